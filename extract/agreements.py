@@ -1,0 +1,136 @@
+"""Named agreements, treaties, partnerships, deals and contracts, with parties and status.
+
+Three shapes are recognised: capitalised names ending in an agreement word
+("Security of Information Agreement"), typed lower-case deals ("US-China trade
+deal", "nuclear deal") and purchase deals/orders ("deal to purchase 30 jets",
+"order for 50 Airbus jets").  Status comes from the cue word nearest the name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract.sentences import Sentence, SentenceIndex
+
+_AGREEMENT_WORDS = (
+    r"Agreement|Treaty|Partnership|Accord|Accords|Pact|Convention|Deal|Memorandum of Understanding|"
+    r"MoU|MOU|Protocol|Charter|Compact|Framework Agreement"
+)
+_NAMED = re.compile(
+    r"(?:[A-Z][\w’'\-–./]*\s+(?:(?:of|on|and|for|the|in)\s+){0,2}){1,8}?(?:" + _AGREEMENT_WORDS + r")\b"
+)
+_TYPED = re.compile(
+    r"(?:(?:[A-Z][\w.]*[\-–][A-Z][\w.]*|[A-Z][\w.]+)\s+)?"
+    r"(?:(?:free|trade|peace|nuclear|arms|defence|defense|security|ceasefire|bilateral|military|"
+    r"energy|gas|oil|grain|investment|border|maritime|fishing|water|debt|prisoner|hostage|"
+    r"arms-control|supply|technology|intelligence-sharing|cooperation)\s+){1,2}"
+    r"(?:deal|agreement|pact|treaty|accord|truce)\b"
+)
+_PURCHASE = re.compile(
+    r"\b(?:deal|order|contract)\s+(?:to\s+(?:buy|purchase|acquire|supply|build|deliver)|for|of|worth)"
+    r"\s+(?:(?:some|about|up\s+to|nearly|more\s+than)\s+)?\d[^,.;:()]{3,60}"
+)
+_STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("in force", re.compile(r"\b(?:in\s+force|into\s+force|ratified|in\s+effect|took\s+effect)\b", re.I)),
+    ("suspended", re.compile(r"\b(?:suspend\w*|froze|frozen|paused|halted)\b", re.I)),
+    ("ended", re.compile(r"\b(?:withdr[ae]w\w*|terminat\w*|scrapp\w*|cancel\w*|expired|collaps\w*|"
+                         r"abandon\w*|revok\w*|pulled\s+out|tore\s+up|ended)\b", re.I)),
+    ("negotiating", re.compile(r"\b(?:negotiat\w*|talks\s+(?:on|over|about)|working\s+on|"
+                               r"discuss\w*|could\s+agree|no\s+deal|seeking)\b", re.I)),
+    ("proposed", re.compile(r"\b(?:propos\w*|draft|plann?\w*|would\s+sign|to\s+sign)\b", re.I)),
+    ("signed", re.compile(r"\b(?:sign(?:ed|ing)|inked|finali[sz]ed|concluded|agreed\s+(?:up)?on|"
+                          r"sealed|struck|clinched|reached|announced|placed|won|awarded)\b", re.I)),
+]
+_LEADING = re.compile(r"^(?:The|A|An|This|That|Its|Their|His|Her)\s+")
+
+
+@dataclass
+class Agreement:
+    """An agreement with the sentences it was read from."""
+
+    name: str
+    status: str | None
+    parties: list[str] = field(default_factory=list)
+    evidence: list[Sentence] = field(default_factory=list)
+
+
+def extract_agreements(text: str, index: SentenceIndex, parties_in: PartyFinder) -> list[dict[str, object]]:
+    """All agreements mentioned in the text, merged by name, with parties and status."""
+    found: list[Agreement] = []
+    for start, end in _candidate_spans(text):
+        sentence = index.at(start)
+        if sentence is None:
+            continue
+        name = _LEADING.sub("", text[start:end].strip())
+        status = _status(sentence, start - sentence.start, end - sentence.start)
+        parties = parties_in(name, sentence)
+        _merge(found, Agreement(name, status, parties, [sentence]))
+    return [
+        {"name": a.name, "parties": a.parties, "status": a.status,
+         "evidence": [s.evidence() for s in a.evidence]}
+        for a in found
+    ]
+
+
+class PartyFinder:
+    """Find the sides of an agreement: "India-EU" in its name, else names in its sentence."""
+
+    def __init__(self, named: list[tuple[int, int, str]], aliases: dict[str, str]) -> None:
+        self.named = named
+        self.aliases = aliases
+
+    def __call__(self, name: str, sentence: Sentence) -> list[str]:
+        prefix = re.match(r"^([A-Z][\w.]*)[\-–]([A-Z][\w.]*)\b", name)
+        if prefix:
+            return [self.aliases.get(p, p) for p in prefix.groups()]
+        parties: list[str] = []
+        for start, end, entity in self.named:
+            if start >= sentence.start and end <= sentence.end and entity not in parties:
+                parties.append(entity)
+        return parties[:4]
+
+
+def _candidate_spans(text: str) -> list[tuple[int, int]]:
+    """Non-overlapping agreement-name spans, longest first, in text order."""
+    spans: list[tuple[int, int]] = []
+    for pattern in (_NAMED, _TYPED, _PURCHASE):
+        for match in pattern.finditer(text):
+            span = (match.start(), match.end())
+            if "\n" in match.group(0):
+                continue
+            if not any(a < span[1] and span[0] < b for a, b in spans):
+                spans.append(span)
+    return sorted(spans)
+
+
+def _status(sentence: Sentence, start: int, end: int) -> str | None:
+    """The status whose cue word lies closest to the agreement name in its sentence."""
+    best: tuple[int, str] | None = None
+    for status, pattern in _STATUS_CUES:
+        for match in pattern.finditer(sentence.text):
+            distance = start - match.end() if match.end() <= start else max(match.start() - end, 0)
+            if best is None or distance < best[0]:
+                best = (distance, status)
+    return best[1] if best else None
+
+
+def _merge(found: list[Agreement], new: Agreement) -> None:
+    """Fold a repeated mention ("the Partnership") into the agreement it names."""
+    new_words = _words(new.name)
+    for agreement in found:
+        old_words = _words(agreement.name)
+        if new_words <= old_words or old_words <= new_words:
+            if len(new.name) > len(agreement.name):
+                agreement.name = new.name
+            agreement.status = agreement.status or new.status
+            agreement.parties = agreement.parties or new.parties
+            agreement.evidence.extend(new.evidence)
+            return
+    found.append(new)
+
+
+def _words(name: str) -> set[str]:
+    """Lower-case content words of a name, for comparing mentions of one agreement."""
+    words = re.findall(r"\w+", name.lower())
+    return {w for w in words if w not in {"the", "of", "and", "a", "an", "for", "to", "on"}}

@@ -1,0 +1,79 @@
+"""Who said a quotation and how: the speech verb, its subject and the channel.
+
+The attribution is looked for after the quote (", Esper said") and then before
+it ("Esper said, ..."), within the same sentence.  The subject of the speech verb
+is a named mention, a pronoun (resolved to the nearest preceding person) or a
+definite description ("the defence minister") resolved through people's titles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+SPEECH_VERBS = (
+    r"said|says|say|told|tells|added|adds|wrote|writes|stated|states|asked|asks|explained|"
+    r"noted|notes|argued|insisted|warned|declared|announced|tweeted|posted|continued|recalled|"
+    r"replied|responded|acknowledged|admitted|claimed|commented|observed|remarked|stressed|"
+    r"emphasised|emphasized|urged|called|according to|went on|conceded|predicted|cautioned|"
+    r"suggested|reiterated|maintained|affirmed|assured|pointed out|quipped|thundered|vowed|"
+    r"pledged|promised|described|dubbed"
+)
+VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
+PRONOUN_RE = re.compile(r"\b(he|she|they|we|it)\s+(?:also\s+|further\s+|then\s+|later\s+)?$", re.I)
+DESCRIPTION_RE = re.compile(
+    r"\b(?:the|a|an)\s+((?:[\w\-/]+\s+){0,4}?[\w\-/]+)\s+(?:also\s+|further\s+)?$", re.IGNORECASE
+)
+PLURAL_SUBJECT_RE = re.compile(r"(?:^|[.;]\s+|,\s+)([A-Z][a-z]+(?:\s+[a-z]+)?\s+[a-z]+s)\s+$")
+_CHANNEL_RE = re.compile(
+    r"\b(in\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?:(?:joint|televised|written|"
+    r"brief|separate|recent|video|social\s+media)\s+)?(?:post|tweet|statement|speech|interview|"
+    r"video|letter|press\s+release|press\s+conference|news\s+conference|briefing|message|"
+    r"blog(?:\s+post)?|op-ed|column|address|remarks|testimony|podcast|broadcast|memo)"
+    r"(?:\s+(?:on|to|at|with|before|posted\s+on|issued|published|released)\b[^,.;:“”\"!?]{0,60})?)"
+    r"|\b(told\s+(?:the\s+)?(?:[A-Z][\w.\-]*(?:\s+[A-Z]?[\w.\-]+){0,2}|reporters|journalists|"
+    r"lawmakers|media|the\s+media|parliament))",
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Where the speech verb and its subject were found for one quotation."""
+
+    window_start: int
+    window_end: int
+    verb_start: int
+    after: bool
+
+
+def find_attribution(text: str, sent_start: int, sent_end: int, q_start: int, q_end: int,
+                     next_quote: int | None) -> Attribution | None:
+    """Locate the speech verb for the quote [q_start, q_end) inside its sentence span."""
+    close = q_end + 1
+    limit = min(sent_end, next_quote if next_quote is not None else sent_end)
+    after_text = text[close:limit]
+    lead = re.match(r"^[\s,.:;!?”\"’»]*", after_text)
+    skip = lead.end() if lead else 0
+    verb = VERB_RE.search(after_text, skip, min(len(after_text), skip + 120))
+    if verb and (lead is not None and "," in lead.group(0) or verb.start() - skip < 60):
+        return Attribution(close + skip, limit, close + verb.start(), True)
+    before_text = text[sent_start : max(sent_start, q_start - 1)]
+    verbs = list(VERB_RE.finditer(before_text))
+    if verbs:
+        return Attribution(sent_start, q_start - 1, sent_start + verbs[-1].start(), False)
+    return None
+
+
+def find_channel(text: str, start: int, end: int, anchor: int) -> str | None:
+    """The channel phrase ("in a statement", "told UNI") closest to ``anchor`` in [start, end)."""
+    best: tuple[int, str] | None = None
+    for match in _CHANNEL_RE.finditer(text, start, end):
+        phrase = " ".join(match.group(0).split()).rstrip(" ,")
+        distance = abs(match.start() - anchor)
+        if best is None or distance < best[0]:
+            best = (distance, phrase)
+    if best:
+        return best[1]
+    if re.search(r"\btweet(?:ed|s)?\b", text[start:end]):
+        return "in a tweet"
+    return None

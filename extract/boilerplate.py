@@ -1,0 +1,74 @@
+"""Line filters that remove page furniture trafilatura sometimes keeps in the body.
+
+Each pattern matches a whole short line that is a site prompt, not reporting:
+"Read more", share and newsletter prompts, comment counters, photo credits and
+the wire-service production credits at the foot of a story.  Patterns are
+anchored and length-limited so a real sentence that merely mentions
+"newsletter" is never dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+_MAX_PROMPT_CHARS = 160
+
+_PROMPTS = re.compile(
+    r"""^(?:
+        (?:\d+\s*)?comments?\s*:?
+      | (?:read|see|click|tap)\s+(?:more|here|also|the\s+full).*
+      | also\s+read\s*:?.*
+      | more\s*:?
+      | related\s*(?:articles?|stories|news|coverage|content|links?|reading)?\s*:?.*
+      | recommended(?:\s+for\s+you)?\s*:?
+      | advertisement | ad | sponsored(?:\s+content)?
+      | share(?:\s+this)?(?:\s+(?:article|story|post|page))?(?:\s+(?:on|via)\s+\w+)?\s*:?
+      | (?:follow|like)\s+us\s+on\b.*
+      | (?:sign\s+up|subscribe|register)\b.*(?:newsletter|updates|inbox|alerts|free).*
+      | .*\bnewsletter\b.*(?:sign\s+up|subscribe|inbox).*
+      | click\s+here\s+to\s+subscribe.*
+      | source\s*:\s*news\s+agencies
+      | (?:reporting|writing|additional\s+reporting|editing|compiled)\s+by\s+.*
+      | (?:photo|image|file\s+photo|picture)s?\s*(?:credit)?\s*:.*
+      | (?:getty\s+images|afp\s+via\s+getty\s+images|ap\s+photo.*|reuters/.*)
+      | (?:copyright|©)\s.*
+      | all\s+rights\s+reserved\.?
+      | (?:watch|listen)\s*:\s*.*
+      | next\s+(?:article|story)\s*:?.*
+      | (?:previous|prev)\s+(?:article|story)\s*:?.*
+      | (?:this|the)\s+(?:article|story)\s+(?:was|has\s+been)\s+(?:updated|corrected).*
+      | we\s+(?:use|value)\s+(?:cookies|your\s+privacy).*
+    )$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+def is_boilerplate(line: str) -> bool:
+    """Say whether a whole line is a site prompt rather than part of the story."""
+    stripped = line.strip()
+    if not stripped:
+        return True
+    if len(stripped) > _MAX_PROMPT_CHARS:
+        return False
+    return bool(_PROMPTS.match(stripped))
+
+
+def filter_lines(text: str, title: str | None = None) -> str:
+    """Drop prompt lines and a repeated headline, keeping one paragraph per line."""
+    lines = [line.strip() for line in text.splitlines()]
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        if is_boilerplate(line):
+            continue
+        if index < 3 and title and _same_text(line, title):
+            continue
+        kept.append(" ".join(line.split()))
+    return "\n".join(kept)
+
+
+def _same_text(line: str, title: str) -> bool:
+    """A headline repeated as the first paragraph, ignoring case and punctuation."""
+
+    def norm(value: str) -> str:
+        return re.sub(r"\W+", " ", value).strip().lower()
+
+    return norm(line) == norm(title)

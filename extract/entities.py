@@ -1,0 +1,334 @@
+"""Find typed name mentions: spaCy NER corrected by gazetteers and simple rules.
+
+The small English model confuses kinds often (a country tagged PERSON, a person
+tagged ORG, a surname tagged GPE).  Mentions are therefore re-typed with
+gazetteers, acronym definitions and a per-name vote, so every occurrence of the
+same name ends up with the same kind.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from extract import gazetteer as gz
+from extract.mentions import ORG, PERSON, PLACE, Mention
+
+_LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ORG}
+_LEADING = re.compile(r"^(?:the|a|an|ex|former|late)[\s\-]+", re.IGNORECASE)
+_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+_PLACE_NAMES = gz.COUNTRIES | gz.CAPITALS | gz.REGIONS
+_LOWER_PLACES = {name.lower(): name for name in _PLACE_NAMES}
+_GAZETTEER_RE = re.compile(
+    r"(?<![\w\-])(?:"
+    + "|".join(
+        re.escape(n)
+        for n in sorted(
+            _PLACE_NAMES | gz.ARMED_GROUPS | set(gz.ORG_ALIASES) | {"U.S.", "U.K."},
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")(?![\w\-]|\.\w)"
+)
+_ACRONYM_DEF = re.compile(r"((?:[\w’'&.\-/]+[ \-]){1,10})\(([A-Z][A-Za-z0-9&\-./]{1,14})\)")
+_HEAD_ORG = re.compile(
+    r"\b((?:the\s+)?(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+"
+    r"(?P<head>" + "|".join(sorted(gz.ORG_HEADS, key=len, reverse=True)) + r"))\b"
+)
+
+
+def find_mentions(doc: Doc, text: str, skip: tuple[int, int] | None = None) -> list[Mention]:
+    """Every person/org/place mention in ``text`` (``doc`` is its spaCy parse)."""
+    raw = list(_from_ner(doc, text))
+    raw += _from_acronyms(text)
+    raw += _from_heads(text)
+    raw += _from_gazetteer(text)
+    raw += _from_place_context(text)
+    titles = {m.text for m in raw if m.kind == "title"}
+    mentions = [m for m in _resolve_overlaps(raw) if m.kind != "title" and m.text not in titles]
+    if skip:
+        mentions = [m for m in mentions if m.end <= skip[0] or m.start >= skip[1]]
+    mentions = [_person_by_context(m, text) for m in mentions]
+    return _vote(_link_people(mentions))
+
+
+_PERSON_FOLLOWER = re.compile(
+    r"^(?:,\s+(?:a|an|the|former|ex-|another|\d{1,3}\b)|\s+(?:said|says|told|added|wrote)\b)"
+)
+_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+
+
+def _person_by_context(mention: Mention, text: str) -> Mention:
+    """An ORG-tagged "Firstname Lastname" followed by ", former ..." or "said" is a person."""
+    words = mention.text.split()
+    if mention.kind != ORG or mention.source != "ner" or not 2 <= len(words) <= 3:
+        return mention
+    if not all(_NAME_WORD.match(w) for w in words) or _looks_like_org(mention.text):
+        return mention
+    if any(w.lower() in gz.ORG_KEYWORDS or w in _PLACE_NAMES for w in words):
+        return mention
+    if _PERSON_FOLLOWER.match(text[mention.end : mention.end + 20]):
+        return Mention(mention.text, PERSON, mention.start, mention.end, "context")
+    return mention
+
+
+def _from_ner(doc: Doc, text: str) -> Iterable[Mention]:
+    """spaCy entities, trimmed of articles/possessives, typed by the label map."""
+    for ent in doc.ents:
+        kind = _LABELS.get(ent.label_)
+        if kind is None:
+            continue
+        if ent.label_ == "NORP" and not _is_group(ent.text):
+            continue
+        for mention in _split_possessive(ent.start_char, ent.end_char, text, kind):
+            cleaned = _trim(mention, text)
+            if cleaned and _plausible(cleaned):
+                yield _retype(cleaned)
+
+
+def _is_group(name: str) -> bool:
+    """NORP spans that are organisations (armed groups), not demonyms."""
+    return name.strip() in gz.ARMED_GROUPS
+
+
+def _split_possessive(start: int, end: int, text: str, kind: str) -> list[Mention]:
+    """"the Indian Navy's Information Fusion Centre" names two organisations."""
+    span = text[start:end]
+    match = re.search(r"['’]s\s+(?=[A-Z])", span)
+    if not match:
+        return [Mention(span, kind, start, end)]
+    left_end = start + match.start()
+    right_start = start + match.end()
+    left = _LEADING.sub("", text[start:left_end])
+    right_kind = kind
+    if left in _PLACE_NAMES and kind == PERSON:
+        right_kind = PLACE
+    left_kind = PLACE if left in _PLACE_NAMES else kind
+    return [Mention(text[start:left_end], left_kind, start, left_end),
+            Mention(text[right_start:end], right_kind, right_start, end)]
+
+
+def _trim(mention: Mention, text: str) -> Mention | None:
+    """Strip a leading article/"former" and a trailing possessive from the span."""
+    start, end = mention.start, mention.end
+    span = text[start:end]
+    lead = _LEADING.match(span)
+    if lead:
+        start += lead.end()
+    possessive = _POSSESSIVE.search(text[start:end])
+    if possessive:
+        end = start + possessive.start()
+    span = text[start:end].strip(" ,.;:-–—\"“”'‘’()")
+    if not span:
+        return None
+    start = text.find(span, start)
+    return Mention(span, mention.kind, start, start + len(span))
+
+
+def _plausible(mention: Mention) -> bool:
+    """Reject spans that cannot be names: no capital letter, digits, titles, demonyms."""
+    name = mention.text
+    if not re.search(r"[A-Z]", name) or re.search(r"\d{2,}|[@#$%=]", name):
+        return False
+    if name in gz.DEMONYMS or name.rstrip("s") in gz.DEMONYMS:
+        return False
+    words = re.split(r"[\s\-]+", name.lower())
+    if words[-1].rstrip(".") in gz.TITLE_HEADS:
+        return False
+    if mention.kind == ORG and not _plausible_org(name, words):
+        return False
+    return len(words) <= 8
+
+
+def _plausible_org(name: str, words: list[str]) -> bool:
+    """Organisation names have no digits, are not ideologies, events or market indices."""
+    if name in gz.ORG_ALIASES:
+        return True
+    if re.search(r"\d", name) or words[-1].endswith("ism"):
+        return False
+    return words[-1] not in gz.NON_ORG_TAILS and not (len(words) == 1 and words[0] in gz.TITLE_WORDS)
+
+
+def _retype(mention: Mention) -> Mention:
+    """Gazetteer knowledge beats the model's label for well-known names."""
+    name = mention.text
+    if name in _PLACE_NAMES or name in gz.US_FORMS or name in gz.UK_FORMS:
+        return Mention(name, PLACE, mention.start, mention.end, "gazetteer")
+    if name in gz.ORG_ALIASES or name in gz.ARMED_GROUPS:
+        return Mention(name, ORG, mention.start, mention.end, "gazetteer")
+    if mention.kind == PLACE and _looks_like_org(name):
+        return Mention(name, ORG, mention.start, mention.end)
+    return mention
+
+
+def _looks_like_org(name: str) -> bool:
+    """Names whose last word is an institution word ("Ministry", "Senate", "Inc.")."""
+    last = re.split(r"[\s\-]+", name.lower())[-1].rstrip(".,")
+    return last in gz.ORG_KEYWORDS and last not in {"house", "post"}
+
+
+def _from_gazetteer(text: str) -> list[Mention]:
+    """Well-known places and organisations the model may have missed."""
+    found = []
+    for match in _GAZETTEER_RE.finditer(text):
+        name = match.group(0)
+        kind = ORG if name in gz.ORG_ALIASES or name in gz.ARMED_GROUPS else PLACE
+        found.append(Mention(name, kind, match.start(), match.end(), "gazetteer"))
+    return found
+
+
+def _from_acronyms(text: str) -> list[Mention]:
+    """"Long Name (ACR)": both halves are organisation mentions."""
+    found = []
+    for match in _ACRONYM_DEF.finditer(text):
+        acronym = match.group(2)
+        if not _is_acronym(acronym):
+            continue
+        long_name = _long_form(match.group(1).strip(), acronym)
+        if long_name is None:
+            continue
+        kind = ORG
+        if re.split(r"[\s\-]+", long_name.lower())[-1] in gz.TITLE_HEADS | gz.TITLE_WORDS:
+            kind = "title"
+        start = match.start(1) + match.group(1).rfind(long_name)
+        found.append(Mention(long_name, kind, start, start + len(long_name), "acronym"))
+        found.append(Mention(acronym, kind, match.start(2), match.end(2), "acronym"))
+    return found
+
+
+def _is_acronym(token: str) -> bool:
+    """Mostly upper-case letters: "IFC-IOR", "EUNAVFOR", "HR/VP", not "Taliban"."""
+    letters = [c for c in token if c.isalpha()]
+    upper = sum(c.isupper() for c in letters)
+    return upper >= 2 and upper / len(letters) >= 0.6
+
+
+def _long_form(before: str, acronym: str) -> str | None:
+    """The shortest run of words ending before "(ACR)" that the acronym abbreviates."""
+    words = before.split()
+    for size in range(1, len(words) + 1):
+        candidate = " ".join(words[-size:])
+        first = candidate[:1]
+        if not first.isupper() or first != acronym[0]:
+            continue
+        if _acronym_fits(candidate, acronym):
+            return re.sub(r"^.*['’]s\s+", "", candidate)
+    return None
+
+
+def acronym_initials(name: str) -> str:
+    """Initial letters of the capitalised words (and hyphen parts) of a name."""
+    parts = re.split(r"[\s\-/]+", name)
+    return "".join(p[0] for p in parts if p and p[0].isupper())
+
+
+def _acronym_fits(long_name: str, acronym: str) -> bool:
+    """The acronym's letters appear, in order, among the name's initials or letters."""
+    letters = re.sub(r"[^A-Za-z]", "", acronym).upper()
+    initials = acronym_initials(long_name).upper()
+    if not letters or not initials or letters[0] != initials[0]:
+        return False
+    return _subsequence(letters, long_name.upper()) and len(initials) >= 2
+
+
+def _subsequence(needle: str, haystack: str) -> bool:
+    """Whether needle's characters occur in haystack in order."""
+    it = iter(haystack)
+    return all(ch in it for ch in needle)
+
+
+_PLACE_CONTEXT = re.compile(
+    rf"\b(?:(?:{gz.PLACE_NOUNS})\s+of\s+(?P<a>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"
+    rf"|(?P<b>[A-Z][\w]+(?:\s[A-Z][\w]+)?)(?:-based|\s+(?:{gz.PLACE_NOUNS})\b))"
+)
+
+
+def _from_place_context(text: str) -> list[Mention]:
+    """"Logar province", "area of Sarkh", "Amritsar-based": the name is a place."""
+    found = []
+    for match in _PLACE_CONTEXT.finditer(text):
+        group = "a" if match.group("a") else "b"
+        name = match.group(group)
+        if name.split()[0] in {"The", "A", "An", "This", "That"}:
+            continue
+        found.append(Mention(name, PLACE, match.start(group), match.end(group), "context"))
+    return found
+
+
+def _from_heads(text: str) -> list[Mention]:
+    """"Afghan government", "US military", "Vietnam's coast guard" are organisations."""
+    found = []
+    for match in _HEAD_ORG.finditer(text):
+        owner = match.group("owner")
+        if not _is_place_or_demonym(owner):
+            continue
+        span = match.group(1)
+        span = re.sub(r"^the\s+", "", span)
+        start = match.start(1) + match.group(1).find(span)
+        found.append(Mention(span, ORG, start, start + len(span), "head"))
+    return found
+
+
+def _is_place_or_demonym(word: str) -> bool:
+    """A country, capital, US/UK short form or demonym, e.g. the owner in "Afghan army"."""
+    return (
+        word in _PLACE_NAMES or word in gz.DEMONYMS or word in gz.US_FORMS or word in gz.UK_FORMS
+    )
+
+
+def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
+    """Keep the longest of overlapping spans; rule-based spans win ties over NER."""
+    ordered = sorted(enumerate(mentions), key=lambda im: (-(im[1].end - im[1].start), -im[0]))
+    taken: list[Mention] = []
+    for _, mention in ordered:
+        if all(mention.end <= t.start or mention.start >= t.end for t in taken):
+            taken.append(mention)
+    return sorted(taken, key=lambda m: m.start)
+
+
+def _link_people(mentions: list[Mention]) -> list[Mention]:
+    """A name sharing a word with a known person ("Singh", "Mr Esper") is that person."""
+    person_tokens: set[str] = set()
+    for m in mentions:
+        if m.kind == PERSON and len(m.text.split()) >= 2:
+            person_tokens.update(t for t in m.text.split() if t[:1].isupper())
+    linked = []
+    for m in mentions:
+        tokens = set(m.text.split())
+        if m.kind != PERSON and len(tokens) <= 3 and tokens <= person_tokens and not _known(m):
+            m = Mention(m.text, PERSON, m.start, m.end, m.source)
+        linked.append(m)
+    return linked
+
+
+def _known(mention: Mention) -> bool:
+    """Names a gazetteer vouches for keep their gazetteer kind."""
+    return mention.text in _PLACE_NAMES or mention.text in gz.ORG_ALIASES
+
+
+def _vote(mentions: list[Mention]) -> list[Mention]:
+    """Give every mention of the same name the kind most of its mentions have."""
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for m in mentions:
+        votes[m.key()][m.kind] += 1 if m.source == "ner" else 2
+    result = []
+    for m in mentions:
+        if _known(m):
+            result.append(m)
+            continue
+        kind = votes[m.key()].most_common(1)[0][0]
+        result.append(Mention(m.text, kind, m.start, m.end, m.source))
+    return result
+
+
+def place_name(name: str) -> str:
+    """Canonical spelling of a place: "U.S." -> "United States", gazetteer casing."""
+    if name in gz.US_FORMS:
+        return "United States"
+    if name in gz.UK_FORMS:
+        return "United Kingdom"
+    return _LOWER_PLACES.get(name.lower(), name)

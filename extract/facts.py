@@ -1,0 +1,135 @@
+"""Assemble the facts record (see FACTS.md) from a CleanArticle.
+
+Each field has its own module; this one only wires them together: split
+sentences, read the dateline, run NER once over the body, build entities, then
+quotes, events, agreements and topics that refer back to those entities.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from extract import gazetteer as gz
+from extract.agreements import PartyFinder, extract_agreements
+from extract.article import CleanArticle
+from extract.dateline import Dateline, parse_dateline, trailing_agency
+from extract.entities import find_mentions
+from extract.events import PlaceSpan, extract_events
+from extract.mentions import ORG, PERSON, PLACE, Mention
+from extract.nlp import get_nlp
+from extract.orgs import Organization, build_orgs
+from extract.people import Person, build_people
+from extract.places import Place, build_places
+from extract.quotes import Named, PersonTitles, QuoteContext, extract_quotes
+from extract.sentences import SentenceIndex, split_sentences
+from extract.topics import classify
+from extract.tweets import attach_tweets
+
+
+def extract_facts(
+    article: CleanArticle,
+    taxonomy: Mapping[str, Sequence[str]] | None = None,
+    model: str | None = None,
+) -> dict[str, Any]:
+    """The facts record for one article: exactly the FACTS.md keys, items with evidence."""
+    text = article.text
+    index = SentenceIndex(split_sentences(text))
+    dateline = parse_dateline(text, article.published)
+    published = article.published or (dateline.date if dateline else None)
+    agency = (dateline.agency if dateline else None) or trailing_agency(text) or article.agency
+    skip = (0, dateline.end) if dateline else None
+    mentions = find_mentions(get_nlp(model)(text), text, skip)
+    people = build_people(mentions, text)
+    orgs = build_orgs(mentions, text, {a for a in gz.AGENCIES} | {(agency or "").lower()})
+    blocked = {p.name.lower() for p in people} | {o.name.lower() for o in orgs}
+    places = build_places(mentions, blocked)
+    _add_dateline_place(places, dateline, text)
+    named = _named(people, orgs, places)
+    quotes = extract_quotes(QuoteContext(text, index, named, _titles(people)))
+    quotes += attach_tweets(text, index, people, orgs)
+    place_spans = [PlaceSpan(n.start, n.end, n.name) for n in named if n.kind == PLACE]
+    parties = PartyFinder([(n.start, n.end, n.name) for n in named if n.kind in (ORG, PLACE)],
+                          _alias_map(orgs))
+    return {
+        "url": article.url,
+        "title": article.title,
+        "published": published,
+        "agency": agency,
+        "authors": list(article.authors),
+        "dateline": _dateline_record(dateline),
+        "people": [_person_record(p, index) for p in people],
+        "organizations": [_org_record(o, index) for o in orgs],
+        "places": [_place_record(p, index) for p in places],
+        "quotes": quotes,
+        "events": extract_events(text, index.sentences, published, place_spans,
+                                 dateline.end if dateline else 0),
+        "agreements": extract_agreements(text, index, parties),
+        "topics": classify(f"{article.title or ''}\n{text}", taxonomy),
+    }
+
+
+def _add_dateline_place(places: list[Place], dateline: Dateline | None, text: str) -> None:
+    """The dateline city is a place of the story even when NER missed it."""
+    if not dateline or not dateline.place:
+        return
+    start = text.find(dateline.place.split()[0][:3].upper())
+    start = max(start, 0)
+    mention = Mention(dateline.place, PLACE, start, start + len(dateline.place))
+    for place in places:
+        if place.name.lower() == dateline.place.lower():
+            place.mentions.insert(0, mention)
+            return
+    places.insert(0, Place(dateline.place, [mention]))
+
+
+def _named(people: list[Person], orgs: list[Organization], places: list[Place]) -> list[Named]:
+    """Every mention labelled with the name its entity is listed under."""
+    named = [Named(m.start, m.end, p.name, PERSON) for p in people for m in p.mentions]
+    named += [Named(m.start, m.end, o.name, ORG) for o in orgs for m in o.mentions]
+    named += [Named(m.start, m.end, p.name, PLACE) for p in places for m in p.mentions]
+    return sorted(named, key=lambda n: n.start)
+
+
+def _titles(people: list[Person]) -> list[PersonTitles]:
+    """Names and titles for resolving "the minister said"."""
+    return [PersonTitles(p.name, tuple(p.titles)) for p in people]
+
+
+def _alias_map(orgs: list[Organization]) -> dict[str, str]:
+    """Alias -> listed name, so "EU" in "India-EU" becomes "European Union"."""
+    mapping = dict(gz.ORG_ALIASES)
+    for org in orgs:
+        for alias in org.aliases:
+            mapping[alias] = org.name
+    return mapping
+
+
+def _evidence(mentions: list[Mention], index: SentenceIndex) -> list[dict[str, str | int]]:
+    """Each distinct sentence containing one of the mentions, in text order."""
+    seen: dict[int, dict[str, str | int]] = {}
+    for mention in mentions:
+        sentence = index.at(mention.start)
+        if sentence is not None and sentence.start not in seen:
+            seen[sentence.start] = sentence.evidence()
+    return [seen[key] for key in sorted(seen)]
+
+
+def _person_record(person: Person, index: SentenceIndex) -> dict[str, Any]:
+    return {"name": person.name, "titles": person.titles,
+            "evidence": _evidence(person.mentions, index)}
+
+
+def _org_record(org: Organization, index: SentenceIndex) -> dict[str, Any]:
+    return {"name": org.name, "aliases": org.aliases, "evidence": _evidence(org.mentions, index)}
+
+
+def _place_record(place: Place, index: SentenceIndex) -> dict[str, Any]:
+    return {"name": place.name, "evidence": _evidence(place.mentions, index)}
+
+
+def _dateline_record(dateline: Dateline | None) -> dict[str, str | None] | None:
+    """The dateline as the contract shapes it; a bare credit like "(CNN)" is no dateline."""
+    if dateline is None or not dateline.place:
+        return None
+    return {"place": dateline.place, "date": dateline.date}

@@ -1,0 +1,111 @@
+"""Page metadata trafilatura does not return: canonical URL, language, byline agency.
+
+Read straight from the parsed HTML head (and JSON-LD), because these are declared
+by the publisher and are more reliable than anything inferred from the body.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+
+from lxml import html as lxml_html
+
+from extract.gazetteer import AGENCIES, AGENCY_CANON
+
+_STAFF_WORDS = re.compile(
+    r"\b(?:staff|writer|correspondent|reporter|editor|desk|bureau|news|post|times|published|"
+    r"updated|team|agency|agencies|wire|service|contributor|online|weekly|daily|media|by)\b",
+    re.IGNORECASE,
+)
+_NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*$")
+
+
+def canonical_url(tree: lxml_html.HtmlElement) -> str | None:
+    """The publisher's canonical link, else og:url."""
+    for xpath in ('//link[@rel="canonical"]/@href', '//meta[@property="og:url"]/@content'):
+        values = tree.xpath(xpath)
+        if values and str(values[0]).startswith("http"):
+            return str(values[0]).strip()
+    return None
+
+
+def page_language(tree: lxml_html.HtmlElement) -> str | None:
+    """Two-letter language code from <html lang>, or og:locale / content-language meta."""
+    candidates = tree.xpath("/html/@lang") + tree.xpath('//meta[@property="og:locale"]/@content')
+    candidates += tree.xpath('//meta[@http-equiv="content-language"]/@content')
+    for value in candidates:
+        code = re.split(r"[-_]", str(value).strip().lower())[0]
+        if re.fullmatch(r"[a-z]{2}", code):
+            return code
+    return None
+
+
+def canonical_agency(name: str) -> str | None:
+    """Map a credit ("REUTERS", "Associated Press") to its usual short name, or None."""
+    key = " ".join(name.split()).strip(" .").lower()
+    if key in AGENCY_CANON:
+        return AGENCY_CANON[key]
+    return AGENCIES.get(key)
+
+
+def byline_names(tree: lxml_html.HtmlElement) -> list[str]:
+    """Author names from meta tags and JSON-LD, in page order, unfiltered."""
+    names = [str(v) for v in tree.xpath('//meta[@name="author"]/@content')]
+    names += [str(v) for v in tree.xpath('//meta[@property="article:author"]/@content')]
+    for script in tree.xpath('//script[@type="application/ld+json"]/text()'):
+        try:
+            data = json.loads(str(script))
+        except ValueError:
+            continue
+        names.extend(_ld_authors(data))
+    return names
+
+
+def _ld_authors(data: object) -> Iterator[str]:
+    """Walk a JSON-LD blob and yield every author/creator name."""
+    if isinstance(data, list):
+        for item in data:
+            yield from _ld_authors(item)
+    elif isinstance(data, dict):
+        for key in ("author", "creator"):
+            value = data.get(key)
+            for item in value if isinstance(value, list) else [value]:
+                if isinstance(item, dict) and isinstance(item.get("name"), str):
+                    yield item["name"]
+                elif isinstance(item, str):
+                    yield item
+        if "@graph" in data:
+            yield from _ld_authors(data["@graph"])
+
+
+def split_authors(raw: list[str]) -> tuple[list[str], str | None]:
+    """Split byline strings into people and a wire agency, dropping staff credits."""
+    people: list[str] = []
+    agency: str | None = None
+    for entry in raw:
+        for part in re.split(r"\s*(?:;|,|\band\b|&|\|)\s*", entry):
+            part = re.sub(r"^by\s+", "", part.strip(), flags=re.IGNORECASE)
+            if not part:
+                continue
+            found = canonical_agency(part)
+            if found:
+                agency = agency or found
+                continue
+            name = _person_name(part)
+            if name and name not in people:
+                people.append(name)
+    return people, agency
+
+
+def _person_name(part: str) -> str | None:
+    """Return a tidy person name, or None for credits like "JPost Staff"."""
+    if _STAFF_WORDS.search(part) or part.startswith("http"):
+        return None
+    tokens = part.split()
+    if not 2 <= len(tokens) <= 4 or not all(_NAME_TOKEN.match(t) for t in tokens):
+        return None
+    if part.isupper():
+        part = " ".join(t.capitalize() for t in tokens)
+    return part

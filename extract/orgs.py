@@ -1,0 +1,105 @@
+"""Organisations: one entry per body, with acronyms and short forms joined as aliases.
+
+"Information Fusion Centre-Indian Ocean Region (IFC-IOR)" defines an acronym in
+the text; "EU" is a well-known short form of "European Union"; "the Senate"
+is a shorter mention of "Nigerian Senate".  All of these become aliases of the
+fullest name so the same body is listed once.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract import gazetteer as gz
+from extract.entities import acronym_initials
+from extract.mentions import ORG, Mention
+
+_DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&\-./]{1,14})\)")
+
+
+@dataclass
+class Organization:
+    """An organisation, its other names, and where it is mentioned."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def names(self) -> list[str]:
+        """The main name followed by every alias."""
+        return [self.name, *self.aliases]
+
+
+def build_orgs(mentions: list[Mention], text: str, excluded: set[str]) -> list[Organization]:
+    """Group organisation mentions; ``excluded`` holds names that are wire agencies etc."""
+    orgs: list[Organization] = []
+    org_mentions = [m for m in mentions if m.kind == ORG and m.text.lower() not in excluded]
+    for mention in sorted(org_mentions, key=lambda m: -len(m.text)):
+        name = _normal(mention.text)
+        org = _find(orgs, name, text, mention)
+        if org is None:
+            org = Organization(gz.ORG_ALIASES.get(name, name))
+            if org.name != name:
+                org.aliases.append(name)
+            orgs.append(org)
+        elif not _same(org.name, name) and all(not _same(a, name) for a in org.aliases):
+            org.aliases.append(name)
+        org.mentions.append(mention)
+    return sorted(orgs, key=lambda o: min(m.start for m in o.mentions))
+
+
+def _normal(name: str) -> str:
+    """Collapse whitespace; keep the article's own casing."""
+    return " ".join(name.split())
+
+
+def _same(a: str, b: str) -> bool:
+    """Names equal ignoring case."""
+    return a.lower() == b.lower()
+
+
+def _find(
+    orgs: list[Organization], name: str, text: str, mention: Mention
+) -> Organization | None:
+    """An existing organisation this name is, or abbreviates."""
+    canonical = gz.ORG_ALIASES.get(name)
+    for org in orgs:
+        names = org.names()
+        if any(_same(n, name) for n in names):
+            return org
+        if canonical and any(_same(n, canonical) for n in names):
+            return org
+        if _is_acronym_of(name, org.name) or _defined_as(org, name, text):
+            return org
+    return _contained_in(orgs, name)
+
+
+def _is_acronym_of(short: str, long: str) -> bool:
+    """"EU" abbreviates "European union" (initials compared case-insensitively)."""
+    letters = re.sub(r"[^A-Za-z]", "", short)
+    if not short.isupper() or len(letters) < 2:
+        return False
+    words = [w for w in re.split(r"[\s\-]+", long) if w.lower() not in {"of", "the", "and", "for"}]
+    return letters.upper() == "".join(w[0] for w in words if w).upper() or (
+        letters == acronym_initials(long) and len(letters) >= 3
+    )
+
+
+def _defined_as(org: Organization, name: str, text: str) -> bool:
+    """The text writes "<org name> (<name>)", defining this acronym."""
+    for mention in org.mentions:
+        match = _DEFINITION.match(text, mention.end)
+        if match and match.group(1) == name:
+            return True
+    return False
+
+
+def _contained_in(orgs: list[Organization], name: str) -> Organization | None:
+    """"Senate" is a short mention of "Nigerian Senate" when only one org ends that way."""
+    lowered = name.lower()
+    hits = [
+        o for o in orgs
+        if len(o.name.split()) > len(name.split()) and o.name.lower().endswith(" " + lowered)
+    ]
+    return hits[0] if len(hits) == 1 else None

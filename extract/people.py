@@ -1,0 +1,142 @@
+"""People: merge mentions under the fullest name and collect the titles the article gives.
+
+"Singh" and "Defence Minister Rajnath Singh" are one person; the short form is
+folded into the longest name whose words contain it.  Titles are read from the
+capitalised words just before a mention ("U.S. Defense Secretary Mark Esper")
+and from an appositive just after it ("Shantanu Mukharji, former IPS officer").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from extract import gazetteer as gz
+from extract.mentions import PERSON, Mention
+
+_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|von|van|der|de|da|di|al|el|bin|ibn|la|le|du)$")
+_TITLE_BEFORE = re.compile(
+    r"((?:(?:former|late|then|ex-|acting|deputy|vice)\s*)?"
+    r"(?:[A-Z][\w.'’\-/]*\.?\s+|of\s+|the\s+|and\s+|for\s+){1,7})$"
+)
+_APPOSITIVE = re.compile(r"^,\s+((?:a|an|the|former|ex-|another|[a-z])[^,;“”\"]{2,90}?)(?=,|\s+(?:said|says|told|added|wrote|who)\b|\.|$)")
+_AGE = re.compile(r"^,\s*\d{1,3}\s*,")
+
+
+@dataclass
+class Person:
+    """A person with every name variant and mention seen for them."""
+
+    name: str
+    titles: list[str] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def clean_person_name(name: str) -> str | None:
+    """Drop leading honorifics ("Sen.", "Ms.") and reject strings that are not names."""
+    tokens = name.replace("’s", "").split()
+    while tokens and tokens[0].lower().rstrip(".") in {h.rstrip(".") for h in gz.HONORIFICS}:
+        tokens = tokens[1:]
+    if not tokens or len(tokens) > 5:
+        return None
+    if not all(_NAME_TOKEN.match(t) for t in tokens) or not tokens[-1][:1].isupper():
+        return None
+    if len(tokens) == 1 and (tokens[0].isupper() and len(tokens[0]) <= 4):
+        return None
+    joined = " ".join(tokens)
+    if joined.isupper() and len(tokens) > 1:
+        joined = " ".join(t.capitalize() for t in tokens)
+    return joined
+
+
+def build_people(mentions: list[Mention], text: str) -> list[Person]:
+    """Group person mentions under the fullest name and gather titles."""
+    people: list[Person] = []
+    ordered = sorted(
+        (m for m in mentions if m.kind == PERSON), key=lambda m: -len(m.text.split())
+    )
+    for mention in ordered:
+        name = clean_person_name(mention.text)
+        if not name:
+            continue
+        person = _find(people, name)
+        if person is None:
+            person = Person(name)
+            people.append(person)
+        person.mentions.append(mention)
+        for title in titles_near(mention, text):
+            if title.lower() not in {t.lower() for t in person.titles}:
+                person.titles.append(title)
+    people = [p for p in people if len(p.name.split()) > 1 or p.titles]
+    return sorted(_merge_initials(people), key=lambda p: min(m.start for m in p.mentions))
+
+
+def _merge_initials(people: list[Person]) -> list[Person]:
+    """"B. U. Nzeribe" is "Benjamin Nzeribe": same surname, matching first initial."""
+    kept: list[Person] = []
+    for person in sorted(people, key=lambda p: -len(p.name)):
+        tokens = person.name.split()
+        if len(tokens) >= 2 and re.fullmatch(r"[A-Z]\.", tokens[0]):
+            match = [k for k in kept if k.name.split()[-1] == tokens[-1]
+                     and k.name[0] == tokens[0][0] and not re.fullmatch(r"[A-Z]\.", k.name.split()[0])]
+            if len(match) == 1:
+                match[0].mentions.extend(person.mentions)
+                match[0].titles.extend(t for t in person.titles if t not in match[0].titles)
+                continue
+        kept.append(person)
+    return kept
+
+
+def _find(people: list[Person], name: str) -> Person | None:
+    """The already-known person whose name contains every word of ``name``."""
+    tokens = set(name.lower().split())
+    candidates = [p for p in people if tokens <= set(p.name.lower().split())]
+    if len(candidates) == 1:
+        return candidates[0]
+    exact = [p for p in candidates if p.name.lower() == name.lower()]
+    if exact:
+        return exact[0]
+    if candidates:
+        return max(candidates, key=lambda p: len(p.mentions))
+    return None
+
+
+def titles_near(mention: Mention, text: str) -> list[str]:
+    """Titles written just before ("Defence Minister X") or after ("X, former officer,")."""
+    titles = []
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    before = text[max(line_start, mention.start - 90) : mention.start]
+    match = _TITLE_BEFORE.search(before)
+    if match:
+        title = _title_words(match.group(1))
+        if title:
+            titles.append(title)
+    after = text[mention.end : mention.end + 140]
+    if not _AGE.match(after):
+        appositive = _APPOSITIVE.match(after)
+        if appositive and _has_title_word(appositive.group(1)):
+            titles.append(appositive.group(1).strip())
+    return titles
+
+
+def _title_words(phrase: str) -> str | None:
+    """Keep the trailing run of words that form a title, if there is a title word in it."""
+    words = phrase.split()
+    kept: list[str] = []
+    for word in reversed(words):
+        bare = word.lower().strip(",;:")
+        if bare in gz.TITLE_WORDS or bare in {"of", "the", "and", "for"} or word[:1].isupper():
+            if word.endswith(","):
+                break
+            kept.insert(0, word)
+        else:
+            break
+    while kept and kept[0].lower() in {"of", "the", "and", "for"}:
+        kept = kept[1:]
+    title = " ".join(kept).strip()
+    return title if title and _has_title_word(title) else None
+
+
+def _has_title_word(phrase: str) -> bool:
+    """Whether a phrase contains a recognised title word (minister, spokesman, ...)."""
+    return any(w.lower().strip(".,") in gz.TITLE_WORDS - {"the"} for w in phrase.split())

@@ -1,0 +1,226 @@
+"""Direct quotations with their speaker and channel.
+
+Speakers are returned under the same name used in ``people``/``organizations``:
+every named mention carries its resolved entity name, pronouns go to the nearest
+preceding person, and descriptions such as "the defence minister" are matched
+against the titles the article gave each person.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from extract.attribution import (
+    DESCRIPTION_RE,
+    PLURAL_SUBJECT_RE,
+    PRONOUN_RE,
+    Attribution,
+    find_attribution,
+    find_channel,
+)
+from extract.mentions import ORG, PERSON
+from extract.quotespans import QuoteSpan, find_quote_spans
+from extract.sentences import SentenceIndex
+
+MIN_QUOTE_WORDS = 4
+_DOCUMENT_WORDS = {"statement", "report", "release", "communique", "communiqué", "letter", "post"}
+
+
+@dataclass(frozen=True)
+class Named:
+    """A mention resolved to the entity name the record lists it under."""
+
+    start: int
+    end: int
+    name: str
+    kind: str
+
+
+@dataclass(frozen=True)
+class PersonTitles:
+    """A person's listed name and titles, for resolving "the minister said"."""
+
+    name: str
+    titles: tuple[str, ...]
+
+
+class QuoteContext:
+    """Everything speaker resolution needs about one article."""
+
+    def __init__(self, text: str, index: SentenceIndex, named: list[Named],
+                 people: list[PersonTitles]) -> None:
+        self.text = text
+        self.index = index
+        self.named = sorted(named, key=lambda n: n.start)
+        self._starts = [n.start for n in self.named]
+        self.people = people
+
+    def named_in(self, start: int, end: int) -> list[Named]:
+        """Named mentions fully inside [start, end)."""
+        first = bisect_left(self._starts, start)
+        found = []
+        for item in self.named[first:]:
+            if item.start >= end:
+                break
+            if item.end <= end:
+                found.append(item)
+        return found
+
+    def nearest_before(self, offset: int, kinds: set[str], skip: list[QuoteSpan]) -> Named | None:
+        """The closest mention of the given kinds ending before ``offset``, outside quotes."""
+        first = bisect_left(self._starts, offset)
+        for item in reversed(self.named[:first]):
+            if item.kind in kinds and item.end <= offset and not _inside(item.start, skip):
+                return item
+        return None
+
+
+def extract_quotes(ctx: QuoteContext) -> list[dict[str, object]]:
+    """Every direct quotation of at least MIN_QUOTE_WORDS words, with speaker and channel."""
+    spans = [q for q in find_quote_spans(ctx.text) if len(q.text.split()) >= MIN_QUOTE_WORDS]
+    records: list[dict[str, object]] = []
+    previous: tuple[QuoteSpan, str | None] | None = None
+    for position, quote in enumerate(spans):
+        following = spans[position + 1].start - 1 if position + 1 < len(spans) else None
+        speaker, channel = _attribute(ctx, quote, following, spans, previous)
+        sentences = ctx.index.covering(max(quote.start - 1, 0), quote.end + 1)
+        records.append({
+            "speaker": speaker,
+            "text": quote.text.rstrip(" ,"),
+            "channel": channel,
+            "evidence": [s.evidence() for s in sentences],
+        })
+        previous = (quote, speaker)
+    return records
+
+
+def _attribute(ctx: QuoteContext, quote: QuoteSpan, following: int | None,
+               spans: list[QuoteSpan], previous: tuple[QuoteSpan, str | None] | None
+               ) -> tuple[str | None, str | None]:
+    """(speaker, channel) for one quotation."""
+    first = ctx.index.at(quote.start) or ctx.index.at(max(quote.start - 1, 0))
+    last = ctx.index.at(quote.end) or ctx.index.at(max(quote.end - 1, 0))
+    sent_start = first.start if first else quote.start
+    sent_end = last.end if last else quote.end
+    attribution = _split_attribution(ctx, quote) or find_attribution(
+        ctx.text, sent_start, sent_end, quote.parts[0][0], quote.end, following
+    )
+    if attribution is None:
+        return _continuation(ctx, quote, previous), None
+    speaker = _speaker(ctx, attribution, quote, spans)
+    channel = find_channel(ctx.text, sent_start, sent_end, attribution.verb_start)
+    return speaker, channel
+
+
+def _split_attribution(ctx: QuoteContext, quote: QuoteSpan) -> Attribution | None:
+    """For a split quotation the attribution is the gap between its halves."""
+    if len(quote.parts) < 2:
+        return None
+    gap_start, gap_end = quote.parts[0][1] + 1, quote.parts[1][0] - 1
+    match = re.search(r"\b(?:said|says|added|told|wrote|asked|continued|stated|explained|noted)\b",
+                      ctx.text[gap_start:gap_end])
+    if not match:
+        return None
+    return Attribution(gap_start, gap_end, gap_start + match.start(), True)
+
+
+def _continuation(ctx: QuoteContext, quote: QuoteSpan,
+                  previous: tuple[QuoteSpan, str | None] | None) -> str | None:
+    """An unattributed quote opening a paragraph right after another one continues it."""
+    if previous is None:
+        return None
+    gap = ctx.text[previous[0].end : quote.start]
+    if gap.count("\n") <= 1 and len(gap) < 400:
+        return previous[1]
+    return None
+
+
+def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
+             spans: list[QuoteSpan]) -> str | None:
+    """Resolve the subject of the speech verb to a listed name."""
+    names = [n for n in ctx.named_in(attr.window_start, attr.window_end)
+             if n.kind in (PERSON, ORG) and not _inside(n.start, spans)]
+    before_verb = [n for n in names if n.end <= attr.verb_start]
+    if before_verb:
+        clause_start = _clause_start(ctx.text, attr)
+        near = [n for n in before_verb if n.start >= clause_start] or before_verb
+        persons = [n for n in near if n.kind == PERSON] or near
+        return (persons[0] if attr.after else persons[-1]).name
+    subject = ctx.text[_clause_start(ctx.text, attr) : attr.verb_start]
+    resolved = _resolve_subject(ctx, subject, attr.verb_start, spans)
+    if resolved:
+        return resolved
+    after_verb = [n for n in names if n.start >= attr.verb_start and n.start - attr.verb_start < 40]
+    return after_verb[0].name if after_verb else None
+
+
+def _clause_start(text: str, attr: Attribution) -> int:
+    """Start of the clause holding the verb: after the last comma/period before it."""
+    segment = text[attr.window_start : attr.verb_start]
+    if attr.after:
+        return attr.window_start
+    cut = max(segment.rfind(". "), segment.rfind(", "), segment.rfind("; "))
+    return attr.window_start + cut + 2 if cut >= 0 else attr.window_start
+
+
+def _resolve_subject(ctx: QuoteContext, subject: str, verb_start: int,
+                     spans: list[QuoteSpan]) -> str | None:
+    """A pronoun, a definite description or a bare plural subject before the verb."""
+    pronoun = PRONOUN_RE.search(subject)
+    if pronoun:
+        kinds = {PERSON} if pronoun.group(1).lower() in {"he", "she", "we"} else {ORG}
+        found = ctx.nearest_before(verb_start, kinds, spans)
+        return found.name if found else None
+    description = DESCRIPTION_RE.search(subject)
+    if description:
+        return _resolve_description(ctx, description.group(1), verb_start, spans)
+    plural = PLURAL_SUBJECT_RE.search(subject)
+    return plural.group(1) if plural else None
+
+
+def _resolve_description(ctx: QuoteContext, phrase: str, offset: int,
+                         spans: list[QuoteSpan]) -> str | None:
+    """"the defence minister" -> the person with that title; "the statement" -> its author."""
+    words = phrase.lower().split()
+    if words[-1] in _DOCUMENT_WORDS:
+        return _document_author(ctx, words[-1], offset, spans)
+    wanted = " ".join(words)
+    titled = [p.name for p in ctx.people if any(wanted in t.lower() for t in p.titles)]
+    if not titled:
+        titled = [p.name for p in ctx.people if any(words[-1] in t.lower().split() for t in p.titles)]
+    if titled:
+        return _most_recent(ctx, titled, offset, spans) or titled[0]
+    orgs = [n for n in ctx.named[: bisect_left(ctx._starts, offset)]
+            if n.kind == ORG and words[-1] in n.name.lower().split()]
+    return orgs[-1].name if orgs else None
+
+
+def _most_recent(ctx: QuoteContext, names: list[str], offset: int,
+                 spans: list[QuoteSpan]) -> str | None:
+    """Of the candidate names, the one mentioned last before ``offset``."""
+    for item in reversed(ctx.named[: bisect_left(ctx._starts, offset)]):
+        if item.name in names and not _inside(item.start, spans):
+            return item.name
+    return None
+
+
+def _document_author(ctx: QuoteContext, word: str, offset: int,
+                     spans: list[QuoteSpan]) -> str | None:
+    """"the statement said": whoever was last said to have issued a statement."""
+    before = ctx.text[:offset]
+    for match in reversed(list(re.finditer(rf"\b{word}\b", before))):
+        sentence = ctx.index.at(match.start())
+        if sentence is None:
+            continue
+        named = [n for n in ctx.named_in(sentence.start, match.start())
+                 if n.kind in (PERSON, ORG) and not _inside(n.start, spans)]
+        if named:
+            return named[-1].name
+    return None
+
+
+def _inside(offset: int, spans: list[QuoteSpan]) -> bool:
+    """Whether an offset lies within any quotation's text."""
+    return any(a <= offset < b for q in spans for a, b in q.parts)

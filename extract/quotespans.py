@@ -1,0 +1,118 @@
+"""Locate quotations between quote marks and join quotations split by their attribution.
+
+Supports straight and curly double quotes, guillemets and curly single quotes
+(only where ‘ opens a word and ’ closes one, so apostrophes in "EU’s" are never
+taken for quote marks).  A paragraph that opens a quote and never closes it is
+the usual multi-paragraph quotation style: the quote runs to the paragraph end.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
+_SPLIT_GAP = re.compile(
+    r"^[,:]?\s*[”\"’»]?\s*[^“\"«‘.!?]{1,70}?\b(?:said|says|added|adds|told|wrote|writes|asked|"
+    r"continued|went on|stated|explained|noted)\b[^“\"«‘.!?]{0,50}?[,:.]\s*$"
+)
+
+
+@dataclass(frozen=True)
+class QuoteSpan:
+    """A quotation: ``start``/``end`` enclose the quoted words (marks excluded).
+
+    A split quotation keeps the offsets of both halves in ``parts``.
+    """
+
+    start: int
+    end: int
+    text: str
+    parts: tuple[tuple[int, int], ...]
+
+
+def find_quote_spans(text: str) -> list[QuoteSpan]:
+    """All quotations in reading order, with split quotations joined."""
+    spans: list[tuple[int, int]] = []
+    offset = 0
+    for line in text.split("\n"):
+        spans.extend((offset + a, offset + b) for a, b in _line_spans(line))
+        offset += len(line) + 1
+    return _join_split(text, spans)
+
+
+def _line_spans(line: str) -> list[tuple[int, int]]:
+    """(start, end) of quoted content in one paragraph."""
+    found: list[tuple[int, int]] = []
+    index = 0
+    while index < len(line):
+        char = line[index]
+        close = _closing(line, index, char)
+        if close is None:
+            index += 1
+            continue
+        found.append((index + 1, close))
+        index = close + 1
+    return found
+
+
+def _closing(line: str, index: int, char: str) -> int | None:
+    """Where the quote opened at ``index`` closes (or the paragraph end), else None."""
+    if char == '"':
+        close = line.find('"', index + 1)
+        if close == -1:
+            return len(line) if _opens_paragraph(line, index) else None
+        return close
+    if char not in _PAIRS:
+        return None
+    if char == "‘" and not _opens_word(line, index):
+        return None
+    closer = _PAIRS[char]
+    position = index + 1
+    while True:
+        close = line.find(closer, position)
+        if close == -1:
+            return len(line) if char != "‘" and _opens_paragraph(line, index) else None
+        if closer != "’" or _closes_word(line, close):
+            return close
+        position = close + 1
+
+
+def _opens_paragraph(line: str, index: int) -> bool:
+    """An unclosed quote only counts when it opens the paragraph."""
+    return not line[:index].strip()
+
+
+def _opens_word(line: str, index: int) -> bool:
+    """‘ preceded by a space or bracket and followed by a letter."""
+    before = line[index - 1] if index else " "
+    after = line[index + 1] if index + 1 < len(line) else " "
+    return (before.isspace() or before in "([—–-:") and (after.isalnum() or after in "“\"")
+
+
+def _closes_word(line: str, index: int) -> bool:
+    """’ followed by a space, punctuation or the end, not a letter (so not an apostrophe)."""
+    after = line[index + 1] if index + 1 < len(line) else " "
+    return not after.isalnum() and line[index - 1] not in " "
+
+
+def _join_split(text: str, spans: list[tuple[int, int]]) -> list[QuoteSpan]:
+    """Merge "part one," he said, "part two." into one quotation."""
+    result: list[QuoteSpan] = []
+    for start, end in spans:
+        content = text[start:end].strip()
+        if result and _continues(text, result[-1], start):
+            prev = result[-1]
+            joined = prev.text.rstrip(" ,") + " " + content
+            result[-1] = QuoteSpan(prev.start, end, joined, (*prev.parts, (start, end)))
+            continue
+        result.append(QuoteSpan(start, end, content, ((start, end),)))
+    return result
+
+
+def _continues(text: str, prev: QuoteSpan, start: int) -> bool:
+    """The gap between two quotes is just "he said," and the first half ended with a comma."""
+    gap = text[prev.end : start - 1]
+    if "\n" in gap or not prev.text.rstrip().endswith(","):
+        return False
+    return bool(_SPLIT_GAP.match(gap))

@@ -1,0 +1,129 @@
+"""Find date expressions in text and resolve them against the publication date.
+
+Explicit dates ("22 April 2025", "May 15", "March 2019", "in 1889") and relative
+ones ("on Tuesday", "last year", "this month", "next month") become ISO strings
+at the precision the text gives: YYYY-MM-DD, YYYY-MM or YYYY.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from extract.dates import (
+    MONTH_PATTERN,
+    guess_year,
+    last_weekday,
+    month_number,
+    safe_date,
+)
+
+_M = MONTH_PATTERN
+_ORD = r"(?:st|nd|rd|th)?"
+_FUTURE = re.compile(
+    r"\b(?:will|would|shall|plans?\s+to|planned|is\s+due|are\s+due|scheduled|upcoming|to\s+be\s+held|next)\b",
+    re.IGNORECASE,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression, its ISO value and its offsets in the text."""
+
+    iso: str
+    start: int
+    end: int
+
+
+def _full_mdy(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    return _ymd(int(m.group("y")), m.group("m"), int(m.group("d")))
+
+
+def _md(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    month = month_number(m.group("m"))
+    if month is None:
+        return None
+    return _ymd(guess_year(month, int(m.group("d")), anchor, future), m.group("m"), int(m.group("d")))
+
+
+def _month_year(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    month = month_number(m.group("m"))
+    return f"{int(m.group('y')):04d}-{month:02d}" if month else None
+
+
+def _month(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    month = month_number(m.group("m"))
+    if month is None or anchor is None:
+        return None
+    return f"{guess_year(month, None, anchor, future):04d}-{month:02d}"
+
+
+def _year(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    return m.group("y")
+
+
+def _weekday(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    if anchor is None:
+        return None
+    return last_weekday(m.group("w"), anchor, future).isoformat()
+
+
+def _relative(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    if anchor is None:
+        return None
+    word, unit = m.group("rel").lower(), m.group("unit").lower()
+    shift = {"last": -1, "next": 1}.get(word, 0)
+    if unit == "year":
+        return str(anchor.year + shift)
+    month_index = anchor.year * 12 + anchor.month - 1 + shift
+    return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+
+
+def _day_word(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    if anchor is None:
+        return None
+    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("dw").lower()]
+    return (anchor + dt.timedelta(days=shift)).isoformat()
+
+
+def _ymd(year: int, month_name: str, day: int) -> str | None:
+    month = month_number(month_name)
+    value = safe_date(year, month, day) if month else None
+    return value.isoformat() if value else None
+
+
+Resolver = Callable[[re.Match[str], "dt.date | None", bool], "str | None"]
+_PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
+    (re.compile(rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b"), _full_mdy),
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>(?:19|20)\d\d)\b"),
+     _full_mdy),
+    (re.compile(rf"\b(?P<m>{_M})\s+(?P<y>(?:19|20)\d\d)\b"), _month_year),
+    (re.compile(rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD}\b(?![,:]?\s*\d)"), _md),
+    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_M})\b"), _md),
+    (re.compile(rf"\b(?:in|since|by|until|till|during|from|early|late|mid-|end\s+of)\s+(?P<m>{_M})\b"
+                r"(?!\s+\d)"), _month),
+    (re.compile(r"\b(?:in|since|by|until|till|during|from|of|early|late|mid-|before|after|"
+                r"between|the)\s+(?P<y>(?:18|19|20)\d\d)\b(?![-/]\d|\s*%)"), _year),
+    (re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), _weekday),
+    (re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+(?P<unit>year|month)\b",
+                re.IGNORECASE), _relative),
+    (re.compile(r"\b(?P<dw>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE), _day_word),
+]
+
+
+def find_dates(text: str, start: int, end: int, anchor: dt.date | None) -> Iterator[DateMention]:
+    """Date expressions in text[start:end], most specific first, never overlapping."""
+    segment = text[start:end]
+    future = bool(_FUTURE.search(segment))
+    taken: list[tuple[int, int]] = []
+    for pattern, resolver in _PATTERNS:
+        for match in pattern.finditer(segment):
+            span = (match.start(), match.end())
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            iso = resolver(match, anchor, future)
+            if iso:
+                taken.append(span)
+                yield DateMention(iso, start + span[0], start + span[1])

@@ -1,0 +1,64 @@
+"""The pipeline that hands what the spider found to the store, in small transactions.
+
+Writes are batched (a commit every ``BATCH`` items and when the spider closes): a run
+killed mid-crawl loses at most the last batch, which the next run fetches again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from typing import Any
+
+from scrapy.crawler import Crawler
+
+from scraper.items import FetchItem, PageItem
+from wirebrief.store import open_db
+from wirebrief.store.pages import record_failure, record_fetch, save_cache_headers, save_page
+
+BATCH = 50
+
+
+class StorePipeline:
+    def __init__(self, crawler: Crawler) -> None:
+        self.crawler = crawler
+        self.pending = 0
+        self.counts: dict[str, int] = {"fetched": 0, "pages": 0, "failures": 0}
+
+    @classmethod
+    def from_crawler(cls, crawler: Crawler) -> StorePipeline:
+        return cls(crawler)
+
+    def open_spider(self) -> None:
+        self.state = self.crawler.spider.state  # type: ignore[union-attr]
+        self.db = open_db(self.state.database)
+        self.db.execute("BEGIN IMMEDIATE")
+
+    def close_spider(self) -> None:
+        self.db.commit()
+        self.crawler.spider.counts = self.counts  # type: ignore[union-attr]
+        self.db.close()
+
+    def process_item(self, item: Any) -> Any:
+        if isinstance(item, PageItem):
+            save_page(self.db, asdict(item), self.state.run_id)
+            self.counts["pages"] += 1
+        elif isinstance(item, FetchItem):
+            self._fetch(item)
+        self.pending += 1
+        if self.pending >= BATCH:
+            self.db.commit()
+            self.db.execute("BEGIN IMMEDIATE")
+            self.pending = 0
+        return item
+
+    def _fetch(self, item: FetchItem) -> None:
+        self.counts["fetched"] += 1
+        record_fetch(self.db, run_id=self.state.run_id, source=item.source, url=item.url,
+                     kind=item.kind, status=item.status, reason=item.reason,
+                     detail=item.detail, size=item.size)
+        if item.reason:
+            self.counts["failures"] += 1
+            record_failure(self.db, run_id=self.state.run_id, source=item.source, url=item.url,
+                           reason=item.reason, status=item.status, detail=item.detail)
+        elif item.kind in ("feed", "sitemap") and item.status == 200:
+            save_cache_headers(self.db, item.url, item.etag, item.last_modified)

@@ -1,0 +1,264 @@
+"""The command line. Every command takes --config, exits non-zero with a one-line reason.
+
+Cron and CI read exit codes, so a failure prints `wirebrief: error: ...` on stderr and
+exits 1; a second tick that finds the lock taken exits 75 (EX_TEMPFAIL).
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager, suppress
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from wirebrief import pipeline
+from wirebrief.config import DEFAULT_CONFIG, Config, ConfigError, load_config
+from wirebrief.lock import LockBusy, lock_path_for, run_lock
+from wirebrief.logs import setup_logging
+from wirebrief.progress import progress_bar
+
+F = TypeVar("F", bound=Callable[..., Any])
+EXIT_LOCKED = 75
+
+
+def config_option(func: F) -> F:
+    return click.option(
+        "--config", "config_path", default=DEFAULT_CONFIG, show_default=True,
+        type=click.Path(dir_okay=False, path_type=Path), help="The wirebrief.toml to use.",
+    )(func)
+
+
+def fail(message: str, code: int = 1) -> None:
+    click.echo(f"wirebrief: error: {message}", err=True)
+    sys.exit(code)
+
+
+@contextmanager
+def handled() -> Iterator[None]:
+    """Turn every expected failure into one line on stderr and a non-zero exit."""
+    try:
+        yield
+    except ConfigError as exc:
+        fail(str(exc))
+    except LockBusy as exc:
+        fail(str(exc), EXIT_LOCKED)
+    except (OSError, ValueError, RuntimeError, sqlite3.Error) as exc:
+        fail(f"{type(exc).__name__}: {exc}")
+
+
+def _config(path: Path) -> Config:
+    config = load_config(path)
+    setup_logging(config.run.log_format)
+    return config
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="wirebrief")
+def main() -> None:
+    """wirebrief: crawl defence and security news, extract facts, publish a daily briefing."""
+
+
+@main.command()
+@config_option
+def crawl(config_path: Path) -> None:
+    """Fetch new article pages from every enabled source into the store."""
+    with handled():
+        config = _config(config_path)
+        with run_lock(lock_path_for(config.database_path)):
+            counts = pipeline.recorded(config, "crawl", lambda rid: pipeline.crawl_stage(config, rid))
+        click.echo(f"crawl: {counts.get('pages', 0)} new pages, "
+                   f"{counts.get('fetched', 0)} fetches, {counts.get('failures', 0)} failures")
+
+
+@main.command()
+@config_option
+@click.option("--all", "everything", is_flag=True,
+              help="Re-extract every stored page, replacing its facts (nothing is fetched).")
+def extract(config_path: Path, everything: bool) -> None:
+    """Clean stored pages and extract their facts into the store."""
+    with handled():
+        config = _config(config_path)
+        with run_lock(lock_path_for(config.database_path)), progress_bar("extract") as advance:
+            counts = pipeline.recorded(
+                config, "extract",
+                lambda rid: pipeline.extract_stage(config, rid, everything, progress=advance))
+        click.echo("extract: " + _summary(counts))
+
+
+@main.command()
+@config_option
+def build(config_path: Path) -> None:
+    """Render the static site from the store and swap it into place."""
+    with handled():
+        config = _config(config_path)
+        with run_lock(lock_path_for(config.database_path)):
+            counts = pipeline.recorded(config, "build", lambda rid: pipeline.build_stage(config))
+        click.echo(f"build: {counts['pages']} files, {counts['articles']} articles "
+                   f"-> {config.output_path}")
+
+
+@main.command()
+@config_option
+def run(config_path: Path) -> None:
+    """One tick: crawl, extract and build, recorded as a run."""
+    with handled():
+        config = _config(config_path)
+        _tick(config)
+
+
+def _tick(config: Config) -> dict[str, Any]:
+    with run_lock(lock_path_for(config.database_path)):
+        try:
+            counts = pipeline.recorded(config, "run", lambda rid: pipeline.tick(config, rid))
+        except Exception as exc:
+            from wirebrief.notify import notify_failure
+
+            notify_failure(config, {"config": str(config.path), "error": pipeline.one_line(exc)})
+            raise
+    for stage, stage_counts in counts.items():
+        click.echo(f"{stage}: {_summary(stage_counts)}")
+    return counts
+
+
+@main.command()
+@config_option
+@click.option("--port", type=int, default=None, help="Port of the demo wire site (default: from the config).")
+def demo(config_path: Path, port: int | None) -> None:
+    """Serve the built-in demo wire site on 127.0.0.1 and run one tick against it."""
+    from wirebrief.demo.server import serve
+
+    with handled():
+        config = _config(config_path if config_path != Path(DEFAULT_CONFIG) else Path("demo.toml"))
+        with serve(port=port or _demo_port(config)) as server:
+            click.echo(f"demo wire site at {server.base_url}/")
+            _tick(config)
+        index = config.output_path / "index.html"
+        click.echo(f"site written to {index}")
+        click.echo(f"view it with: wirebrief serve --config {config.path.name} (then open http://127.0.0.1:8000/)")
+
+
+def _demo_port(config: Config) -> int:
+    for source in config.sources:
+        for url in [*source.feeds, *source.sitemaps]:
+            if url.host == "127.0.0.1" and url.port:
+                return url.port
+    return 8765
+
+
+@main.command()
+@click.argument("path", default=DEFAULT_CONFIG, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Overwrite an existing file.")
+def init(path: Path, force: bool) -> None:
+    """Write a commented example config listing real defence and security sources."""
+    from wirebrief.example_config import EXAMPLE_CONFIG
+
+    with handled():
+        if path.exists() and not force:
+            fail(f"{path} exists (use --force to overwrite)")
+        path.write_text(EXAMPLE_CONFIG, encoding="utf-8")
+        click.echo(f"wrote {path}")
+
+
+@main.command()
+@config_option
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=int)
+def serve(config_path: Path, host: str, port: int) -> None:
+    """Serve the built site locally for a look."""
+    from wirebrief.serve import serve_folder
+
+    with handled():
+        config = _config(config_path)
+        if not config.output_path.is_dir():
+            fail(f"{config.output_path} does not exist: run `wirebrief build` first")
+        server = serve_folder(config.output_path, host, port)
+        address = f"http://{host}:{server.server_address[1]}/"
+        click.echo(f"serving {config.output_path} at {address} (Ctrl-C to stop)")
+        with suppress(KeyboardInterrupt):
+            server.serve_forever()
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--text", "with_text", is_flag=True, help="Include the cleaned article text.")
+def facts(inputs: tuple[str, ...], with_text: bool) -> None:
+    """Print the facts record of each HTML file or URL, one JSON line each."""
+    from wirebrief.facts_command import facts_records
+
+    with handled():
+        failures = 0
+        for record in facts_records(inputs, with_text):
+            failures += "error" in record
+            click.echo(json.dumps(record, ensure_ascii=False))
+        if failures == len(inputs):
+            fail("no input could be read")
+
+
+@main.command()
+@config_option
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+def status(config_path: Path, as_json: bool) -> None:
+    """Show the last runs and, per source, pages fetched, articles, failures and warnings."""
+    from wirebrief.status import status_report
+    from wirebrief.store import open_db
+
+    with handled():
+        config = _config(config_path)
+        db = open_db(config.database_path)
+        report = status_report(db, config)
+        db.close()
+        if as_json:
+            click.echo(json.dumps(report, indent=1, sort_keys=True))
+            return
+        from wirebrief.status_text import print_report
+
+        print_report(report)
+
+
+@main.command()
+@config_option
+@click.option("--cron", "expression", default=None,
+              help="Cron expression (default: [run] schedule from the config).")
+@click.option("--max-ticks", type=int, default=None, help="Stop after this many ticks.")
+def schedule(config_path: Path, expression: str | None, max_ticks: int | None) -> None:
+    """Run ticks on a cron schedule in the foreground; SIGTERM stops after the current tick."""
+    from croniter import croniter
+
+    from wirebrief.schedule import Scheduler
+
+    with handled():
+        config = _config(config_path)
+        cron = expression or config.run.schedule
+        if not croniter.is_valid(cron):
+            fail(f"not a valid cron expression: {cron!r}")
+        sys.exit(Scheduler(config.path, cron, max_ticks).run())
+
+
+@main.command()
+@config_option
+@click.argument("target", type=click.Path(dir_okay=False, path_type=Path))
+def backup(config_path: Path, target: Path) -> None:
+    """Write a consistent copy of the database to TARGET, even while a run is writing."""
+    from wirebrief.maintenance import backup_database
+
+    with handled():
+        config = _config(config_path)
+        if not config.database_path.exists():
+            fail(f"no database at {config.database_path}")
+        size = backup_database(config.database_path, target)
+        click.echo(f"backup: {target} ({size} bytes)")
+
+
+def _summary(counts: Any) -> str:
+    if not isinstance(counts, dict):
+        return str(counts)
+    return ", ".join(f"{value} {key}" for key, value in sorted(counts.items())) or "nothing to do"
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,52 @@
+"""The crawl stage: run the Scrapy spider over the configured sources once.
+
+Scrapy's reactor can start only once per process, so a process runs at most one crawl;
+the CLI and the tests start a new process for each.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from scrapy.crawler import CrawlerProcess
+
+from scraper.settings import scrapy_settings
+from scraper.spiders.wire import WireSpider
+from scraper.state import CrawlState
+from scraper.urls import normalize_url
+from wirebrief.config import Config
+from wirebrief.store import open_db
+from wirebrief.store.pages import seen_urls
+
+
+def load_state(config: Config, run_id: int | None) -> CrawlState:
+    db = open_db(config.database_path)
+    try:
+        seen = {normalize_url(url) for url in seen_urls(db)}
+        cache: dict[str, dict[str, str]] = {}
+        for url, etag, modified in db.execute(
+            "select url, etag, last_modified from http_cache"
+        ):
+            headers = {}
+            if etag:
+                headers["If-None-Match"] = etag
+            if modified:
+                headers["If-Modified-Since"] = modified
+            cache[url] = headers
+    finally:
+        db.close()
+    return CrawlState(seen=seen, cache=cache, database=str(config.database_path), run_id=run_id)
+
+
+def run_crawl(config: Config, run_id: int | None = None,
+              only: list[str] | None = None) -> dict[str, Any]:
+    """Crawl every enabled source (or the named ones); returns counts for the run record."""
+    state = load_state(config, run_id)
+    process = CrawlerProcess(settings=scrapy_settings(config))
+    crawler = process.create_crawler(WireSpider)
+    process.crawl(crawler, config=config, state=state, only=only)
+    process.start()
+    spider = crawler.spider
+    counts: dict[str, Any] = dict(getattr(spider, "counts", {}))
+    counts["scheduled"] = len(getattr(spider, "scheduled", ()))
+    return counts

@@ -1,0 +1,1 @@
+"""Rendering the static briefing site from the store."""

@@ -1,0 +1,91 @@
+"""RSS 2.0, Atom 1.0 and JSON Feed 1.1 for the site, each topic and each entity.
+
+Entry ids are the permanent URL of a story's lead article (the copy stored first), so a
+feed reader never shows an item twice, even when more outlets carry the story later.
+Dates carry their time zone (UTC). Nothing depends on the build time: a feed's updated
+date is its newest item's date, so two builds of the same data give the same bytes.
+The XML is rendered from autoescaped templates and passed through xml_safe whole.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from email.utils import format_datetime
+from typing import Any
+
+from wirebrief.sanitize import xml_safe
+from wirebrief.site.corpus import Article, Story, day_of
+from wirebrief.site.incremental import Output
+from wirebrief.site.render import Renderer, paragraphs_html
+
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+ENTITY_FEED_ITEMS = 20
+
+
+def item_date(article: Article) -> datetime:
+    day = day_of(article.published) or day_of(article.first_seen_at)
+    return datetime.fromisoformat(day).replace(tzinfo=UTC) if day else EPOCH
+
+
+def feed_item(renderer: Renderer, article: Article, full_text: bool) -> dict[str, Any]:
+    when = item_date(article)
+    return {
+        "id": renderer.absolute(article.path), "title": article.title or "(untitled)",
+        "summary": article.summary or article.title or "", "source": article.source,
+        "source_url": article.url if article.url.lower().startswith(("http://", "https://")) else None,
+        "html": paragraphs_html(article.text) if full_text else None,
+        "rfc822": format_datetime(when), "iso": when.isoformat(), "topics": article.topics,
+        "authors": article.authors,
+    }
+
+
+def feed_outputs(renderer: Renderer, folder: str, title: str, description: str,
+                 stories: list[Story], *, limit: int, full_text: bool) -> Iterator[Output]:
+    """The three feeds of ``folder`` ('' for the site), one item per story, newest first."""
+    chosen = [s.lead for s in stories[:limit]]
+    key = {"title": title, "description": description, "items": chosen, "full": full_text}
+
+    def meta() -> dict[str, Any]:
+        items = [feed_item(renderer, a, full_text) for a in chosen]
+        updated = max((item_date(a) for a in chosen), default=EPOCH)
+        site = renderer.config.site
+        return {
+            "title": title, "description": description or title, "items": items,
+            "home": renderer.absolute(folder), "language": site.language,
+            "author": site.author or "wirebrief", "rfc822": format_datetime(updated),
+            "iso": updated.isoformat(), "rss": renderer.absolute(folder + "feed.xml"),
+            "atom": renderer.absolute(folder + "atom.xml"),
+            "json": renderer.absolute(folder + "feed.json"),
+        }
+
+    yield Output(folder + "feed.xml", {"rss": key}, lambda: renderer.text("feed.rss.xml", meta()))
+    yield Output(folder + "atom.xml", {"atom": key}, lambda: renderer.text("feed.atom.xml", meta()))
+    yield Output(folder + "feed.json", {"json": key}, lambda: json_feed_bytes(meta()))
+
+
+def json_feed_bytes(meta: dict[str, Any]) -> bytes:
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": meta["title"], "home_page_url": meta["home"], "feed_url": meta["json"],
+        "description": meta["description"], "language": meta["language"],
+        "authors": [{"name": meta["author"]}],
+        "items": [_json_item(item) for item in meta["items"]],
+    }
+    text = json.dumps(feed, ensure_ascii=False, indent=1, sort_keys=True)
+    return xml_safe(text).encode("utf-8")
+
+
+def _json_item(item: dict[str, Any]) -> dict[str, Any]:
+    result = {
+        "id": item["id"], "url": item["id"], "title": item["title"], "summary": item["summary"],
+        "date_published": item["iso"], "tags": item["topics"],
+        "content_html" if item["html"] is not None else "content_text":
+            item["html"] if item["html"] is not None else item["summary"],
+    }
+    if item["source_url"]:
+        result["external_url"] = item["source_url"]
+    if item["authors"]:
+        result["authors"] = [{"name": name} for name in item["authors"]]
+    return result

@@ -1,0 +1,112 @@
+"""Incremental publishing: render only the files whose inputs changed, hard-link the rest.
+
+Every output file is planned with a key: the data its template receives (articles and
+stories stand in by their digest). The manifest inside the published site maps each file
+to the hash of its key, the build's salt (templates, code, site config) included. A file
+whose hash matches the previous site's is hard-linked from it into the staging folder
+(same inode, no rendering, no copy); anything else is rendered. The staging folder is
+always a complete site, and it is swapped in whole, so incremental never means partial.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from wirebrief.site.paths import output_file
+from wirebrief.site.render import Renderer, key_json
+
+MANIFEST = ".wirebrief-manifest.json"
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the site: where it goes, what it depends on, how to make it."""
+
+    path: str
+    key: Any
+    render: Callable[[], bytes]
+
+
+@dataclass
+class Stats:
+    rendered: int = 0
+    linked: int = 0
+    manifest: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def files(self) -> int:
+        return self.rendered + self.linked
+
+
+def load_manifest(site: Path) -> dict[str, str]:
+    """The previous site's manifest; an unreadable one just means a full build."""
+    try:
+        data = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+
+
+def digest(salt: str, output: Output) -> str:
+    text = salt + "\x00" + output.path + "\x00" + key_json(output.key)
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def target_file(root: Path, page: str) -> Path:
+    """The file of ``page`` under ``root``, refusing anything that would land outside it."""
+    target = (root / output_file(page)).resolve()
+    if not target.is_relative_to(root.resolve()):
+        raise ValueError(f"refusing to write outside the site: {page!r}")
+    return target
+
+
+def publish_outputs(outputs: Iterable[Output], staging: Path, previous: Path, salt: str) -> Stats:
+    """Write every output into ``staging``, reusing unchanged files of ``previous``."""
+    old = load_manifest(previous) if previous.is_dir() else {}
+    stats = Stats()
+    made_dirs: set[Path] = set()
+    for output in outputs:
+        if output.path in stats.manifest:
+            raise ValueError(f"two outputs want {output.path!r}")
+        hashed = digest(salt, output)
+        stats.manifest[output.path] = hashed
+        target = target_file(staging, output.path)
+        if target.parent not in made_dirs:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made_dirs.add(target.parent)
+        if old.get(output.path) == hashed and _link(target_file(previous, output.path), target):
+            stats.linked += 1
+            continue
+        target.write_bytes(output.render())
+        stats.rendered += 1
+    manifest = {"version": 1, "files": dict(sorted(stats.manifest.items()))}
+    (staging / MANIFEST).write_text(json.dumps(manifest, indent=0, sort_keys=True), encoding="utf-8")
+    return stats
+
+
+def _link(source: Path, target: Path) -> bool:
+    """Hard-link an unchanged file; copy when links are not possible; False if it is gone."""
+    try:
+        os.link(source, target)
+    except FileNotFoundError:
+        return False
+    except OSError:
+        try:
+            shutil.copy2(source, target)
+        except OSError:
+            return False
+    return True
+
+
+def page_output(renderer: Renderer, path: str, template: str, context: dict[str, Any]) -> Output:
+    """An HTML page keyed on exactly the context its template receives."""
+    return Output(path, {"template": template, **context},
+                  lambda: renderer.page(path, template, context))

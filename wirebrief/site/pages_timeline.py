@@ -1,0 +1,51 @@
+"""The timeline of dated events (/timeline/), newest first, one entry per distinct event.
+
+The same event reported by several articles (syndicated copies above all) is listed
+once, with every article that reports it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any
+
+from wirebrief.site.corpus import Corpus
+from wirebrief.site.incremental import Output, page_output
+from wirebrief.site.render import Renderer
+
+_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def events(corpus: Corpus) -> list[dict[str, Any]]:
+    """Distinct (date, what, place) events with the articles that report them."""
+    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
+    for article in corpus.articles:
+        for event in article.events:
+            if not _DATE.match(event["date"]) or not event["what"].strip():
+                continue
+            key = (event["date"], event["what"].strip().casefold(), (event["place"] or "").casefold())
+            entry = merged.setdefault(key, {**event, "articles": []})
+            if article.story_id not in {a.story_id for a in entry["articles"]}:
+                entry["articles"].append(article)
+    return sorted(merged.values(), key=lambda e: (e["date"], e["what"]), reverse=True)
+
+
+def by_year(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    years: dict[str, list[dict[str, Any]]] = {}
+    for item in items:
+        years.setdefault(item["date"][:4], []).append(item)
+    return [{"year": y, "events": e} for y, e in years.items()]
+
+
+def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
+    items = events(corpus)
+    years = by_year(items)
+    yield page_output(renderer, "timeline/", "timeline.html", {
+        "years": [{"year": y["year"], "count": len(y["events"]), "path": f"timeline/{y['year']}/"}
+                  for y in years],
+        "recent": items[:100], "total": len(items), "feeds": [],
+    })
+    for year in years:
+        yield page_output(renderer, f"timeline/{year['year']}/", "timeline_year.html",
+                          {"year": year["year"], "events": year["events"], "feeds": []})

@@ -1,0 +1,116 @@
+"""Jinja2 set-up and page rendering: autoescape always on, scraped text never marked safe."""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from wirebrief.config import Config
+from wirebrief.sanitize import xml_safe
+from wirebrief.site.paths import relative
+
+TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
+PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "_site_templates"
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+
+
+def templates_dir() -> Path:
+    return TEMPLATES if TEMPLATES.is_dir() else PACKAGED_TEMPLATES
+
+
+def environment() -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates_dir()),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["safe_url"] = safe_url
+    env.filters["nice_date"] = nice_date
+    env.filters["paragraphs"] = paragraphs
+    return env
+
+
+def safe_url(url: str | None) -> str:
+    """Only http(s) links leave the site; anything else (javascript:, data:) becomes '#'."""
+    text = (url or "").strip()
+    return text if text.lower().startswith(("http://", "https://")) else "#"
+
+
+def nice_date(value: str | None) -> str:
+    """'27 January 2026' from an ISO date (or its month/year prefix), locale-independent."""
+    text = value or ""
+    parts = text[:10].split("-")
+    try:
+        if len(parts) == 3:
+            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
+        if len(parts) == 2:
+            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
+    except (ValueError, IndexError):
+        return text
+    return text
+
+
+def paragraphs(text: str | None) -> list[str]:
+    return [p.strip() for p in (text or "").split("\n") if p.strip()]
+
+
+def paragraphs_html(text: str) -> str:
+    """Escaped HTML of an article body, for feed content (which XML-escapes it again)."""
+    return "".join(f"<p>{escape(p)}</p>" for p in paragraphs(text))
+
+
+def key_json(value: Any) -> str:
+    """Canonical JSON of a page context; site objects stand in by their digest."""
+    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
+                      default=_by_digest)
+
+
+def _by_digest(value: Any) -> str:
+    digest = getattr(value, "digest", None)
+    if digest is None:
+        raise TypeError(f"cannot key a {type(value).__name__}")
+    return str(digest)
+
+
+class Renderer:
+    """Renders templates for one config: every page gets the site, its own links and feeds."""
+
+    def __init__(self, config: Config) -> None:
+        self.config = config
+        self.env = environment()
+        self.site_feeds = site_feed_links(config)
+
+    def page(self, page: str, template: str, context: dict[str, Any]) -> bytes:
+        feeds = context.get("feeds") or []
+        base = {"site": self.config.site, "root": relative(page, ""), "page": page,
+                "link": lambda to: relative(page, to), "site_feeds": self.site_feeds,
+                "search_enabled": self.config.site.search == "json"}
+        html = self.env.get_template(template).render(**base, **{**context, "feeds": feeds})
+        return xml_safe(html).encode("utf-8")
+
+    def text(self, template: str, context: dict[str, Any]) -> bytes:
+        """A non-HTML text file (feeds, sitemap, OPML): autoescaped, XML-safe."""
+        return xml_safe(self.env.get_template(template).render(**context)).encode("utf-8")
+
+    def absolute(self, page: str) -> str:
+        return str(self.config.site.base_url) + page
+
+
+def site_feed_links(config: Config) -> list[dict[str, str]]:
+    return feed_links("", config.site.title)
+
+
+def feed_links(folder: str, title: str) -> list[dict[str, str]]:
+    """The three feeds of a page folder, for <link rel=alternate> and the OPML list."""
+    return [
+        {"type": "application/rss+xml", "title": f"{title} (RSS)", "path": folder + "feed.xml"},
+        {"type": "application/atom+xml", "title": f"{title} (Atom)", "path": folder + "atom.xml"},
+        {"type": "application/feed+json", "title": f"{title} (JSON Feed)",
+         "path": folder + "feed.json"},
+    ]

@@ -1,0 +1,103 @@
+"""Writes and reads of the crawl stage: fetches, raw pages, failures, the HTTP cache."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterator
+from typing import Any
+
+import sqlite_utils
+
+from wirebrief.store.db import now_iso
+
+FAILURE_REASONS = (
+    "http_error", "timeout", "too_large", "not_html", "redirect_loop",
+    "no_article", "encoding", "robots", "off_topic", "extract_timeout",
+)
+
+
+def record_fetch(db: sqlite_utils.Database, *, run_id: int | None, source: str, url: str,
+                 kind: str, status: int | None, reason: str | None = None,
+                 detail: str | None = None, size: int = 0) -> None:
+    db.table("fetches").insert({
+        "run_id": run_id, "source": source, "url": url, "kind": kind, "status": status,
+        "reason": reason, "detail": detail, "fetched_at": now_iso(), "bytes": size,
+    })
+
+
+def record_failure(db: sqlite_utils.Database, *, run_id: int | None, source: str, url: str,
+                   reason: str, status: int | None = None, detail: str | None = None) -> None:
+    if reason not in FAILURE_REASONS:
+        raise ValueError(f"unknown failure reason {reason!r}")
+    db.table("failures").insert({
+        "run_id": run_id, "source": source, "url": url, "reason": reason,
+        "status": status, "detail": (detail or "")[:1000], "at": now_iso(),
+    })
+
+
+def save_page(db: sqlite_utils.Database, page: dict[str, Any], run_id: int | None) -> None:
+    """Store a fetched article page; a changed page is marked for re-extraction."""
+    html: str = page["html"]
+    sha = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
+    existing = db.execute("select sha256 from pages where url = ?", [page["url"]]).fetchone()
+    if existing and existing[0] == sha:
+        return
+    db.table("pages").upsert({
+        **page, "sha256": sha, "fetched_at": now_iso(), "run_id": run_id,
+        "extracted_at": None,
+    }, pk="url")
+
+
+PERMANENT_REASONS = ("too_large", "not_html", "redirect_loop", "robots", "encoding")
+TRANSIENT_ATTEMPTS = 3
+
+
+def seen_urls(db: sqlite_utils.Database) -> set[str]:
+    """URLs not to fetch again: stored pages (by request and final URL), stored articles
+    (by canonical URL), permanent failures, and transient ones that failed too often."""
+    urls = {row[0] for row in db.execute("select url from pages")}
+    urls |= {row[0] for row in db.execute("select final_url from pages where final_url is not null")}
+    urls |= {row[0] for row in db.execute("select url from articles")}
+    marks = ",".join("?" for _ in PERMANENT_REASONS)
+    urls |= {row[0] for row in db.execute(
+        f"select url from failures where reason in ({marks})", PERMANENT_REASONS)}
+    urls |= {row[0] for row in db.execute(
+        "select url from failures where reason in ('http_error', 'timeout') "
+        "group by url having count(distinct run_id) >= ?", [TRANSIENT_ATTEMPTS])}
+    return urls
+
+
+def cache_headers(db: sqlite_utils.Database, url: str) -> dict[str, str]:
+    row = db.execute(
+        "select etag, last_modified from http_cache where url = ?", [url]
+    ).fetchone()
+    if not row:
+        return {}
+    headers = {}
+    if row[0]:
+        headers["If-None-Match"] = row[0]
+    if row[1]:
+        headers["If-Modified-Since"] = row[1]
+    return headers
+
+
+def save_cache_headers(db: sqlite_utils.Database, url: str, etag: str | None,
+                       last_modified: str | None) -> None:
+    if not (etag or last_modified):
+        return
+    db.table("http_cache").upsert({
+        "url": url, "etag": etag, "last_modified": last_modified, "checked_at": now_iso(),
+    }, pk="url")
+
+
+def pages_to_extract(db: sqlite_utils.Database, everything: bool = False) -> Iterator[dict[str, Any]]:
+    where = "" if everything else "where extracted_at is null"
+    sql = f"select url, source, final_url, html, run_id, fetched_at from pages {where} order by url"
+    cursor = db.execute(sql)
+    columns = [c[0] for c in cursor.description]
+    for row in cursor:
+        yield dict(zip(columns, row, strict=True))
+
+
+def mark_extracted(db: sqlite_utils.Database, url: str) -> None:
+    db.execute("update pages set extracted_at = ? where url = ?", [now_iso(), url])

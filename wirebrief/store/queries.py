@@ -1,0 +1,125 @@
+"""Reads for the site: plain rows in bulk, so the build makes a handful of queries, not N+1.
+
+Every function returns lists of dicts ordered deterministically (the site must be
+byte-identical across builds of the same database), with JSON columns decoded.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import sqlite_utils
+
+ARTICLE_COLUMNS = (
+    "id, url, source, title, text, summary, published, agency, authors, dateline_place, "
+    "dateline_date, story_id, topics, first_run_id, first_seen_at"
+)
+
+
+def _rows(db: sqlite_utils.Database, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+    cursor = db.execute(sql, params or [])
+    columns = [c[0] for c in cursor.description]
+    return [dict(zip(columns, row, strict=True)) for row in cursor]
+
+
+def _json(value: str | None, default: Any) -> Any:
+    """Decode a JSON column; a damaged value reads as the default instead of failing the build."""
+    if not value:
+        return default
+    try:
+        decoded = json.loads(value)
+    except ValueError:
+        return default
+    return decoded if isinstance(decoded, type(default)) else default
+
+
+def all_articles(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every article, newest first, with JSON columns decoded."""
+    rows = _rows(db, f"select {ARTICLE_COLUMNS} from articles "
+                     "order by coalesce(published, '') desc, first_seen_at desc, id")
+    for row in rows:
+        row["authors"] = [str(a) for a in _json(row["authors"], [])]
+        row["topics"] = [str(t) for t in _json(row["topics"], [])]
+    return rows
+
+
+def all_entities(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    return _rows(db, "select id, kind, name, slug from entities order by id")
+
+
+def all_mentions(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every (article, entity) mention with the roles and evidence the extractor gave."""
+    rows = _rows(db, "select article_id, entity_id, titles, evidence from mentions "
+                     "order by article_id, entity_id")
+    for row in rows:
+        row["titles"] = [str(t) for t in _json(row["titles"], [])]
+        row["evidence"] = _json(row["evidence"], [])
+    return rows
+
+
+def all_quotes(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    rows = _rows(db, "select id, article_id, speaker_id, speaker, text, channel, evidence "
+                     "from quotes order by article_id, id")
+    for row in rows:
+        row["evidence"] = _json(row["evidence"], [])
+    return rows
+
+
+def all_events(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    rows = _rows(db, "select id, article_id, date, what, place, place_id, evidence "
+                     "from events order by article_id, id")
+    for row in rows:
+        row["evidence"] = _json(row["evidence"], [])
+    return rows
+
+
+def all_agreements(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    return _rows(db, "select id, name, slug from agreements order by id")
+
+
+def all_agreement_mentions(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    rows = _rows(db, "select article_id, agreement_id, status, parties, published, evidence "
+                     "from agreement_mentions order by article_id, agreement_id")
+    for row in rows:
+        row["parties"] = [str(p) for p in _json(row["parties"], [])]
+        row["evidence"] = _json(row["evidence"], [])
+    return rows
+
+
+def article_facts(db: sqlite_utils.Database, article_id: str) -> dict[str, Any]:
+    """The facts panel of one article, entities carrying their slugs for links."""
+    mentions = _rows(db, """
+        select e.kind, e.name, e.slug, m.titles from mentions m
+        join entities e on e.id = m.entity_id where m.article_id = ? order by e.kind, e.name
+    """, [article_id])
+    for mention in mentions:
+        mention["titles"] = _json(mention["titles"], [])
+    quotes = _rows(db, """
+        select q.text, q.speaker, q.channel, e.slug as speaker_slug, e.kind as speaker_kind
+        from quotes q left join entities e on e.id = q.speaker_id
+        where q.article_id = ? order by q.id""", [article_id])
+    events = _rows(db, "select date, what, place from events where article_id = ? "
+                       "order by date, what", [article_id])
+    agreements = _rows(db, """
+        select a.name, a.slug, am.status, am.parties from agreement_mentions am
+        join agreements a on a.id = am.agreement_id where am.article_id = ? order by a.name
+    """, [article_id])
+    for agreement in agreements:
+        agreement["parties"] = _json(agreement["parties"], [])
+    return {
+        "people": [m for m in mentions if m["kind"] == "person"],
+        "organizations": [m for m in mentions if m["kind"] == "organization"],
+        "places": [m for m in mentions if m["kind"] == "place"],
+        "quotes": quotes, "events": events, "agreements": agreements,
+    }
+
+
+def latest_run_id(db: sqlite_utils.Database) -> int | None:
+    """The run that most recently stored a new article: its stories are marked new.
+
+    Taken from the articles, not the runs table, so a build (itself a run) never changes
+    what is new and two builds of the same data stay identical.
+    """
+    row = db.execute("select max(first_run_id) from articles").fetchone()
+    return row[0] if row else None

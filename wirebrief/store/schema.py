@@ -1,0 +1,131 @@
+"""The SQLite schema, created idempotently with sqlite-utils.
+
+Every table is created with ``if_not_exists`` so that any command can open any database
+and find the schema it needs; ``SCHEMA_VERSION`` is recorded so later migrations know
+where they start from. See docs/schema.md for what each table holds.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+SCHEMA_VERSION = 1
+
+TABLES: dict[str, dict[str, type]] = {
+    "meta": {"key": str, "value": str},
+    "sources": {"name": str, "agency": str},
+    "runs": {
+        "id": int, "started_at": str, "ended_at": str, "status": str, "stage": str,
+        "pid": int, "counts": str, "error": str,
+    },
+    "fetches": {
+        "id": int, "run_id": int, "source": str, "url": str, "kind": str, "status": int,
+        "reason": str, "detail": str, "fetched_at": str, "bytes": int,
+    },
+    "http_cache": {"url": str, "etag": str, "last_modified": str, "checked_at": str},
+    "pages": {
+        "url": str, "source": str, "final_url": str, "status": int, "content_type": str,
+        "encoding": str, "html": str, "sha256": str, "fetched_at": str, "run_id": int,
+        "extracted_at": str, "discovered_date": str,
+    },
+    "failures": {
+        "id": int, "run_id": int, "source": str, "url": str, "reason": str, "status": int,
+        "detail": str, "at": str,
+    },
+    "articles": {
+        "id": str, "url": str, "page_url": str, "source": str, "title": str, "text": str,
+        "summary": str, "published": str, "agency": str, "authors": str,
+        "dateline_place": str, "dateline_date": str, "language": str, "story_id": str,
+        "topics": str, "minhash": bytes, "first_run_id": int, "first_seen_at": str,
+        "extracted_at": str, "facts": str,
+    },
+    "entities": {"id": str, "kind": str, "name": str, "slug": str},
+    "aliases": {"key": str, "kind": str, "entity_id": str, "alias": str},
+    "mentions": {
+        "article_id": str, "entity_id": str, "name": str, "titles": str, "evidence": str,
+    },
+    "quotes": {
+        "id": str, "article_id": str, "speaker_id": str, "speaker": str, "text": str,
+        "channel": str, "evidence": str,
+    },
+    "events": {
+        "id": str, "article_id": str, "date": str, "what": str, "place": str,
+        "place_id": str, "evidence": str,
+    },
+    "agreements": {"id": str, "name": str, "slug": str},
+    "agreement_mentions": {
+        "article_id": str, "agreement_id": str, "status": str, "parties": str,
+        "published": str, "evidence": str,
+    },
+    "article_topics": {"article_id": str, "topic": str},
+}
+
+PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
+    "meta": "key",
+    "sources": "name",
+    "runs": "id",
+    "fetches": "id",
+    "http_cache": "url",
+    "pages": "url",
+    "failures": "id",
+    "articles": "id",
+    "entities": "id",
+    "aliases": ("key", "kind"),
+    "mentions": ("article_id", "entity_id"),
+    "quotes": "id",
+    "events": "id",
+    "agreements": "id",
+    "agreement_mentions": ("article_id", "agreement_id"),
+    "article_topics": ("article_id", "topic"),
+}
+
+FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
+    "mentions": [("article_id", "articles", "id"), ("entity_id", "entities", "id")],
+    "quotes": [("article_id", "articles", "id")],
+    "events": [("article_id", "articles", "id")],
+    "agreement_mentions": [
+        ("article_id", "articles", "id"), ("agreement_id", "agreements", "id"),
+    ],
+    "article_topics": [("article_id", "articles", "id")],
+    "aliases": [("entity_id", "entities", "id")],
+}
+
+INDEXES: list[tuple[str, list[str], bool]] = [
+    ("entities", ["slug"], True),
+    ("agreements", ["slug"], True),
+    ("articles", ["published"], False),
+    ("articles", ["story_id"], False),
+    ("articles", ["url"], False),
+    ("mentions", ["entity_id"], False),
+    ("quotes", ["article_id"], False),
+    ("quotes", ["speaker_id"], False),
+    ("events", ["article_id"], False),
+    ("events", ["date"], False),
+    ("agreement_mentions", ["agreement_id"], False),
+    ("article_topics", ["topic"], False),
+    ("failures", ["run_id"], False),
+    ("failures", ["source", "reason"], False),
+    ("fetches", ["run_id"], False),
+    ("pages", ["extracted_at"], False),
+]
+
+
+def ensure_schema(db: sqlite_utils.Database) -> None:
+    """Create whatever is missing; safe to call on every open."""
+    for name, columns in TABLES.items():
+        db.table(name).create(
+            columns,
+            pk=PRIMARY_KEYS[name],
+            foreign_keys=FOREIGN_KEYS.get(name, []),
+            if_not_exists=True,
+            not_null={"url"} if name in ("pages", "articles") else None,
+        )
+    for table_name, index_columns, unique in INDEXES:
+        db.table(table_name).create_index(index_columns, unique=unique, if_not_exists=True)
+    if "articles_fts" not in db.table_names():
+        db.table("articles").enable_fts(
+            ["title", "text"], create_triggers=True, tokenize="porter"
+        )
+    db.table("meta").upsert(
+        {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key"
+    )
