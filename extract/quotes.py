@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from extract.attribution import (
     DESCRIPTION_RE,
+    VERB_RE,
     PLURAL_SUBJECT_RE,
     PRONOUN_RE,
     Attribution,
@@ -108,6 +109,9 @@ def _attribute(ctx: QuoteContext, quote: QuoteSpan, following: int | None,
         ctx.text, sent_start, sent_end, quote.parts[0][0], quote.end, following
     )
     if attribution is None:
+        reported = _reported_context(ctx, sent_start, spans)
+        if reported:
+            return reported
         return _continuation(ctx, quote, previous), None
     speaker = _speaker(ctx, attribution, quote, spans)
     channel = find_channel(ctx.text, sent_start, sent_end, attribution.verb_start)
@@ -124,6 +128,26 @@ def _split_attribution(ctx: QuoteContext, quote: QuoteSpan) -> Attribution | Non
     if not match:
         return None
     return Attribution(gap_start, gap_end, gap_start + match.start(), True)
+
+
+def _reported_context(ctx: QuoteContext, sent_start: int,
+                     spans: list[QuoteSpan]) -> tuple[str, str | None] | None:
+    """A quoted fragment in a sentence without a speech verb, right after "X stated that ...":
+    the fragment continues X's reported speech."""
+    previous = ctx.index.at(max(sent_start - 2, 0))
+    if previous is None or previous.start >= sent_start:
+        return None
+    verbs = list(VERB_RE.finditer(ctx.text, previous.start, previous.end))
+    if not verbs:
+        return None
+    verb = verbs[0]
+    named = [n for n in ctx.named_in(previous.start, verb.start())
+             if n.kind in (PERSON, ORG) and not _inside(n.start, spans)]
+    if not named:
+        return None
+    persons = [n for n in named if n.kind == PERSON] or named
+    channel = find_channel(ctx.text, previous.start, previous.end, verb.start())
+    return persons[-1].name, channel
 
 
 def _continuation(ctx: QuoteContext, quote: QuoteSpan,

@@ -37,6 +37,12 @@ class DateMention:
     end: int
 
 
+def _is_duration(segment: str, span: tuple[int, int]) -> bool:
+    """"so far this year", "for years": a stretch of time, not a dated occurrence."""
+    before = segment[max(0, span[0] - 8) : span[0]].lower()
+    return before.endswith("so far ") or before.endswith("for the ")
+
+
 def _full_mdy(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     return _ymd(int(m.group("y")), m.group("m"), int(m.group("d")))
 
@@ -102,7 +108,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b(?P<m>{_M})\s+(?P<y>(?:19|20)\d\d)\b"), _month_year),
     (re.compile(rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD}\b(?![,:]?\s*\d)"), _md),
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_M})\b"), _md),
-    (re.compile(rf"\b(?:in|since|by|until|till|during|from|early|late|mid-|end\s+of)\s+(?P<m>{_M})\b"
+    (re.compile(rf"\b(?:(?:in|since|by|until|till|during|from|early|late|end\s+of)\s+|mid-\s*)"
+                rf"(?P<m>{_M})\b"
                 r"(?!\s+\d)"), _month),
     (re.compile(r"\b(?:in|since|by|until|till|during|from|of|early|late|mid-|before|after|"
                 r"between|the)\s+(?P<y>(?:18|19|20)\d\d)\b(?![-/]\d|\s*%)"), _year),
@@ -116,13 +123,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
 def find_dates(text: str, start: int, end: int, anchor: dt.date | None) -> Iterator[DateMention]:
     """Date expressions in text[start:end], most specific first, never overlapping."""
     segment = text[start:end]
-    future = bool(_FUTURE.search(segment))
     taken: list[tuple[int, int]] = []
     for pattern, resolver in _PATTERNS:
         for match in pattern.finditer(segment):
             span = (match.start(), match.end())
-            if any(a < span[1] and span[0] < b for a, b in taken):
+            if any(a < span[1] and span[0] < b for a, b in taken) or _is_duration(segment, span):
                 continue
+            future = bool(_FUTURE.search(segment[max(0, span[0] - 60) : span[1]]))
             iso = resolver(match, anchor, future)
             if iso:
                 taken.append(span)

@@ -7,6 +7,7 @@ exits 1; a second tick that finds the lock taken exits 75 (EX_TEMPFAIL).
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 import sys
 from collections.abc import Callable, Iterator
@@ -49,6 +50,11 @@ def handled() -> Iterator[None]:
         fail(str(exc), EXIT_LOCKED)
     except (OSError, ValueError, RuntimeError, sqlite3.Error) as exc:
         fail(f"{type(exc).__name__}: {exc}")
+    except Exception as exc:  # a bug: still one line for cron, the traceback on request
+        if os.environ.get("WIREBRIEF_DEBUG"):
+            raise
+        fail(f"unexpected {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "
+             "(set WIREBRIEF_DEBUG=1 for the traceback)")
 
 
 def _config(path: Path) -> Config:

@@ -79,7 +79,7 @@ class _Handler(BaseHTTPRequestHandler):
     server: DemoServer
 
     def do_GET(self) -> None:  # noqa: N802 - the http.server API
-        self.server.log_request_path(self.path)
+        self.server.log_request_path(self.path, self.headers.get("User-Agent", ""))
         status, headers, body = self.server.site.route(self.path)
         if status == 200 and self._not_modified(headers):
             status, body = 304, b""
@@ -110,6 +110,7 @@ class DemoServer(ThreadingHTTPServer):
         self.site = site
         self.site.base = f"http://127.0.0.1:{self.server_address[1]}"
         self.requests: list[str] = []
+        self.agents: list[str] = []
         self._lock = threading.Lock()
 
     def handle_error(self, request: object, client_address: object) -> None:
@@ -119,9 +120,10 @@ class DemoServer(ThreadingHTTPServer):
     def base_url(self) -> str:
         return self.site.base
 
-    def log_request_path(self, path: str) -> None:
+    def log_request_path(self, path: str, agent: str) -> None:
         with self._lock:
             self.requests.append(path)
+            self.agents.append(agent)
 
 
 @contextmanager

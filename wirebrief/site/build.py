@@ -1,115 +1,115 @@
-"""The build: read the store, render every page and feed into a staging folder, swap it in."""
+"""The build: read the store, plan every page and feed, render what changed, swap it in.
+
+The site is written into a staging folder beside the output and swapped in whole
+(publish.py), so a failed or killed build leaves the previous site untouched. Files whose
+inputs did not change since the previous build are hard-linked from it instead of being
+rendered again (incremental.py). Nothing depends on the clock, so two builds of the same
+database give byte-identical sites.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from html import escape
+import hashlib
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import sqlite_utils
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
 
 from wirebrief.config import Config
-from wirebrief.site import feeds
-from wirebrief.site.paths import article_path, output_file, relative
+from wirebrief.site import (
+    pages_agreements,
+    pages_archive,
+    pages_articles,
+    pages_briefing,
+    pages_entities,
+    pages_timeline,
+    pages_topics,
+    search,
+    seo,
+)
+from wirebrief.site.corpus import Corpus, load_corpus
+from wirebrief.site.feeds import feed_outputs
+from wirebrief.site.incremental import Output, page_output, publish_outputs
 from wirebrief.site.publish import staging_dir, swap_into_place
-from wirebrief.store import queries
+from wirebrief.site.render import Renderer, templates_dir
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
-PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "_site_templates"
-
-
-def templates_dir() -> Path:
-    return TEMPLATES if TEMPLATES.is_dir() else PACKAGED_TEMPLATES
-
-
-def environment() -> Environment:
-    env = Environment(
-        loader=FileSystemLoader(templates_dir()),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters["safe_url"] = safe_url
-    return env
-
-
-def safe_url(url: str | None) -> str:
-    """Only http(s) links leave the site; anything else (javascript:, data:) becomes '#'."""
-    text = (url or "").strip()
-    return text if text.lower().startswith(("http://", "https://")) else "#"
-
-
-def copy_static(site: Site) -> None:
-    for path in sorted((templates_dir() / "static").rglob("*")):
-        if path.is_file():
-            site.write("static/" + path.relative_to(templates_dir() / "static").as_posix(),
-                       path.read_bytes())
-
-
-@dataclass
-class Site:
-    """What one build writes: the output folder and the files written so far."""
-
-    config: Config
-    root: Path
-    env: Environment = field(default_factory=environment)
-    written: int = 0
-
-    def write(self, page: str, data: bytes) -> None:
-        target = (self.root / output_file(page)).resolve()
-        if not target.is_relative_to(self.root.resolve()):
-            raise ValueError(f"refusing to write outside the site: {page!r}")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        self.written += 1
-
-    def render(self, page: str, template: str, **context: Any) -> None:
-        base = {"site": self.config.site, "root": relative(page, ""), "page": page,
-                "link": lambda to: relative(page, to)}
-        html = self.env.get_template(template).render(**base, **context)
-        self.write(page, html.encode("utf-8"))
-
-    def absolute(self, page: str) -> str:
-        return str(self.config.site.base_url) + page
-
-
-def paragraphs_html(text: str) -> str:
-    return "".join(f"<p>{escape(p.strip())}</p>" for p in text.split("\n") if p.strip())
+CODE = Path(__file__).resolve().parent
 
 
 def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
     """Render the whole site into a staging folder and publish it atomically."""
+    corpus = load_corpus(db)
+    renderer = Renderer(config)
     target = config.output_path
     with staging_dir(target) as staging:
-        site = Site(config, staging)
-        articles = queries.all_articles(db)
-        for article in articles:
-            article["path"] = article_path(article)
-            article["permalink"] = site.absolute(article["path"])
-            article["source_url"] = article["url"]
-            article["html"] = paragraphs_html(article["text"] or "")
-        latest_run = queries.latest_run_id(db)
-        for article in articles:
-            site.render(article["path"], "article.html", article=article,
-                        facts=queries.article_facts(db, article["id"]))
-        site.render("", "index.html", articles=articles[: config.site.feed_items],
-                    latest_run=latest_run)
-        _write_feeds(site, articles[: config.site.feed_items])
-        copy_static(site)
+        stats = publish_outputs(site_outputs(corpus, config, renderer), staging, target, build_salt(config))
         swap_into_place(staging, target)
-    return {"pages": site.written, "articles": len(articles)}
+    return {"pages": stats.files, "articles": len(corpus.articles), "rendered": stats.rendered,
+            "reused": stats.linked}
 
 
-def _write_feeds(site: Site, items: list[dict[str, Any]]) -> None:
-    meta = {
-        "title": site.config.site.title, "description": site.config.site.description,
-        "url": site.absolute(""), "self": site.absolute("feed.xml"),
-        "self_json": site.absolute("feed.json"), "language": site.config.site.language,
-        "author": site.config.site.author,
-        "full_text": site.config.site.feed_content == "full",
-    }
-    site.write("feed.xml", feeds.rss_bytes(meta, items))
-    site.write("atom.xml", feeds.atom_bytes({**meta, "self": site.absolute("atom.xml")}, items))
-    site.write("feed.json", feeds.json_feed_bytes(meta, items))
+def build_salt(config: Config) -> str:
+    """What every file depends on besides its data: templates, this code, the site config."""
+    digest = hashlib.blake2b(config.site.model_dump_json().encode("utf-8"), digest_size=16)
+    sources = sorted(templates_dir().rglob("*")) + sorted(CODE.glob("*.py"))
+    sources.append(CODE.parent / "sanitize.py")
+    for path in sources:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
+def site_outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
+    """Every file of the site, the sitemap last since it lists the pages before it."""
+    pages: list[str] = []
+    yield from _recording(pages, _content(corpus, config, renderer))
+    yield from seo.sitemap_outputs(renderer, pages)
+    yield seo.robots_output(renderer)
+    yield seo.opml_output(renderer, feed_folders(corpus, config))
+    yield from static_outputs()
+
+
+def _content(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
+    yield from pages_briefing.outputs(corpus, config, renderer)
+    yield from site_feeds(corpus, config, renderer)
+    yield from pages_articles.outputs(corpus, renderer)
+    yield from pages_entities.outputs(corpus, config, renderer)
+    yield from pages_topics.outputs(corpus, config, renderer)
+    yield from pages_archive.outputs(corpus, renderer)
+    yield from pages_timeline.outputs(corpus, renderer)
+    yield from pages_agreements.outputs(corpus, renderer)
+    yield from search.outputs(corpus, renderer)
+    yield page_output(renderer, "about/", "about.html", {"feeds": [], "kinds": len(corpus.entities)})
+
+
+def _recording(pages: list[str], outputs: Iterable[Output]) -> Iterator[Output]:
+    for output in outputs:
+        if output.path == "" or output.path.endswith("/"):
+            pages.append(output.path)
+        yield output
+
+
+def site_feeds(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
+    yield from feed_outputs(renderer, "", config.site.title, config.site.description,
+                            corpus.stories_for(corpus.articles), limit=config.site.feed_items,
+                            full_text=config.site.feed_content == "full")
+
+
+def feed_folders(corpus: Corpus, config: Config) -> list[dict[str, Any]]:
+    """Every folder that has feeds, with the title a feed reader shows for it."""
+    folders = [{"title": config.site.title, "folder": ""}]
+    folders += [{"title": t.name, "folder": t.path}
+                for t in sorted(corpus.topics.values(), key=lambda t: t.path)]
+    folders += [{"title": e.name, "folder": e.path}
+                for e in sorted(corpus.entities.values(), key=lambda e: e.path) if e.articles]
+    return folders
+
+
+def static_outputs() -> Iterator[Output]:
+    root = templates_dir() / "static"
+    for path in sorted(root.rglob("*")):
+        if path.is_file():
+            data = path.read_bytes()
+            yield Output("static/" + path.relative_to(root).as_posix(),
+                         hashlib.sha256(data).hexdigest(), lambda data=data: data)

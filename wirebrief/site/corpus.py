@@ -183,11 +183,15 @@ def _article(row: dict[str, Any]) -> Article:
 
 def _entities(db: sqlite_utils.Database) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
+    taken: set[str] = set()
     for row in queries.all_entities(db):
         folder = KIND_FOLDER.get(row["kind"])
         if folder is None:
             continue
         slug = safe_slug(row["slug"], row["name"] or row["id"])
+        if f"{folder}/{slug}/" in taken:
+            slug = f"{slug}-{row['id'][:8]}"
+        taken.add(f"{folder}/{slug}/")
         entities[row["id"]] = Entity(row["id"], row["kind"], row["name"] or slug, slug,
                                      f"{folder}/{slug}/")
     return entities
@@ -195,8 +199,11 @@ def _entities(db: sqlite_utils.Database) -> dict[str, Entity]:
 
 def _agreements(db: sqlite_utils.Database) -> dict[str, Agreement]:
     result = {}
+    taken: set[str] = set()
     for row in queries.all_agreements(db):
         slug = safe_slug(row["slug"], row["name"] or row["id"])
+        slug = f"{slug}-{row['id'][:8]}" if slug in taken else slug
+        taken.add(slug)
         result[row["id"]] = Agreement(row["id"], row["name"] or slug, slug, f"agreements/{slug}/")
     return result
 
