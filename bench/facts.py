@@ -38,9 +38,17 @@ def run_in_process(pages: list[Path]) -> dict[str, dict[str, Any]]:
     return records
 
 
+def cli_command() -> str | None:
+    """The `wirebrief` executable next to this Python, or on PATH; None if not installed."""
+    local = Path(sys.executable).parent / "wirebrief"
+    return str(local) if local.exists() else shutil.which("wirebrief")
+
+
 def run_cli(pages: list[Path]) -> dict[str, dict[str, Any]]:
     """Run `wirebrief facts` once over all pages; one JSON line per page, in order."""
-    command = shutil.which("wirebrief") or str(Path(sys.executable).parent / "wirebrief")
+    command = cli_command()
+    if command is None:
+        sys.exit("`wirebrief` is not installed yet; run without --cli for the in-process path")
     out = subprocess.run([command, "facts", *map(str, pages)], capture_output=True, text=True,
                          check=False)
     if out.returncode != 0 and not out.stdout:
@@ -61,9 +69,7 @@ def main() -> int:
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="wirebrief-facts-"))
     out_dir.mkdir(parents=True, exist_ok=True)
     records = run_cli(pages) if args.cli else run_in_process(pages)
-    elapsed = time.perf_counter() - (time.perf_counter() if args.cli else _T0)
-    if args.cli:
-        elapsed = time.perf_counter() - _T0
+    elapsed = time.perf_counter() - _T0
     for name, record in records.items():
         (out_dir / f"{name}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1),
                                               encoding="utf-8")

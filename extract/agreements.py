@@ -18,7 +18,8 @@ _AGREEMENT_WORDS = (
     r"MoU|MOU|Protocol|Charter|Compact|Framework Agreement"
 )
 _NAMED = re.compile(
-    r"(?:[A-Z][\w’'\-–./]*\s+(?:(?:of|on|and|for|the|in)\s+){0,2}){1,8}?(?:" + _AGREEMENT_WORDS + r")\b"
+    r"(?:[A-Z][\w’'\-–./]*\s+(?:(?:of|on|and|for|the|in)\s+){0,2}){1,8}?(?:" + _AGREEMENT_WORDS
+    + r")\b(?!\s+[A-Z])"
 )
 _TYPED = re.compile(
     r"(?:(?:[A-Z][\w.]*[\-–][A-Z][\w.]*|[A-Z][\w.]+)\s+)?"
@@ -42,6 +43,10 @@ _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("signed", re.compile(r"\b(?:sign(?:ed|ing)|inked|finali[sz]ed|concluded|agreed\s+(?:up)?on|"
                           r"sealed|struck|clinched|reached|announced|placed|won|awarded)\b", re.I)),
 ]
+_TRAILING_TIME = re.compile(
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
+    r"yesterday|this\s+week|last\s+week))+$"
+)
 _LEADING = re.compile(r"^(?:The|A|An|This|That|Its|Their|His|Her)\s+")
 
 
@@ -62,7 +67,7 @@ def extract_agreements(text: str, index: SentenceIndex, parties_in: PartyFinder)
         sentence = index.at(start)
         if sentence is None:
             continue
-        name = _LEADING.sub("", text[start:end].strip())
+        name = _TRAILING_TIME.sub("", _LEADING.sub("", text[start:end].strip()))
         status = _status(sentence, start - sentence.start, end - sentence.start)
         parties = parties_in(name, sentence)
         _merge(found, Agreement(name, status, parties, [sentence]))
@@ -77,6 +82,7 @@ class PartyFinder:
     """Find the sides of an agreement: "India-EU" in its name, else names in its sentence."""
 
     def __init__(self, named: list[tuple[int, int, str]], aliases: dict[str, str]) -> None:
+        """``named`` holds (start, end, name) of organisations and countries."""
         self.named = named
         self.aliases = aliases
 
@@ -86,7 +92,8 @@ class PartyFinder:
             return [self.aliases.get(p, p) for p in prefix.groups()]
         parties: list[str] = []
         for start, end, entity in self.named:
-            if start >= sentence.start and end <= sentence.end and entity not in parties:
+            inside = start >= sentence.start and end <= sentence.end
+            if inside and entity not in parties and entity.lower() not in name.lower():
                 parties.append(entity)
         return parties[:4]
 
@@ -120,7 +127,7 @@ def _merge(found: list[Agreement], new: Agreement) -> None:
     new_words = _words(new.name)
     for agreement in found:
         old_words = _words(agreement.name)
-        if new_words <= old_words or old_words <= new_words:
+        if new_words <= old_words or old_words <= new_words or _similar(new_words, old_words):
             if len(new.name) > len(agreement.name):
                 agreement.name = new.name
             agreement.status = agreement.status or new.status
@@ -128,6 +135,12 @@ def _merge(found: list[Agreement], new: Agreement) -> None:
             agreement.evidence.extend(new.evidence)
             return
     found.append(new)
+
+
+def _similar(a: set[str], b: set[str]) -> bool:
+    """Most content words shared: two mentions of one deal ("order of 30 jets")."""
+    common = a & b
+    return len(common) >= 3 and len(common) >= 0.6 * min(len(a), len(b))
 
 
 def _words(name: str) -> set[str]:

@@ -26,7 +26,7 @@ DESCRIPTION_RE = re.compile(
 )
 PLURAL_SUBJECT_RE = re.compile(r"(?:^|[.;]\s+|,\s+)([A-Z][a-z]+(?:\s+[a-z]+)?\s+[a-z]+s)\s+$")
 _CHANNEL_RE = re.compile(
-    r"\b(in\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?:(?:joint|televised|written|"
+    r"\b([Ii]n\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?:(?:joint|televised|written|"
     r"brief|separate|recent|video|social\s+media)\s+)?(?:post|tweet|statement|speech|interview|"
     r"video|letter|press\s+release|press\s+conference|news\s+conference|briefing|message|"
     r"blog(?:\s+post)?|op-ed|column|address|remarks|testimony|podcast|broadcast|memo)"
@@ -68,7 +68,8 @@ def find_channel(text: str, start: int, end: int, anchor: int) -> str | None:
     """The channel phrase ("in a statement", "told UNI") closest to ``anchor`` in [start, end)."""
     best: tuple[int, str] | None = None
     for match in _CHANNEL_RE.finditer(text, start, end):
-        phrase = " ".join(match.group(0).split()).rstrip(" ,")
+        phrase = " ".join(match.group(0).split()).rstrip(" ,.;:")
+        phrase = phrase[0].lower() + phrase[1:]
         distance = abs(match.start() - anchor)
         if best is None or distance < best[0]:
             best = (distance, phrase)

@@ -24,7 +24,21 @@ _PROMPTS = re.compile(
       | advertisement | ad | sponsored(?:\s+content)?
       | share(?:\s+this)?(?:\s+(?:article|story|post|page))?(?:\s+(?:on|via)\s+\w+)?\s*:?
       | (?:follow|like)\s+us\s+on\b.*
-      | (?:sign\s+up|subscribe|register)\b.*(?:newsletter|updates|inbox|alerts|free).*
+      | (?:sign\s+up|subscribe|register)\b
+        .*(?:newsletter|updates|inbox|alerts|free|channel|videos|podcast).*
+      | .*\bclick(?:ing)?\s+here\b.*
+      | -?\s*(?:order\s+reprints|print(?:\s+this)?\s+(?:article|story|page)
+        |e-?mail\s+(?:this\s+)?(?:article|story))
+      | this\s+copy\s+is\s+for\s+your\s+personal.*
+      | write\s+to\s+.*\S+@\S+.*
+      | an\s+error\s+(?:has\s+)?occurred.*
+      | this\s+article\s+has\s+been\s+sent\s+to.*
+      | tell\s+us\s+what\s+you\s+think.*
+      | don'?t\s+miss\s*:?
+      | .{3,150}\s\[(?:video|watch|insight|news|warning|poll|pictures|photos|gallery|live|latest|revealed)\]
+      | [\W_]+
+      | \d{4}-\d{2}-\d{2}(?:[T\s][\d:.+\-Z]+)?
+      | .{10,200}[a-z)]\.(?:Reuters|AP|AFP|Getty\s+Images|Shutterstock|EPA)
       | .*\bnewsletter\b.*(?:sign\s+up|subscribe|inbox).*
       | click\s+here\s+to\s+subscribe.*
       | source\s*:\s*news\s+agencies
@@ -42,6 +56,10 @@ _PROMPTS = re.compile(
     re.IGNORECASE | re.VERBOSE,
 )
 
+# Embedded-post signatures ("— Name (@handle) date") legitimately repeat.
+_SIGNATURE = re.compile(r"^[—–-]\s.*\(@\w+\)")
+
+
 def is_boilerplate(line: str) -> bool:
     """Say whether a whole line is a site prompt rather than part of the story."""
     stripped = line.strip()
@@ -53,15 +71,22 @@ def is_boilerplate(line: str) -> bool:
 
 
 def filter_lines(text: str, title: str | None = None) -> str:
-    """Drop prompt lines and a repeated headline, keeping one paragraph per line."""
+    """Drop prompt lines, the headline and repeated lines, keeping one paragraph per line.
+
+    A line repeated verbatim is page furniture (a teaser or a sticky header) far
+    more often than reporting, so only its first occurrence is kept.
+    """
     lines = [line.strip() for line in text.splitlines()]
     kept: list[str] = []
-    for index, line in enumerate(lines):
-        if is_boilerplate(line):
+    seen: set[str] = set()
+    for line in lines:
+        if is_boilerplate(line) or (title and _same_text(line, title)):
             continue
-        if index < 3 and title and _same_text(line, title):
+        normal = " ".join(line.split())
+        if normal in seen and len(normal) > 1 and not _SIGNATURE.match(normal):
             continue
-        kept.append(" ".join(line.split()))
+        seen.add(normal)
+        kept.append(normal)
     return "\n".join(kept)
 
 

@@ -13,6 +13,7 @@ import re
 import trafilatura
 from lxml import etree
 from lxml import html as lxml_html
+from trafilatura.settings import Document
 
 from extract import metadata
 from extract.article import CleanArticle
@@ -21,6 +22,12 @@ from extract.errors import NoArticle
 from extract.language import guess_language
 
 _MIN_TEXT_CHARS = 40
+# trafilatura's own extractor is run first on its own (fast); only when it finds
+# little text are the slower fallback extractors worth their cost.
+_RETRY_BELOW_CHARS = 300
+# htmldate's extensive search parses free text with dateparser: slow, and the
+# publication date is nearly always in the page's metadata or URL.
+_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
 def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
@@ -29,10 +36,10 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
     canonical = metadata.canonical_url(tree)
     language = metadata.page_language(tree)
     raw_names = metadata.byline_names(tree)
-    doc = trafilatura.bare_extraction(
-        tree, url=url, include_comments=False, with_metadata=True, output_format="python"
-    )
-    if doc is None or isinstance(doc, dict):
+    doc = _extract(tree, url, fast=True)
+    if doc is None or len(doc.text or "") < _RETRY_BELOW_CHARS:
+        doc = _extract(_parse(html), url, fast=False) or doc
+    if doc is None:
         raise NoArticle("trafilatura found no main text")
     title = _clean_title(doc.title, doc.sitename)
     text = filter_lines(doc.text or "", title)
@@ -50,6 +57,15 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
         description=doc.description or None,
         agency=agency,
     )
+
+
+def _extract(tree: lxml_html.HtmlElement, url: str | None, fast: bool) -> Document | None:
+    """One trafilatura pass; ``fast`` skips its readability/jusText fallbacks."""
+    doc = trafilatura.bare_extraction(
+        tree, url=url, include_comments=False, with_metadata=True, output_format="python",
+        date_extraction_params=_DATE_PARAMS, fast=fast,
+    )
+    return doc if isinstance(doc, Document) else None
 
 
 def article_from_text(

@@ -26,7 +26,7 @@ _CREDIT_ONLY = re.compile(
     r"\s*[—–\-:]*\s+"
 )
 _TRAILING = re.compile(
-    r"(?:\(\s*(?:with\s+inputs\s+from\s+)?(?P<a>[A-Za-z\-]{2,12})\s*\)|[—–\-]{1,2}\s*(?P<b>[A-Za-z]{2,12})"
+    r"(?:\(\s*(?i:with\s+inputs\s+from\s+)?(?P<a>[A-Za-z\-]{2,12})\s*\)|[—–\-]{1,2}\s*(?P<b>[A-Za-z]{2,12})"
     r"|\s(?P<c>[A-Z]{2,5}))\s*\.?$"
 )
 

@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from extract import gazetteer as gz
 from extract.mentions import ORG, PERSON, PLACE, Mention
+from extract.wordlists import split_words
 
 _LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ORG}
 _LEADING = re.compile(r"^(?:the|a|an|ex|former|late)[\s\-]+", re.IGNORECASE)
@@ -34,16 +35,24 @@ _GAZETTEER_RE = re.compile(
     )
     + r")(?![\w\-]|\.\w)"
 )
-_ACRONYM_DEF = re.compile(r"((?:[\w’'&.\-/]+[ \-]){1,10})\(([A-Z][A-Za-z0-9&\-./]{1,14})\)")
+_ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&\-./]{1,14})\)")
 _HEAD_ORG = re.compile(
     r"\b((?:the\s+)?(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+"
     r"(?P<head>" + "|".join(sorted(gz.ORG_HEADS, key=len, reverse=True)) + r"))\b"
 )
 
 
-def find_mentions(doc: Doc, text: str, skip: tuple[int, int] | None = None) -> list[Mention]:
-    """Every person/org/place mention in ``text`` (``doc`` is its spaCy parse)."""
-    raw = list(_from_ner(doc, text))
+def find_mentions(chunks: list[tuple[int, Doc]], text: str, skip: tuple[int, int] | None = None,
+                  covered: int | None = None) -> list[Mention]:
+    """Every person/org/place mention in ``text``.
+
+    ``chunks`` are (offset, spaCy doc) pairs for the parts NER was run on and
+    ``covered`` the offset where NER stopped; names found before it are looked
+    for again in the rest of the text.
+    """
+    raw = [m for offset, doc in chunks for m in _from_ner(doc, text, offset)]
+    if covered is not None and covered < len(text):
+        raw += _echo(raw, text, covered)
     raw += _from_acronyms(text)
     raw += _from_heads(text)
     raw += _from_gazetteer(text)
@@ -76,7 +85,25 @@ def _person_by_context(mention: Mention, text: str) -> Mention:
     return mention
 
 
-def _from_ner(doc: Doc, text: str) -> Iterable[Mention]:
+def _echo(found: list[Mention], text: str, start: int) -> list[Mention]:
+    """Repeats, after ``start``, of names NER found earlier (and persons' surnames)."""
+    names: dict[str, str] = {}
+    for mention in found:
+        if mention.start < start:
+            names.setdefault(mention.text, mention.kind)
+            if mention.kind == PERSON and len(mention.text.split()) > 1:
+                names.setdefault(mention.text.split()[-1], PERSON)
+    if not names:
+        return []
+    pattern = re.compile(
+        r"(?<![\w\-])(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
+        + r")(?![\w\-])"
+    )
+    return [Mention(m.group(0), names[m.group(0)], m.start(), m.end(), "echo")
+            for m in pattern.finditer(text, start)]
+
+
+def _from_ner(doc: Doc, text: str, offset: int = 0) -> Iterable[Mention]:
     """spaCy entities, trimmed of articles/possessives, typed by the label map."""
     for ent in doc.ents:
         kind = _LABELS.get(ent.label_)
@@ -84,7 +111,8 @@ def _from_ner(doc: Doc, text: str) -> Iterable[Mention]:
             continue
         if ent.label_ == "NORP" and not _is_group(ent.text):
             continue
-        for mention in _split_possessive(ent.start_char, ent.end_char, text, kind):
+        start, end = ent.start_char + offset, ent.end_char + offset
+        for mention in _split_possessive(start, end, text, kind):
             cleaned = _trim(mention, text)
             if cleaned and _plausible(cleaned):
                 yield _retype(cleaned)
@@ -190,18 +218,21 @@ def _from_acronyms(text: str) -> list[Mention]:
     """"Long Name (ACR)": both halves are organisation mentions."""
     found = []
     for match in _ACRONYM_DEF.finditer(text):
-        acronym = match.group(2)
+        acronym = match.group(1)
         if not _is_acronym(acronym):
             continue
-        long_name = _long_form(match.group(1).strip(), acronym)
+        line_start = text.rfind("\n", 0, match.start()) + 1
+        before = text[max(line_start, match.start() - 120) : match.start()].rstrip()
+        long_name = _long_form(before, acronym)
         if long_name is None:
             continue
         kind = ORG
-        if re.split(r"[\s\-]+", long_name.lower())[-1] in gz.TITLE_HEADS | gz.TITLE_WORDS:
+        if re.split(r"[\s\-]+", long_name.lower())[-1] in gz.TITLE_HEADS:
             kind = "title"
-        start = match.start(1) + match.group(1).rfind(long_name)
+        start = match.start() - (len(text[: match.start()]) - len(text[: match.start()].rstrip()))
+        start -= len(long_name)
         found.append(Mention(long_name, kind, start, start + len(long_name), "acronym"))
-        found.append(Mention(acronym, kind, match.start(2), match.end(2), "acronym"))
+        found.append(Mention(acronym, kind, match.start(1), match.end(1), "acronym"))
     return found
 
 
@@ -214,7 +245,7 @@ def _is_acronym(token: str) -> bool:
 
 def _long_form(before: str, acronym: str) -> str | None:
     """The shortest run of words ending before "(ACR)" that the acronym abbreviates."""
-    words = before.split()
+    words = before.split()[-10:]
     for size in range(1, len(words) + 1):
         candidate = " ".join(words[-size:])
         first = candidate[:1]
@@ -250,11 +281,11 @@ _PLACE_CONTEXTS = (
     re.compile(rf"\b(?:{gz.PLACE_NOUNS})\s+of\s+(?P<name>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"),
     re.compile(rf"\b(?P<name>[A-Z][\w]+(?:\s[A-Z][\w]+)?)(?:-based|\s+(?:{gz.PLACE_NOUNS})\b)"),
 )
-_FUNCTION_WORDS = frozenset(
+_FUNCTION_WORDS = frozenset(split_words(
     "The A An This That These Those In On At For From With By Of And But Or If As It He She "
     "They We I You His Her Their Its Our When While After Before Since During Although Though "
-    "Meanwhile However Later Earlier Further Also Then So Yet Some Many Most All Both Each".split()
-)
+    "Meanwhile However Later Earlier Further Also Then So Yet Some Many Most All Both Each"
+))
 
 
 def _from_place_context(text: str) -> list[Mention]:
@@ -285,10 +316,10 @@ def _extend_person(mention: Mention, text: str) -> Mention:
     return Mention(text[start : mention.end], PERSON, start, mention.end, mention.source)
 
 
-WEEKDAY_AND_MONTHS = frozenset(
+WEEKDAY_AND_MONTHS = frozenset(split_words(
     "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December".split()
-)
+    "June July August September October November December"
+))
 
 
 def _from_heads(text: str) -> list[Mention]:

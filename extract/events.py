@@ -14,9 +14,10 @@ from dataclasses import dataclass
 
 from extract.sentences import Sentence
 from extract.temporal import DateMention, find_dates
+from extract.wordlists import split_words
 
 EVENT_NOUNS = frozenset(
-    """attack attacks bombing bombings blast explosion strike strikes airstrike airstrikes raid
+    split_words("""attack attacks bombing bombings blast explosion strike strikes airstrike airstrikes raid
 raids crash shooting stabbing killing killings assassination invasion annexation war battle
 clash clashes fighting offensive operation operations exercise exercises drill drills patrol
 patrols deployment talks meeting meetings summit visit conference speech address election
@@ -29,9 +30,9 @@ kidnapping abduction ambush siege shelling incursion intrusion collision sinking
 interception tour trip inauguration ceremony parade celebration anniversary agreement
 resignation appointment dismissal impeachment hearing testimony investigation inquiry
 report announcement outbreak earthquake flood fire cyberattack hack breach leak
-demonstration march meeting dialogue consultations election polls poll elections
+demonstration meeting dialogue consultations election polls poll elections
 expansion production cutback redesign selection invitation shutdown lockdown flight entry
-accusation fall rise""".split()
+accusation fall rise""")
 )
 # Past-tense and base verbs that report an occurrence, mapped to the noun naming it.
 VERB_NOUNS = {
@@ -49,12 +50,13 @@ VERB_NOUNS = {
     "pick": "selection", "picked": "selection", "selected": "selection", "accused": "accusation",
     "exploded": "explosion", "collapsed": "collapse", "merged": "merger", "acquired": "acquisition",
     "shot": "shooting", "sold": "sale", "bought": "purchase", "deployed": "deployment",
-    "sanctioned": "sanctions", "provided": "provision", "provide": "provision", "protested": "protest", "voted": "vote", "ruled": "ruling",
+    "sanctioned": "sanctions", "provided": "provision", "provide": "provision",
+    "protested": "protest", "voted": "vote", "ruled": "ruling",
 }
-_STOP = frozenset(
+_STOP = frozenset(split_words(
     "the a an of in on at its his her their this that and with for to by from as is was were "
-    "be been has have had it which who said says after before during since into than".split()
-)
+    "be been has have had it which who said says after before during since into than"
+))
 _WORD = re.compile(r"[A-Za-z][\w\-’']*")
 
 

@@ -17,7 +17,7 @@ from extract.dateline import Dateline, parse_dateline, trailing_agency
 from extract.entities import find_mentions
 from extract.events import PlaceSpan, extract_events
 from extract.mentions import ORG, PERSON, PLACE, Mention
-from extract.nlp import get_nlp
+from extract.ner import run_ner
 from extract.orgs import Organization, build_orgs
 from extract.people import Person, build_people
 from extract.places import Place, build_places
@@ -39,7 +39,8 @@ def extract_facts(
     published = article.published or (dateline.date if dateline else None)
     agency = (dateline.agency if dateline else None) or trailing_agency(text) or article.agency
     skip = (0, dateline.end) if dateline else None
-    mentions = find_mentions(get_nlp(model)(text), text, skip)
+    chunks, covered = run_ner(text, index.sentences, model)
+    mentions = find_mentions(chunks, text, skip, covered)
     people = build_people(mentions, text)
     orgs = build_orgs(mentions, text, {a for a in gz.AGENCIES} | {(agency or "").lower()})
     blocked = {p.name.lower() for p in people} | {o.name.lower() for o in orgs}
@@ -49,8 +50,7 @@ def extract_facts(
     quotes = extract_quotes(QuoteContext(text, index, named, _titles(people)))
     quotes += attach_tweets(text, index, people, orgs)
     place_spans = [PlaceSpan(n.start, n.end, n.name) for n in named if n.kind == PLACE]
-    parties = PartyFinder([(n.start, n.end, n.name) for n in named if n.kind in (ORG, PLACE)],
-                          _alias_map(orgs))
+    parties = PartyFinder([(n.start, n.end, n.name) for n in named if _party(n)], _alias_map(orgs))
     return {
         "url": article.url,
         "title": article.title,
@@ -90,6 +90,13 @@ def _named(people: list[Person], orgs: list[Organization], places: list[Place]) 
     named += [Named(m.start, m.end, o.name, ORG) for o in orgs for m in o.mentions]
     named += [Named(m.start, m.end, p.name, PLACE) for p in places for m in p.mentions]
     return sorted(named, key=lambda n: n.start)
+
+
+def _party(named: Named) -> bool:
+    """Agreements are made by organisations and countries, not cities."""
+    if named.kind == ORG:
+        return True
+    return named.kind == PLACE and (named.name in gz.COUNTRIES or named.name == "United States")
 
 
 def _titles(people: list[Person]) -> list[PersonTitles]:

@@ -7,6 +7,8 @@ people) and let the extractor find well-known places the model misses.
 
 from __future__ import annotations
 
+from extract.wordlists import split_words
+
 COUNTRIES = frozenset(
     """Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|
 Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|
@@ -125,13 +127,15 @@ ORG_ALIASES: dict[str, str] = {
 
 AGENCIES: dict[str, str] = {
     name.lower(): name
-    for name in (
-        "AP|Reuters|AFP|UNI|PTI|IANS|ANI|CNN|Xinhua|TASS|ITAR-TASS|RIA Novosti|Interfax|"
-        "Anadolu|dpa|DPA|EFE|ANSA|Kyodo|Yonhap|Bloomberg|Bernama|Antara|APP|BSS|KUNA|WAM|SPA|"
-        "IRNA|Fars|Tasnim|Sputnik|AAP|CP|UPI|NNA|MENA|Petra|QNA|Prensa Latina|Efe|KCNA|"
-        "Agence France-Presse|Associated Press|Press Trust of India|United News of India|"
-        "Indo-Asian News Service|Asian News International|PanARMENIAN.Net"
-    ).split("|")
+    for name in [
+        "AP", "Reuters", "AFP", "UNI", "PTI", "IANS", "ANI", "CNN", "Xinhua", "TASS",
+        "ITAR-TASS", "RIA Novosti", "Interfax", "Anadolu", "dpa", "DPA", "EFE", "ANSA", "Kyodo",
+        "Yonhap", "Bloomberg", "Bernama", "Antara", "APP", "BSS", "KUNA", "WAM", "SPA", "IRNA",
+        "Fars", "Tasnim", "Sputnik", "AAP", "CP", "UPI", "NNA", "MENA", "Petra", "QNA",
+        "Prensa Latina", "Efe", "KCNA", "Agence France-Presse", "Associated Press",
+        "Press Trust of India", "United News of India", "Indo-Asian News Service",
+        "Asian News International", "PanARMENIAN.Net",
+    ]
 }
 AGENCY_CANON = {
     "associated press": "AP",
@@ -163,13 +167,13 @@ physician|doctor|nurse|deportee|coach|captain|player|striker|actor|actress|singe
     ).split("|")
 )
 
-HONORIFICS = frozenset(
+HONORIFICS = frozenset(split_words(
     "mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady hon hon. rt rt. sen sen. rep rep. gen gen. "
     "gov gov. col col. lt lt. capt capt. adm adm. maj maj. prof prof. rev rev. sgt sgt. "
     "president minister secretary general senator governor ambassador chancellor premier "
     "king queen prince princess pope sheikh justice judge mayor chairman director commander "
-    "admiral colonel captain lieutenant spokesman spokeswoman prime".split()
-)
+    "admiral colonel captain lieutenant spokesman spokeswoman prime"
+))
 
 ORG_HEADS = frozenset(
     """government|military|army|navy|air force|coast guard|police|parliament|ministry|
@@ -210,10 +214,11 @@ lawmaker|legislator|mantri|representative|correspondent|editor|reporter|physicia
 )
 
 # Words that end the name of a non-organisation the model often tags ORG.
-NON_ORG_TAILS = frozenset(
+NON_ORG_TAILS = frozenset(split_words(
     "show expo festival cup games olympics championship championships average index "
-    "awards award prize".split()
-)
+    "awards award prize agreement agreements treaty pact accord accords partnership convention "
+    "deal memorandum mou protocol charter"
+))
 
 PLACE_NOUNS = (
     "province|district|area|region|city|town|village|county|state|valley|island|islands|"

@@ -8,15 +8,17 @@ from __future__ import annotations
 
 import re
 
+from extract.wordlists import split_words
+
 _STOPWORDS: dict[str, frozenset[str]] = {
-    "en": frozenset("the of and to in is that for on with as was said by from".split()),
-    "fr": frozenset("le la les des et en du une est que pour dans sur par".split()),
-    "de": frozenset("der die und das den von zu mit ist des sich nicht auf".split()),
-    "es": frozenset("el la los las y en del que por con para una es se".split()),
-    "it": frozenset("il di che la per una sono del della con non nel".split()),
-    "pt": frozenset("o os de que em um uma para com não do da no".split()),
-    "ru": frozenset("и в не на что с по это как из о к".split()),
-    "id": frozenset("yang dan di dari ini itu untuk dengan tidak ada".split()),
+    "en": frozenset(split_words("the of and to in is that for on with as was said by from")),
+    "fr": frozenset(split_words("le la les des et en du une est que pour dans sur par")),
+    "de": frozenset(split_words("der die und das den von zu mit ist des sich nicht auf")),
+    "es": frozenset(split_words("el la los las y en del que por con para una es se")),
+    "it": frozenset(split_words("il di che la per una sono del della con non nel")),
+    "pt": frozenset(split_words("o os de que em um uma para com não do da no")),
+    "ru": frozenset(split_words("и в не на что с по это как из о к")),
+    "id": frozenset(split_words("yang dan di dari ini itu untuk dengan tidak ada")),
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
 

@@ -19,7 +19,10 @@ _TITLE_BEFORE = re.compile(
     r"((?:(?:former|late|then|ex-|acting|deputy|vice)\s*)?"
     r"(?:[A-Z][\w.'’\-/]*\.?\s+|of\s+|the\s+|and\s+|for\s+){1,7})$"
 )
-_APPOSITIVE = re.compile(r"^,\s+((?:a|an|the|former|ex-|another|[a-z])[^,;“”\"]{2,90}?)(?=,|\s+(?:said|says|told|added|wrote|who)\b|\.|$)")
+_APPOSITIVE = re.compile(
+    r"^,\s+((?:a|an|the|former|ex-|another|[a-z])[^,;“”\"]{2,90}?)"
+    r"(?=,|\s+(?:said|says|told|added|wrote|who)\b|\.|$)"
+)
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
 
 
@@ -108,7 +111,7 @@ def titles_near(mention: Mention, text: str) -> list[str]:
     before = text[max(line_start, mention.start - 90) : mention.start]
     match = _TITLE_BEFORE.search(before)
     if match:
-        title = _title_words(match.group(1))
+        title = _title_words(match.group(1).replace(" and ", " , "))
         if title:
             titles.append(title)
     after = text[mention.end : mention.end + 140]
@@ -120,21 +123,29 @@ def titles_near(mention: Mention, text: str) -> list[str]:
 
 
 def _title_words(phrase: str) -> str | None:
-    """Keep the trailing run of words that form a title, if there is a title word in it."""
-    words = phrase.split()
+    """Keep the trailing run of title words ("U.S. Defense Secretary"), if it has a title word.
+
+    Only title words, demonyms and place names may precede a name as part of its
+    title, so another person's name ("Minister X and Japanese Minister Y") ends it.
+    """
     kept: list[str] = []
-    for word in reversed(words):
-        bare = word.lower().strip(",;:")
-        if bare in gz.TITLE_WORDS or bare in {"of", "the", "and", "for"} or word[:1].isupper():
-            if word.endswith(","):
-                break
-            kept.insert(0, word)
-        else:
+    for word in reversed(phrase.split()):
+        bare = word.strip(",;:")
+        if word.endswith(",") or not _title_token(bare):
             break
+        kept.insert(0, bare)
     while kept and kept[0].lower() in {"of", "the", "and", "for"}:
         kept = kept[1:]
     title = " ".join(kept).strip()
     return title if title and _has_title_word(title) else None
+
+
+def _title_token(word: str) -> bool:
+    """A word that can be part of a title written before a name."""
+    lowered = word.lower()
+    if lowered in {"of", "the", "for"} or lowered in gz.TITLE_WORDS:
+        return True
+    return word in gz.DEMONYMS or word in gz.COUNTRIES or (word.isupper() and len(word) <= 5)
 
 
 def _has_title_word(phrase: str) -> bool:

@@ -14,9 +14,9 @@ from dataclasses import dataclass
 
 from extract.attribution import (
     DESCRIPTION_RE,
-    VERB_RE,
     PLURAL_SUBJECT_RE,
     PRONOUN_RE,
+    VERB_RE,
     Attribution,
     find_attribution,
     find_channel,
@@ -211,7 +211,9 @@ def _resolve_description(ctx: QuoteContext, phrase: str, offset: int,
     if words[-1] in _DOCUMENT_WORDS:
         return _document_author(ctx, words[-1], offset, spans)
     wanted = " ".join(words)
-    titled = [p.name for p in ctx.people if any(wanted in t.lower() for t in p.titles)]
+    titled = [p.name for p in ctx.people if any(wanted == t.lower() for t in p.titles)]
+    if not titled:
+        titled = [p.name for p in ctx.people if any(wanted in t.lower() for t in p.titles)]
     if not titled:
         titled = [p.name for p in ctx.people if any(words[-1] in t.lower().split() for t in p.titles)]
     if titled:

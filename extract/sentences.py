@@ -12,10 +12,12 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from extract.wordlists import split_words
+
 _ABBREVIATIONS = frozenset(
-    """mr mrs ms dr prof sen rep gov gen lt col maj capt adm sgt cpl rev hon rt st mt ft jr sr
+    split_words("""mr mrs ms dr prof sen rep gov gen lt col maj capt adm sgt cpl rev hon rt st mt ft jr sr
     inc ltd co corp bros vs etc no nos vol jan feb mar apr jun jul aug sep sept oct nov dec
-    u.s u.k u.n e.g i.e a.m p.m approx dept est fig govt mln bln pres supt cmdr brig""".split()
+    u.s u.k u.n e.g i.e a.m p.m approx dept est fig govt mln bln pres supt cmdr brig""")
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
 

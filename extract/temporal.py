@@ -23,7 +23,8 @@ from extract.dates import (
 _M = MONTH_PATTERN
 _ORD = r"(?:st|nd|rd|th)?"
 _FUTURE = re.compile(
-    r"\b(?:will|would|shall|plans?\s+to|planned|is\s+due|are\s+due|scheduled|upcoming|to\s+be\s+held|next)\b",
+    r"\b(?:will|would|shall|plan|plans|planned|planning|is\s+due|are\s+due|scheduled|upcoming|"
+    r"to\s+be\s+held|next|another)\b",
     re.IGNORECASE,
 )
 

@@ -40,20 +40,28 @@ DEFAULT_TAXONOMY: dict[str, list[str]] = {
 }
 
 
+Taxonomy = tuple[tuple[str, tuple[str, ...]], ...]
+
+
 @lru_cache(maxsize=16)
-def _compiled(pattern: str) -> re.Pattern[str]:
-    """Whole-word, case-insensitive matcher for one taxonomy pattern."""
-    return re.compile(r"(?<!\w)" + re.escape(pattern) + r"(?!\w)", re.IGNORECASE)
+def _compiled(taxonomy: Taxonomy) -> tuple[re.Pattern[str], dict[str, list[str]]]:
+    """One whole-word, case-insensitive matcher for every pattern, and pattern -> labels."""
+    owners: dict[str, list[str]] = {}
+    for label, patterns in taxonomy:
+        for pattern in patterns:
+            owners.setdefault(pattern.lower().strip(), []).append(label)
+    alternation = "|".join(re.escape(p) for p in sorted(owners, key=len, reverse=True) if p)
+    return re.compile(r"(?<!\w)(?:" + alternation + r")(?!\w)", re.IGNORECASE), owners
 
 
 def classify(text: str, taxonomy: Mapping[str, Sequence[str]] | None = None) -> list[str]:
     """Labels whose patterns occur often enough in the text, in taxonomy order."""
-    labels = []
-    for label, patterns in (taxonomy or DEFAULT_TAXONOMY).items():
-        hits = 0
-        for pattern in patterns:
-            count = len(_compiled(pattern).findall(text))
-            hits += count * (2 if " " in pattern.strip() else 1)
-        if hits >= 2:
-            labels.append(label)
-    return labels
+    chosen = taxonomy or DEFAULT_TAXONOMY
+    frozen: Taxonomy = tuple((label, tuple(patterns)) for label, patterns in chosen.items())
+    matcher, owners = _compiled(frozen)
+    hits: dict[str, int] = {}
+    for match in matcher.finditer(text):
+        found = match.group(0).lower()
+        for label in owners.get(found, []):
+            hits[label] = hits.get(label, 0) + (2 if " " in found else 1)
+    return [label for label in chosen if hits.get(label, 0) >= 2]

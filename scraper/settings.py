@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -12,7 +13,7 @@ BASE_SETTINGS: dict[str, Any] = {
     "ROBOTSTXT_OBEY": True,
     "COOKIES_ENABLED": False,
     "TELNETCONSOLE_ENABLED": False,
-    "LOG_LEVEL": "WARNING",
+    "LOG_LEVEL": os.environ.get("WIREBRIEF_SCRAPY_LOG", "WARNING"),
     "RETRY_ENABLED": True,
     "RETRY_HTTP_CODES": [429, 500, 502, 503, 504, 522, 524, 408],
     "HTTPCACHE_ENABLED": False,
@@ -25,6 +26,9 @@ BASE_SETTINGS: dict[str, Any] = {
     "RETRY_BACKOFF_MAX": 60.0,
     "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
     "DNS_TIMEOUT": 10,
+    # Each response yields at most two items; Scrapy's default of 100 makes the asyncio
+    # reactor start 100 tasks per response, which costs more than the crawl itself.
+    "CONCURRENT_ITEMS": 4,
     "MEMUSAGE_ENABLED": False,
 }
 

@@ -1,27 +1,40 @@
-"""The demo site opened in real headless Chromium: no console errors, links that work."""
+"""The sites opened in real headless Chromium: no console errors, no third-party request,
+links that work, axe-core accessibility, phone width, search with and without JavaScript,
+and hostile scraped text that never runs as script.
+
+axe-core comes from the repository's package-lock.json (`npm ci` in `make test`);
+AXE_CORE_JS may point at another copy of axe.min.js.
+"""
 
 from __future__ import annotations
 
+import os
+import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from tests.conftest import DemoRun
+from tests.conftest import ROOT, DemoRun
+from tests.test_site_build import build, seed
 from wirebrief.serve import serve_folder
 
 pytestmark = pytest.mark.xdist_group("demo")
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+AXE = Path(os.environ.get("AXE_CORE_JS") or ROOT / "node_modules" / "axe-core" / "axe.min.js")
+KINDS = ["", "topics/", "people/", "organizations/", "places/", "agreements/", "timeline/",
+         "archive/", "search/", "about/"]
+PATTERNS = ["articles/*/*.html", "people/*/index.html", "organizations/*/index.html",
+            "places/*/index.html", "topics/*/index.html", "agreements/*/index.html",
+            "archive/*/*/*/index.html", "timeline/*/index.html"]
 
 
-@pytest.fixture(scope="module")
-def site_url(demo_run: DemoRun) -> Iterator[str]:
-    import threading
-
-    server = serve_folder(demo_run.site, "127.0.0.1", 0)
+def serve(folder: Path) -> Iterator[str]:
+    server = serve_folder(folder, "127.0.0.1", 0)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -30,7 +43,12 @@ def site_url(demo_run: DemoRun) -> Iterator[str]:
 
 
 @pytest.fixture(scope="module")
-def browser() -> Iterator[object]:
+def site_url(demo_run: DemoRun) -> Iterator[str]:
+    yield from serve(demo_run.site)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
     if not Path(CHROMIUM).exists():
         pytest.fail("Debian chromium is not installed: run `make test`, which installs it")
     from playwright.sync_api import sync_playwright
@@ -41,48 +59,148 @@ def browser() -> Iterator[object]:
         browser.close()
 
 
-def visit(browser, url: str) -> tuple[list[str], list[str], list[str]]:  # type: ignore[no-untyped-def]
-    """(console errors, failed or third-party requests, hrefs) of one page."""
-    page = browser.new_page()
+def sample_pages(site: Path) -> list[str]:
+    """One page of every kind, as URL paths."""
+    pages = list(KINDS)
+    for pattern in PATTERNS:
+        found = sorted(site.glob(pattern))
+        assert found, pattern
+        relative = found[0].relative_to(site).as_posix()
+        pages.append(relative.removesuffix("index.html"))
+    return pages
+
+
+def watch(page: Any) -> tuple[list[str], list[str]]:
     errors: list[str] = []
     bad: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("requestfailed", lambda r: bad.append(r.url))
+    page.on("dialog", lambda d: (errors.append("dialog: " + d.message), d.dismiss()))
+    page.on("requestfailed", lambda r: bad.append(r.url) if r.failure != "net::ERR_ABORTED" else None)
     page.on("request", lambda r: bad.append(r.url) if urlsplit(r.url).hostname != "127.0.0.1" else None)
-    response = page.goto(url, wait_until="load")
-    assert response is not None and response.status == 200, url
-    hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.getAttribute('href'))")
-    page.close()
-    return errors, bad, hrefs
+    return errors, bad
 
 
-def test_pages_open_without_errors_and_links_work(browser, site_url: str) -> None:  # type: ignore[no-untyped-def]
-    seen: set[str] = set()
-    queue = [site_url]
-    while queue and len(seen) < 60:
-        url = queue.pop(0)
-        if url in seen:
-            continue
-        seen.add(url)
-        errors, bad, hrefs = visit(browser, url)
-        assert not errors, (url, errors)
-        assert not bad, (url, bad)
+def test_every_page_kind_opens_without_errors_and_links_work(browser: Any, site_url: str,
+                                                             demo_run: DemoRun) -> None:
+    checked: set[str] = set()
+    page = browser.new_page()
+    errors, bad = watch(page)
+    for path in sample_pages(demo_run.site):
+        response = page.goto(site_url + path, wait_until="load")
+        assert response is not None and response.status == 200, path
+        hrefs = page.eval_on_selector_all("a[href], link[href]", "els => els.map(e => e.href)")
         for href in hrefs:
-            target = urljoin(url, href).split("#")[0]
-            if target.startswith(site_url) and target.endswith("/"):
-                queue.append(target)
-    assert len(seen) >= 10
+            target = urljoin(site_url, href).split("#")[0]
+            if target.startswith(site_url) and target not in checked:
+                checked.add(target)
+                assert page.request.get(target).status == 200, (path, target)
+        assert not errors, (path, errors)
+        assert not bad, (path, bad)
+    page.close()
+    assert len(checked) > 50
 
 
-def test_article_page_screenshot_renders_text(browser, site_url: str, demo_run: DemoRun,  # type: ignore[no-untyped-def]
-                                               tmp_path: Path) -> None:
-    article = next((demo_run.site / "articles").rglob("index.html"))
-    url = site_url + article.parent.relative_to(demo_run.site).as_posix() + "/"
+def run_axe(page: Any) -> list[dict[str, Any]]:
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [v for v in result["violations"] if v["impact"] in ("serious", "critical")]
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_serious_violations(browser: Any, site_url: str, demo_run: DemoRun,
+                                         scheme: str) -> None:
+    if not AXE.exists():
+        pytest.fail(f"axe-core not found at {AXE}: run `npm ci` (make test does)")
+    context = browser.new_context(color_scheme=scheme)
+    page = context.new_page()
+    for path in sample_pages(demo_run.site):
+        page.goto(site_url + path, wait_until="load")
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        violations = run_axe(page)
+        assert not violations, (path, [(v["id"], v["help"], [n["target"] for n in v["nodes"][:3]])
+                                       for v in violations])
+    context.close()
+
+
+def test_pages_fit_a_phone_and_print_without_navigation(browser: Any, site_url: str,
+                                                        demo_run: DemoRun) -> None:
     page = browser.new_page(viewport={"width": 390, "height": 844})
-    page.goto(url)
-    assert page.locator("h1").first.inner_text().strip()
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 390, "the article page must not scroll sideways on a phone"
-    page.screenshot(path=str(tmp_path / "article.png"))
+    for path in sample_pages(demo_run.site):
+        page.goto(site_url + path)
+        assert page.locator("h1").first.inner_text().strip()
+        width = page.evaluate("document.documentElement.scrollWidth")
+        assert width <= 390, f"{path} scrolls sideways on a phone ({width}px)"
+    page.emulate_media(media="print")
+    assert not page.locator("header nav").is_visible()
+    page.close()
+
+
+def test_keyboard_reaches_skip_link_first(browser: Any, site_url: str) -> None:
+    page = browser.new_page()
+    page.goto(site_url)
+    page.keyboard.press("Tab")
+    focused = page.evaluate("document.activeElement.className + ' ' + document.activeElement.textContent")
+    assert focused == "skip Skip to content"
+    box = page.locator("a.skip").bounding_box()
+    assert box is not None and box["x"] >= 0
+    page.close()
+
+
+def test_search_finds_a_story_by_title_and_by_name(browser: Any, site_url: str, demo_run: DemoRun) -> None:
+    import json
+
+    shard = json.loads((demo_run.site / "search" / "index.json").read_text())["shards"][0]
+    doc = json.loads((demo_run.site / "search" / shard).read_text())["docs"][0]
+    page = browser.new_page()
+    errors, bad = watch(page)
+    page.goto(site_url + "search/")
+    word = max(doc[1].split(), key=len)
+    page.fill("#q", word)
+    page.wait_for_selector("#results li a")
+    hrefs = page.eval_on_selector_all("#results li a", "els => els.map(e => e.href)")
+    assert site_url + doc[0] in hrefs
+    if doc[5]:
+        page.fill("#q", doc[5].split()[0])
+        page.wait_for_selector("#results li a")
+    assert not errors and not bad, (errors, bad)
+    page.close()
+
+
+def test_search_page_says_something_useful_without_javascript(browser: Any, site_url: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_url + "search/")
+    note = page.locator(".note")
+    assert note.is_visible() and "JavaScript" in note.inner_text()
+    assert page.locator(".note a").count() >= 5
+    context.close()
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp("hostile-browser")
+    seed(folder, 6, hostile=True)
+    build(folder)
+    yield from serve(folder / "site")
+
+
+def test_hostile_story_never_runs_script(browser: Any, hostile_url: str) -> None:
+    page = browser.new_page()
+    errors, bad = watch(page)
+    page.goto(hostile_url)
+    links = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+    targets = sorted({u.split("#")[0] for u in links
+                      if u.startswith(hostile_url) and u.split("#")[0].endswith(("/", ".html"))})
+    assert len(targets) > 10
+    for url in [hostile_url, *targets]:
+        page.goto(url)
+        page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
+        page.mouse.move(10, 10)
+        assert page.evaluate("typeof window.__pwned") == "undefined", url
+    page.goto(hostile_url + "search/?q=script")
+    page.wait_for_selector("#results li a")
+    assert page.evaluate("typeof window.__pwned") == "undefined"
+    assert "<script>" in page.locator("#results").inner_text()
+    assert not errors and not bad, (errors, bad)
     page.close()

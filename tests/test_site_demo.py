@@ -1,4 +1,4 @@
-"""The rendered site of the demo run: pages parsed, feeds read by a real feed reader."""
+"""The rendered site of the demo run: every page kind, its links, its feeds read by a real reader."""
 
 from __future__ import annotations
 
@@ -10,11 +10,16 @@ from urllib.parse import urlsplit
 import feedparser
 import html5lib
 import pytest
+from lxml import etree
+from lxml import html as lxml_html
 
 from tests.conftest import DemoRun, cli
 
 pytestmark = pytest.mark.xdist_group("demo")
 NS = {"h": "http://www.w3.org/1999/xhtml"}
+BASE = "https://example.org/briefing/"
+KINDS = ["", "topics/", "people/", "organizations/", "places/", "agreements/", "timeline/",
+         "archive/", "search/", "about/"]
 
 
 def parse(path: Path):  # type: ignore[no-untyped-def]
@@ -22,29 +27,59 @@ def parse(path: Path):  # type: ignore[no-untyped-def]
 
 
 def local_links(page: Path) -> list[str]:
-    tree = parse(page)
-    hrefs = [a.get("href") for a in tree.iter("{http://www.w3.org/1999/xhtml}a")]
-    hrefs += [link.get("href") for link in tree.iter("{http://www.w3.org/1999/xhtml}link")]
-    return [h for h in hrefs if h and not urlsplit(h).scheme and not h.startswith("#")]
+    tree = lxml_html.fromstring(page.read_bytes())
+    hrefs = tree.xpath("//a/@href | //link/@href | //script/@src")
+    return [h for h in hrefs if h and not urlsplit(h).scheme and not h.startswith(("#", "?"))]
 
 
 def resolve(page: Path, href: str) -> Path:
-    target = (page.parent / href.split("#")[0]).resolve()
+    target = (page.parent / href.split("#")[0].split("?")[0]).resolve()
     return target / "index.html" if target.is_dir() else target
 
 
-def test_index_lists_articles_that_exist(demo_run: DemoRun) -> None:
+def first(site: Path, pattern: str) -> Path:
+    return sorted(site.glob(pattern))[0]
+
+
+def test_index_lists_stories_by_topic_with_facts_and_sources(demo_run: DemoRun) -> None:
     index = demo_run.site / "index.html"
-    tree = parse(index)
-    headings = [h for h in tree.iter("{http://www.w3.org/1999/xhtml}h2")]
-    assert len(headings) >= 10
+    tree = lxml_html.fromstring(index.read_bytes())
+    assert len(tree.xpath("//section[@class='topic']/h2")) >= 3
+    assert len(tree.xpath("//article[@class='story']")) >= 10
+    assert tree.xpath("//dl[@class='keyfacts']/dt[.='Who']")
+    assert tree.xpath("//dl[@class='keyfacts']/dt[.='Quote']")
+    assert all(p.xpath(".//a") for p in tree.xpath("//p[@class='outlets']"))
     for href in local_links(index):
         assert resolve(index, href).exists(), href
 
 
-def test_every_article_page_shows_text_and_facts(demo_run: DemoRun) -> None:
-    pages = sorted((demo_run.site / "articles").rglob("index.html"))
-    assert pages
+def test_every_page_kind_exists_and_is_valid_html(demo_run: DemoRun) -> None:
+    site = demo_run.site
+    samples = [site / (k + "index.html") for k in KINDS]
+    samples += [first(site, "articles/*/*.html"), first(site, "people/*/index.html"),
+                first(site, "organizations/*/index.html"), first(site, "places/*/index.html"),
+                first(site, "topics/*/index.html"), first(site, "agreements/*/index.html"),
+                first(site, "archive/*/*/*/index.html"), first(site, "timeline/*/index.html")]
+    for page in samples:
+        assert page.exists(), page
+        parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
+        tree = parser.parse(page.read_bytes())
+        assert tree.find(".//main") is not None and tree.find(".//h1") is not None, page
+        assert tree.find(".//header") is not None and tree.find(".//footer") is not None
+
+
+def test_every_page_links_only_to_existing_files(demo_run: DemoRun) -> None:
+    pages = sorted(demo_run.site.rglob("*.html"))
+    assert len(pages) > 100
+    for page in pages:
+        for href in local_links(page):
+            assert resolve(page, href).exists(), (page, href)
+
+
+def test_article_pages_show_text_facts_and_evidence(demo_run: DemoRun) -> None:
+    pages = sorted((demo_run.site / "articles").rglob("*.html"))
+    assert len(pages) >= 10
+    with_evidence = 0
     for page in pages:
         tree = parse(page)
         h1 = tree.find(".//h:h1", NS)
@@ -52,25 +87,83 @@ def test_every_article_page_shows_text_and_facts(demo_run: DemoRun) -> None:
         assert tree.find(".//h:aside[@class='facts']", NS) is not None
         body = tree.find(".//h:div[@class='body']", NS)
         assert body is not None and len(body.findall("h:p", NS)) >= 2
-        for href in local_links(page):
-            assert resolve(page, href).exists(), (page, href)
+        source = tree.find(".//h:p[@class='source']/h:a", NS)
+        assert source is not None and source.get("href").startswith("http")
+        with_evidence += len(tree.findall(".//h:details[@class='evidence']", NS))
+    assert with_evidence > 0
 
 
-@pytest.mark.parametrize("name", ["feed.xml", "atom.xml"])
-def test_feeds_parse_without_errors(demo_run: DemoRun, name: str) -> None:
-    feed = feedparser.parse((demo_run.site / name).read_bytes())
-    assert not feed.bozo, feed.get("bozo_exception")
-    assert len(feed.entries) >= 10
-    for entry in feed.entries:
-        assert entry.title and entry.link.startswith("https://example.org/briefing/articles/")
-        assert entry.id == entry.link
-        assert entry.published_parsed is not None
+def test_entity_pages_list_mentions_quotes_and_co_mentions(demo_run: DemoRun) -> None:
+    pages = sorted((demo_run.site / "people").glob("*/index.html"))
+    assert pages
+    quoted = 0
+    for page in pages:
+        tree = lxml_html.fromstring(page.read_bytes())
+        assert tree.xpath("//article[@class='story']"), page
+        quoted += bool(tree.xpath("//h2[.='Quotes']"))
+        feeds = tree.xpath("//link[@rel='alternate']/@href")
+        assert {"feed.xml", "atom.xml", "feed.json"} <= set(feeds), page
+    assert quoted > 0
+    assert any(lxml_html.fromstring(p.read_bytes()).xpath("//h2[.='Most often mentioned with']") for p in pages)
 
 
-def test_json_feed_is_valid(demo_run: DemoRun) -> None:
-    feed = json.loads((demo_run.site / "feed.json").read_text())
-    assert feed["version"] == "https://jsonfeed.org/version/1.1"
-    assert all(item["id"].startswith("https://") for item in feed["items"])
+def all_feeds(site: Path) -> list[Path]:
+    return sorted(site.rglob("feed.xml")) + sorted(site.rglob("atom.xml"))
+
+
+def test_every_feed_parses_without_errors(demo_run: DemoRun) -> None:
+    feeds = all_feeds(demo_run.site)
+    assert len(feeds) > 20
+    for path in feeds:
+        feed = feedparser.parse(path.read_bytes())
+        assert not feed.bozo, (path, feed.get("bozo_exception"))
+        assert feed.entries, path
+        for entry in feed.entries:
+            assert entry.title and entry.link.startswith(BASE + "articles/")
+            assert entry.id == entry.link
+            assert entry.published_parsed is not None
+    site_feed = feedparser.parse((demo_run.site / "feed.xml").read_bytes())
+    assert len(site_feed.entries) >= 10
+    assert len({e.id for e in site_feed.entries}) == len(site_feed.entries)
+
+
+def test_json_feeds_are_valid(demo_run: DemoRun) -> None:
+    for path in demo_run.site.rglob("feed.json"):
+        feed = json.loads(path.read_text(encoding="utf-8"))
+        assert feed["version"] == "https://jsonfeed.org/version/1.1"
+        assert feed["items"] and all(item["id"].startswith(BASE) for item in feed["items"])
+        assert all(item["date_published"].endswith("+00:00") for item in feed["items"])
+
+
+def test_opml_sitemap_and_robots(demo_run: DemoRun) -> None:
+    site = demo_run.site
+    opml = etree.fromstring((site / "feeds.opml").read_bytes())
+    urls = set(opml.xpath("//outline/@xmlUrl"))
+    for feed in all_feeds(site) + sorted(site.rglob("feed.json")):
+        assert BASE + feed.relative_to(site).as_posix() in urls, feed
+    sitemap = etree.fromstring((site / "sitemap.xml").read_bytes())
+    locs = set(sitemap.xpath("//*[local-name()='loc']/text()"))
+    assert BASE in locs and BASE + "people/" in locs
+    assert any(loc.startswith(BASE + "articles/") for loc in locs)
+    assert "Sitemap: " + BASE + "sitemap.xml" in (site / "robots.txt").read_text()
+
+
+def test_topic_pages_advertise_their_own_feeds(demo_run: DemoRun) -> None:
+    page = first(demo_run.site, "topics/*/index.html")
+    tree = lxml_html.fromstring(page.read_bytes())
+    links = tree.xpath("//link[@rel='alternate']")
+    assert [link.get("href") for link in links][:3] == ["feed.xml", "atom.xml", "feed.json"]
+    assert "../../feed.xml" in [link.get("href") for link in links]
+
+
+def test_search_index_is_a_separate_json_file(demo_run: DemoRun) -> None:
+    search = demo_run.site / "search"
+    index = json.loads((search / "index.json").read_text())
+    docs = [d for name in index["shards"] for d in json.loads((search / name).read_text())["docs"]]
+    assert len(docs) == index["stories"] >= 10
+    assert all((demo_run.site / d[0]).exists() for d in docs)
+    page = (search / "index.html").read_text()
+    assert "<noscript>" in page and "static/search.js" in page
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

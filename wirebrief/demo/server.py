@@ -104,6 +104,7 @@ class _Handler(BaseHTTPRequestHandler):
 
 class DemoServer(ThreadingHTTPServer):
     daemon_threads = True
+    request_queue_size = 256  # crawlers open many connections at once: keep the backlog deep
 
     def __init__(self, site: DemoSite, port: int = 0) -> None:
         super().__init__(("127.0.0.1", port), _Handler)

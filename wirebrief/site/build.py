@@ -51,7 +51,8 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
 
 def build_salt(config: Config) -> str:
     """What every file depends on besides its data: templates, this code, the site config."""
-    digest = hashlib.blake2b(config.site.model_dump_json().encode("utf-8"), digest_size=16)
+    settings = config.site.model_dump_json(exclude={"output", "database"})
+    digest = hashlib.blake2b(settings.encode("utf-8"), digest_size=16)
     sources = sorted(templates_dir().rglob("*")) + sorted(CODE.glob("*.py"))
     sources.append(CODE.parent / "sanitize.py")
     for path in sources:
@@ -80,12 +81,12 @@ def _content(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Out
     yield from pages_timeline.outputs(corpus, renderer)
     yield from pages_agreements.outputs(corpus, renderer)
     yield from search.outputs(corpus, renderer)
-    yield page_output(renderer, "about/", "about.html", {"feeds": [], "kinds": len(corpus.entities)})
+    yield page_output(renderer, "about/", "about.html", {"feeds": []})
 
 
 def _recording(pages: list[str], outputs: Iterable[Output]) -> Iterator[Output]:
     for output in outputs:
-        if output.path == "" or output.path.endswith("/"):
+        if output.path == "" or output.path.endswith(("/", ".html")):
             pages.append(output.path)
         yield output
 

@@ -43,3 +43,8 @@ def strongest_quote(article: Article) -> dict[str, Any] | None:
 
 def story_cards(stories: list[Story]) -> list[dict[str, Any]]:
     return [story_card(story) for story in stories]
+
+
+def with_cards(context: dict[str, Any]) -> dict[str, Any]:
+    """The context with its ``stories`` turned into ``cards`` (used as a page's prepare step)."""
+    return {**context, "cards": story_cards(context["stories"])}

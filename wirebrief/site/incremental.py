@@ -61,11 +61,16 @@ def digest(salt: str, output: Output) -> str:
 
 
 def target_file(root: Path, page: str) -> Path:
-    """The file of ``page`` under ``root``, refusing anything that would land outside it."""
-    target = (root / output_file(page)).resolve()
-    if not target.is_relative_to(root.resolve()):
+    """The file of ``page`` under ``root``, refusing anything that could land outside it.
+
+    A string check, not a filesystem one: the build writes tens of thousands of files
+    into a fresh folder, and only the path text can lead outside it.
+    """
+    parts = output_file(page).split("/")
+    if (not parts[0] or any(p in ("", ".", "..") or "\\" in p or "\x00" in p for p in parts)
+            or page.startswith("/")):
         raise ValueError(f"refusing to write outside the site: {page!r}")
-    return target
+    return root.joinpath(*parts)
 
 
 def publish_outputs(outputs: Iterable[Output], staging: Path, previous: Path, salt: str) -> Stats:
@@ -80,7 +85,7 @@ def publish_outputs(outputs: Iterable[Output], staging: Path, previous: Path, sa
         stats.manifest[output.path] = hashed
         target = target_file(staging, output.path)
         if target.parent not in made_dirs:
-            target.parent.mkdir(parents=True, exist_ok=True)
+            os.makedirs(target.parent, exist_ok=True)
             made_dirs.add(target.parent)
         if old.get(output.path) == hashed and _link(target_file(previous, output.path), target):
             stats.linked += 1
@@ -106,7 +111,14 @@ def _link(source: Path, target: Path) -> bool:
     return True
 
 
-def page_output(renderer: Renderer, path: str, template: str, context: dict[str, Any]) -> Output:
-    """An HTML page keyed on exactly the context its template receives."""
-    return Output(path, {"template": template, **context},
-                  lambda: renderer.page(path, template, context))
+def page_output(renderer: Renderer, path: str, template: str, context: dict[str, Any],
+                prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Output:
+    """An HTML page keyed on ``context``; ``prepare`` derives what the template shows from it.
+
+    Deriving (story cards, say) only at render time keeps keys small: a page of a
+    thousand stories is keyed on a thousand digests, not on their rendered facts.
+    """
+    def render() -> bytes:
+        return renderer.page(path, template, prepare(context) if prepare else context)
+
+    return Output(path, {"template": template, **context}, render)

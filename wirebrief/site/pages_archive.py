@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterator
 
-from wirebrief.site.cards import story_cards
+from wirebrief.site.cards import with_cards
 from wirebrief.site.corpus import Article, Corpus
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.render import Renderer
@@ -33,7 +33,7 @@ def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
         newer = ordered[index - 1] if index > 0 else None
         older = ordered[index + 1] if index + 1 < len(ordered) else None
         yield page_output(renderer, day_path(day), "day.html", {
-            "day": day, "cards": story_cards(corpus.stories_for(days[day])), "feeds": [],
+            "day": day, "stories": corpus.stories_for(days[day]), "feeds": [],
             "newer": {"day": newer, "path": day_path(newer)} if newer else None,
             "older": {"day": older, "path": day_path(older)} if older else None,
-        })
+        }, with_cards)

@@ -35,10 +35,18 @@ def grouped(corpus: Corpus, stories: list[Story]) -> list[dict[str, Any]]:
     sections: dict[str, dict[str, Any]] = {}
     for story in stories:
         link = story.lead.topic_links[0] if story.lead.topic_links else {"name": OTHER, "path": None}
-        section = sections.setdefault(link["name"], {"topic": link, "cards": []})
-        section["cards"].append(story_card(story, new=corpus.is_new(story)))
+        section = sections.setdefault(link["name"], {"topic": link, "stories": [], "new": []})
+        section["stories"].append(story)
+        section["new"].append(corpus.is_new(story))
     return sorted(sections.values(),
-                  key=lambda s: (s["topic"]["path"] is None, -len(s["cards"]), s["topic"]["name"]))
+                  key=lambda s: (s["topic"]["path"] is None, -len(s["stories"]), s["topic"]["name"]))
+
+
+def with_cards(context: dict[str, Any]) -> dict[str, Any]:
+    sections = [{"topic": s["topic"], "cards": [story_card(story, new=new)
+                                                for story, new in zip(s["stories"], s["new"], strict=True)]}
+                for s in context["sections"]]
+    return {**context, "sections": sections}
 
 
 def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
@@ -50,4 +58,4 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Outp
         "first_day": days[0] if days else None, "last_day": days[-1] if days else None,
         "feeds": site_feed_links(config),
     }
-    yield page_output(renderer, "", "index.html", context)
+    yield page_output(renderer, "", "index.html", context, with_cards)

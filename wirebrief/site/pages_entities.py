@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from wirebrief.config import Config
-from wirebrief.site.cards import story_cards
+from wirebrief.site.cards import with_cards
 from wirebrief.site.corpus import Corpus, Entity
 from wirebrief.site.feeds import ENTITY_FEED_ITEMS, feed_outputs
 from wirebrief.site.incremental import Output, page_output
@@ -45,7 +45,7 @@ def entity_context(corpus: Corpus, entity: Entity) -> dict[str, Any]:
     return {
         "entity": entity, "kind_label": KINDS[entity.kind][2], "index_path": KINDS[entity.kind][0] + "/",
         "index_label": KINDS[entity.kind][1], "roles": roles(entity) if entity.kind == "person" else [],
-        "cards": story_cards(stories), "mentions": len(entity.articles),
+        "stories": stories, "mentions": len(entity.articles),
         "quotes": sorted(entity.quotes, key=lambda q: q["article"].day, reverse=True),
         "co_mentioned": co_mentioned(corpus, entity),
         "feeds": feed_links(entity.path, entity.name),
@@ -61,7 +61,7 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Outp
             "entities": [{"entity": e, "stories": len(corpus.stories_for(e.articles))} for e in entities],
         })
         for entity in entities:
-            yield page_output(renderer, entity.path, "entity.html", entity_context(corpus, entity))
+            yield page_output(renderer, entity.path, "entity.html", entity_context(corpus, entity), with_cards)
             yield from feed_outputs(
                 renderer, entity.path, f"{entity.name} · {config.site.title}",
                 f"Stories mentioning {entity.name}.", corpus.stories_for(entity.articles),

@@ -12,19 +12,22 @@ from wirebrief.store.keys import slugify
 
 
 def article_path(article: dict[str, Any]) -> str:
+    """An article's permanent page: a file in its day's folder (one folder per article
+    would cost a directory per article to create and delete in every build)."""
     day = (article.get("published") or "undated")[:10]
     slug = slugify(article.get("title") or "article", max_length=50)
-    return f"articles/{day}/{slug}-{article['id'][:8]}/"
+    return f"articles/{day}/{slug}-{article['id'][:8]}.html"
 
 
 def relative(from_page: str, to_page: str) -> str:
     """Link from the page at ``from_page`` (a folder path like 'a/b/') to ``to_page``."""
-    start = posixpath.dirname(from_page.rstrip("/") + "/x") or "."
+    folder = from_page if from_page == "" or from_page.endswith("/") else posixpath.dirname(from_page) + "/"
+    start = posixpath.dirname(folder.rstrip("/") + "/x") or "."
     target = to_page or "./"
     link = posixpath.relpath("/" + target, "/" + start) if start != "." else target
     if link == ".":
         return "./"
-    return link + ("/" if to_page.endswith("/") and not link.endswith("/") else "")
+    return link + ("/" if (to_page == "" or to_page.endswith("/")) and not link.endswith("/") else "")
 
 
 def output_file(page: str) -> str:

@@ -3,6 +3,11 @@
 On Linux the swap is one ``renameat2(RENAME_EXCHANGE)`` call, so a reader or a web
 server sees either the old site or the new one, never a mix or nothing. Elsewhere two
 renames are used, with the old site kept until the new one is in place.
+
+The old tree is renamed aside and deleted by a detached ``rm -rf``: removing tens of
+thousands of files and folders takes seconds, and the new site is already live, so the
+build does not wait for it. A deletion cut short leaves a ``.<name>-old-*`` folder that
+the next build removes.
 """
 
 from __future__ import annotations
@@ -11,12 +16,14 @@ import ctypes
 import ctypes.util
 import os
 import shutil
+import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 AT_FDCWD = -100
+_DELETERS: list[subprocess.Popen[bytes]] = []
 RENAME_EXCHANGE = 2
 
 
@@ -38,21 +45,36 @@ def swap_into_place(staging: Path, target: Path) -> None:
         os.replace(staging, target)
         return
     if _exchange(staging, target):
-        shutil.rmtree(staging, ignore_errors=True)
+        discard(staging, target)
         return
     old = target.with_name(f".{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
     os.replace(target, old)
     os.replace(staging, target)
-    shutil.rmtree(old, ignore_errors=True)
+    discard(old, target)
+
+
+def discard(tree: Path, target: Path) -> None:
+    """Delete an old site tree in the background (in the foreground if that fails)."""
+    trash = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
+    try:
+        os.replace(tree, trash / "tree")
+        _DELETERS[:] = [p for p in _DELETERS if p.poll() is None]
+        _DELETERS.append(subprocess.Popen(
+            ["rm", "-rf", "--", str(trash)], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, start_new_session=True))
+    except OSError:
+        shutil.rmtree(tree, ignore_errors=True)
+        shutil.rmtree(trash, ignore_errors=True)
 
 
 @contextmanager
 def staging_dir(target: Path) -> Iterator[Path]:
     """A fresh folder beside ``target``, removed if the build fails."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    for stale in target.parent.glob(f".{target.name}-staging-*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    for pattern in (f".{target.name}-staging-*", f".{target.name}-old-*"):
+        for stale in target.parent.glob(pattern):
+            shutil.rmtree(stale, ignore_errors=True)
     path = Path(tempfile.mkdtemp(prefix=f".{target.name}-staging-", dir=target.parent))
     try:
         yield path

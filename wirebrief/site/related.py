@@ -9,7 +9,6 @@ keeps incremental builds small.
 
 from __future__ import annotations
 
-import functools
 import math
 from collections import defaultdict
 from datetime import date
@@ -18,54 +17,47 @@ from wirebrief.site.corpus import Article, Corpus
 
 NEIGHBOURS = 6
 LIMIT = 5
+TOPIC_BONUS = 0.25
 
 
 def related_articles(corpus: Corpus) -> dict[str, list[Article]]:
     """For each article id, up to LIMIT related articles from other stories, best first."""
-    positions: dict[str, list[tuple[list[Article], int]]] = defaultdict(list)
+    postings: dict[str, list[tuple[float, list[Article], int]]] = defaultdict(list)
     for entity in corpus.entities.values():
+        weight = 1.0 / math.log2(2 + len(entity.articles))
         for index, article in enumerate(entity.articles):
-            positions[article.id].append((entity.articles, index))
-    return {a.id: _best(a, positions[a.id]) for a in corpus.articles}
+            postings[article.id].append((weight, entity.articles, index))
+    days = {a.id: _ordinal(a.day) for a in corpus.articles}
+    return {a.id: _best(a, postings[a.id], days) for a in corpus.articles}
 
 
-def _best(article: Article, postings: list[tuple[list[Article], int]]) -> list[Article]:
+def _best(article: Article, postings: list[tuple[float, list[Article], int]],
+          days: dict[str, int]) -> list[Article]:
     scores: dict[str, float] = defaultdict(float)
     found: dict[str, Article] = {}
-    topics = set(article.topics)
-    for mentions, index in postings:
-        weight = 1.0 / math.log2(2 + len(mentions))
+    for weight, mentions, index in postings:
         for other in mentions[max(0, index - NEIGHBOURS): index + NEIGHBOURS + 1]:
             if other.story_id != article.story_id:
                 scores[other.id] += weight
                 found[other.id] = other
-    for other_id, other in found.items():
-        if topics.intersection(other.topics):
-            scores[other_id] += 0.25
-    ranked = sorted(found, key=lambda i: (-round(scores[i], 6), _age(article, found[i]), i))
-    return _one_per_story([found[i] for i in ranked])
+    topics = set(article.topics)
+    day = days[article.id]
+    ranked = sorted((-round(score + (TOPIC_BONUS if topics.intersection(found[i].topics) else 0), 6),
+                     abs(day - days[i]), i) for i, score in scores.items())
+    result: list[Article] = []
+    stories: set[str] = set()
+    for _, _, other_id in ranked:
+        other = found[other_id]
+        if other.story_id not in stories:
+            stories.add(other.story_id)
+            result.append(other)
+            if len(result) == LIMIT:
+                break
+    return result
 
 
-def _age(article: Article, other: Article) -> int:
-    """How far apart two articles are in days (ties prefer the nearer story)."""
-    return abs(_ordinal(article.day) - _ordinal(other.day))
-
-
-@functools.lru_cache(maxsize=4096)
 def _ordinal(day: str) -> int:
     try:
         return date.fromisoformat(day).toordinal()
     except ValueError:
         return 0
-
-
-def _one_per_story(ranked: list[Article]) -> list[Article]:
-    seen: set[str] = set()
-    result = []
-    for other in ranked:
-        if other.story_id not in seen:
-            seen.add(other.story_id)
-            result.append(other)
-        if len(result) == LIMIT:
-            break
-    return result

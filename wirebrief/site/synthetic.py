@@ -47,8 +47,8 @@ class Pools:
                            for _ in range(max(5, scale // 50))]
 
     def pick(self, pool: list[str], count: int) -> list[str]:
-        chosen = {pool[min(len(pool) - 1, int(self.rng.paretovariate(1.2)) - 1)] for _ in range(count)}
-        return sorted(chosen)
+        """Names skewed to the head of the pool, the whole pool still in use (a long tail)."""
+        return sorted({pool[int(len(pool) * self.rng.random() ** 3)] for _ in range(count)})
 
 
 def _sentence(rng: random.Random, *names: str) -> str:

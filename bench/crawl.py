@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Crawl benchmark: 2,000 article pages served from 127.0.0.1.
+
+    bench/crawl.py [--pages N]
+
+Measures, in one run on this machine:
+  1. trafilatura's extraction alone over the same pages (the baseline);
+  2. `wirebrief crawl` (fetch + store) followed by cleaning every stored page with the
+     project's cleaner (crawl + clean + store), as pages per second and as a ratio of 1;
+  3. a second crawl of the unchanged site (articles fetched, time as a share of the first);
+  4. the crawl process's peak memory.
+Targets (issue 5): ratio >= 0.5; second run < 10% of the first; peak < 500 MiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import timedelta
+from pathlib import Path
+
+import trafilatura
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from extract import clean_html  # noqa: E402
+from wirebrief.demo import pages  # noqa: E402
+from wirebrief.demo.server import DemoSite, serve  # noqa: E402
+from wirebrief.demo.stories import Story, load_stories  # noqa: E402
+
+
+def corpus(count: int) -> list[Story]:
+    """``count`` distinct stories made from the demo's, each with its own URL and order."""
+    base = load_stories()
+    made = []
+    for index in range(count):
+        story = base[index % len(base)]
+        shift = index // len(base)
+        paragraphs = story.paragraphs[shift % len(story.paragraphs):] + story.paragraphs[
+            : shift % len(story.paragraphs)]
+        made.append(replace(story, slug=f"{story.slug}-{index}", paragraphs=paragraphs,
+                            published=story.published - timedelta(minutes=index),
+                            title=f"{story.title} ({index})"))
+    return made
+
+
+def write_config(folder: Path, base: str) -> Path:
+    config = folder / "wirebrief.toml"
+    config.write_text(f"""
+[site]
+database = "bench.db"
+[crawl]
+delay = 0
+autothrottle = false
+concurrency_per_domain = 16
+max_pages_per_source = 100000
+[[sources]]
+name = "Bench Wire"
+sitemaps = ["{base}/sitemap.xml"]
+allowed_domains = ["127.0.0.1"]
+""")
+    return config
+
+
+def timed_crawl(config: Path) -> float:
+    started = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).with_name("wirebrief")), "crawl", "--config",
+                    str(config)], check=True, capture_output=True)
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--pages", type=int, default=2000)
+    args = parser.parse_args()
+    site = DemoSite(corpus(args.pages))
+    with serve(site) as server, tempfile.TemporaryDirectory() as tmp:
+        htmls = [pages.article_page(server.base_url, s, []) for s in site.stories]
+        started = time.perf_counter()
+        for html in htmls:
+            trafilatura.extract(html, include_comments=False)
+        baseline = time.perf_counter() - started
+
+        config = write_config(Path(tmp), server.base_url)
+        crawl_seconds = timed_crawl(config)
+        peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+        conn = sqlite3.connect(Path(tmp) / "bench.db")
+        started = time.perf_counter()
+        stored = 0
+        for url, html in conn.execute("select url, html from pages"):
+            clean_html(html, url)
+            stored += 1
+        clean_seconds = time.perf_counter() - started
+        before = len(server.requests)
+        second_seconds = timed_crawl(config)
+        refetched = [p for p in server.requests[before:] if p.startswith("/news/")]
+
+    n = args.pages
+    ours = n / (crawl_seconds + clean_seconds)
+    base_rate = n / baseline
+    print(f"pages served                     {n}, stored {stored}")
+    print(f"trafilatura alone                {baseline:7.2f} s  {base_rate:7.1f} pages/s")
+    print(f"crawl (fetch+store)              {crawl_seconds:7.2f} s")
+    print(f"clean stored pages               {clean_seconds:7.2f} s")
+    print(f"crawl + clean + store            {crawl_seconds + clean_seconds:7.2f} s  "
+          f"{ours:7.1f} pages/s  ratio {ours / base_rate:.2f} (target >= 0.50)")
+    print(f"second run (unchanged site)      {second_seconds:7.2f} s  "
+          f"{second_seconds / crawl_seconds:.1%} of the first (target < 10%), "
+          f"articles refetched {len(refetched)}")
+    print(f"crawl peak memory                {peak_mib:7.1f} MiB (target < 500)")
+
+
+if __name__ == "__main__":
+    main()

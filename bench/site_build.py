@@ -1,0 +1,106 @@
+"""Benchmark of the site build: full build, incremental build after new articles, peak memory.
+
+    .venv/bin/python bench/site_build.py [--articles 10000] [--new 10] [--keep DIR]
+
+Generates a synthetic corpus (wirebrief.site.synthetic, stored through save_article),
+builds the site from scratch, adds a few articles as a later crawl would, and builds
+again. Each build runs in its own process so that its peak memory (ru_maxrss) is the
+build's alone. Targets on a 2-core machine: full build of 10k articles < 60 s,
+incremental < 5% of full, peak memory < 1 GiB.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import date
+from pathlib import Path
+
+TARGETS = {"full_seconds": 60.0, "incremental_ratio": 0.05, "peak_mib": 1024.0}
+
+
+def build_once(database: Path, output: Path) -> dict[str, object]:
+    """One build in this process: seconds, files rendered and reused, peak RSS."""
+    from wirebrief.config import Config, SiteConfig
+    from wirebrief.site.build import build_site
+    from wirebrief.store import open_db
+
+    config = Config(site=SiteConfig(output=output, database=database), path=output.parent / "bench.toml")
+    db = open_db(database)
+    start = time.perf_counter()
+    stats = build_site(config, db)
+    seconds = time.perf_counter() - start
+    peak_kib = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {"seconds": round(seconds, 3), "peak_mib": round(peak_kib / 1024, 1), **stats}
+
+
+def build_in_child(database: Path, output: Path) -> dict[str, object]:
+    result = subprocess.run([sys.executable, __file__, "--build-only", str(database), str(output)],
+                            capture_output=True, text=True, check=True)
+    return dict(json.loads(result.stdout.strip().splitlines()[-1]))
+
+
+def generate(database: Path, articles: int, new: int) -> tuple[float, float]:
+    from wirebrief.site.synthetic import populate
+    from wirebrief.store import open_db
+
+    db = open_db(database)
+    db.execute("PRAGMA synchronous=OFF")
+    start = time.perf_counter()
+    populate(db, articles, run_id=1, last_day=date(2026, 3, 31))
+    corpus_seconds = time.perf_counter() - start
+    db.close()
+    return corpus_seconds, 0.0
+
+
+def add_new(database: Path, articles: int, new: int) -> None:
+    from wirebrief.site.synthetic import populate
+    from wirebrief.store import open_db
+
+    db = open_db(database)
+    populate(db, new, start=articles, run_id=2, last_day=date(2026, 4, 1), per_day=new, syndicate=0)
+    db.close()
+
+
+def changed_files(stats: dict[str, object]) -> str:
+    return f"{stats['rendered']} rendered, {stats['reused']} hard-linked"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=10_000)
+    parser.add_argument("--new", type=int, default=10)
+    parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument("--build-only", nargs=2, type=Path, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.build_only:
+        print(json.dumps(build_once(*args.build_only)))
+        return 0
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="wirebrief-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    database, output = folder / "bench.db", folder / "site"
+    seconds, _ = generate(database, args.articles, args.new)
+    print(f"corpus: {args.articles} articles generated in {seconds:.1f} s ({database})")
+    full = build_in_child(database, output)
+    print(f"full build: {full['seconds']:.2f} s, {full['pages']} files, peak {full['peak_mib']} MiB")
+    same = build_in_child(database, output)
+    print(f"rebuild, nothing changed: {same['seconds']:.2f} s ({changed_files(same)})")
+    add_new(database, args.articles, args.new)
+    incremental = build_in_child(database, output)
+    ratio = float(incremental["seconds"]) / float(full["seconds"])  # type: ignore[arg-type]
+    print(f"incremental build after {args.new} new articles: {incremental['seconds']:.2f} s "
+          f"({ratio:.1%} of full; {changed_files(incremental)}), peak {incremental['peak_mib']} MiB")
+    ok = (float(full["seconds"]) < TARGETS["full_seconds"]  # type: ignore[arg-type]
+          and ratio < TARGETS["incremental_ratio"]
+          and max(float(full["peak_mib"]), float(incremental["peak_mib"])) < TARGETS["peak_mib"])  # type: ignore[arg-type]
+    print("targets (full < 60 s, incremental < 5%, peak < 1 GiB):", "met" if ok else "NOT met")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

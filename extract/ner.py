@@ -1,0 +1,82 @@
+"""Run spaCy NER only where it can find names, within a per-article budget.
+
+NER is by far the slowest step, so it is spent carefully: not at all on
+non-English text, only on windows of a few words around capitalised words that
+could be names, and on at most ``budget`` characters of such windows (news puts nearly every
+actor in the first paragraphs).  Later repeats of names found in that part are
+recovered by :func:`extract.entities.echo_mentions`, and gazetteer rules still
+run over the whole text.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+from spacy.tokens import Doc
+
+from extract.language import guess_language
+from extract.nlp import get_nlp
+from extract.sentences import Sentence
+from extract.wordlists import split_words
+
+DEFAULT_BUDGET = 4000
+CONTEXT = 5
+_WORD = re.compile(r"\S+")
+BUDGET_ENV = "WIREBRIEF_NER_CHARS"
+_OPENERS = frozenset(split_words(
+    "The A An This That These Those In On At For From With By Of And But Or If As It He She "
+    "They We I You His Her Their Its Our When While After Before Since During Although Though "
+    "Meanwhile However Later Earlier Further Also Then So Yet Some Many Most All Both Each "
+    "There Here What Who Why How Officials Police"
+))
+
+
+def char_budget() -> int:
+    """NER characters per article: $WIREBRIEF_NER_CHARS or the default."""
+    try:
+        return int(os.environ.get(BUDGET_ENV, DEFAULT_BUDGET))
+    except ValueError:
+        return DEFAULT_BUDGET
+
+
+def run_ner(text: str, sentences: list[Sentence], model: str | None = None,
+            budget: int | None = None) -> tuple[list[tuple[int, Doc]], int]:
+    """(offset, doc) chunks of parsed text, and the offset where NER coverage ended."""
+    if guess_language(text) != "en":
+        return [], 0
+    limit = char_budget() if budget is None else budget
+    chunks: list[tuple[int, int]] = []
+    used = 0
+    covered = len(text)
+    for sentence in sentences:
+        if used >= limit:
+            covered = sentence.start
+            break
+        for start, end in _windows(sentence):
+            used += end - start
+            chunks.append((start, end))
+    nlp = get_nlp(model)
+    docs = nlp.pipe(text[start:end] for start, end in chunks)
+    return [(start, doc) for (start, _), doc in zip(chunks, docs, strict=True)], covered
+
+
+def _windows(sentence: Sentence) -> list[tuple[int, int]]:
+    """Spans of the sentence within CONTEXT words of a capitalised word that could be a name.
+
+    The small model's features see about four words either side, so parsing only
+    these windows gives the same entities as parsing the whole sentence.
+    """
+    words = [(m.start(), m.end()) for m in _WORD.finditer(sentence.text)]
+    keep: list[tuple[int, int]] = []
+    for index, (start, end) in enumerate(words):
+        token = sentence.text[start:end].strip("“\"‘'(")
+        if not token[:1].isupper() or (index == 0 and token in _OPENERS):
+            continue
+        low, high = max(0, index - CONTEXT), min(len(words) - 1, index + CONTEXT)
+        if keep and low <= keep[-1][1] + 1:
+            keep[-1] = (keep[-1][0], high)
+        else:
+            keep.append((low, high))
+    base = sentence.start
+    return [(base + words[a][0], base + words[b][1]) for a, b in keep]

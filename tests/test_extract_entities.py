@@ -1,0 +1,90 @@
+"""People, organisations and places: merging, titles, acronyms, demonyms, evidence."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from extract import article_from_text, extract_facts
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+
+
+@lru_cache(maxsize=1)
+def wire() -> dict[str, Any]:
+    text = (FIXTURES / "wire_uni.txt").read_text(encoding="utf-8")
+    article = article_from_text(text, title="India, Japan sign maritime pact", published="2026-03-03")
+    record = extract_facts(article)
+    record["text"] = article.text
+    return record
+
+
+def _names(items: list[dict[str, Any]]) -> list[str]:
+    return [item["name"] for item in items]
+
+
+def test_people_under_fullest_name_with_titles() -> None:
+    people = {p["name"]: p for p in wire()["people"]}
+    assert set(people) == {"Arjun Mehra", "Kenji Watanabe", "Priya Raman"}
+    assert "Defence Minister" in people["Arjun Mehra"]["titles"]
+    assert any("former naval officer" in t for t in people["Priya Raman"]["titles"])
+    # "Mehra said ..." is folded into the full name
+    assert len(people["Arjun Mehra"]["evidence"]) >= 2
+
+
+def test_short_person_name_merges_into_full_name() -> None:
+    text = "Defence Minister Rajiv Kumar arrived in Paris. Kumar said the visit went well."
+    record = extract_facts(article_from_text(text, published="2024-01-01"))
+    assert _names(record["people"]) == ["Rajiv Kumar"]
+
+
+def test_acronym_joined_as_alias() -> None:
+    orgs = {o["name"]: o for o in wire()["organizations"]}
+    assert orgs["Regional Maritime Information Centre"]["aliases"] == ["RMIC"]
+    assert "RMIC" not in orgs
+
+
+def test_well_known_short_forms_join() -> None:
+    text = ("The European Union and India held talks in Brussels. "
+            "The EU said the talks would continue, and the EU envoy agreed.")
+    record = extract_facts(article_from_text(text, published="2024-01-01"))
+    orgs = record["organizations"]
+    assert len(orgs) == 1 and orgs[0]["name"] == "European Union" and orgs[0]["aliases"] == ["EU"]
+
+
+def test_demonyms_are_neither_places_nor_orgs() -> None:
+    record = wire()
+    names = set(_names(record["places"])) | set(_names(record["organizations"]))
+    assert not names & {"Indian", "Japanese"}
+    assert {"India", "Japan", "Indian Ocean", "Kochi", "Pulwama"} <= set(_names(record["places"]))
+
+
+def test_dateline_place_is_a_place() -> None:
+    assert "New Delhi" in _names(wire()["places"])
+
+
+def test_evidence_offsets_point_into_text() -> None:
+    record = wire()
+    text = record["text"]
+    for field in ("people", "organizations", "places", "quotes", "events", "agreements"):
+        assert record[field], field
+        for item in record[field]:
+            assert item["evidence"], (field, item)
+            for evidence in item["evidence"]:
+                assert text[evidence["start"] : evidence["end"]] == evidence["sentence"]
+
+
+def test_person_evidence_lists_every_sentence_mentioning_them() -> None:
+    record = wire()
+    mehra = next(p for p in record["people"] if p["name"] == "Arjun Mehra")
+    sentences = [e["sentence"] for e in mehra["evidence"]]
+    assert any(s.startswith("Mehra said") for s in sentences)
+    assert any("Arjun Mehra" in s for s in sentences)
+
+
+def test_record_has_exactly_the_contract_keys() -> None:
+    keys = {"url", "title", "published", "agency", "authors", "dateline", "people",
+            "organizations", "places", "quotes", "events", "agreements", "topics"}
+    record = extract_facts(article_from_text("Officials met in Kabul on Monday.", published="2024-01-03"))
+    assert set(record) == keys

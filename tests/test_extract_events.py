@@ -1,0 +1,79 @@
+"""Dated events, agreements with status, and topics."""
+
+from __future__ import annotations
+
+from extract import DEFAULT_TAXONOMY, article_from_text, extract_facts
+from extract.dates import parse_iso
+from extract.temporal import find_dates
+
+
+def _dates(text: str, published: str) -> list[str]:
+    return [d.iso for d in find_dates(text, 0, len(text), parse_iso(published))]
+
+
+def test_explicit_dates() -> None:
+    assert _dates("The attack on 22 April 2025 and the raid on May 15.", "2025-11-20") == [
+        "2025-04-22", "2025-05-15"]
+    assert _dates("He was born in 1889.", "2019-11-20") == ["1889"]
+    assert _dates("The fleet was grounded in March 2019.", "2019-11-20") == ["2019-03"]
+
+
+def test_relative_dates_resolve_against_published() -> None:
+    # 2019-11-20 is a Wednesday
+    assert _dates("Officials said on Tuesday.", "2019-11-20") == ["2019-11-19"]
+    assert _dates("The crash happened on Wednesday.", "2019-11-20") == ["2019-11-20"]
+    assert _dates("India saw two attacks last year.", "2019-11-20") == ["2018"]
+    assert _dates("Talks will resume next month.", "2019-11-20") == ["2019-12"]
+    assert _dates("The summit will be held on Friday.", "2019-11-20") == ["2019-11-22"]
+    assert _dates("Tariffs start in mid-December.", "2019-11-20") == ["2019-12"]
+
+
+def test_month_without_year_before_publication_is_last_year() -> None:
+    assert _dates("The drill was held on October 18.", "2020-01-05") == ["2019-10-18"]
+
+
+def test_durations_are_not_dates() -> None:
+    assert _dates("Civilians killed so far this year.", "2019-11-20") == []
+
+
+def test_events_have_date_what_where() -> None:
+    text = ("They condemned the terrorist attack in Pahalgam on 22 April 2025.\n"
+            "The Senate resumed from its annual recess on Tuesday.")
+    events = extract_facts(article_from_text(text, published="2025-11-20"))["events"]
+    assert {"date": "2025-04-22", "what": "terrorist attack", "where": "Pahalgam"} in [
+        {k: e[k] for k in ("date", "what", "where")} for e in events]
+    assert any(e["date"] == "2025-11-18" and "recess" in e["what"] for e in events)
+
+
+def test_agreement_status_from_cues() -> None:
+    text = ("India and France on Monday signed a Submarine Support Agreement.\n"
+            "They opened negotiations on a Space Cooperation Treaty.\n"
+            "Brazil suspended the Fisheries Access Accord last year.\n"
+            "Chile proposed a Regional Ocean Charter to its neighbours.\n"
+            "The Arms Reduction Pact entered into force in 2021.")
+    agreements = extract_facts(article_from_text(text, published="2024-03-05"))["agreements"]
+    status = {a["name"]: a["status"] for a in agreements}
+    assert status == {
+        "Submarine Support Agreement": "signed",
+        "Space Cooperation Treaty": "negotiating",
+        "Fisheries Access Accord": "suspended",
+        "Regional Ocean Charter": "proposed",
+        "Arms Reduction Pact": "in force",
+    }
+
+
+def test_agreement_parties_from_hyphenated_prefix() -> None:
+    text = "The two sides agreed upon the India-EU Trade and Technology Partnership."
+    agreements = extract_facts(article_from_text(text, published="2024-03-05"))["agreements"]
+    assert agreements[0]["parties"] == ["India", "European Union"]
+    assert agreements[0]["status"] == "signed"
+
+
+def test_topics_default_and_custom_taxonomy() -> None:
+    text = ("The navy stepped up anti-piracy patrols to protect maritime security. "
+            "Warships escorted tankers through the strait.")
+    article = article_from_text(text, published="2024-03-05")
+    assert extract_facts(article)["topics"] == ["maritime security"]
+    custom = {"shipping": ["tankers", "strait"]}
+    assert extract_facts(article, custom)["topics"] == ["shipping"]
+    assert "counter-terrorism" in DEFAULT_TAXONOMY

@@ -1,0 +1,95 @@
+"""Direct quotations: every quote mark, split quotes, speakers and channels."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from extract import article_from_text, extract_facts
+from extract.quotespans import find_quote_spans
+
+FIXTURES = Path(__file__).parent / "fixtures" / "extract"
+
+
+@lru_cache(maxsize=2)
+def quotes(name: str) -> list[dict[str, Any]]:
+    text = (FIXTURES / name).read_text(encoding="utf-8")
+    return list(extract_facts(article_from_text(text, published="2025-05-09"))["quotes"])
+
+
+def _by_start(name: str, start: str) -> dict[str, Any]:
+    return next(q for q in quotes(name) if q["text"].startswith(start))
+
+
+def test_straight_quotes_with_named_speaker() -> None:
+    quote = _by_start("quotes_mix.txt", "We are ready")
+    assert quote["speaker"] == "Elena Varga"
+
+
+def test_guillemets_and_pronoun_speaker() -> None:
+    quote = _by_start("quotes_mix.txt", "Our partners should not wait")
+    assert quote["speaker"] == "Elena Varga"
+
+
+def test_single_curly_quotes_and_tweet_channel() -> None:
+    quote = _by_start("quotes_mix.txt", "These systems save lives")
+    assert quote["speaker"] == "Paul Okafor"
+    assert quote["channel"] == "in a tweet"
+
+
+def test_split_quote_is_joined_and_title_speaker_resolved() -> None:
+    quote = _by_start("quotes_mix.txt", "The talks were useful")
+    assert quote["text"] == "The talks were useful but there is more work ahead."
+    assert quote["speaker"] == "Elena Varga"  # "the foreign minister"
+    assert quote["channel"] == "told reporters"
+
+
+def test_organisation_speaker() -> None:
+    quote = _by_start("quotes_mix.txt", "Every licence was checked")
+    assert quote["speaker"] == "Ministry of Defence"
+
+
+def test_scare_quotes_are_not_quotes() -> None:
+    assert not any(q["text"] == "rogue" for q in quotes("quotes_mix.txt"))
+    assert not any("blue economy" in q["text"] for q in quotes("wire_uni.txt"))
+
+
+def test_wire_quotes_speakers_and_channels() -> None:
+    post = _by_start("wire_uni.txt", "Productive talks")
+    assert (post["speaker"], post["channel"]) == ("Arjun Mehra", "in a post on X")
+    told = _by_start("wire_uni.txt", "Cooperation against terrorism")
+    assert (told["speaker"], told["channel"]) == ("Priya Raman", "told UNI")
+    statement = _by_start("wire_uni.txt", "We will not allow")
+    assert (statement["speaker"], statement["channel"]) == ("Arjun Mehra", "in a statement")
+    split = _by_start("wire_uni.txt", "The agreement gives")
+    assert split["speaker"] == "Kenji Watanabe" and "piracy far harder" in split["text"]
+
+
+def test_speakers_use_listed_names() -> None:
+    text = (FIXTURES / "wire_uni.txt").read_text(encoding="utf-8")
+    record = extract_facts(article_from_text(text, published="2026-03-03"))
+    listed = {p["name"] for p in record["people"]} | {o["name"] for o in record["organizations"]}
+    assert {q["speaker"] for q in record["quotes"]} <= listed
+
+
+def test_apostrophes_are_not_quote_marks() -> None:
+    text = "The EU’s plan and India’s navy’s ships sailed."
+    assert find_quote_spans(text) == []
+
+
+def test_unclosed_quote_runs_to_paragraph_end() -> None:
+    text = "“This paragraph continues the quote\nNext paragraph."
+    spans = find_quote_spans(text)
+    assert [s.text for s in spans] == ["This paragraph continues the quote"]
+
+
+def test_embedded_tweet_is_a_quote() -> None:
+    text = ("The council shared the news on Twitter.\n"
+            "Council votes to fund the new coastal radar stations this year.\n"
+            "— The City Council (@CityCouncil) May 3, 2024")
+    record = extract_facts(article_from_text(text, published="2024-05-03"))
+    tweet = record["quotes"][0]
+    assert tweet["speaker"] == "City Council" and tweet["channel"] == "in a tweet"
+    assert "coastal radar" in tweet["text"]
+    assert any("@CityCouncil" in o["aliases"] for o in record["organizations"])

@@ -1,0 +1,255 @@
+"""Build properties on synthetic stores: deterministic, atomic, incremental, hostile-safe.
+
+These tests do not need the demo crawl: they write facts records with save_article into
+a fresh database (wirebrief.site.synthetic), as the extractor would, and build from it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import feedparser
+import html5lib
+import pytest
+from lxml import html as lxml_html
+
+from wirebrief.config import Config, SiteConfig
+from wirebrief.site import pages_topics
+from wirebrief.site.build import build_site
+from wirebrief.site.incremental import MANIFEST
+from wirebrief.site.synthetic import populate
+from wirebrief.store import open_db
+from wirebrief.store.articles import save_article
+
+HOSTILE_TITLE = "<script>window.__pwned=1</script> \"Double\" 'single' “curly” «guillemets» & </title>"
+HOSTILE_QUOTE = "\"</blockquote><script>window.__pwned=2</script>\" “Yes” «non» it's \u2028here"
+HOSTILE = {
+    "url": "javascript:alert(1)",
+    "title": HOSTILE_TITLE,
+    "published": "2026-03-31",
+    "agency": "<i>UNI</i>",
+    "authors": ["<img src=x onerror=window.__pwned=3>"],
+    "dateline": {"place": "<svg onload=window.__pwned=4>", "date": "2026-03-31"},
+    "text": "First <script>window.__pwned=5</script> paragraph \x00\x0b with ]]> and </p>.\n"
+            "<img src=x onerror=\"window.__pwned=6\"> second “paragraph” «here» 'too'.",
+    "people": [{"name": "<b onmouseover=window.__pwned=7>Evil</b> O'Neil", "titles": ["<u>Chief</u>"],
+                "evidence": [{"sentence": "<script>window.__pwned=8</script> said O'Neil", "start": 0, "end": 9}]}],
+    "organizations": [{"name": "../../../etc/passwd", "aliases": []}],
+    "places": [{"name": "«Ville» <script>"}],
+    "quotes": [{"speaker": "<b onmouseover=window.__pwned=7>Evil</b> O'Neil", "text": HOSTILE_QUOTE,
+                "channel": "<a href=javascript:alert(1)>told</a>"}],
+    "events": [{"date": "2026-03-30", "what": "<script>window.__pwned=9</script> raid", "where": None}],
+    "agreements": [{"name": "</title><script>window.__pwned=10</script> Accord", "parties": ["\"A\""],
+                    "status": "<b>signed</b>"}],
+    "topics": ["<script>x</script>", "../.."],
+}
+
+
+def make_config(folder: Path, **site: Any) -> Config:
+    return Config(site=SiteConfig(output=folder / "site", database=folder / "site.db", **site),
+                  path=folder / "wirebrief.toml")
+
+
+def build(folder: Path, **site: Any) -> dict[str, int]:
+    config = make_config(folder, **site)
+    db = open_db(config.database_path)
+    try:
+        return build_site(config, db)
+    finally:
+        db.close()
+
+
+def seed(folder: Path, count: int = 40, hostile: bool = False) -> None:
+    db = open_db(folder / "site.db")
+    populate(db, count, last_day=date(2026, 3, 30), per_day=8)
+    if hostile:
+        with db.atomic():
+            save_article(db, HOSTILE, page_url="https://evil.example/x", source="<script>src</script>",
+                         run_id=1)
+    db.close()
+
+
+def add_articles(folder: Path, start: int, count: int) -> None:
+    db = open_db(folder / "site.db")
+    populate(db, count, start=start, run_id=2, last_day=date(2026, 3, 31), per_day=count, syndicate=0)
+    db.close()
+
+
+def digests(site: Path) -> dict[str, str]:
+    return {p.relative_to(site).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def inodes(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_ino for p in site.rglob("*") if p.is_file()}
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("hostile")
+    seed(folder, 12, hostile=True)
+    build(folder)
+    return folder / "site"
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(site.rglob("*.html"))
+
+
+def test_hostile_text_renders_as_text_in_every_page(hostile_site: Path) -> None:
+    pages = html_pages(hostile_site)
+    assert len(pages) > 20
+    saw_title = 0
+    for page in pages:
+        tree = html5lib.parse(page.read_bytes(), treebuilder="lxml", namespaceHTMLElements=False)
+        scripts = tree.findall(".//script")
+        assert all(s.get("src", "").endswith("static/search.js") and not (s.text or "").strip()
+                   for s in scripts), page
+        assert not tree.findall(".//img") and not tree.findall(".//svg"), page
+        for element in tree.iter():
+            if isinstance(element.tag, str):
+                assert not [a for a in element.attrib if a.lower().startswith("on")], (page, element.tag)
+                href = element.get("href", "")
+                assert not href.lower().lstrip().startswith("javascript:"), (page, href)
+        saw_title += HOSTILE_TITLE.replace("\x00", "") in "".join(tree.getroot().itertext())
+    assert saw_title >= 3  # article page, briefing, archive day, topic pages...
+
+
+def test_hostile_article_page_shows_quotes_and_safe_source_link(hostile_site: Path) -> None:
+    page = next(p for p in html_pages(hostile_site) if "script-window-pwned" in p.as_posix()
+                and "/articles/" in p.as_posix())
+    tree = lxml_html.fromstring(page.read_bytes())
+    text = tree.text_content()
+    assert HOSTILE_QUOTE.replace("\u2028", "") in text.replace("\u2028", "")
+    assert "“paragraph” «here» 'too'" in text
+    source = tree.xpath("//p[@class='source']/a")[0]
+    assert source.get("href") == "#"
+
+
+def test_hostile_slugs_stay_inside_the_site(hostile_site: Path) -> None:
+    root = hostile_site.resolve()
+    for path in hostile_site.rglob("*"):
+        assert path.resolve().is_relative_to(root)
+    assert (hostile_site / "organizations" / "etc-passwd" / "index.html").exists()
+
+
+def test_hostile_feeds_parse_and_carry_text(hostile_site: Path) -> None:
+    for name in ("feed.xml", "atom.xml"):
+        feed = feedparser.parse((hostile_site / name).read_bytes())
+        assert not feed.bozo, (name, feed.get("bozo_exception"))
+        titles = [e.title for e in feed.entries]
+        assert HOSTILE_TITLE in titles, name
+    data = json.loads((hostile_site / "feed.json").read_text(encoding="utf-8"))
+    assert HOSTILE_TITLE in [item["title"] for item in data["items"]]
+    for feed_file in hostile_site.rglob("*.xml"):
+        raw = feed_file.read_bytes()
+        assert b"\x00" not in raw and b"\x0b" not in raw, feed_file
+
+
+def test_two_builds_are_byte_identical(tmp_path: Path) -> None:
+    seed(tmp_path, 30, hostile=True)
+    build(tmp_path)
+    first = digests(tmp_path / "site")
+    (tmp_path / "site").rename(tmp_path / "first")
+    build(tmp_path)
+    assert digests(tmp_path / "site") == first
+    assert not list(tmp_path.glob(".site-staging-*"))
+
+
+def test_failed_build_leaves_previous_site_untouched(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seed(tmp_path, 30)
+    build(tmp_path)
+    before, before_inodes = digests(tmp_path / "site"), inodes(tmp_path / "site")
+    add_articles(tmp_path, 100, 3)
+    original = pages_topics.outputs
+
+    def failing(*args: Any, **kwargs: Any) -> Any:
+        yield from list(original(*args, **kwargs))[:2]
+        raise RuntimeError("disk full, say")
+
+    monkeypatch.setattr(pages_topics, "outputs", failing)
+    with pytest.raises(RuntimeError, match="disk full"):
+        build(tmp_path)
+    assert digests(tmp_path / "site") == before
+    assert inodes(tmp_path / "site") == before_inodes
+    assert not list(tmp_path.glob(".site-staging-*"))
+
+
+def test_stale_staging_folder_of_a_killed_build_is_cleaned(tmp_path: Path) -> None:
+    seed(tmp_path, 10)
+    stale = tmp_path / ".site-staging-killed"
+    (stale / "articles").mkdir(parents=True)
+    build(tmp_path)
+    assert not stale.exists()
+    assert (tmp_path / "site" / "index.html").exists()
+
+
+def test_incremental_build_rewrites_only_what_changed(tmp_path: Path) -> None:
+    seed(tmp_path, 60)
+    full = build(tmp_path)
+    site = tmp_path / "site"
+    before = inodes(site)
+    old_feed_ids = {e.link: e.id for e in feedparser.parse((site / "feed.xml").read_bytes()).entries}
+    add_articles(tmp_path, 500, 3)
+    stats = build(tmp_path)
+    after = inodes(site)
+    changed = {p for p in after if before.get(p) != after[p]}
+    assert stats["rendered"] == len(changed - {MANIFEST}), sorted(changed)
+    assert stats["rendered"] < full["pages"] * 0.35, (stats, full)
+    new_pages = {p for p in after if p not in before}
+    assert len([p for p in new_pages if p.startswith("articles/")]) == 3
+    for fixed in ("static/style.css", "about/index.html", "robots.txt"):
+        assert fixed not in changed
+    untouched_articles = [p for p in before if p.startswith("articles/") and p not in changed]
+    assert len(untouched_articles) > 40
+    manifest = json.loads((site / MANIFEST).read_text())["files"]
+    assert set(manifest) >= {"", "feed.xml", "sitemap.xml"}
+    new_feed = feedparser.parse((site / "feed.xml").read_bytes())
+    for entry in new_feed.entries:
+        assert old_feed_ids.get(entry.link, entry.id) == entry.id
+
+
+def test_incremental_result_equals_a_full_build(tmp_path: Path) -> None:
+    seed(tmp_path, 40)
+    build(tmp_path)
+    add_articles(tmp_path, 300, 4)
+    build(tmp_path)
+    incremental = digests(tmp_path / "site")
+    (tmp_path / "site").rename(tmp_path / "incremental")
+    build(tmp_path)
+    assert digests(tmp_path / "site") == incremental
+
+
+def test_template_change_rerenders_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    seed(tmp_path, 10)
+    first = build(tmp_path)
+    second = build(tmp_path, title="Another title")
+    assert second["rendered"] == first["pages"] and second["reused"] == 0
+
+
+def test_search_none_builds_no_index(tmp_path: Path) -> None:
+    seed(tmp_path, 10)
+    build(tmp_path, search="none")
+    site = tmp_path / "site"
+    assert not (site / "search" / "index.json").exists()
+    page = (site / "search" / "index.html").read_text()
+    assert "Search is turned off" in page and "search.js" not in page
+    build(tmp_path, search="json")
+    index = json.loads((site / "search" / "index.json").read_text())
+    docs = [d for shard in index["shards"]
+            for d in json.loads((site / "search" / shard).read_text())["docs"]]
+    assert len(docs) == index["stories"] > 0
+
+
+def test_summary_feeds_carry_no_full_text(tmp_path: Path) -> None:
+    seed(tmp_path, 10)
+    build(tmp_path, feed_content="summary")
+    feed = feedparser.parse((tmp_path / "site" / "atom.xml").read_bytes())
+    assert not feed.bozo and feed.entries
+    assert all("content" not in entry for entry in feed.entries)
+    data = json.loads((tmp_path / "site" / "feed.json").read_text())
+    assert all("content_html" not in item and item["content_text"] for item in data["items"])
