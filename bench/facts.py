@@ -70,6 +70,7 @@ def main() -> int:
     out_dir.mkdir(parents=True, exist_ok=True)
     records = run_cli(pages) if args.cli else run_in_process(pages)
     elapsed = time.perf_counter() - _T0
+    cpu = time.process_time()
     for name, record in records.items():
         (out_dir / f"{name}.json").write_text(json.dumps(record, ensure_ascii=False, indent=1),
                                               encoding="utf-8")
@@ -79,8 +80,12 @@ def main() -> int:
         command.append("--verbose")
     subprocess.run(command, check=False)
     mode = "cli" if args.cli else "in-process"
-    print(f"pages: {len(pages)}  seconds: {elapsed:.2f}  pages/s: {len(pages) / elapsed:.1f}"
-          f"  ({mode}, start-up included)  records: {out_dir}")
+    print(f"pages: {len(pages)}  wall seconds: {elapsed:.2f}  pages/s: {len(pages) / elapsed:.1f}"
+          f"  ({mode}, start-up included)")
+    if not args.cli:
+        print(f"CPU seconds of this process: {cpu:.2f}  pages per CPU second: {len(pages) / cpu:.1f}"
+              "  (what one idle core would do; the wall figure suffers when the machine is busy)")
+    print(f"records: {out_dir}")
     return 0
 
 

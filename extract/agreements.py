@@ -98,6 +98,11 @@ class PartyFinder:
         return parties[:4]
 
 
+def agreement_spans(text: str) -> list[tuple[int, int]]:
+    """Where agreement names are written, so NER's "EU Security" inside one is ignored."""
+    return _candidate_spans(text)
+
+
 def _candidate_spans(text: str) -> list[tuple[int, int]]:
     """Non-overlapping agreement-name spans, longest first, in text order."""
     spans: list[tuple[int, int]] = []

@@ -45,7 +45,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
     text = filter_lines(doc.text or "", title)
     if len(text) < _MIN_TEXT_CHARS:
         raise NoArticle(f"body too short ({len(text)} characters)")
-    authors, agency = metadata.split_authors([doc.author or ""] + raw_names)
+    authors, agency = metadata.split_authors([doc.author or ""] + raw_names, doc.sitename)
     return CleanArticle(
         url=canonical or doc.url or url,
         title=title,

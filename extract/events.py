@@ -74,9 +74,9 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
                    dateline_place: str | None = None) -> list[dict[str, object]]:
     """One event per dated occurrence, de-duplicated on (date, what).
 
-    Events dated the publication day are kept once: stories restate their main
-    event many times.  In the dateline's sentence the event happened at the
-    dateline's place.
+    An event dated the publication day needs an event word: stories restate
+    their main news many times, and only a named occurrence is worth a new
+    event.  In the dateline's sentence the event happened at the dateline's place.
     """
     if dateline_place and skip_until:
         places = [PlaceSpan(0, skip_until, dateline_place), *places]
@@ -91,11 +91,13 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
             if event is None:
                 continue
             key = (str(event["date"]), str(event["what"]).lower())
-            if published and event["date"] == published[:10]:
-                key = (published[:10], "")
+            if event["fallback"] and published and event["date"] == published[:10]:
+                continue
             if key not in seen:
                 seen.add(key)
                 events.append(event)
+    for event in events:
+        del event["fallback"]
     return events
 
 
@@ -119,6 +121,7 @@ def _event(text: str, sentence: Sentence, date: DateMention,
         "what": what or _fallback_what(text, sentence, date),
         "where": where,
         "evidence": [sentence.evidence()],
+        "fallback": what is None,
     }
 
 

@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from extract import gazetteer as gz
-from extract.agreements import PartyFinder, extract_agreements
+from extract.agreements import PartyFinder, agreement_spans, extract_agreements
 from extract.article import CleanArticle
 from extract.dateline import Dateline, parse_dateline, trailing_agency
 from extract.entities import find_mentions
@@ -40,7 +40,7 @@ def extract_facts(
     agency = (dateline.agency if dateline else None) or trailing_agency(text) or article.agency
     skip = (0, dateline.end) if dateline else None
     chunks, covered = run_ner(text, index.sentences, model)
-    mentions = find_mentions(chunks, text, skip, covered)
+    mentions = _outside_agreements(find_mentions(chunks, text, skip, covered), text)
     people = build_people(mentions, text)
     orgs = build_orgs(mentions, text, {a for a in gz.AGENCIES} | {(agency or "").lower()})
     blocked = {p.name.lower() for p in people} | {o.name.lower() for o in orgs}
@@ -68,6 +68,16 @@ def extract_facts(
         "agreements": extract_agreements(text, index, parties),
         "topics": classify(f"{article.title or ''}\n{text}", taxonomy),
     }
+
+
+def _outside_agreements(mentions: list[Mention], text: str) -> list[Mention]:
+    """Drop model-tagged organisations that are fragments of an agreement's name."""
+    spans = agreement_spans(text)
+
+    def inside(mention: Mention) -> bool:
+        return any(a <= mention.start and mention.end <= b for a, b in spans)
+
+    return [m for m in mentions if not (m.kind == ORG and m.source == "ner" and inside(m))]
 
 
 def _add_dateline_place(places: list[Place], dateline: Dateline | None, text: str) -> None:

@@ -16,7 +16,8 @@ from extract.gazetteer import AGENCIES, AGENCY_CANON
 
 _STAFF_WORDS = re.compile(
     r"\b(?:staff|writer|correspondent|reporter|editor|desk|bureau|news|post|times|published|"
-    r"updated|team|agency|agencies|wire|service|contributor|online|weekly|daily|media|by)\b",
+    r"updated|team|agency|agencies|wire|service|contributor|online|weekly|daily|media|by|"
+    r"international|network|magazine|press|the)\b",
     re.IGNORECASE,
 )
 _NAME_TOKEN = re.compile(r"^[A-Za-zÀ-ÿ][A-Za-zÀ-ÿ'’.\-]*$")
@@ -80,10 +81,22 @@ def _ld_authors(data: object) -> Iterator[str]:
             yield from _ld_authors(data["@graph"])
 
 
-def split_authors(raw: list[str]) -> tuple[list[str], str | None]:
-    """Split byline strings into people and a wire agency, dropping staff credits."""
+_TRAILING_DATE_WORDS = re.compile(
+    r"(?:\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|"
+    r"April|May|June|July|August|September|October|November|December|\d[\w,:]*))+$",
+    re.IGNORECASE,
+)
+
+
+def split_authors(raw: list[str], sitename: str | None = None) -> tuple[list[str], str | None]:
+    """Split byline strings into people and a wire agency, dropping staff credits.
+
+    Bylines often run into the date ("Jeff Foust Monday") or name the site
+    ("Al Jazeera"); both are removed so only people remain.
+    """
     people: list[str] = []
     agency: str | None = None
+    site = re.sub(r"\W+", "", (sitename or "").lower())
     for entry in raw:
         for part in re.split(r"\s*(?:;|,|\band\b|&|\|)\s*", entry):
             part = re.sub(r"^by\s+", "", part.strip(), flags=re.IGNORECASE)
@@ -93,8 +106,10 @@ def split_authors(raw: list[str]) -> tuple[list[str], str | None]:
             if found:
                 agency = agency or found
                 continue
-            name = _person_name(part)
-            if name and name not in people:
+            name = _person_name(_TRAILING_DATE_WORDS.sub("", part))
+            if not name or (site and re.sub(r"\W+", "", name.lower()) in site):
+                continue
+            if not any(name.lower() in p.lower() or p.lower() in name.lower() for p in people):
                 people.append(name)
     return people, agency
 

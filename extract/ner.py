@@ -15,13 +15,15 @@ import re
 
 from spacy.tokens import Doc
 
+from extract import gazetteer as gz
+from extract.entities import WEEKDAY_AND_MONTHS
 from extract.language import guess_language
 from extract.nlp import get_nlp
 from extract.sentences import Sentence
 from extract.wordlists import split_words
 
-DEFAULT_BUDGET = 4000
-CONTEXT = 5
+DEFAULT_BUDGET = 3000
+CONTEXT = 4
 _WORD = re.compile(r"\S+")
 BUDGET_ENV = "WIREBRIEF_NER_CHARS"
 _OPENERS = frozenset(split_words(
@@ -30,6 +32,13 @@ _OPENERS = frozenset(split_words(
     "Meanwhile However Later Earlier Further Also Then So Yet Some Many Most All Both Each "
     "There Here What Who Why How Officials Police"
 ))
+
+
+# Capitalised words the gazetteers and date rules already handle: no NER needed for them.
+_KNOWN = frozenset(
+    set(WEEKDAY_AND_MONTHS) | gz.DEMONYMS | {p for p in gz.COUNTRIES | gz.CAPITALS if " " not in p}
+    | {"U.S.", "US", "UK", "U.K.", "EU", "UN", "NATO", "I", "Mr", "Mrs", "Ms", "Dr"}
+)
 
 
 def char_budget() -> int:
@@ -70,8 +79,8 @@ def _windows(sentence: Sentence) -> list[tuple[int, int]]:
     words = [(m.start(), m.end()) for m in _WORD.finditer(sentence.text)]
     keep: list[tuple[int, int]] = []
     for index, (start, end) in enumerate(words):
-        token = sentence.text[start:end].strip("“\"‘'(")
-        if not token[:1].isupper() or (index == 0 and token in _OPENERS):
+        token = sentence.text[start:end].strip("“\"‘'(),.;:!?’”")
+        if not token[:1].isupper() or token in _KNOWN or (index == 0 and token in _OPENERS):
             continue
         low, high = max(0, index - CONTEXT), min(len(words) - 1, index + CONTEXT)
         if keep and low <= keep[-1][1] + 1:

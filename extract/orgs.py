@@ -46,7 +46,43 @@ def build_orgs(mentions: list[Mention], text: str, excluded: set[str]) -> list[O
         elif not _same(org.name, name) and all(not _same(a, name) for a in org.aliases):
             org.aliases.append(name)
         org.mentions.append(mention)
+    orgs = _consolidate(orgs)
+    for org in orgs:
+        _rename(org)
     return sorted(orgs, key=lambda o: min(m.start for m in o.mentions))
+
+
+def _consolidate(orgs: list[Organization]) -> list[Organization]:
+    """Merge an organisation into the only other one whose name ends with one of its names
+    ("Taliban" into "Afghan Taliban"), so glosses and short forms meet in one entry."""
+    kept: list[Organization] = []
+    for org in sorted(orgs, key=lambda o: -len(o.name)):
+        targets = (_contained_in(kept, name) for name in org.names())
+        target = next((t for t in targets if t is not None), None)
+        if target is None:
+            kept.append(org)
+            continue
+        for name in org.names():
+            if all(not _same(name, n) for n in target.names()):
+                target.aliases.append(name)
+        target.mentions.extend(org.mentions)
+    return kept
+
+
+def _rename(org: Organization) -> None:
+    """List the organisation under its most used full name; other names become aliases.
+
+    Acronyms and short forms that end a longer name ("Senate" of "Nigerian Senate")
+    only name it when nothing else does.
+    """
+    names = org.names()
+    counts = {n: sum(m.text.lower() == n.lower() for m in org.mentions) for n in names}
+    full = [n for n in names if not n.isupper()]
+    full = [n for n in full if not any(o.lower().endswith(" " + n.lower()) for o in full)] or names
+    best = max(full, key=lambda n: (counts[n], len(n)))
+    if best != org.name:
+        org.aliases = [n for n in names if n != best]
+        org.name = best
 
 
 def _normal(name: str) -> str:

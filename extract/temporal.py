@@ -41,7 +41,8 @@ class DateMention:
 def _is_duration(segment: str, span: tuple[int, int]) -> bool:
     """"so far this year", "for years": a stretch of time, not a dated occurrence."""
     before = segment[max(0, span[0] - 8) : span[0]].lower()
-    return before.endswith("so far ") or before.endswith("for the ")
+    after = segment[span[1] : span[1] + 8].lower()
+    return before.endswith(("so far ", "for the ")) or after.startswith(" so far")
 
 
 def _full_mdy(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:

@@ -37,7 +37,8 @@ HOSTILE = {
     "text": "First <script>window.__pwned=5</script> paragraph \x00\x0b with ]]> and </p>.\n"
             "<img src=x onerror=\"window.__pwned=6\"> second “paragraph” «here» 'too'.",
     "people": [{"name": "<b onmouseover=window.__pwned=7>Evil</b> O'Neil", "titles": ["<u>Chief</u>"],
-                "evidence": [{"sentence": "<script>window.__pwned=8</script> said O'Neil", "start": 0, "end": 9}]}],
+                "evidence": [{"sentence": "<script>window.__pwned=8</script> said O'Neil",
+                              "start": 0, "end": 9}]}],
     "organizations": [{"name": "../../../etc/passwd", "aliases": []}],
     "places": [{"name": "«Ville» <script>"}],
     "quotes": [{"speaker": "<b onmouseover=window.__pwned=7>Evil</b> O'Neil", "text": HOSTILE_QUOTE,

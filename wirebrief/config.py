@@ -69,6 +69,7 @@ class CrawlConfig(Strict):
 class ExtractConfig(Strict):
     spacy_model: str | None = None
     timeout_seconds: float = Field(default=30, gt=0)
+    max_memory_mb: int = Field(default=3072, ge=256)
 
 
 class RunConfig(Strict):

@@ -1,51 +1,29 @@
 """The extract stage: stored raw pages become articles with facts.
 
-Each page is cleaned and its facts extracted, then the article and all its facts are
-written in one transaction, so a killed run leaves every page either done or untouched.
-A page that fails is recorded with its reason and the stage goes on.
+Each page is cleaned and its facts extracted in a worker process under time and memory
+limits, then the article and all its facts are written in one transaction, so a killed
+run leaves every page either done or untouched. A page that fails is recorded with its
+reason and the stage goes on. Pages are read one at a time: raw HTML of a large store
+never has to fit in memory at once.
 """
 
 from __future__ import annotations
 
-import signal
 from collections import Counter
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from types import FrameType
+from collections.abc import Callable
 from typing import Any
 
 import sqlite_utils
 
-from extract import DEFAULT_TAXONOMY, NoArticle, clean_html, extract_facts
+from extract import DEFAULT_TAXONOMY
 from wirebrief.config import Config
+from wirebrief.extract_worker import ExtractWorker
+from wirebrief.relevance import relevance_reason
 from wirebrief.store.articles import article_id_for, save_article
-from wirebrief.store.pages import mark_extracted, pages_to_extract, record_failure
+from wirebrief.store.pages import mark_extracted, page_for_extraction, record_failure
 from wirebrief.syndication import StoryIndex, signature, to_bytes
 
 Progress = Callable[[int], None]
-
-
-class ExtractTimeout(Exception):
-    """The extractor spent longer than ``extract.timeout_seconds`` on one page."""
-
-
-@contextmanager
-def time_limit(seconds: float) -> Iterator[None]:
-    """Abandon the block after ``seconds`` (main thread only; a no-op elsewhere)."""
-    def _raise(signum: int, frame: FrameType | None) -> None:
-        raise ExtractTimeout(f"extraction took longer than {seconds:g} s")
-
-    try:
-        previous = signal.signal(signal.SIGALRM, _raise)
-    except ValueError:
-        yield
-        return
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def taxonomy_of(config: Config) -> dict[str, list[str]]:
@@ -57,31 +35,37 @@ def run_extract(db: sqlite_utils.Database, config: Config, run_id: int | None,
     """Extract every page not yet extracted (or all of them); returns counts."""
     counts: Counter[str] = Counter()
     stories = StoryIndex(db)
-    taxonomy = taxonomy_of(config)
-    for page in list(pages_to_extract(db, everything)):
-        outcome = extract_page(db, config, page, run_id, stories, taxonomy)
-        counts[outcome] += 1
-        if progress:
-            progress(1)
+    urls = [row[0] for row in db.execute(
+        "select url from pages" + ("" if everything else " where extracted_at is null")
+        + " order by url")]
+    if not urls:
+        return {}
+    limits = config.extract
+    with ExtractWorker(taxonomy_of(config), limits.spacy_model, limits.timeout_seconds,
+                       limits.max_memory_mb) as worker:
+        for url in urls:
+            page = page_for_extraction(db, url)
+            if page is None:
+                continue
+            counts[extract_page(db, config, page, run_id, stories, worker)] += 1
+            if progress:
+                progress(1)
     return dict(counts)
 
 
 def extract_page(db: sqlite_utils.Database, config: Config, page: dict[str, Any],
-                 run_id: int | None, stories: StoryIndex, taxonomy: dict[str, list[str]]) -> str:
+                 run_id: int | None, stories: StoryIndex, worker: ExtractWorker) -> str:
     """Extract and store one page; returns 'articles' or the failure reason."""
     source = page["source"]
-    try:
-        with time_limit(config.extract.timeout_seconds):
-            article = clean_html(page["html"], page["final_url"] or page["url"])
-            record = extract_facts(article, taxonomy=taxonomy)
-        record["text"], record["language"] = article.text, article.language
-    except NoArticle as exc:
-        return _fail(db, page, run_id, "no_article", str(exc))
-    except ExtractTimeout as exc:
-        return _fail(db, page, run_id, "extract_timeout", str(exc))
-    if _filtered(config, source) and not record.get("topics"):
-        return _fail(db, page, run_id, "off_topic", "no configured topic matched")
-    minhash = signature(article.text)
+    status, result = worker.extract(page["html"], page["final_url"] or page["url"])
+    if status != "ok":
+        return _fail(db, page, run_id, status, result)
+    record: dict[str, Any] = result
+    if _filtered(config, source):
+        reason = relevance_reason(record.get("text") or "", record.get("topics") or [])
+        if reason:
+            return _fail(db, page, run_id, "off_topic", reason)
+    minhash = signature(record.get("text") or "")
     with db.atomic():
         article_id = _article_id(record, page)
         story_id = stories.story_for(article_id, minhash)

@@ -9,7 +9,9 @@ database give byte-identical sites.
 
 from __future__ import annotations
 
+import functools
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -43,10 +45,19 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
     renderer = Renderer(config)
     target = config.output_path
     with staging_dir(target) as staging:
-        stats = publish_outputs(site_outputs(corpus, config, renderer), staging, target, build_salt(config))
+        stats = publish_outputs(site_outputs(corpus, config, renderer), staging, target,
+                                build_salt(config), workers=render_workers())
         swap_into_place(staging, target)
     return {"pages": stats.files, "articles": len(corpus.articles), "rendered": stats.rendered,
             "reused": stats.linked}
+
+
+def render_workers() -> int:
+    """Processes that render: one per CPU available to us, at most four, never forking on
+    platforms without fork."""
+    if not hasattr(os, "fork"):
+        return 1
+    return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1))
 
 
 def build_salt(config: Config) -> str:
@@ -113,4 +124,4 @@ def static_outputs() -> Iterator[Output]:
         if path.is_file():
             data = path.read_bytes()
             yield Output("static/" + path.relative_to(root).as_posix(),
-                         hashlib.sha256(data).hexdigest(), lambda data=data: data)
+                         hashlib.sha256(data).hexdigest(), functools.partial(bytes, data))

@@ -73,11 +73,17 @@ def target_file(root: Path, page: str) -> Path:
     return root.joinpath(*parts)
 
 
-def publish_outputs(outputs: Iterable[Output], staging: Path, previous: Path, salt: str) -> Stats:
-    """Write every output into ``staging``, reusing unchanged files of ``previous``."""
+def publish_outputs(outputs: Iterable[Output], staging: Path, previous: Path, salt: str,
+                    workers: int = 1, parallel_from: int = 400) -> Stats:
+    """Write every output into ``staging``, reusing unchanged files of ``previous``.
+
+    Files to render are shared between ``workers`` processes (forked, so they share the
+    loaded corpus) when there are at least ``parallel_from`` of them.
+    """
     old = load_manifest(previous) if previous.is_dir() else {}
     stats = Stats()
     made_dirs: set[Path] = set()
+    pending: list[tuple[Output, Path]] = []
     for output in outputs:
         if output.path in stats.manifest:
             raise ValueError(f"two outputs want {output.path!r}")
@@ -89,12 +95,39 @@ def publish_outputs(outputs: Iterable[Output], staging: Path, previous: Path, sa
             made_dirs.add(target.parent)
         if old.get(output.path) == hashed and _link(target_file(previous, output.path), target):
             stats.linked += 1
-            continue
-        target.write_bytes(output.render())
-        stats.rendered += 1
+        else:
+            pending.append((output, target))
+    render_all(pending, workers if len(pending) >= parallel_from else 1)
+    stats.rendered = len(pending)
     manifest = {"version": 1, "files": dict(sorted(stats.manifest.items()))}
     (staging / MANIFEST).write_text(json.dumps(manifest, indent=0, sort_keys=True), encoding="utf-8")
     return stats
+
+
+def render_all(pending: list[tuple[Output, Path]], workers: int) -> None:
+    """Render and write ``pending``; the share of each forked worker is every n-th file."""
+    children = []
+    for number in range(1, workers):
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child reports through its exit status
+            code = 0
+            try:
+                _write(pending[number::workers])
+            except BaseException:
+                code = 1
+            os._exit(code)
+        children.append(pid)
+    try:
+        _write(pending[0::workers])
+    finally:
+        failed = [pid for pid in children if os.waitpid(pid, 0)[1] != 0]
+    if failed:
+        raise RuntimeError(f"{len(failed)} render worker(s) failed; run with one worker to see why")
+
+
+def _write(share: list[tuple[Output, Path]]) -> None:
+    for output, target in share:
+        target.write_bytes(output.render())
 
 
 def _link(source: Path, target: Path) -> bool:

@@ -34,7 +34,9 @@ def grouped(corpus: Corpus, stories: list[Story]) -> list[dict[str, Any]]:
     """Sections by the lead's first topic, biggest first; each story appears once."""
     sections: dict[str, dict[str, Any]] = {}
     for story in stories:
-        link = story.lead.topic_links[0] if story.lead.topic_links else {"name": OTHER, "path": None}
+        link: dict[str, Any] = {"name": OTHER, "path": None}
+        if story.lead.topic_links:
+            link = dict(story.lead.topic_links[0])
         section = sections.setdefault(link["name"], {"topic": link, "stories": [], "new": []})
         section["stories"].append(story)
         section["new"].append(corpus.is_new(story))

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterator
 from typing import Any
 
 from wirebrief.config import Config
-from wirebrief.site.cards import with_cards
 from wirebrief.site.corpus import Corpus, Entity
 from wirebrief.site.feeds import ENTITY_FEED_ITEMS, feed_outputs
 from wirebrief.site.incremental import Output, page_output
@@ -40,15 +40,21 @@ def co_mentioned(corpus: Corpus, entity: Entity) -> list[dict[str, Any]]:
             for i, n in ranked[:CO_MENTIONS]]
 
 
-def entity_context(corpus: Corpus, entity: Entity) -> dict[str, Any]:
-    stories = corpus.stories_for(entity.articles)
+def entity_key(corpus: Corpus, entity: Entity) -> dict[str, Any]:
+    """What an entity page depends on: the entity and its stories (their digests cover the
+    roles, quotes and co-mentions derived from them), so unchanged pages cost no work."""
+    return {"entity": entity, "stories": corpus.stories_for(entity.articles),
+            "feeds": feed_links(entity.path, entity.name)}
+
+
+def entity_context(corpus: Corpus, key: dict[str, Any]) -> dict[str, Any]:
+    entity: Entity = key["entity"]
     return {
-        "entity": entity, "kind_label": KINDS[entity.kind][2], "index_path": KINDS[entity.kind][0] + "/",
+        **key, "kind_label": KINDS[entity.kind][2], "index_path": KINDS[entity.kind][0] + "/",
         "index_label": KINDS[entity.kind][1], "roles": roles(entity) if entity.kind == "person" else [],
-        "stories": stories, "mentions": len(entity.articles),
+        "mentions": len(entity.articles),
         "quotes": sorted(entity.quotes, key=lambda q: q["article"].day, reverse=True),
         "co_mentioned": co_mentioned(corpus, entity),
-        "feeds": feed_links(entity.path, entity.name),
     }
 
 
@@ -61,7 +67,8 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Outp
             "entities": [{"entity": e, "stories": len(corpus.stories_for(e.articles))} for e in entities],
         })
         for entity in entities:
-            yield page_output(renderer, entity.path, "entity.html", entity_context(corpus, entity), with_cards)
+            yield page_output(renderer, entity.path, "entity.html", entity_key(corpus, entity),
+                              functools.partial(entity_context, corpus))
             yield from feed_outputs(
                 renderer, entity.path, f"{entity.name} · {config.site.title}",
                 f"Stories mentioning {entity.name}.", corpus.stories_for(entity.articles),

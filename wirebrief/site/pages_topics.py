@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from wirebrief.config import Config
-from wirebrief.site.cards import with_cards
 from wirebrief.site.corpus import Corpus
 from wirebrief.site.feeds import feed_outputs
 from wirebrief.site.incremental import Output, page_output
@@ -23,7 +22,7 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Outp
         stories = corpus.stories_for(topic.articles)
         yield page_output(renderer, topic.path, "topic.html", {
             "name": topic.name, "stories": stories, "feeds": feed_links(topic.path, topic.name),
-        }, with_cards)
+        })
         yield from feed_outputs(
             renderer, topic.path, f"{topic.name} · {config.site.title}",
             f"Stories on {topic.name}.", stories, limit=config.site.feed_items,

@@ -11,7 +11,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoes
 
 from wirebrief.config import Config
 from wirebrief.sanitize import xml_safe
-from wirebrief.site.paths import relative
+from wirebrief.site.paths import up_prefix
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "_site_templates"
@@ -88,8 +88,9 @@ class Renderer:
 
     def page(self, page: str, template: str, context: dict[str, Any]) -> bytes:
         feeds = context.get("feeds") or []
-        base = {"site": self.config.site, "root": relative(page, ""), "page": page,
-                "link": lambda to: relative(page, to), "site_feeds": self.site_feeds,
+        prefix = up_prefix(page)
+        base = {"site": self.config.site, "root": prefix or "./", "page": page,
+                "link": lambda to: prefix + to or "./", "site_feeds": self.site_feeds,
                 "search_enabled": self.config.site.search == "json"}
         html = self.env.get_template(template).render(**base, **{**context, "feeds": feeds})
         return xml_safe(html).encode("utf-8")

@@ -9,24 +9,27 @@ a separate file fetched by the script, never JSON embedded in a page.
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from wirebrief.site.corpus import Article, Corpus
+from wirebrief.site.corpus import Article, Corpus, Story
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.render import Renderer
 
 KEYWORDS = 30
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
-STOPWORDS = frozenset("""
-that this with from have been were will would said says also their there they them than then
-into about after before over under more most such some what when which while where who whom
-whose other these those being could should only very just like many much even upon both each
-year years told according added including between against among during without within because
-""".split())
+STOPWORDS = frozenset([
+    "that", "this", "with", "from", "have", "been", "were", "will", "would", "said", "says", "also",
+    "their", "there", "they", "them", "than", "then", "into", "about", "after", "before", "over",
+    "under", "more", "most", "such", "some", "what", "when", "which", "while", "where", "who", "whom",
+    "whose", "other", "these", "those", "being", "could", "should", "only", "very", "just", "like",
+    "many", "much", "even", "upon", "both", "each", "year", "years", "told", "according", "added",
+    "including", "between", "against", "among", "during", "without", "within", "because"
+])
 
 
 def keywords(article: Article) -> str:
@@ -45,6 +48,10 @@ def shard_bytes(docs: list[list[Any]]) -> bytes:
                        "docs": docs}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
+def shard_for(stories: list[Story]) -> bytes:
+    return shard_bytes([document(s.lead, len(s.copies)) for s in stories])
+
+
 def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
     enabled = renderer.config.site.search == "json"
     yield page_output(renderer, "search/", "search.html", {"enabled": enabled, "feeds": []})
@@ -61,4 +68,4 @@ def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
     for month in names:
         stories = months[month]
         yield Output(f"search/{month}.json", {"search": stories},
-                     lambda stories=stories: shard_bytes([document(s.lead, len(s.copies)) for s in stories]))
+                     functools.partial(shard_for, stories))

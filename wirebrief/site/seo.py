@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from typing import Any
 
@@ -20,7 +21,7 @@ def sitemap_outputs(renderer: Renderer, pages: list[str]) -> Iterator[Output]:
         return
     names = [f"sitemap-{n + 1}.xml" for n in range(len(chunks))]
     for name, chunk in zip(names, chunks, strict=True):
-        yield Output(name, chunk, lambda chunk=chunk: renderer.text("sitemap.xml", {"urls": chunk}))
+        yield Output(name, chunk, functools.partial(renderer.text, "sitemap.xml", {"urls": chunk}))
     index = [renderer.absolute(n) for n in names]
     yield Output("sitemap.xml", {"index": index},
                  lambda: renderer.text("sitemap_index.xml", {"sitemaps": index}))

@@ -24,9 +24,12 @@ STATUSES = ["proposed", "negotiating", "signed", "in force", "suspended", None]
 OUTLETS = ["Daily Ledger", "The Northern Post", "Harbour Times", "Capital Wire", "Evening Courier"]
 SYLLABLES = ["ka", "ro", "mi", "tan", "vel", "dor", "si", "lun", "bra", "zen", "ho", "qui", "mar",
              "tel", "os", "ari", "nov", "pel", "ur", "sta"]
-WORDS = ("talks defence ministry navy patrol vessel agreement border security exercise drills "
-         "officials statement cooperation missile coast guard surveillance radar contract "
-         "sanctions embassy delegation summit frigate drone satellite cyber attack port").split()
+WORDS = [
+    "talks", "defence", "ministry", "navy", "patrol", "vessel", "agreement", "border", "security",
+    "exercise", "drills", "officials", "statement", "cooperation", "missile", "coast", "guard",
+    "surveillance", "radar", "contract", "sanctions", "embassy", "delegation", "summit", "frigate",
+    "drone", "satellite", "cyber", "attack", "port"
+]
 
 
 def _name(rng: random.Random, parts: int) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterator
 from typing import Any
 
 import sqlite_utils
@@ -12,7 +11,8 @@ from wirebrief.store.db import now_iso
 
 FAILURE_REASONS = (
     "http_error", "timeout", "too_large", "not_html", "redirect_loop",
-    "no_article", "encoding", "robots", "off_topic", "extract_timeout",
+    "no_article", "encoding", "robots", "off_topic", "extract_timeout", "extract_memory",
+    "extract_error",
 )
 
 
@@ -90,13 +90,13 @@ def save_cache_headers(db: sqlite_utils.Database, url: str, etag: str | None,
     }, pk="url")
 
 
-def pages_to_extract(db: sqlite_utils.Database, everything: bool = False) -> Iterator[dict[str, Any]]:
-    where = "" if everything else "where extracted_at is null"
-    sql = f"select url, source, final_url, html, run_id, fetched_at from pages {where} order by url"
-    cursor = db.execute(sql)
-    columns = [c[0] for c in cursor.description]
-    for row in cursor:
-        yield dict(zip(columns, row, strict=True))
+def page_for_extraction(db: sqlite_utils.Database, url: str) -> dict[str, Any] | None:
+    cursor = db.execute(
+        "select url, source, final_url, html, run_id, fetched_at from pages where url = ?", [url])
+    row = cursor.fetchone()
+    if row is None:
+        return None
+    return dict(zip([c[0] for c in cursor.description], row, strict=True))
 
 
 def mark_extracted(db: sqlite_utils.Database, url: str) -> None:
