@@ -11,13 +11,14 @@ import re
 from dataclasses import dataclass
 
 from extract.dates import MONTH_PATTERN, guess_year, month_number, parse_iso, safe_date
+from extract.gazetteer import CAPITALS, COUNTRIES, REGIONS
 from extract.metadata import canonical_agency
 
 _PLACE = r"[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}"
 _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE})"
     rf"(?:,\s*(?P<region>{_PLACE}))?"
-    rf"(?:,?\s*(?P<date>{MONTH_PATTERN}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_PATTERN}))?"
+    rf"(?:,?\s*(?P<date>{MONTH_PATTERN}\s+\d{{1,2}}|\d{{1,2}}\s+{MONTH_PATTERN})(?:,?\s+(?P<year>\d{{4}}))?)?"
     r"(?:\s*\((?P<agency>[^()\n]{1,40})\))?"
     r"(?P<sep>\s*[—–]+\s*|\s+-{1,2}\s+|\s*:\s+|(?<=\))\s+)"
 )
@@ -48,7 +49,7 @@ def parse_dateline(text: str, published: str | None) -> Dateline | None:
     if match and _credible(match):
         place = _title_case(match.group("place"))
         agency = canonical_agency(match.group("agency") or "") or _raw_agency(match.group("agency"))
-        date = _date(match.group("date"), published) or published
+        date = _date(match.group("date"), match.group("year"), published) or published
         return Dateline(place, date, agency, match.end())
     credit = _CREDIT_ONLY.match(head)
     if credit:
@@ -76,7 +77,9 @@ def _credible(match: re.Match[str]) -> bool:
     sep = match.group("sep").strip()
     if place.isupper():
         return bool(sep)
-    return sep in {"—", "–"} and len(place.split()) <= 3 and not match.group("region")
+    region = match.group("region")
+    known = not region or region in COUNTRIES or region in REGIONS or place in CAPITALS
+    return sep in {"—", "–"} and len(place.split()) <= 3 and known
 
 
 def _raw_agency(value: str | None) -> str | None:
@@ -92,8 +95,8 @@ def _title_case(place: str) -> str:
     return " ".join(w if len(w) <= 2 and "." in w else w.capitalize() for w in place.split())
 
 
-def _date(raw: str | None, published: str | None) -> str | None:
-    """Resolve "Jan 27" / "27 January" against the publication date's year."""
+def _date(raw: str | None, year_text: str | None, published: str | None) -> str | None:
+    """Resolve "Jan 27" / "27 January" (year from the dateline, else from publication)."""
     if not raw:
         return None
     parts = raw.replace(".", " ").split()
@@ -103,6 +106,6 @@ def _date(raw: str | None, published: str | None) -> str | None:
         month, day = month_number(parts[0]), int(parts[1])
     if month is None:
         return None
-    year = guess_year(month, day, parse_iso(published))
+    year = int(year_text) if year_text else guess_year(month, day, parse_iso(published))
     resolved = safe_date(year, month, day)
     return resolved.isoformat() if resolved else None
