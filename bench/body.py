@@ -45,11 +45,11 @@ def trafilatura_defaults(html: bytes) -> str:
     return trafilatura.extract(html) or ""
 
 
-EXTRACTORS: dict[str, Callable[[bytes], str]] = {
-    "wirebrief": ours,
-    "trafilatura include_comments=False": trafilatura_plain,
-    "trafilatura defaults": trafilatura_defaults,
-}
+EXTRACTORS: list[tuple[str, str, Callable[[bytes], str]]] = [
+    ("wirebrief (extract.clean_html)", "wirebrief.json", ours),
+    ("trafilatura include_comments=False", "trafilatura-plain.json", trafilatura_plain),
+    ("trafilatura defaults", "trafilatura-defaults.json", trafilatura_defaults),
+]
 
 
 def main() -> int:
@@ -62,13 +62,11 @@ def main() -> int:
     out_dir = args.out or Path(tempfile.mkdtemp(prefix="wirebrief-body-"))
     out_dir.mkdir(parents=True, exist_ok=True)
     rows = []
-    for label, extractor in EXTRACTORS.items():
+    for label, file_name, extractor in EXTRACTORS:
         started = time.perf_counter()
         predictions = {p.stem: {"articleBody": extractor(p.read_bytes())} for p in pages}
         seconds = time.perf_counter() - started
-        path = out_dir / (label.split()[0] + ("-plain" if "False" in label else "") + ".json")
-        if "defaults" in label:
-            path = out_dir / "trafilatura-defaults.json"
+        path = out_dir / file_name
         path.write_text(json.dumps(predictions, ensure_ascii=False), encoding="utf-8")
         score = subprocess.run(
             [sys.executable, str(args.bench_dir / "score_body.py"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from extract.sentences import Sentence, SentenceIndex
 
@@ -46,6 +47,10 @@ _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
     r"yesterday|this\s+week|last\s+week))+$"
+)
+_KEYWORD = re.compile(
+    r"(?i:\b(?:agreement|treaty|partnership|accords?|pact|convention|deal|memorandum|mou|protocol|"
+    r"charter|compact|truce|order|contract)\b)"
 )
 _LEADING = re.compile(r"^(?:The|A|An|This|That|Its|Their|His|Her)\s+")
 
@@ -87,6 +92,7 @@ class PartyFinder:
         self.aliases = aliases
 
     def __call__(self, name: str, sentence: Sentence) -> list[str]:
+        """The parties of the agreement ``name`` mentioned in ``sentence``."""
         prefix = re.match(r"^([A-Z][\w.]*)[\-–]([A-Z][\w.]*)\b", name)
         if prefix:
             return [self.aliases.get(p, p) for p in prefix.groups()]
@@ -103,16 +109,23 @@ def agreement_spans(text: str) -> list[tuple[int, int]]:
     return _candidate_spans(text)
 
 
+@lru_cache(maxsize=4)
 def _candidate_spans(text: str) -> list[tuple[int, int]]:
-    """Non-overlapping agreement-name spans, longest first, in text order."""
+    """Non-overlapping agreement-name spans, longest first, in text order.
+
+    Only paragraphs that contain an agreement word are scanned: the name
+    patterns are costly to try at every capital letter of a long article.
+    """
     spans: list[tuple[int, int]] = []
-    for pattern in (_NAMED, _TYPED, _PURCHASE):
-        for match in pattern.finditer(text):
-            span = (match.start(), match.end())
-            if "\n" in match.group(0):
-                continue
-            if not any(a < span[1] and span[0] < b for a, b in spans):
-                spans.append(span)
+    offset = 0
+    for line in text.split("\n"):
+        if _KEYWORD.search(line):
+            for pattern in (_NAMED, _TYPED, _PURCHASE):
+                for match in pattern.finditer(line):
+                    span = (offset + match.start(), offset + match.end())
+                    if not any(a < span[1] and span[0] < b for a, b in spans):
+                        spans.append(span)
+        offset += len(line) + 1
     return sorted(spans)
 
 

@@ -94,6 +94,7 @@ def _same_text(line: str, title: str) -> bool:
     """A headline repeated as the first paragraph, ignoring case and punctuation."""
 
     def norm(value: str) -> str:
+        """Lower-case words only."""
         return re.sub(r"\W+", " ", value).strip().lower()
 
     return norm(line) == norm(title)

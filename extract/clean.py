@@ -36,12 +36,13 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
     canonical = metadata.canonical_url(tree)
     language = metadata.page_language(tree)
     raw_names = metadata.byline_names(tree)
+    tree_titles = metadata.h1_texts(tree)
     doc = _extract(tree, url, fast=True)
     if doc is None or len(doc.text or "") < _RETRY_BELOW_CHARS:
         doc = _extract(_parse(html), url, fast=False) or doc
     if doc is None:
         raise NoArticle("trafilatura found no main text")
-    title = _clean_title(doc.title, doc.sitename)
+    title = metadata.headline(tree_titles, _clean_title(doc.title, doc.sitename))
     text = filter_lines(doc.text or "", title)
     if len(text) < _MIN_TEXT_CHARS:
         raise NoArticle(f"body too short ({len(text)} characters)")
@@ -52,7 +53,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
         text=text,
         published=_iso_date(doc.date),
         authors=authors,
-        language=language or guess_language(text),
+        language=guess_language(text) or language,
         sitename=doc.sitename or None,
         description=doc.description or None,
         agency=agency,
@@ -86,18 +87,15 @@ def article_from_text(
 
 
 def _parse(html: str | bytes) -> lxml_html.HtmlElement:
-    """Parse leniently; empty or unparsable input is NoArticle, not a crash."""
-    if not html or not (html.strip() if isinstance(html, str) else html.strip()):
+    """Parse with trafilatura's loader (it detects the page's encoding); empty is NoArticle."""
+    if not html or not html.strip():
         raise NoArticle("empty page")
-    if isinstance(html, str):
-        html = html.encode("utf-8", errors="replace")
     try:
-        parser = lxml_html.HTMLParser(encoding="utf-8", remove_comments=True)
-        tree = lxml_html.fromstring(html, parser=parser)
+        tree = trafilatura.load_html(html)
     except (etree.ParserError, ValueError) as exc:
         raise NoArticle(f"unparsable HTML: {exc}") from exc
     if tree is None:
-        raise NoArticle("empty page")
+        raise NoArticle("empty or unparsable page")
     return tree
 
 

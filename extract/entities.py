@@ -24,7 +24,7 @@ _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 _PLACE_NAMES = gz.COUNTRIES | gz.CAPITALS | gz.REGIONS
 _LOWER_PLACES = {name.lower(): name for name in _PLACE_NAMES}
 _GAZETTEER_RE = re.compile(
-    r"(?<![\w\-])(?:"
+    r"(?=[A-Za-z])(?<![\w\-])(?:"
     + "|".join(
         re.escape(n)
         for n in sorted(
@@ -50,7 +50,9 @@ def find_mentions(chunks: list[tuple[int, Doc]], text: str, skip: tuple[int, int
     ``covered`` the offset where NER stopped; names found before it are looked
     for again in the rest of the text.
     """
-    raw = [m for offset, doc in chunks for m in _from_ner(doc, text, offset)]
+    ner = [m for offset, doc in chunks for m in _from_ner(doc, text, offset)]
+    raw = _from_speech(text, {w for m in ner if m.kind == PERSON for w in m.text.split()})
+    raw += ner
     if covered is not None and covered < len(text):
         raw += _echo(raw, text, covered)
     raw += _from_acronyms(text)
@@ -83,6 +85,37 @@ def _person_by_context(mention: Mention, text: str) -> Mention:
     if _PERSON_FOLLOWER.match(text[mention.end : mention.end + 20]):
         return Mention(mention.text, PERSON, mention.start, mention.end, "context")
     return mention
+
+
+_NAME = r"[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){0,2}"
+_SPEECH_NAMES = (
+    re.compile(rf"(?<![\w.’'])({_NAME})(?:,[^,.“”\"]{{1,80}},)?\s+(?:said|says|told|added|wrote)\b"),
+    re.compile(rf"\b(?:said|says|added)\s+({_NAME})\b(?!\s+(?:that|on|in|at|of)\b)"),
+)
+
+
+def _from_speech(text: str, person_words: set[str]) -> list[Mention]:
+    """Capitalised names right next to a speech verb ("Dempsey said", "said Juan Perez").
+
+    These are the speakers quotes need; the rule also covers text NER did not see.
+    A single word only counts when it is part of a name NER tagged as a person
+    ("Boeing said" stays an organisation).
+    """
+    found = []
+    for pattern in _SPEECH_NAMES:
+        for match in pattern.finditer(text):
+            name = match.group(1)
+            words = name.split()
+            if any(w in _FUNCTION_WORDS or w in WEEKDAY_AND_MONTHS or w in gz.DEMONYMS
+                   or w.lower() in gz.ORG_KEYWORDS or w.lower() in gz.TITLE_WORDS for w in words):
+                continue
+            if name in _PLACE_NAMES or name.lower() in gz.AGENCIES or name in gz.ARMED_GROUPS \
+                    or words[0] in gz.GENERIC_SPEAKERS:
+                continue
+            if len(words) == 1 and name not in person_words:
+                continue
+            found.append(Mention(name, PERSON, match.start(1), match.end(1), "speech"))
+    return found
 
 
 def _echo(found: list[Mention], text: str, start: int) -> list[Mention]:
@@ -151,6 +184,7 @@ def _trim(mention: Mention, text: str) -> Mention | None:
     if possessive:
         end = start + possessive.start()
     span = text[start:end].strip(" ,.;:-–—\"“”'‘’()")
+    span = re.sub(r"^(?:[a-z][\w\-]*\s+)+(?=[A-Z])", "", span)
     span = re.sub(r"(?:\s+\S*\d\S*)+$", "", span)
     if mention.kind == PLACE:
         span = re.sub(r"\s+(?:province|district|region|state|county|governorate|oblast)$", "", span)
@@ -377,7 +411,7 @@ def _vote(mentions: list[Mention]) -> list[Mention]:
     """Give every mention of the same name the kind most of its mentions have."""
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     for m in mentions:
-        votes[m.key()][m.kind] += 1 if m.source == "ner" else 2
+        votes[m.key()][m.kind] += 1 if m.source in ("ner", "speech", "echo") else 2
     result = []
     for m in mentions:
         if _known(m):

@@ -32,7 +32,7 @@ resignation appointment dismissal impeachment hearing testimony investigation in
 report announcement outbreak earthquake flood fire cyberattack hack breach leak
 demonstration meeting dialogue consultations election polls poll elections
 expansion production cutback redesign selection invitation shutdown lockdown flight entry
-accusation fall rise""")
+accusation fall rise approval passage""")
 )
 # Past-tense and base verbs that report an occurrence, mapped to the noun naming it.
 VERB_NOUNS = {
@@ -51,7 +51,8 @@ VERB_NOUNS = {
     "exploded": "explosion", "collapsed": "collapse", "merged": "merger", "acquired": "acquisition",
     "shot": "shooting", "sold": "sale", "bought": "purchase", "deployed": "deployment",
     "sanctioned": "sanctions", "provided": "provision", "provide": "provision",
-    "protested": "protest", "voted": "vote", "ruled": "ruling",
+    "protested": "protest", "voted": "vote", "ruled": "ruling", "passed": "passage",
+    "approved": "approval", "condemned": "condemnation", "hosted": "hosting",
 }
 _STOP = frozenset(split_words(
     "the a an of in on at its his her their this that and with for to by from as is was were "
@@ -87,7 +88,7 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
         for date in find_dates(text, sentence.start, sentence.end, anchor):
             if date.start < skip_until:
                 continue
-            event = _event(text, sentence, date, places)
+            event = _event(text, sentence, date, places, skip_until)
             if event is None:
                 continue
             key = (str(event["date"]), str(event["what"]).lower())
@@ -109,16 +110,17 @@ def _anchor(published: str | None) -> dt.date | None:
         return None
 
 
-def _event(text: str, sentence: Sentence, date: DateMention,
-           places: list[PlaceSpan]) -> dict[str, object] | None:
+def _event(text: str, sentence: Sentence, date: DateMention, places: list[PlaceSpan],
+           skip_until: int) -> dict[str, object] | None:
     """Build the event record for one date mention, or None if nothing is dated."""
     what = _what(text, sentence, date)
     where = _where(sentence, date, places)
-    if what is None and where is None:
+    fallback = _fallback_what(text, sentence, date, skip_until) if what is None else None
+    if what is None and (where is None or not fallback):
         return None
     return {
         "date": date.iso,
-        "what": what or _fallback_what(text, sentence, date),
+        "what": what or fallback,
         "where": where,
         "evidence": [sentence.evidence()],
         "fallback": what is None,
@@ -160,11 +162,13 @@ def _with_modifiers(words: list[re.Match[str]], position: int) -> str:
     return " ".join(kept)
 
 
-def _fallback_what(text: str, sentence: Sentence, date: DateMention) -> str:
-    """When no event word is found, the content words just before the date describe it."""
-    words = [w.group(0) for w in _WORD.finditer(text, sentence.start, date.start)]
+def _fallback_what(text: str, sentence: Sentence, date: DateMention, skip_until: int) -> str:
+    """When no event word is found, the content words just before the date describe it
+    (never the dateline's words)."""
+    start = max(sentence.start, skip_until)
+    words = [w.group(0) for w in _WORD.finditer(text, start, max(start, date.start))]
     content = [w for w in words if w.lower() not in _STOP and not w[:1].isupper()]
-    return " ".join(content[-3:]) or " ".join(words[-3:])
+    return " ".join(content[-3:])
 
 
 def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan]) -> str | None:

@@ -8,6 +8,7 @@ quotes, events, agreements and topics that refer back to those entities.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from extract import gazetteer as gz
@@ -27,6 +28,16 @@ from extract.topics import classify
 from extract.tweets import attach_tweets
 
 
+@dataclass
+class _Entities:
+    """The article's people, organisations and places, and every resolved mention."""
+
+    people: list[Person]
+    orgs: list[Organization]
+    places: list[Place]
+    named: list[Named]
+
+
 def extract_facts(
     article: CleanArticle,
     taxonomy: Mapping[str, Sequence[str]] | None = None,
@@ -38,19 +49,12 @@ def extract_facts(
     dateline = parse_dateline(text, article.published)
     published = article.published or (dateline.date if dateline else None)
     agency = (dateline.agency if dateline else None) or trailing_agency(text) or article.agency
-    skip = (0, dateline.end) if dateline else None
-    chunks, covered = run_ner(text, index.sentences, model)
-    mentions = _outside_agreements(find_mentions(chunks, text, skip, covered), text)
-    people = build_people(mentions, text)
-    orgs = build_orgs(mentions, text, {a for a in gz.AGENCIES} | {(agency or "").lower()})
-    blocked = {p.name.lower() for p in people} | {o.name.lower() for o in orgs}
-    places = build_places(mentions, blocked)
-    _add_dateline_place(places, dateline, text)
-    named = _named(people, orgs, places)
-    quotes = extract_quotes(QuoteContext(text, index, named, _titles(people)))
-    quotes += attach_tweets(text, index, people, orgs)
-    place_spans = [PlaceSpan(n.start, n.end, n.name) for n in named if n.kind == PLACE]
-    parties = PartyFinder([(n.start, n.end, n.name) for n in named if _party(n)], _alias_map(orgs))
+    found = _entities(text, index, dateline, agency, model)
+    quotes = extract_quotes(QuoteContext(text, index, found.named, _titles(found.people)))
+    quotes += attach_tweets(text, index, found.people, found.orgs)
+    place_spans = [PlaceSpan(n.start, n.end, n.name) for n in found.named if n.kind == PLACE]
+    parties = PartyFinder([(n.start, n.end, n.name) for n in found.named if _party(n)],
+                          _alias_map(found.orgs))
     return {
         "url": article.url,
         "title": article.title,
@@ -58,9 +62,9 @@ def extract_facts(
         "agency": agency,
         "authors": list(article.authors),
         "dateline": _dateline_record(dateline),
-        "people": [_person_record(p, index) for p in people],
-        "organizations": [_org_record(o, index) for o in orgs],
-        "places": [_place_record(p, index) for p in places],
+        "people": [_person_record(p, index) for p in found.people],
+        "organizations": [_org_record(o, index) for o in found.orgs],
+        "places": [_place_record(p, index) for p in found.places],
         "quotes": quotes,
         "events": extract_events(text, index.sentences, published, place_spans,
                                  dateline.end if dateline else 0,
@@ -70,11 +74,26 @@ def extract_facts(
     }
 
 
+def _entities(text: str, index: SentenceIndex, dateline: Dateline | None, agency: str | None,
+              model: str | None) -> _Entities:
+    """Run NER once and build people, organisations (minus wire agencies) and places."""
+    skip = (0, dateline.end) if dateline else None
+    chunks, covered = run_ner(text, index.sentences, model)
+    mentions = _outside_agreements(find_mentions(chunks, text, skip, covered), text)
+    people = build_people(mentions, text)
+    orgs = build_orgs(mentions, text, set(gz.AGENCIES) | {(agency or "").lower()})
+    blocked = {p.name.lower() for p in people} | {o.name.lower() for o in orgs}
+    places = build_places(mentions, blocked)
+    _add_dateline_place(places, dateline, text)
+    return _Entities(people, orgs, places, _named(people, orgs, places))
+
+
 def _outside_agreements(mentions: list[Mention], text: str) -> list[Mention]:
     """Drop model-tagged organisations that are fragments of an agreement's name."""
     spans = agreement_spans(text)
 
     def inside(mention: Mention) -> bool:
+        """Whether the mention lies within one agreement name."""
         return any(a <= mention.start and mention.end <= b for a, b in spans)
 
     return [m for m in mentions if not (m.kind == ORG and m.source == "ner" and inside(m))]
@@ -134,15 +153,18 @@ def _evidence(mentions: list[Mention], index: SentenceIndex) -> list[dict[str, s
 
 
 def _person_record(person: Person, index: SentenceIndex) -> dict[str, Any]:
+    """A people item: name, titles, evidence."""
     return {"name": person.name, "titles": person.titles,
             "evidence": _evidence(person.mentions, index)}
 
 
 def _org_record(org: Organization, index: SentenceIndex) -> dict[str, Any]:
+    """An organizations item: name, aliases, evidence."""
     return {"name": org.name, "aliases": org.aliases, "evidence": _evidence(org.mentions, index)}
 
 
 def _place_record(place: Place, index: SentenceIndex) -> dict[str, Any]:
+    """A places item: name, evidence."""
     return {"name": place.name, "evidence": _evidence(place.mentions, index)}
 
 

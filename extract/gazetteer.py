@@ -222,5 +222,16 @@ NON_ORG_TAILS = frozenset(split_words(
 
 PLACE_NOUNS = (
     "province|district|area|region|city|town|village|county|state|valley|island|islands|"
-    "port|airport|border|governorate|oblast|prefecture|municipality"
+    "port|airport|border|governorate|oblast|prefecture|municipality|prison|air\\s+base|"
+    "naval\\s+base|military\\s+base|base|camp|palace|fort|harbour|harbor|strait|peninsula"
 )
+
+# Plural or generic subjects of "said" that are never a person's name.
+GENERIC_SPEAKERS = frozenset(split_words(
+    "Officials Official Analysts Critics Sources Police Witnesses Residents Authorities Experts "
+    "Doctors Scientists Protesters Activists Lawmakers Diplomats Investigators Prosecutors "
+    "Officers Soldiers Troops Militants Rebels Leaders Ministers Spokesmen Observers Others "
+    "Many Some Several Both Neither Everyone Nobody Reports Documents Data Figures Statistics "
+    "Traders Economists Investors Researchers Organisers Organizers Relatives Family Friends "
+    "Neighbours Neighbors Locals Villagers Survivors Victims Families Supporters Opponents"
+))

@@ -7,6 +7,7 @@ briefing meets often enough to matter, and says None rather than guess wildly.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from extract.wordlists import split_words
 
@@ -23,8 +24,13 @@ _STOPWORDS: dict[str, frozenset[str]] = {
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
+@lru_cache(maxsize=8)
 def guess_language(text: str) -> str | None:
-    """Return the language whose stop words cover most of the text, if clearly so."""
+    """Return the language whose stop words cover most of the text, if clearly so.
+
+    Used before the page's own <html lang>, which is often a site-wide default
+    (English stories on a German edition say "de").
+    """
     words = [w.lower() for w in _WORD.findall(text[:5000])]
     if not words:
         return None

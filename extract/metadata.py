@@ -43,6 +43,37 @@ def page_language(tree: lxml_html.HtmlElement) -> str | None:
     return None
 
 
+def h1_texts(tree: lxml_html.HtmlElement) -> list[str]:
+    """Distinct non-empty <h1> texts, in page order."""
+    texts: list[str] = []
+    for element in tree.iter("h1"):
+        text = " ".join(element.text_content().split())
+        if text and text not in texts:
+            texts.append(text)
+    return texts
+
+
+def headline(h1s: list[str], title: str | None) -> str | None:
+    """The displayed headline: the <h1> that agrees with the <title>/og:title, else the title.
+
+    Titles are often shortened for search engines or carry a section prefix, while
+    the <h1> is what readers see; a site logo in an <h1> shares no words with the
+    title and is never chosen.
+    """
+    if not title:
+        return h1s[0] if len(h1s) == 1 else None
+    title_words = set(re.findall(r"\w+", title.lower()))
+    best: tuple[float, str] | None = None
+    for text in h1s:
+        words = set(re.findall(r"\w+", text.lower()))
+        if not words or not 15 <= len(text) <= 250:
+            continue
+        share = len(words & title_words) / min(len(words), len(title_words))
+        if share >= 0.6 and (best is None or share > best[0]):
+            best = (share, text)
+    return best[1] if best else title
+
+
 def canonical_agency(name: str) -> str | None:
     """Map a credit ("REUTERS", "Associated Press") to its usual short name, or None."""
     key = " ".join(name.split()).strip(" .").lower()

@@ -22,7 +22,7 @@ from extract.nlp import get_nlp
 from extract.sentences import Sentence
 from extract.wordlists import split_words
 
-DEFAULT_BUDGET = 3000
+DEFAULT_BUDGET = 2500
 CONTEXT = 4
 _WORD = re.compile(r"\S+")
 BUDGET_ENV = "WIREBRIEF_NER_CHARS"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from pathlib import Path
 
 import spacy
 from spacy.language import Language
@@ -35,7 +36,11 @@ def get_nlp(name: str | None = None) -> Language:
 def _unused_components(name: str) -> list[str]:
     """Every pipe in the model's config except the ones named in _KEEP."""
     try:
-        config = spacy.util.load_config(spacy.util.get_package_path(name) / _config_dir(name))
+        local = Path(name)
+        if (local / "config.cfg").exists():
+            config = spacy.util.load_config(local / "config.cfg")
+        else:
+            config = spacy.util.load_config(spacy.util.get_package_path(name) / _config_dir(name))
         pipes = list(config["nlp"]["pipeline"])
     except Exception:  # noqa: BLE001 - a model without package metadata: keep everything
         return []

@@ -15,10 +15,7 @@ from extract import gazetteer as gz
 from extract.mentions import PERSON, Mention
 
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|von|van|der|de|da|di|al|el|bin|ibn|la|le|du)$")
-_TITLE_BEFORE = re.compile(
-    r"((?:(?:former|late|then|ex-|acting|deputy|vice)\s*)?"
-    r"(?:[A-Z][\w.'’\-/]*\.?\s+|of\s+|the\s+|and\s+|for\s+){1,7})$"
-)
+_TITLE_BEFORE = re.compile(r"((?:[\w.'’\-/]+,?\s+){1,7})$")
 _APPOSITIVE = re.compile(
     r"^,\s+((?:a|an|the|former|ex-|another|[a-z])[^,;“”\"]{2,90}?)"
     r"(?=,|\s+(?:said|says|told|added|wrote|who)\b|\.|$)"
@@ -70,8 +67,25 @@ def build_people(mentions: list[Mention], text: str) -> list[Person]:
         for title in titles_near(mention, text):
             if title.lower() not in {t.lower() for t in person.titles}:
                 person.titles.append(title)
-    people = [p for p in people if len(p.name.split()) > 1 or p.titles]
+    people = [p for p in people if len(p.name.split()) > 1 or p.titles or _speaks(p, text)]
+    people = [p for p in people if p.name.split()[0] not in gz.GENERIC_SPEAKERS]
     return sorted(_merge_initials(people), key=lambda p: min(m.start for m in p.mentions))
+
+
+_SPEECH_AFTER = re.compile(
+    r"^\s+(?:(?:has|had|have|also|later|then|once)\s+)*(?:said|says|told|added|wrote|stated|asked)\b"
+)
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote)\s+$")
+
+
+def _speaks(person: Person, text: str) -> bool:
+    """A lone surname is kept when it is the subject of a speech verb ("Esper said")."""
+    for mention in person.mentions:
+        if _SPEECH_AFTER.match(text[mention.end : mention.end + 12]):
+            return True
+        if _SPEECH_BEFORE.search(text[max(0, mention.start - 10) : mention.start]):
+            return True
+    return False
 
 
 def _merge_initials(people: list[Person]) -> list[Person]:

@@ -52,6 +52,7 @@ class QuoteContext:
 
     def __init__(self, text: str, index: SentenceIndex, named: list[Named],
                  people: list[PersonTitles]) -> None:
+        """Index the named mentions by start offset for range look-ups."""
         self.text = text
         self.index = index
         self.named = sorted(named, key=lambda n: n.start)
@@ -79,13 +80,22 @@ class QuoteContext:
 
 
 def extract_quotes(ctx: QuoteContext) -> list[dict[str, object]]:
-    """Every direct quotation of at least MIN_QUOTE_WORDS words, with speaker and channel."""
-    spans = [q for q in find_quote_spans(ctx.text) if len(q.text.split()) >= MIN_QUOTE_WORDS]
+    """Every direct quotation with speaker and channel; scare quotes and titles are skipped.
+
+    A quotation of MIN_QUOTE_WORDS words or more counts; a shorter phrase counts
+    only when a speech verb in its own sentence attributes it to someone ("he said
+    the talks were 'very useful'"), otherwise it is a scare quote or a name.
+    """
+    spans = [q for q in find_quote_spans(ctx.text) if len(q.text.split()) >= 2]
     records: list[dict[str, object]] = []
     previous: tuple[QuoteSpan, str | None] | None = None
     for position, quote in enumerate(spans):
         following = spans[position + 1].start - 1 if position + 1 < len(spans) else None
+        if _is_title(quote.text):
+            continue
         speaker, channel = _attribute(ctx, quote, following, spans, previous)
+        if len(quote.text.split()) < MIN_QUOTE_WORDS and not _reported_phrase(ctx, quote, speaker):
+            continue
         sentences = ctx.index.covering(max(quote.start - 1, 0), quote.end + 1)
         records.append({
             "speaker": speaker,
@@ -95,6 +105,34 @@ def extract_quotes(ctx: QuoteContext) -> list[dict[str, object]]:
         })
         previous = (quote, speaker)
     return records
+
+
+_REPORTING_VERB = re.compile(
+    r"\b(?:said|says|told|tells|added|wrote|warned|insisted|stated|argued|promised|vowed|"
+    r"declared)\b(?:(?!\b(?:called|dubbed|described|named|known|so-called)\b)[^.;])*$"
+)
+_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "is", "by"}
+
+
+def _is_title(text: str) -> bool:
+    """Headline-style capitalised phrases ("The Medium Is the Message") name a work."""
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    if len(words) < 2 or text.rstrip()[-1:] in ".!?,":
+        return False
+    return sum(w[0].isupper() for w in words) / len(words) >= 0.8
+
+
+def _reported_phrase(ctx: QuoteContext, quote: QuoteSpan, speaker: str | None) -> bool:
+    """A short quoted phrase is a quotation when its sentence reports someone saying it."""
+    if speaker is None:
+        return False
+    if quote.text.rstrip()[-1:] in ",.!?":
+        return True  # a whole short utterance: “We're very close,” he said.
+    sentence = ctx.index.at(quote.start)
+    if sentence is None:
+        return False
+    before = ctx.text[sentence.start : max(sentence.start, quote.start - 1)]
+    return bool(_REPORTING_VERB.search(before))
 
 
 def _attribute(ctx: QuoteContext, quote: QuoteSpan, following: int | None,
@@ -220,7 +258,20 @@ def _resolve_description(ctx: QuoteContext, phrase: str, offset: int,
         return _most_recent(ctx, titled, offset, spans) or titled[0]
     orgs = [n for n in ctx.named[: bisect_left(ctx._starts, offset)]
             if n.kind == ORG and words[-1] in n.name.lower().split()]
-    return orgs[-1].name if orgs else None
+    if orgs:
+        return orgs[-1].name
+    return _affiliation(ctx, words[-1], offset)
+
+
+def _affiliation(ctx: QuoteContext, head: str, offset: int) -> str | None:
+    """"the official said" after "a senior official at the State Department": that body."""
+    pattern = re.compile(rf"\b{re.escape(head)}s?\s+(?:at|of|for|with|from|in)\s+(?:the\s+)?",
+                         re.IGNORECASE)
+    for match in reversed(list(pattern.finditer(ctx.text, 0, offset))):
+        following = ctx.named_in(match.end(), match.end() + 80)
+        if following and following[0].start == match.end() and following[0].kind == ORG:
+            return following[0].name
+    return None
 
 
 def _most_recent(ctx: QuoteContext, names: list[str], offset: int,

@@ -41,17 +41,20 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return _join_split(text, spans)
 
 
+_MARKS = re.compile("[\"“«„‘]")
+
+
 def _line_spans(line: str) -> list[tuple[int, int]]:
     """(start, end) of quoted content in one paragraph."""
     found: list[tuple[int, int]] = []
     index = 0
-    while index < len(line):
-        char = line[index]
-        close = _closing(line, index, char)
-        if close is None:
-            index += 1
+    for mark in _MARKS.finditer(line):
+        if mark.start() < index:
             continue
-        found.append((index + 1, close))
+        close = _closing(line, mark.start(), mark.group(0))
+        if close is None:
+            continue
+        found.append((mark.start() + 1, close))
         index = close + 1
     return found
 

@@ -85,6 +85,7 @@ class SentenceIndex:
     """Find the sentence covering a character offset in O(log n)."""
 
     def __init__(self, sentences: list[Sentence]) -> None:
+        """Remember sentence starts for binary search."""
         self.sentences = sentences
         self._starts = [s.start for s in sentences]
 

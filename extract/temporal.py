@@ -46,10 +46,12 @@ def _is_duration(segment: str, span: tuple[int, int]) -> bool:
 
 
 def _full_mdy(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"May 15, 2019" / "15 May 2019": a full date."""
     return _ymd(int(m.group("y")), m.group("m"), int(m.group("d")))
 
 
 def _md(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"May 15": the year is inferred from publication (and tense)."""
     month = month_number(m.group("m"))
     if month is None:
         return None
@@ -57,11 +59,13 @@ def _md(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
 
 
 def _month_year(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"March 2019": month precision."""
     month = month_number(m.group("m"))
     return f"{int(m.group('y')):04d}-{month:02d}" if month else None
 
 
 def _month(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"in March": month precision, year inferred."""
     month = month_number(m.group("m"))
     if month is None or anchor is None:
         return None
@@ -69,16 +73,19 @@ def _month(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None
 
 
 def _year(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"in 1889": year precision."""
     return m.group("y")
 
 
 def _weekday(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"on Tuesday": the nearest such day before (or, for plans, after) publication."""
     if anchor is None:
         return None
     return last_weekday(m.group("w"), anchor, future).isoformat()
 
 
 def _relative(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"last year", "next month", "earlier this month"."""
     if anchor is None:
         return None
     word, unit = m.group("rel").lower(), m.group("unit").lower()
@@ -89,7 +96,17 @@ def _relative(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | N
     return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
 
 
+def _week(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"earlier this week", "last week": only the month is certain."""
+    if anchor is None:
+        return None
+    shift = {"last": -7, "next": 7}.get(m.group("rel").lower().split()[-1], 0)
+    day = anchor + dt.timedelta(days=shift)
+    return f"{day.year:04d}-{day.month:02d}"
+
+
 def _day_word(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"today", "yesterday", "tomorrow"."""
     if anchor is None:
         return None
     shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("dw").lower()]
@@ -97,6 +114,7 @@ def _day_word(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | N
 
 
 def _ymd(year: int, month_name: str, day: int) -> str | None:
+    """ISO date from parts, or None if they do not form a date."""
     month = month_number(month_name)
     value = safe_date(year, month, day) if month else None
     return value.isoformat() if value else None
@@ -118,6 +136,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), _weekday),
     (re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+(?P<unit>year|month)\b",
                 re.IGNORECASE), _relative),
+    (re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+week\b", re.IGNORECASE),
+     _week),
     (re.compile(r"\b(?P<dw>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE), _day_word),
 ]
 

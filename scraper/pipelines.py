@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import asdict
 from typing import Any
 
+from scrapy import signals
 from scrapy.crawler import Crawler
 
 from scraper.items import FetchItem, PageItem
@@ -23,10 +24,14 @@ class StorePipeline:
         self.crawler = crawler
         self.pending = 0
         self.counts: dict[str, int] = {"fetched": 0, "pages": 0, "failures": 0}
+        self.validators: dict[str, tuple[str, str | None, str | None]] = {}
+        self.unfinished: set[str] = set()
 
     @classmethod
     def from_crawler(cls, crawler: Crawler) -> StorePipeline:
-        return cls(crawler)
+        pipeline = cls(crawler)
+        crawler.signals.connect(pipeline.spider_closed, signal=signals.spider_closed)
+        return pipeline
 
     def open_spider(self) -> None:
         self.state = self.crawler.spider.state  # type: ignore[union-attr]
@@ -37,6 +42,23 @@ class StorePipeline:
         self.db.commit()
         self.crawler.spider.counts = self.counts  # type: ignore[union-attr]
         self.db.close()
+
+    def spider_closed(self, spider: Any, reason: str) -> None:
+        """Remember feed and sitemap validators only once everything they listed was fetched.
+
+        Saved earlier, a run killed between a feed and its articles would see 304 next
+        time and never fetch those articles. A source stopped by its per-run cap, or with
+        fetches that failed for a passing reason, has more to fetch next time, so its
+        listings are not marked unchanged either.
+        """
+        if reason != "finished":
+            return
+        db = open_db(self.state.database)
+        with db.atomic():
+            for url, (source, etag, modified) in self.validators.items():
+                if source not in spider.capped and source not in self.unfinished:
+                    save_cache_headers(db, url, etag, modified)
+        db.close()
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, PageItem):
@@ -58,7 +80,9 @@ class StorePipeline:
                      detail=item.detail, size=item.size)
         if item.reason:
             self.counts["failures"] += 1
+            if item.reason in ("http_error", "timeout"):
+                self.unfinished.add(item.source)
             record_failure(self.db, run_id=self.state.run_id, source=item.source, url=item.url,
                            reason=item.reason, status=item.status, detail=item.detail)
         elif item.kind in ("feed", "sitemap") and item.status == 200:
-            save_cache_headers(self.db, item.url, item.etag, item.last_modified)
+            self.validators[item.url] = (item.source, item.etag, item.last_modified)

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import WIREBRIEF, write_config
-from wirebrief.demo.server import DemoServer, serve
+from wirebrief.demo.server import DemoServer, DemoSite, Response, serve
 from wirebrief.demo.stories import load_stories
 
 pytestmark = pytest.mark.xdist_group("kill")
@@ -78,25 +78,41 @@ def kill_after(args: list[str], seconds: float) -> int | None:
         return None
 
 
+class ChangingSite(DemoSite):
+    """The demo site whose feed and sitemap change (new ETag) whenever ``edition`` does."""
+
+    edition = 0
+
+    def route(self, path: str) -> Response:
+        status, headers, body = super().route(path)
+        if path in ("/feed.xml", "/sitemap.xml"):
+            body += f"<!-- edition {self.edition} -->".encode()
+            headers = {**headers, "ETag": f'"edition-{self.edition}"'}
+        return status, headers, body
+
+
 def test_random_kills_lose_and_double_nothing(tmp_path: Path) -> None:
     rng = random.Random(SEED)
-    with serve() as server:
+    site = ChangingSite()
+    with serve(site) as server:
         config = write_config(tmp_path, server.base_url)
-        database, site = tmp_path / "wirebrief.db", tmp_path / "build"
+        database, output = tmp_path / "wirebrief.db", tmp_path / "build"
         full = _timed_full_run(server, tmp_path)
         killed = 0
-        for _ in range(KILLS):
+        for edition in range(KILLS):
+            site.edition = edition
             _reset_some_work(database)
-            before = digest(site)
+            before = digest(output)
             code = kill_after([WIREBRIEF, "run", "--config", str(config)], rng.uniform(0.2, full))
             killed += code is None
             check_database(database)
-            assert digest(site) == before or site_is_complete(site)
+            assert digest(output) == before or site_is_complete(output)
+        site.edition = KILLS
         subprocess.run([WIREBRIEF, "run", "--config", str(config)], check=True,
                        capture_output=True, timeout=300)
         check_database(database)
         _assert_every_article_stored(database, server)
-        assert site_is_complete(site)
+        assert site_is_complete(output)
     print(f"kill test: {KILLS} runs, {killed} killed mid-run, integrity failures 0, lost 0")
     assert killed >= KILLS // 2
 
@@ -133,4 +149,8 @@ def _assert_every_article_stored(database: Path, server: DemoServer) -> None:
     on_topic = {server.base_url + s.path for s in load_stories() if "off-topic" not in s.tags}
     with sqlite3.connect(database) as conn:
         stored = {row[0] for row in conn.execute("select url from articles")}
-    assert stored == on_topic
+        lost = sorted(on_topic - stored)
+        why = {url: (conn.execute("select extracted_at from pages where url = ?", [url]).fetchall(),
+                     conn.execute("select reason, detail from failures where url = ?", [url]).fetchall())
+               for url in lost}
+    assert stored == on_topic, why

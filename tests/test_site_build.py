@@ -18,9 +18,9 @@ import pytest
 from lxml import html as lxml_html
 
 from wirebrief.config import Config, SiteConfig
-from wirebrief.site import pages_topics
+from wirebrief.site import pages_topics, seo
 from wirebrief.site.build import build_site
-from wirebrief.site.incremental import MANIFEST
+from wirebrief.site.incremental import MANIFEST, Output
 from wirebrief.site.synthetic import populate
 from wirebrief.store import open_db
 from wirebrief.store.articles import save_article
@@ -190,7 +190,7 @@ def test_stale_staging_folder_of_a_killed_build_is_cleaned(tmp_path: Path) -> No
 
 
 def test_incremental_build_rewrites_only_what_changed(tmp_path: Path) -> None:
-    seed(tmp_path, 60)
+    seed(tmp_path, 150)
     full = build(tmp_path)
     site = tmp_path / "site"
     before = inodes(site)
@@ -200,13 +200,14 @@ def test_incremental_build_rewrites_only_what_changed(tmp_path: Path) -> None:
     after = inodes(site)
     changed = {p for p in after if before.get(p) != after[p]}
     assert stats["rendered"] == len(changed - {MANIFEST}), sorted(changed)
-    assert stats["rendered"] < full["pages"] * 0.35, (stats, full)
+    assert stats["rendered"] < full["pages"] * 0.3, (stats, full)
     new_pages = {p for p in after if p not in before}
     assert len([p for p in new_pages if p.startswith("articles/")]) == 3
     for fixed in ("static/style.css", "about/index.html", "robots.txt"):
         assert fixed not in changed
-    untouched_articles = [p for p in before if p.startswith("articles/") and p not in changed]
-    assert len(untouched_articles) > 40
+    old_articles = [p for p in before if p.startswith("articles/")]
+    untouched_articles = [p for p in old_articles if p not in changed]
+    assert len(untouched_articles) > 0.6 * len(old_articles)
     manifest = json.loads((site / MANIFEST).read_text())["files"]
     assert set(manifest) >= {"", "feed.xml", "sitemap.xml"}
     new_feed = feedparser.parse((site / "feed.xml").read_bytes())
@@ -218,7 +219,10 @@ def test_incremental_result_equals_a_full_build(tmp_path: Path) -> None:
     seed(tmp_path, 40)
     build(tmp_path)
     add_articles(tmp_path, 300, 4)
-    build(tmp_path)
+    build(tmp_path)  # from links to the first site
+    add_articles(tmp_path, 400, 2)
+    stats = build(tmp_path)  # from the spare tree (the first site), updated
+    assert stats["reused"] > stats["rendered"]
     incremental = digests(tmp_path / "site")
     (tmp_path / "site").rename(tmp_path / "incremental")
     build(tmp_path)
@@ -254,3 +258,26 @@ def test_summary_feeds_carry_no_full_text(tmp_path: Path) -> None:
     assert all("content" not in entry for entry in feed.entries)
     data = json.loads((tmp_path / "site" / "feed.json").read_text())
     assert all("content_html" not in item and item["content_text"] for item in data["items"])
+
+
+def test_failed_build_over_the_spare_tree_leaves_the_site_untouched(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Spare files share inodes with the live site: a build must never write through them."""
+    seed(tmp_path, 30)
+    build(tmp_path)
+    add_articles(tmp_path, 100, 3)
+    build(tmp_path)
+    assert (tmp_path / ".site-spare" / MANIFEST).exists()
+    before = digests(tmp_path / "site")
+    add_articles(tmp_path, 200, 3)
+
+    def boom() -> bytes:
+        raise RuntimeError("killed while rendering")
+
+    monkeypatch.setattr(seo, "robots_output", lambda renderer: Output("robots.txt", "new", boom))
+    with pytest.raises(RuntimeError, match="killed while rendering"):
+        build(tmp_path)
+    assert digests(tmp_path / "site") == before
+    monkeypatch.undo()
+    build(tmp_path)
+    assert digests(tmp_path / "site") != before

@@ -39,6 +39,7 @@ class WireSpider(scrapy.Spider):
         self.sources = [s for s in config.sources if s.enabled and (not only or s.name in only)]
         self.scheduled: set[str] = set()
         self.per_source: Counter[str] = Counter()
+        self.capped: set[str] = set()
 
     async def start(self) -> Any:
         for request in self.start_requests_for_sources():
@@ -90,6 +91,7 @@ class WireSpider(scrapy.Spider):
         if not _allowed(source, link.url):
             return False
         if self.per_source[source.name] >= self._cap(source):
+            self.capped.add(source.name)
             return False
         max_age = source.max_age_days or self.config.crawl.max_age_days
         if max_age and link.date and link.date < datetime.now(UTC) - timedelta(days=max_age):

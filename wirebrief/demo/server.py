@@ -92,9 +92,9 @@ class _Handler(BaseHTTPRequestHandler):
             self.wfile.write(body)
 
     def _not_modified(self, headers: dict[str, str]) -> bool:
-        etag = headers.get("ETag")
-        if etag and self.headers.get("If-None-Match") == etag:
-            return True
+        """RFC 9110: If-None-Match, when sent, decides alone; else If-Modified-Since."""
+        if self.headers.get("If-None-Match") is not None:
+            return self.headers.get("If-None-Match") == headers.get("ETag")
         modified = headers.get("Last-Modified")
         return bool(modified and self.headers.get("If-Modified-Since") == modified)
 

@@ -44,10 +44,10 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
     corpus = load_corpus(db)
     renderer = Renderer(config)
     target = config.output_path
-    with staging_dir(target) as staging:
+    with staging_dir(target, reuse_spare=True) as staging:
         stats = publish_outputs(site_outputs(corpus, config, renderer), staging, target,
                                 build_salt(config), workers=render_workers())
-        swap_into_place(staging, target)
+        swap_into_place(staging, target, keep_spare=True)
     return {"pages": stats.files, "articles": len(corpus.articles), "rendered": stats.rendered,
             "reused": stats.linked}
 

@@ -37,13 +37,20 @@ def day_of(value: str | None) -> str | None:
     return text if _DAY.match(text) else None
 
 
+def decode_list(value: str) -> list[str]:
+    """A JSON list of strings from the store; anything else reads as empty."""
+    if value == "[]":
+        return []
+    try:
+        decoded = json.loads(value)
+    except ValueError:
+        return []
+    return [str(v) for v in decoded] if isinstance(decoded, list) else []
+
+
 def evidence_sentence(evidence: Any) -> str:
-    """The first sentence the extractor cites for a fact ('' when none)."""
-    if isinstance(evidence, list):
-        for item in evidence:
-            if isinstance(item, dict) and isinstance(item.get("sentence"), str):
-                return item["sentence"].strip()
-    return ""
+    """The sentence the extractor cites for a fact ('' when none); the store reads it out."""
+    return evidence.strip() if isinstance(evidence, str) else ""
 
 
 @dataclass(eq=False)
@@ -99,21 +106,58 @@ class Article:
     first_seen_at: str | None
     day: str = "undated"
     path: str = ""
-    people: list[dict[str, Any]] = field(default_factory=list)
-    organizations: list[dict[str, Any]] = field(default_factory=list)
-    places: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[tuple[Entity, str, str]] = field(default_factory=list)
     quotes: list[dict[str, Any]] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     agreements: list[dict[str, Any]] = field(default_factory=list)
     topic_links: list[dict[str, str]] = field(default_factory=list)
-    entity_ids: list[str] = field(default_factory=list)
     digest: str = ""
+    _facts: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
+
+    @property
+    def entity_ids(self) -> list[str]:
+        return [entity.id for entity, _, _ in self.mentions]
+
+    @property
+    def people(self) -> list[dict[str, Any]]:
+        return self._mention_dicts()["people"]
+
+    @property
+    def organizations(self) -> list[dict[str, Any]]:
+        return self._mention_dicts()["organizations"]
+
+    @property
+    def places(self) -> list[dict[str, Any]]:
+        return self._mention_dicts()["places"]
+
+    def _mention_dicts(self) -> dict[str, list[dict[str, Any]]]:
+        """Mentions as the templates want them, built only for the articles a build renders."""
+        if self._facts is None:
+            groups: dict[str, list[dict[str, Any]]] = {"people": [], "organizations": [], "places": []}
+            for entity, titles, evidence in self.mentions:
+                groups[KIND_FOLDER[entity.kind]].append({
+                    "name": entity.name, "path": entity.path, "titles": decode_list(titles),
+                    "evidence": evidence_sentence(evidence)})
+            for group in groups.values():
+                group.sort(key=lambda m: (m["name"].casefold(), m["path"]))
+            self._facts = groups
+        return self._facts
 
     def seal(self) -> None:
-        """Fix the digest once every fact is attached; it stands for the article in page keys."""
-        state = {k: v for k, v in vars(self).items() if k not in ("digest", "entity_ids")}
-        data = json.dumps(state, sort_keys=True, ensure_ascii=False, default=str)
-        self.digest = hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=12).hexdigest()
+        """Fix the digest once every fact is attached; it stands for the article in page keys.
+
+        Strings are hashed as they are and the small fact lists by their repr (plain data
+        built in a fixed order): stable across builds, and cheap for ten thousand articles.
+        """
+        digest = hashlib.blake2b(digest_size=12)
+        for name, value in vars(self).items():
+            if name in ("digest", "_facts", "mentions"):
+                continue
+            text = value if isinstance(value, str) else repr(value)
+            digest.update(text.encode("utf-8", "surrogatepass") + b"\x1f")
+        for entity, titles, evidence in self.mentions:
+            digest.update(f"{entity.digest}\x1f{titles}\x1f{evidence}\x1e".encode("utf-8", "surrogatepass"))
+        self.digest = digest.hexdigest()
 
 
 @dataclass(eq=False)
@@ -210,18 +254,13 @@ def _agreements(db: sqlite_utils.Database) -> dict[str, Agreement]:
 
 def _attach_mentions(db: sqlite_utils.Database, by_id: dict[str, Article],
                      entities: dict[str, Entity]) -> None:
-    for row in queries.all_mentions(db):
-        article, entity = by_id.get(row["article_id"]), entities.get(row["entity_id"])
+    """Mentions stay raw tuples (a hundred thousand of them); see Article._mention_dicts."""
+    for article_id, entity_id, titles, evidence in queries.mention_tuples(db):
+        article, entity = by_id.get(article_id), entities.get(entity_id)
         if article is None or entity is None:
             continue
-        item = {"name": entity.name, "path": entity.path, "titles": row["titles"],
-                "evidence": evidence_sentence(row["evidence"])}
-        getattr(article, KIND_FOLDER[entity.kind]).append(item)
-        article.entity_ids.append(entity.id)
+        article.mentions.append((entity, titles or "[]", evidence or ""))
         entity.articles.append(article)
-    for article in by_id.values():
-        for group in (article.people, article.organizations, article.places):
-            group.sort(key=lambda m: (m["name"].casefold(), m["path"]))
     order = {a.id: n for n, a in enumerate(by_id.values())}
     for entity in entities.values():
         entity.articles.sort(key=lambda a: order[a.id])

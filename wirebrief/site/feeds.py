@@ -45,7 +45,8 @@ def feed_outputs(renderer: Renderer, folder: str, title: str, description: str,
                  stories: list[Story], *, limit: int, full_text: bool) -> Iterator[Output]:
     """The three feeds of ``folder`` ('' for the site), one item per story, newest first."""
     chosen = [s.lead for s in stories[:limit]]
-    key = {"title": title, "description": description, "items": chosen, "full": full_text}
+    key = {"title": title, "description": description, "items": [a.digest for a in chosen],
+           "full": full_text}
 
     def meta() -> dict[str, Any]:
         items = [feed_item(renderer, a, full_text) for a in chosen]

@@ -10,9 +10,11 @@ always a complete site, and it is swapped in whole, so incremental never means p
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
+import re
 import shutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -60,48 +62,85 @@ def digest(salt: str, output: Output) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+_SAFE_PATH = re.compile(r"^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)*(?:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$")
+
+
 def target_file(root: Path, page: str) -> Path:
     """The file of ``page`` under ``root``, refusing anything that could land outside it.
 
-    A string check, not a filesystem one: the build writes tens of thousands of files
-    into a fresh folder, and only the path text can lead outside it.
+    A string check, not a filesystem one (the build writes tens of thousands of files into
+    a fresh folder, and only the path text can lead outside it): every segment must start
+    with a letter, digit or underscore, so no '..', no absolute path, no empty segment.
     """
-    parts = output_file(page).split("/")
-    if (not parts[0] or any(p in ("", ".", "..") or "\\" in p or "\x00" in p for p in parts)
-            or page.startswith("/")):
+    if not _SAFE_PATH.match(page):
         raise ValueError(f"refusing to write outside the site: {page!r}")
-    return root.joinpath(*parts)
+    return Path(f"{root}/{output_file(page)}")
 
 
 def publish_outputs(outputs: Iterable[Output], staging: Path, previous: Path, salt: str,
                     workers: int = 1, parallel_from: int = 400) -> Stats:
-    """Write every output into ``staging``, reusing unchanged files of ``previous``.
+    """Make ``staging`` hold exactly ``outputs``, doing as little as possible.
 
-    Files to render are shared between ``workers`` processes (forked, so they share the
-    loaded corpus) when there are at least ``parallel_from`` of them.
+    ``staging`` is empty or the spare tree of the build before last (see publish.py),
+    still described by its manifest: a file it already holds with the right hash is kept
+    as is; one the live site (``previous``) holds is hard-linked from it; the rest are
+    rendered, shared between ``workers`` forked processes when there are at least
+    ``parallel_from`` of them. Files are never written in place (a spare file may share
+    its inode with the live site): they are unlinked first.
     """
     old = load_manifest(previous) if previous.is_dir() else {}
+    spare = load_manifest(staging)
+    (staging / MANIFEST).unlink(missing_ok=True)
     stats = Stats()
-    made_dirs: set[Path] = set()
+    made_dirs: set[str] = set()
     pending: list[tuple[Output, Path]] = []
     for output in outputs:
         if output.path in stats.manifest:
             raise ValueError(f"two outputs want {output.path!r}")
         hashed = digest(salt, output)
         stats.manifest[output.path] = hashed
+        if not _SAFE_PATH.match(output.path):
+            raise ValueError(f"refusing to write outside the site: {output.path!r}")
+        if spare.get(output.path) == hashed:
+            stats.linked += 1
+            continue
         target = target_file(staging, output.path)
-        if target.parent not in made_dirs:
-            os.makedirs(target.parent, exist_ok=True)
-            made_dirs.add(target.parent)
+        _make_parents(output.path, staging, made_dirs)
         if old.get(output.path) == hashed and _link(target_file(previous, output.path), target):
             stats.linked += 1
         else:
             pending.append((output, target))
+    _remove_stale(staging, [p for p in spare if p not in stats.manifest])
     render_all(pending, workers if len(pending) >= parallel_from else 1)
     stats.rendered = len(pending)
     manifest = {"version": 1, "files": dict(sorted(stats.manifest.items()))}
     (staging / MANIFEST).write_text(json.dumps(manifest, indent=0, sort_keys=True), encoding="utf-8")
     return stats
+
+
+def _remove_stale(root: Path, pages: list[str]) -> None:
+    """Delete the spare tree's files the new site does not have, and folders left empty."""
+    for page in pages:
+        target = target_file(root, page)
+        target.unlink(missing_ok=True)
+        for folder in target.relative_to(root).parents:
+            if folder == Path("."):
+                break
+            try:
+                (root / folder).rmdir()
+            except OSError:
+                break
+
+
+def _make_parents(page: str, root: Path, made: set[str]) -> None:
+    """Create the folders of ``page`` under ``root``, each at most once per build."""
+    folder = page.rpartition("/")[0]
+    if not folder or folder in made:
+        return
+    _make_parents(folder, root, made)
+    with contextlib.suppress(FileExistsError):
+        os.mkdir(f"{root}/{folder}")
+    made.add(folder)
 
 
 def render_all(pending: list[tuple[Output, Path]], workers: int) -> None:
@@ -127,12 +166,15 @@ def render_all(pending: list[tuple[Output, Path]], workers: int) -> None:
 
 def _write(share: list[tuple[Output, Path]]) -> None:
     for output, target in share:
-        target.write_bytes(output.render())
+        data = output.render()
+        target.unlink(missing_ok=True)
+        target.write_bytes(data)
 
 
 def _link(source: Path, target: Path) -> bool:
     """Hard-link an unchanged file; copy when links are not possible; False if it is gone."""
     try:
+        target.unlink(missing_ok=True)
         os.link(source, target)
     except FileNotFoundError:
         return False
@@ -145,13 +187,15 @@ def _link(source: Path, target: Path) -> bool:
 
 
 def page_output(renderer: Renderer, path: str, template: str, context: dict[str, Any],
-                prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None) -> Output:
+                prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+                key: Any = None) -> Output:
     """An HTML page keyed on ``context``; ``prepare`` derives what the template shows from it.
 
     Deriving (story cards, say) only at render time keeps keys small: a page of a
-    thousand stories is keyed on a thousand digests, not on their rendered facts.
+    thousand stories is keyed on a thousand digests, not on their rendered facts. ``key``
+    replaces the context as the key when a cheaper equivalent is at hand.
     """
     def render() -> bytes:
         return renderer.page(path, template, prepare(context) if prepare else context)
 
-    return Output(path, {"template": template, **context}, render)
+    return Output(path, {"template": template, **(context if key is None else key)}, render)

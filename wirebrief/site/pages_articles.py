@@ -7,24 +7,26 @@ from typing import Any
 
 from wirebrief.site.corpus import Article, Corpus
 from wirebrief.site.incremental import Output, page_output
-from wirebrief.site.related import related_articles
+from wirebrief.site.related import Related
 from wirebrief.site.render import Renderer
 
 
-def article_context(corpus: Corpus, article: Article, related: list[Article]) -> dict[str, Any]:
+def article_key(corpus: Corpus, article: Article, related: Related, permalink: str) -> dict[str, Any]:
+    """The page's inputs: the article, its story's other copies, the neighbourhood its
+    related stories are chosen from (the list itself is chosen only if the page renders)."""
     story = corpus.story_of(article)
     return {
-        "article": article,
-        "copies": [a for a in story.copies if a is not article],
-        "related": related,
-        "permalink": "",
-        "feeds": [],
+        "article": article, "copies": [a for a in story.copies if a is not article],
+        "neighbourhood": related.signature(article), "permalink": permalink, "feeds": [],
     }
 
 
 def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
-    related = related_articles(corpus)
+    related = Related(corpus)
+
+    def prepare(key: dict[str, Any]) -> dict[str, Any]:
+        return {**key, "related": related.of(key["article"])}
+
     for article in corpus.articles:
-        context = article_context(corpus, article, related[article.id])
-        context["permalink"] = renderer.absolute(article.path)
-        yield page_output(renderer, article.path, "article.html", context)
+        key = article_key(corpus, article, related, renderer.absolute(article.path))
+        yield page_output(renderer, article.path, "article.html", key, prepare)

@@ -40,14 +40,9 @@ def co_mentioned(corpus: Corpus, entity: Entity) -> list[dict[str, Any]]:
             for i, n in ranked[:CO_MENTIONS]]
 
 
-def entity_key(corpus: Corpus, entity: Entity) -> dict[str, Any]:
-    """What an entity page depends on: the entity and its stories (their digests cover the
-    roles, quotes and co-mentions derived from them), so unchanged pages cost no work."""
-    return {"entity": entity, "stories": corpus.stories_for(entity.articles),
-            "feeds": feed_links(entity.path, entity.name)}
-
-
 def entity_context(corpus: Corpus, key: dict[str, Any]) -> dict[str, Any]:
+    """What the entity page shows, derived from its key (the entity and its stories, whose
+    digests cover the roles, quotes and co-mentions derived here)."""
     entity: Entity = key["entity"]
     return {
         **key, "kind_label": KINDS[entity.kind][2], "index_path": KINDS[entity.kind][0] + "/",
@@ -62,14 +57,18 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Outp
     for kind, (folder, label, _) in KINDS.items():
         entities = [e for e in corpus.entities.values() if e.kind == kind and e.articles]
         entities.sort(key=lambda e: (e.name.casefold(), e.slug))
+        stories = {e.id: corpus.stories_for(e.articles) for e in entities}
         yield page_output(renderer, folder + "/", "entities.html", {
             "label": label, "feeds": [],
-            "entities": [{"entity": e, "stories": len(corpus.stories_for(e.articles))} for e in entities],
+            "entities": [{"entity": e, "stories": len(stories[e.id])} for e in entities],
         })
         for entity in entities:
-            yield page_output(renderer, entity.path, "entity.html", entity_key(corpus, entity),
-                              functools.partial(entity_context, corpus))
+            key = {"entity": entity, "stories": stories[entity.id],
+                   "feeds": feed_links(entity.path, entity.name)}
+            yield page_output(renderer, entity.path, "entity.html", key,
+                              functools.partial(entity_context, corpus),
+                              key={"entity": entity.digest, "stories": [s.digest for s in key["stories"]]})
             yield from feed_outputs(
                 renderer, entity.path, f"{entity.name} · {config.site.title}",
-                f"Stories mentioning {entity.name}.", corpus.stories_for(entity.articles),
+                f"Stories mentioning {entity.name}.", stories[entity.id],
                 limit=min(config.site.feed_items, ENTITY_FEED_ITEMS), full_text=False)

@@ -39,13 +39,21 @@ def _exchange(a: Path, b: Path) -> bool:
     return bool(result == 0)
 
 
-def swap_into_place(staging: Path, target: Path) -> None:
-    """Make ``staging`` the new ``target``; the old target is removed afterwards."""
+def spare_path(target: Path) -> Path:
+    return target.with_name(f".{target.name}-spare")
+
+
+def swap_into_place(staging: Path, target: Path, keep_spare: bool = False) -> None:
+    """Make ``staging`` the new ``target``; the old target is removed afterwards, or kept
+    beside it as the spare tree the next build starts from (``keep_spare``)."""
     if not target.exists():
         os.replace(staging, target)
         return
     if _exchange(staging, target):
-        discard(staging, target)
+        if keep_spare and not spare_path(target).exists():
+            os.replace(staging, spare_path(target))
+        else:
+            discard(staging, target)
         return
     old = target.with_name(f".{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
@@ -55,7 +63,8 @@ def swap_into_place(staging: Path, target: Path) -> None:
 
 
 def discard(tree: Path, target: Path) -> None:
-    """Delete an old site tree in the background (in the foreground if that fails)."""
+    """Delete an old site tree (or a killed build's leftovers) in the background, in the
+    foreground if that fails. Renaming it aside first is instant, so the build never waits."""
     trash = Path(tempfile.mkdtemp(prefix=f".{target.name}-old-", dir=target.parent))
     try:
         os.replace(tree, trash / "tree")
@@ -69,15 +78,26 @@ def discard(tree: Path, target: Path) -> None:
 
 
 @contextmanager
-def staging_dir(target: Path) -> Iterator[Path]:
-    """A fresh folder beside ``target``, removed if the build fails."""
+def staging_dir(target: Path, reuse_spare: bool = False) -> Iterator[Path]:
+    """A folder beside ``target`` to build the next site in, removed if the build fails.
+
+    It is fresh, or with ``reuse_spare`` the spare tree (the site before the live one,
+    kept by ``swap_into_place(keep_spare=True)``), renamed so that a killed build leaves
+    it to be discarded like any staging folder. Never the live site, so whatever happens
+    to it, the published site is untouched.
+    """
     target.parent.mkdir(parents=True, exist_ok=True)
     for pattern in (f".{target.name}-staging-*", f".{target.name}-old-*"):
-        for stale in target.parent.glob(pattern):
-            shutil.rmtree(stale, ignore_errors=True)
+        for stale in sorted(target.parent.glob(pattern)):
+            discard(stale, target)
     path = Path(tempfile.mkdtemp(prefix=f".{target.name}-staging-", dir=target.parent))
+    spare = spare_path(target)
+    if reuse_spare and spare.is_dir() and not spare.is_symlink():
+        os.replace(spare, path)
+    elif spare.exists():
+        discard(spare, target)
     try:
         yield path
     except BaseException:
-        shutil.rmtree(path, ignore_errors=True)
+        discard(path, target)
         raise

@@ -85,6 +85,7 @@ class Renderer:
         self.config = config
         self.env = environment()
         self.site_feeds = site_feed_links(config)
+        self.base_url = str(config.site.base_url)
 
     def page(self, page: str, template: str, context: dict[str, Any]) -> bytes:
         feeds = context.get("feeds") or []
@@ -100,7 +101,7 @@ class Renderer:
         return xml_safe(self.env.get_template(template).render(**context)).encode("utf-8")
 
     def absolute(self, page: str) -> str:
-        return str(self.config.site.base_url) + page
+        return self.base_url + page
 
 
 def site_feed_links(config: Config) -> list[dict[str, str]]:
