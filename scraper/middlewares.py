@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
 
@@ -10,6 +9,7 @@ from scrapy import Request
 from scrapy.downloadermiddlewares.retry import RetryMiddleware
 from scrapy.http import Response
 from scrapy.settings import BaseSettings
+from scrapy.utils.defer import maybe_deferred_to_future
 
 
 class BackoffRetryMiddleware(RetryMiddleware):
@@ -32,8 +32,16 @@ class BackoffRetryMiddleware(RetryMiddleware):
         wait = retry_after(response) if response.status in (429, 503) else None
         wait = min(self.max_wait, wait if wait is not None else self.base * 2**retries)
         if wait > 0:
-            await asyncio.sleep(wait)
+            await _sleep(wait)
         return self._retry(request, f"HTTP {response.status}") or response
+
+
+async def _sleep(seconds: float) -> None:
+    """Wait without blocking the reactor, whichever reactor Scrapy runs on."""
+    from twisted.internet import reactor
+    from twisted.internet.task import deferLater
+
+    await maybe_deferred_to_future(deferLater(reactor, seconds, lambda: None))
 
 
 def retry_after(response: Response) -> float | None:

@@ -46,19 +46,14 @@ BAD_CONFIGS: dict[str, bytes] = {
     "binary-garbage": bytes(range(256)) * 8,
     "nul-bytes": b"[site]\x00\x00title = 1\n",
     "utf16": '[site]\ntitle = "x"\n'.encode("utf-16"),
-    "huge-number": b"[crawl]\ndelay = 1e999999\n",
-    "deep-nesting": b"x = " + b"[" * 5000 + b"]" * 5000 + b"\n",
     "webhook-url-in-file": b'[run]\nnotify_webhook_env = "https://hooks.example.org/T000/B000/XXXX"\n',
     "empty": b"",
     "whitespace-only": b"   \n\n\t\n",
 }
 
 
-@pytest.mark.parametrize("name", sorted(BAD_CONFIGS))
+@pytest.mark.parametrize("name", sorted(set(BAD_CONFIGS) - {"empty", "whitespace-only"}))
 def test_malformed_config_is_one_error_line_from_every_command(tmp_path: Path, name: str) -> None:
-    if name in ("empty", "whitespace-only"):
-        pytest.xfail("bug: wirebrief/config.py load_config accepts an empty config file as all defaults "
-                     "(no sources): `wirebrief run --config EMPTY` exits 0 having crawled nothing")
     config = tmp_path / "wirebrief.toml"
     config.write_bytes(BAD_CONFIGS[name])
     for command in COMMANDS:
@@ -78,11 +73,40 @@ def test_empty_config_is_an_error(tmp_path: Path, name: str) -> None:
         one_error_line(cli(command, "--config", str(config), check=False, cwd=tmp_path), command)
 
 
+@pytest.mark.xfail(strict=True, reason="bug: wirebrief/cli.py config_option declares "
+                   "click.Path(dir_okay=False), "
+                   "so a directory as --config is a click usage error: 4 lines ('Usage: ... Error: ... is a "
+                   "directory.') and exit 2, not one 'wirebrief: error:' line and exit 1")
 def test_a_directory_as_config_is_one_error_line(tmp_path: Path) -> None:
     folder = tmp_path / "wirebrief.toml"
     folder.mkdir()
     for command in COMMANDS:
         one_error_line(cli(command, "--config", str(folder), check=False, cwd=tmp_path), command)
+
+
+@pytest.mark.parametrize("value", ["inf", "1e999999"])
+@pytest.mark.xfail(strict=True, reason="bug: wirebrief/config.py Strict models allow inf/nan floats: "
+                   "[crawl] delay = inf (or 1e999999) passes ge=0 and would stall the crawl forever; "
+                   "download_timeout = inf passes gt=0 (nan is rejected by the bounds)")
+def test_infinite_or_nan_numbers_are_rejected(tmp_path: Path, value: str) -> None:
+    for key in ("delay", "download_timeout"):
+        with pytest.raises(ConfigError, match=key):
+            parse_config(f"[crawl]\n{key} = {value}\n", tmp_path / "wirebrief.toml")
+
+
+def test_deeply_nested_toml_is_one_error_line(tmp_path: Path) -> None:
+    config = tmp_path / "wirebrief.toml"
+    config.write_bytes(b"x = " + b"[" * 5000 + b"]" * 5000 + b"\n")
+    for command in COMMANDS:
+        one_error_line(cli(command, "--config", str(config), check=False, cwd=tmp_path), command)
+
+
+@pytest.mark.xfail(strict=True, reason="bug: wirebrief/config.py parse_config lets tomllib's RecursionError "
+                   "out: the line reads 'wirebrief: error: RecursionError: maximum recursion depth exceeded' "
+                   "without naming the file or saying the TOML is nested too deeply")
+def test_deeply_nested_toml_error_names_the_file(tmp_path: Path) -> None:
+    with pytest.raises(ConfigError, match="wirebrief.toml"):
+        parse_config("x = " + "[" * 5000 + "]" * 5000 + "\n", tmp_path / "wirebrief.toml")
 
 
 def test_unreadable_config_is_one_error_line(tmp_path: Path) -> None:
@@ -103,7 +127,8 @@ def test_unreadable_config_is_one_error_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("value", ["https://hooks.example.org/services/T0/B0/secret",
-                                   "http://user:pass@example.org/hook", "MY-HOOK", "1NAME", "A B", "$HOOK", ""])
+                                   "http://user:pass@example.org/hook", "MY-HOOK", "1NAME", "A B",
+                                   "$HOOK", ""])
 def test_webhook_setting_must_be_an_environment_variable_name(tmp_path: Path, value: str) -> None:
     with pytest.raises(ConfigError) as caught:
         parse_config(f'[run]\nnotify_webhook_env = "{value}"\n', tmp_path / "wirebrief.toml")

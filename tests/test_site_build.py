@@ -229,7 +229,7 @@ def test_incremental_result_equals_a_full_build(tmp_path: Path) -> None:
     assert digests(tmp_path / "site") == incremental
 
 
-def test_template_change_rerenders_everything(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_site_setting_change_rerenders_everything(tmp_path: Path) -> None:
     seed(tmp_path, 10)
     first = build(tmp_path)
     second = build(tmp_path, title="Another title")

@@ -65,9 +65,9 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Outp
         for entity in entities:
             key = {"entity": entity, "stories": stories[entity.id],
                    "feeds": feed_links(entity.path, entity.name)}
+            digests = {"entity": entity.digest, "stories": [s.digest for s in stories[entity.id]]}
             yield page_output(renderer, entity.path, "entity.html", key,
-                              functools.partial(entity_context, corpus),
-                              key={"entity": entity.digest, "stories": [s.digest for s in key["stories"]]})
+                              functools.partial(entity_context, corpus), key=digests)
             yield from feed_outputs(
                 renderer, entity.path, f"{entity.name} · {config.site.title}",
                 f"Stories mentioning {entity.name}.", stories[entity.id],

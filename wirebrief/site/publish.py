@@ -4,10 +4,12 @@ On Linux the swap is one ``renameat2(RENAME_EXCHANGE)`` call, so a reader or a w
 server sees either the old site or the new one, never a mix or nothing. Elsewhere two
 renames are used, with the old site kept until the new one is in place.
 
-The old tree is renamed aside and deleted by a detached ``rm -rf``: removing tens of
-thousands of files and folders takes seconds, and the new site is already live, so the
-build does not wait for it. A deletion cut short leaves a ``.<name>-old-*`` folder that
-the next build removes.
+The site build keeps the old tree beside the new one as a spare (``.<name>-spare``) that
+the next build starts from (see incremental.py). Trees that are not kept (leftovers of
+a failed or killed build, an outdated spare) are renamed aside and deleted by a detached
+``rm -rf``: removing tens of thousands of files and folders takes seconds, and the build
+does not wait for it. A deletion cut short leaves a ``.<name>-old-*`` folder that the
+next build removes.
 """
 
 from __future__ import annotations
