@@ -42,14 +42,17 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
         doc = _extract(_parse(html), url, fast=False) or doc
     if doc is None:
         raise NoArticle("trafilatura found no main text")
-    title = metadata.headline(tree_titles, _clean_title(doc.title, doc.sitename))
-    text = filter_lines(doc.text or "", title)
+    # trafilatura unescapes meta content lxml already decoded; take the title from the tree.
+    page_title = metadata.head_title(tree) or doc.title
+    title = displayable(metadata.headline(tree_titles, _clean_title(page_title, doc.sitename)) or "")
+    text = displayable(filter_lines(doc.text or "", title))
     if len(text) < _MIN_TEXT_CHARS:
         raise NoArticle(f"body too short ({len(text)} characters)")
     authors, agency = metadata.split_authors([doc.author or ""] + raw_names, doc.sitename)
+    authors = [name for name in (displayable(a) for a in authors) if name]
     return CleanArticle(
         url=canonical or doc.url or url,
-        title=title,
+        title=title or None,
         text=text,
         published=_iso_date(doc.date),
         authors=authors,
@@ -86,10 +89,43 @@ def article_from_text(
     )
 
 
+# Characters XML cannot hold, raw or as numeric references: one of them makes
+# trafilatura's XML stage drop the whole document.
+_INVALID_REFERENCE = re.compile(
+    r"&#(?:x0*(?:[0-8bcef]|1[0-9a-f]|d[89a-f][0-9a-f]{2}|fff[ef])(?![0-9a-f])"
+    r"|0*(?:[0-8]|1[124-9]|2[0-9]|3[01]|552(?:9[6-9])|55[3-9][0-9]{2}|56[0-9]{3}"
+    r"|57[0-2][0-9]{2}|573[0-3][0-9]|5734[0-3]|6553[45])(?![0-9]));?",
+    re.IGNORECASE,
+)
+_INVALID_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+# Controls (C0 but tab and newlines, C1), surrogates and noncharacters: HTML forbids them.
+_UNDISPLAYABLE = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
+)
+
+
+def displayable(text: str) -> str:
+    """``text`` without characters no HTML or XML page may carry."""
+    return _UNDISPLAYABLE.sub("", text)
+
+
+def _without_invalid_characters(html: str | bytes) -> str | bytes:
+    if isinstance(html, bytes):
+        try:
+            html = html.decode("utf-8")
+        except UnicodeDecodeError:
+            return html
+    return _INVALID_CHARACTER.sub("", _INVALID_REFERENCE.sub("", html))
+
+
 def _parse(html: str | bytes) -> lxml_html.HtmlElement:
     """Parse with trafilatura's loader (it detects the page's encoding); empty is NoArticle."""
     if not html or not html.strip():
         raise NoArticle("empty page")
+    html = _without_invalid_characters(html)
     try:
         tree = trafilatura.load_html(html)
     except (etree.ParserError, ValueError) as exc:

@@ -43,6 +43,17 @@ def page_language(tree: lxml_html.HtmlElement) -> str | None:
     return None
 
 
+def head_title(tree: lxml_html.HtmlElement) -> str | None:
+    """og:title, twitter:title or <title>, as lxml decoded them (entities decoded once)."""
+    for xpath in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
+                  "//head/title/text()", "//title/text()"):
+        for value in tree.xpath(xpath):
+            text = " ".join(str(value).split())
+            if text:
+                return text
+    return None
+
+
 def h1_texts(tree: lxml_html.HtmlElement) -> list[str]:
     """Distinct non-empty <h1> texts, in page order."""
     texts: list[str] = []

@@ -49,6 +49,11 @@ def char_budget() -> int:
         return DEFAULT_BUDGET
 
 
+# One window is never longer than this: a "sentence" of megabytes with capitalised
+# words everywhere must not reach spaCy whole (it refuses texts over nlp.max_length).
+MAX_WINDOW = 2_000
+
+
 def run_ner(text: str, sentences: list[Sentence], model: str | None = None,
             budget: int | None = None) -> tuple[list[tuple[int, Doc]], int]:
     """(offset, doc) chunks of parsed text, and the offset where NER coverage ended."""
@@ -63,6 +68,9 @@ def run_ner(text: str, sentences: list[Sentence], model: str | None = None,
             covered = sentence.start
             break
         for start, end in _windows(sentence):
+            end = min(end, start + max(0, limit - used), start + MAX_WINDOW)
+            if end <= start:
+                break
             used += end - start
             chunks.append((start, end))
     nlp = get_nlp(model)

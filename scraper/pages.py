@@ -50,7 +50,16 @@ def decode_page(response: TextResponse) -> tuple[str | None, str]:
 
 
 def _garbled(text: str) -> bool:
-    return text.count("\ufffd") > max(3, len(text) // 2000)
+    """More undecodable characters than a page can afford, and more than decoded ones.
+
+    A UTF-8 page with two bad byte sequences keeps its hundreds of good accented letters;
+    a Windows-1252 page read as UTF-8 has no good ones at all.
+    """
+    bad = text.count("\ufffd")
+    if bad <= max(3, len(text) // 2000):
+        return False
+    good = sum(1 for char in text if char > "\x7f") - bad
+    return bad > good
 
 
 def _looks_binary(sample: bytes) -> bool:

@@ -26,6 +26,9 @@ BASE_SETTINGS: dict[str, Any] = {
     "RETRY_BACKOFF_MAX": 60.0,
     "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
     "DNS_TIMEOUT": 10,
+    # Article text that talks about <meta http-equiv=refresh> must not redirect the crawl
+    # (w3lib reads it after unescaping); canonical and HTTP redirects are enough.
+    "METAREFRESH_ENABLED": False,
     # Each response yields at most two items; Scrapy's default of 100 makes the asyncio
     # reactor start 100 tasks per response, which costs more than the crawl itself.
     "CONCURRENT_ITEMS": 4,

@@ -63,9 +63,6 @@ def test_malformed_config_is_one_error_line_from_every_command(tmp_path: Path, n
 
 
 @pytest.mark.parametrize("name", ["empty", "whitespace-only"])
-@pytest.mark.xfail(strict=True, reason="bug: wirebrief/config.py load_config accepts an empty (or "
-                   "whitespace-only) config file as all defaults with no sources; every command succeeds "
-                   "and `run` builds an empty site instead of saying the file is empty")
 def test_empty_config_is_an_error(tmp_path: Path, name: str) -> None:
     config = tmp_path / "wirebrief.toml"
     config.write_bytes(BAD_CONFIGS[name])
@@ -73,10 +70,6 @@ def test_empty_config_is_an_error(tmp_path: Path, name: str) -> None:
         one_error_line(cli(command, "--config", str(config), check=False, cwd=tmp_path), command)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: wirebrief/cli.py config_option declares "
-                   "click.Path(dir_okay=False), "
-                   "so a directory as --config is a click usage error: 4 lines ('Usage: ... Error: ... is a "
-                   "directory.') and exit 2, not one 'wirebrief: error:' line and exit 1")
 def test_a_directory_as_config_is_one_error_line(tmp_path: Path) -> None:
     folder = tmp_path / "wirebrief.toml"
     folder.mkdir()
@@ -85,9 +78,6 @@ def test_a_directory_as_config_is_one_error_line(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("value", ["inf", "1e999999"])
-@pytest.mark.xfail(strict=True, reason="bug: wirebrief/config.py Strict models allow inf/nan floats: "
-                   "[crawl] delay = inf (or 1e999999) passes ge=0 and would stall the crawl forever; "
-                   "download_timeout = inf passes gt=0 (nan is rejected by the bounds)")
 def test_infinite_or_nan_numbers_are_rejected(tmp_path: Path, value: str) -> None:
     for key in ("delay", "download_timeout"):
         with pytest.raises(ConfigError, match=key):
@@ -101,9 +91,6 @@ def test_deeply_nested_toml_is_one_error_line(tmp_path: Path) -> None:
         one_error_line(cli(command, "--config", str(config), check=False, cwd=tmp_path), command)
 
 
-@pytest.mark.xfail(strict=True, reason="bug: wirebrief/config.py parse_config lets tomllib's RecursionError "
-                   "out: the line reads 'wirebrief: error: RecursionError: maximum recursion depth exceeded' "
-                   "without naming the file or saying the TOML is nested too deeply")
 def test_deeply_nested_toml_error_names_the_file(tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="wirebrief.toml"):
         parse_config("x = " + "[" * 5000 + "]" * 5000 + "\n", tmp_path / "wirebrief.toml")

@@ -42,11 +42,6 @@ def test_slow_page_is_abandoned_recorded_and_the_run_goes_on(tmp_path: Path) -> 
     assert elapsed < 120  # the slow page alone would take about a minute of CPU
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="bug: extract/ner.py run_ner checks its NER character budget only between "
-                   "sentences and never bounds a window, so one 2.1 MB sentence full of capitalised "
-                   "names goes to spaCy whole: extract_record raises ValueError [E088] (text longer than "
-                   "nlp.max_length) instead of NoArticle or a record, and the run records extract_error")
 def test_one_giant_paragraph_is_no_article_or_an_article_never_a_crash() -> None:
     """2.1 MB of one sentence: longer than spaCy's nlp.max_length (2,000,000)."""
     sentence = "Defence officials " + ", ".join(f"Minister Xan Quorl{i} of the Ministry of Zorb{i}"

@@ -34,7 +34,7 @@ HOSTILE = {
     "agency": "<i>UNI</i>",
     "authors": ["<img src=x onerror=window.__pwned=3>"],
     "dateline": {"place": "<svg onload=window.__pwned=4>", "date": "2026-03-31"},
-    "text": "First <script>window.__pwned=5</script> paragraph \x00\x0b with ]]> and </p>.\n"
+    "text": "First <script>window.__pwned=5</script> paragraph \x00\x0b\x85\ufdd0 with ]]> and </p>.\n"
             "<img src=x onerror=\"window.__pwned=6\"> second “paragraph” «here» 'too'.",
     "people": [{"name": "<b onmouseover=window.__pwned=7>Evil</b> O'Neil", "titles": ["<u>Chief</u>"],
                 "evidence": [{"sentence": "<script>window.__pwned=8</script> said O'Neil",
@@ -118,6 +118,25 @@ def test_hostile_text_renders_as_text_in_every_page(hostile_site: Path) -> None:
                 assert not href.lower().lstrip().startswith("javascript:"), (page, href)
         saw_title += HOSTILE_TITLE.replace("\x00", "") in "".join(tree.getroot().itertext())
     assert saw_title >= 3  # article page, briefing, archive day, topic pages...
+
+
+def test_hostile_pages_are_valid_html(hostile_site: Path) -> None:
+    for page in html_pages(hostile_site):
+        parser = html5lib.HTMLParser(strict=False)
+        parser.parse(page.read_bytes())
+        assert not parser.errors, (page, parser.errors[:3])
+
+
+def test_impossible_dates_do_not_break_the_build(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "site.db")
+    for number, day in enumerate(["0001-01-01", "2026-02-30", "0000-01-01", "9999-12-31"]):
+        record = {**HOSTILE, "url": f"https://example.org/{number}", "published": day,
+                  "events": [{"date": day, "what": "x", "where": None}]}
+        save_article(db, record, page_url=record["url"], source="S", run_id=1)
+    db.close()
+    build(tmp_path)
+    assert (tmp_path / "site" / "archive" / "0001" / "01" / "01" / "index.html").exists()
+    assert len(list((tmp_path / "site" / "articles").rglob("*.html"))) == 4
 
 
 def test_hostile_article_page_shows_quotes_and_safe_source_link(hostile_site: Path) -> None:

@@ -30,7 +30,7 @@ EXIT_LOCKED = 75
 def config_option(func: F) -> F:
     return click.option(
         "--config", "config_path", default=DEFAULT_CONFIG, show_default=True,
-        type=click.Path(dir_okay=False, path_type=Path), help="The wirebrief.toml to use.",
+        type=click.Path(path_type=Path), help="The wirebrief.toml to use.",
     )(func)
 
 

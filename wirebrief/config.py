@@ -24,7 +24,7 @@ class ConfigError(Exception):
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
 
 
 class SiteConfig(Strict):
@@ -185,10 +185,14 @@ def load_config(path: str | os.PathLike[str] = DEFAULT_CONFIG) -> Config:
 
 
 def parse_config(raw_text: str, path: Path) -> Config:
+    if not raw_text.strip():
+        raise ConfigError(f"{path}: the config file is empty (see `wirebrief init`)")
     try:
         data = tomllib.loads(raw_text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
     if "path" in data:
         raise ConfigError(f"{path}: unknown top-level key 'path'")
     try:

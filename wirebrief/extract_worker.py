@@ -71,7 +71,8 @@ class ExtractWorker:
         self.first = False
         if conn.poll(wait):
             try:
-                return conn.recv()  # type: ignore[no-any-return]
+                status, payload = conn.recv()
+                return status, payload
             except EOFError:
                 self.close()
                 return "extract_memory", "the extractor process died (out of memory?)"

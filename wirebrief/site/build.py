@@ -44,6 +44,8 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
     corpus = load_corpus(db)
     renderer = Renderer(config)
     target = config.output_path
+    if target.exists() and not target.is_dir():
+        raise NotADirectoryError(f"{target} exists and is not a folder: refusing to replace it with the site")
     with staging_dir(target, reuse_spare=True) as staging:
         stats = publish_outputs(site_outputs(corpus, config, renderer), staging, target,
                                 build_salt(config), workers=render_workers())

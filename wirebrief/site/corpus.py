@@ -13,6 +13,7 @@ import json
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import date
 from typing import Any
 
 import sqlite_utils
@@ -32,9 +33,16 @@ def safe_slug(slug: str | None, fallback: str) -> str:
 
 
 def day_of(value: str | None) -> str | None:
-    """``YYYY-MM-DD`` from a stored date or timestamp, or None when it is not one."""
+    """``YYYY-MM-DD`` from a stored date or timestamp, or None when it is not a real day
+    (scraped dates can be 2026-02-30 or year 0)."""
     text = (value or "")[:10]
-    return text if _DAY.match(text) else None
+    if not _DAY.match(text):
+        return None
+    try:
+        date.fromisoformat(text)
+    except ValueError:
+        return None
+    return text
 
 
 def decode_list(value: str) -> list[str]:

@@ -25,7 +25,10 @@ def briefing_stories(corpus: Corpus, days: int) -> list[Story]:
     if not dated:
         return list(corpus.stories_for(corpus.articles))
     newest = date.fromisoformat(max(dated))
-    since = (newest - timedelta(days=days - 1)).isoformat()
+    try:
+        since = (newest - timedelta(days=days - 1)).isoformat()
+    except OverflowError:  # the newest story is dated in year 1
+        since = date.min.isoformat()
     recent = [a for a in corpus.articles if a.day != "undated" and a.day >= since]
     return corpus.stories_for(recent)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -65,6 +66,17 @@ def paragraphs_html(text: str) -> str:
     return "".join(f"<p>{escape(p)}</p>" for p in paragraphs(text))
 
 
+_HTML_INVALID = re.compile("[\x7f-\x9f\ufdd0-\ufdef\U0001fffe\U0001ffff\U0002fffe\U0002ffff"
+                           "\U0003fffe\U0003ffff\U000efffe\U000effff\U000ffffe\U000fffff"
+                           "\U0010fffe\U0010ffff]")
+
+
+def html_safe(text: str) -> str:
+    """``text`` without the characters XML forbids nor those HTML calls invalid (C1
+    controls, noncharacters): scraped text carries them, and they make a page invalid."""
+    return _HTML_INVALID.sub("", xml_safe(text))
+
+
 def key_json(value: Any) -> str:
     """Canonical JSON of a page context; site objects stand in by their digest."""
     return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
@@ -94,7 +106,7 @@ class Renderer:
                 "link": lambda to: prefix + to or "./", "site_feeds": self.site_feeds,
                 "search_enabled": self.config.site.search == "json"}
         html = self.env.get_template(template).render(**base, **{**context, "feeds": feeds})
-        return xml_safe(html).encode("utf-8")
+        return html_safe(html).encode("utf-8")
 
     def text(self, template: str, context: dict[str, Any]) -> bytes:
         """A non-HTML text file (feeds, sitemap, OPML): autoescaped, XML-safe."""
