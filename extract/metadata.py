@@ -43,6 +43,36 @@ def page_language(tree: lxml_html.HtmlElement) -> str | None:
     return None
 
 
+def site_name(tree: lxml_html.HtmlElement) -> str | None:
+    """The publisher's name as it declares it (og:site_name, application-name)."""
+    for xpath in ('//meta[@property="og:site_name"]/@content',
+                  '//meta[@name="application-name"]/@content'):
+        for value in tree.xpath(xpath):
+            text = " ".join(str(value).split())
+            if text:
+                return text
+    return None
+
+
+def description(tree: lxml_html.HtmlElement) -> str | None:
+    for xpath in ('//meta[@name="description"]/@content',
+                  '//meta[@property="og:description"]/@content'):
+        for value in tree.xpath(xpath):
+            text = " ".join(str(value).split())
+            if text:
+                return text
+    return None
+
+
+def byline_elements(tree: lxml_html.HtmlElement) -> list[str]:
+    """Visible bylines: rel=author links and elements whose class names them a byline."""
+    found = [e.text_content() for e in tree.xpath('//a[@rel="author"]')]
+    xpath = ('//*[contains(@class, "byline") or contains(@class, "author-name") '
+             'or @itemprop="author"]')
+    found += [e.text_content() for e in tree.xpath(xpath)[:3]]
+    return [" ".join(t.split()) for t in found if 0 < len(" ".join(t.split())) <= 120]
+
+
 def head_title(tree: lxml_html.HtmlElement) -> str | None:
     """og:title, twitter:title or <title>, as lxml decoded them (entities decoded once)."""
     for xpath in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
