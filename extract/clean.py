@@ -26,9 +26,6 @@ _MIN_TEXT_CHARS = 40
 # trafilatura's own extractor is run first on its own (fast); only when it finds
 # little text are the slower fallback extractors worth their cost.
 _RETRY_BELOW_CHARS = 300
-# htmldate's extensive search parses free text with dateparser: slow, and the
-# publication date is nearly always in the page's metadata or URL.
-_DATE_PARAMS = {"extensive_search": False, "original_date": True}
 
 
 def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
@@ -75,7 +72,8 @@ def _published(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
     and site names we never use: half the cleaning time, so dates are asked for alone.
     """
     try:
-        found = find_date(tree, url=url, outputformat="%Y-%m-%d", **_DATE_PARAMS)
+        found = find_date(tree, url=url, outputformat="%Y-%m-%d", extensive_search=False,
+                          original_date=True)
     except (ValueError, TypeError):
         return None
     return _iso_date(found) if isinstance(found, str) else None

@@ -12,8 +12,6 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
-from spacy.tokens import Doc
-
 from extract import gazetteer as gz
 from extract.mentions import ORG, PERSON, PLACE, Mention
 from extract.wordlists import split_words
@@ -42,15 +40,15 @@ _HEAD_ORG = re.compile(
 )
 
 
-def find_mentions(chunks: list[tuple[int, Doc]], text: str, skip: tuple[int, int] | None = None,
-                  covered: int | None = None) -> list[Mention]:
+def find_mentions(entities: list[tuple[int, int, str]], text: str,
+                  skip: tuple[int, int] | None = None, covered: int | None = None) -> list[Mention]:
     """Every person/org/place mention in ``text``.
 
-    ``chunks`` are (offset, spaCy doc) pairs for the parts NER was run on and
-    ``covered`` the offset where NER stopped; names found before it are looked
+    ``entities`` are the (start, end, label) spans NER found, in ``text`` coordinates,
+    and ``covered`` the offset where NER stopped; names found before it are looked
     for again in the rest of the text.
     """
-    ner = [m for offset, doc in chunks for m in _from_ner(doc, text, offset)]
+    ner = list(_from_ner(entities, text))
     raw = _from_speech(text, {w for m in ner if m.kind == PERSON for w in m.text.split()})
     raw += ner
     if covered is not None and covered < len(text):
@@ -136,15 +134,14 @@ def _echo(found: list[Mention], text: str, start: int) -> list[Mention]:
             for m in pattern.finditer(text, start)]
 
 
-def _from_ner(doc: Doc, text: str, offset: int = 0) -> Iterable[Mention]:
+def _from_ner(entities: list[tuple[int, int, str]], text: str) -> Iterable[Mention]:
     """spaCy entities, trimmed of articles/possessives, typed by the label map."""
-    for ent in doc.ents:
-        kind = _LABELS.get(ent.label_)
+    for start, end, label in entities:
+        kind = _LABELS.get(label)
         if kind is None:
             continue
-        if ent.label_ == "NORP" and not _is_group(ent.text):
+        if label == "NORP" and not _is_group(text[start:end]):
             continue
-        start, end = ent.start_char + offset, ent.end_char + offset
         for mention in _split_possessive(start, end, text, kind):
             cleaned = _trim(mention, text)
             if cleaned and _plausible(cleaned):

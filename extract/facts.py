@@ -78,8 +78,8 @@ def _entities(text: str, index: SentenceIndex, dateline: Dateline | None, agency
               model: str | None) -> _Entities:
     """Run NER once and build people, organisations (minus wire agencies) and places."""
     skip = (0, dateline.end) if dateline else None
-    chunks, covered = run_ner(text, index.sentences, model)
-    mentions = _outside_agreements(find_mentions(chunks, text, skip, covered), text)
+    entities, covered = run_ner(text, index.sentences, model)
+    mentions = _outside_agreements(find_mentions(entities, text, skip, covered), text)
     people = build_people(mentions, text)
     orgs = build_orgs(mentions, text, set(gz.AGENCIES) | {(agency or "").lower()})
     blocked = {p.name.lower() for p in people} | {o.name.lower() for o in orgs}
