@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 @dataclass
 class PageItem:
-    """An article page worth keeping: raw HTML and where it came from."""
+    """An article page worth keeping: raw HTML and where it came from (its fetch too)."""
 
     source: str
     url: str
@@ -17,6 +17,7 @@ class PageItem:
     encoding: str
     html: str
     discovered_date: str | None = None
+    size: int = 0
 
 
 @dataclass

@@ -62,6 +62,9 @@ class StorePipeline:
 
     def process_item(self, item: Any) -> Any:
         if isinstance(item, PageItem):
+            self.counts["fetched"] += 1
+            record_fetch(self.db, run_id=self.state.run_id, source=item.source, url=item.final_url,
+                         kind="article", status=item.status, size=item.size)
             save_page(self.db, asdict(item), self.state.run_id)
             self.counts["pages"] += 1
         elif isinstance(item, FetchItem):

@@ -161,12 +161,12 @@ class WireSpider(scrapy.Spider):
             yield self._fetched(response, reason="encoding",
                                 detail=f"undecodable in declared charset {response.encoding}")
             return
-        yield self._fetched(response)
         yield PageItem(
             source=response.meta["source"], url=_requested_url(response),
             final_url=response.url, status=response.status,
             content_type=(response.headers.get("Content-Type") or b"").decode("latin-1"),
             encoding=encoding, html=text, discovered_date=response.meta.get("discovered_date"),
+            size=len(response.body),
         )
 
     def on_error(self, failure: Failure) -> Iterator[FetchItem]:

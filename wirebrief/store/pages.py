@@ -19,10 +19,11 @@ FAILURE_REASONS = (
 def record_fetch(db: sqlite_utils.Database, *, run_id: int | None, source: str, url: str,
                  kind: str, status: int | None, reason: str | None = None,
                  detail: str | None = None, size: int = 0) -> None:
-    db.table("fetches").insert({
-        "run_id": run_id, "source": source, "url": url, "kind": kind, "status": status,
-        "reason": reason, "detail": detail, "fetched_at": now_iso(), "bytes": size,
-    })
+    # Plain SQL on the crawl's hot path: sqlite-utils' insert() inspects the table each call.
+    db.execute(
+        "insert into fetches (run_id, source, url, kind, status, reason, detail, fetched_at, bytes) "
+        "values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [run_id, source, url, kind, status, reason, detail, now_iso(), size])
 
 
 def record_failure(db: sqlite_utils.Database, *, run_id: int | None, source: str, url: str,
@@ -35,17 +36,23 @@ def record_failure(db: sqlite_utils.Database, *, run_id: int | None, source: str
     })
 
 
+PAGE_COLUMNS = ("url", "source", "final_url", "status", "content_type", "encoding", "html",
+                "discovered_date")
+
+
 def save_page(db: sqlite_utils.Database, page: dict[str, Any], run_id: int | None) -> None:
     """Store a fetched article page; a changed page is marked for re-extraction."""
     html: str = page["html"]
     sha = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
-    existing = db.execute("select sha256 from pages where url = ?", [page["url"]]).fetchone()
-    if existing and existing[0] == sha:
-        return
-    db.table("pages").upsert({
-        **page, "sha256": sha, "fetched_at": now_iso(), "run_id": run_id,
-        "extracted_at": None,
-    }, pk="url")
+    row = {**{k: page.get(k) for k in PAGE_COLUMNS}, "sha256": sha, "fetched_at": now_iso(),
+           "run_id": run_id}
+    columns = ", ".join(row)
+    updates = ", ".join(f"{c} = excluded.{c}" for c in row if c != "url")
+    db.execute(
+        f"insert into pages ({columns}, extracted_at) values ({', '.join('?' for _ in row)}, null) "
+        f"on conflict(url) do update set {updates}, extracted_at = null "
+        "where pages.sha256 is not excluded.sha256",
+        list(row.values()))
 
 
 PERMANENT_REASONS = ("too_large", "not_html", "redirect_loop", "robots", "encoding")
