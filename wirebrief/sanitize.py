@@ -1,6 +1,6 @@
 """Making scraped strings safe to carry: no characters that XML 1.0 forbids.
 
-HTML escaping is Jinja's autoescape; XML escaping is feedgen's (lxml). Neither can carry
+HTML and XML escaping is Jinja's autoescape (feeds are templates too). Neither can carry
 control characters, lone surrogates or U+FFFE/U+FFFF, which hostile or broken pages do
 contain, so they are dropped here before anything is serialised.
 """
