@@ -117,8 +117,10 @@ _INVALID_CHARACTER = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\
 
 
 # Controls (C0 but tab and newlines, C1), surrogates and noncharacters: HTML forbids them.
+# Bidi embeddings and overrides (U+202A..U+202E) can make "evil\u202etxt.exe" read as
+# "evilexe.txt"; real right-to-left text needs none of them.
 _UNDISPLAYABLE = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
     "\U0001fffe\U0001ffff\U0010fffe\U0010ffff]"
 )
 

