@@ -56,7 +56,8 @@ def retention_stage(config: Config) -> dict[str, Any]:
 def publish_stage(config: Config) -> dict[str, Any]:
     from wirebrief.publishing import publish
 
-    return {"done": publish(config)}
+    done = publish(config)
+    return {"published": "; ".join(done)} if done else {}
 
 
 def recorded(config: Config, stage: str, work: Callable[[int], dict[str, Any]]) -> dict[str, Any]:
