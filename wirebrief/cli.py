@@ -69,15 +69,66 @@ def main() -> None:
     """wirebrief: crawl defence and security news, extract facts, publish a daily briefing."""
 
 
+def redis_option(required: bool) -> Callable[[F], F]:
+    def decorate(func: F) -> F:
+        return click.option(
+            "--redis", "redis_url", required=required, default=None, metavar="URL",
+            help="Redis of the crawl cluster, e.g. redis://127.0.0.1:6379/0 (see docs/cluster.md).",
+        )(func)
+    return decorate
+
+
 @main.command()
 @config_option
-def crawl(config_path: Path) -> None:
-    """Fetch new article pages from every enabled source into the store."""
+@redis_option(required=False)
+def crawl(config_path: Path, redis_url: str | None) -> None:
+    """Fetch new article pages from every enabled source into the store (or, with --redis,
+    run one cluster worker taking requests from the shared queue)."""
     with handled():
         config = _config(config_path)
+        if redis_url:
+            from wirebrief.cluster.worker import run_worker
+
+            counts = run_worker(config, redis_url)
+            click.echo(f"crawl worker: {counts.get('pages', 0)} pages, "
+                       f"{counts.get('fetched', 0)} fetches, {counts.get('failures', 0)} failures "
+                       "sent to Redis")
+            return
         with run_lock(lock_path_for(config.database_path)):
             counts = pipeline.recorded(config, "crawl", lambda rid: pipeline.crawl_stage(config, rid))
         click.echo(f"crawl: {counts.get('pages', 0)} new pages, "
+                   f"{counts.get('fetched', 0)} fetches, {counts.get('failures', 0)} failures")
+
+
+@main.command()
+@config_option
+@redis_option(required=True)
+def seed(config_path: Path, redis_url: str) -> None:
+    """Start a cluster crawl round: queue every source's start points in Redis."""
+    from wirebrief.cluster.seed import seed as seed_round
+
+    with handled():
+        config = _config(config_path)
+        counts = seed_round(config, redis_url)
+        click.echo(f"seed: {counts['queued']} start points queued, {counts['seen']} seen URLs "
+                   f"loaded{' (new round)' if counts['new_round'] else ' (round under way)'}")
+
+
+@main.command()
+@config_option
+@redis_option(required=True)
+def ingest(config_path: Path, redis_url: str) -> None:
+    """Write what the cluster workers fetched into the store (the single writer)."""
+    from scraper.distributed.connection import connect
+    from wirebrief.cluster.ingest import Ingester
+
+    with handled():
+        config = _config(config_path)
+        connect(redis_url)  # a wrong URL fails before a run is recorded
+        with run_lock(lock_path_for(config.database_path)):
+            counts = pipeline.recorded(
+                config, "crawl", lambda rid: Ingester(config, redis_url, rid).run())
+        click.echo(f"ingest: {counts.get('pages', 0)} new pages, "
                    f"{counts.get('fetched', 0)} fetches, {counts.get('failures', 0)} failures")
 
 
@@ -145,7 +196,9 @@ def demo(config_path: Path, port: int | None) -> None:
             _tick(config)
         index = config.output_path / "index.html"
         click.echo(f"site written to {index}")
-        click.echo(f"view it with: wirebrief serve --config {config.path.name} (then open http://127.0.0.1:8000/)")
+        program = sys.argv[0] if sys.argv[0].endswith("wirebrief") else "wirebrief"
+        click.echo(f"view it with: {program} serve --config {config.path.name} "
+                   "(then open http://127.0.0.1:8000/)")
 
 
 def _demo_port(config: Config) -> int:

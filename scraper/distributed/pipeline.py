@@ -14,6 +14,7 @@ from scrapy.crawler import Crawler
 
 from scraper.distributed.connection import server_from_settings
 from scraper.distributed.keys import Keys
+from scraper.distributed.queue import Ack, acknowledge
 from scraper.items import FetchItem, PageItem
 
 KINDS: dict[str, type[PageItem] | type[FetchItem]] = {"page": PageItem, "fetch": FetchItem}
@@ -44,10 +45,13 @@ class RedisItemPipeline:
         self.crawler.spider.counts = self.counts  # type: ignore[union-attr]
 
     def process_item(self, item: Any) -> Any:
-        if isinstance(item, PageItem | FetchItem):
+        if isinstance(item, Ack):
+            acknowledge(self.server, self.keys, item.request)
+        elif isinstance(item, PageItem | FetchItem):
             self.server.rpush(self.keys.items, encode_item(item))
             if isinstance(item, PageItem):
                 self.counts["pages"] += 1
+                self.counts["fetched"] += 1
             else:
                 self.counts["fetched"] += 1
                 self.counts["failures"] += bool(item.reason)

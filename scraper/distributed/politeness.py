@@ -16,11 +16,11 @@ from urllib.parse import urlsplit
 from scrapy import Request
 from scrapy.crawler import Crawler
 from scrapy.http import Response
+from scrapy.utils.defer import maybe_deferred_to_future
 from twisted.internet.defer import DeferredSemaphore
 
 from scraper.distributed.keys import Keys
 from scraper.middlewares import _sleep
-from scrapy.utils.defer import maybe_deferred_to_future
 
 RESERVE = """
 local t = redis.call('TIME')

@@ -9,6 +9,7 @@ key has expired.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from scrapy import Request
@@ -77,6 +78,14 @@ class LeasedQueue(PriorityQueue):
         return request
 
 
+@dataclass(frozen=True)
+class Ack:
+    """The last output of a callback: the item pipeline acknowledges the request when it
+    gets here, i.e. after every earlier output (CONCURRENT_ITEMS is 1, so in order)."""
+
+    request: Request
+
+
 def acknowledge(server: Any, keys: Keys, request: Request) -> None:
     """The request's work is in Redis: forget its lease."""
     token = request.meta.get(TOKEN)
@@ -88,3 +97,13 @@ def requeue_orphans(server: Any, keys: Keys) -> int:
     """Put back in the queue every in-flight request whose worker's lease has expired."""
     script = server.register_script(REQUEUE_ORPHANS)
     return int(script(keys=[keys.queue, keys.inflight, keys.owners], args=[keys.lease_prefix]))
+
+
+def release_own(server: Any, keys: Keys, worker: str) -> int:
+    """Forget in-flight entries of ``worker`` itself; called only when its engine is idle,
+    when no request of its own can still be on its way to an acknowledgement."""
+    tokens = [token for token, owner in server.hgetall(keys.owners).items()
+              if (owner.decode() if isinstance(owner, bytes) else owner) == worker]
+    if tokens:
+        server.pipeline(transaction=True).hdel(keys.inflight, *tokens).hdel(keys.owners, *tokens).execute()
+    return len(tokens)

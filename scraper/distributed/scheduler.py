@@ -9,13 +9,19 @@ from __future__ import annotations
 from typing import Any
 
 from scrapy import Request
+from scrapy.utils.misc import load_object
 from scrapy_redis.scheduler import Scheduler
 
 
 class ClusterScheduler(Scheduler):
     def open(self, spider: Any) -> None:
-        super().open(spider)
+        """scrapy-redis's open, without its call to the deprecated ``Spider.log``."""
         self.spider = spider
+        self.queue = load_object(self.queue_cls)(
+            server=self.server, spider=spider, key=self.queue_key % {"spider": spider.name},
+            serializer=self.serializer)
+        if not getattr(self, "df", None):
+            self.df = load_object(self.dupefilter_cls).from_spider(spider)
 
     def close(self, reason: str) -> None:
         """Leave the shared queue and filter alone, whatever SCHEDULER_PERSIST says."""
