@@ -23,7 +23,7 @@ from extract.sentences import Sentence
 from extract.wordlists import split_words
 
 DEFAULT_BUDGET = 2500
-CONTEXT = 4
+CONTEXT = 3
 _WORD = re.compile(r"\S+")
 BUDGET_ENV = "WIREBRIEF_NER_CHARS"
 _OPENERS = frozenset(split_words(

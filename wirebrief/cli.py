@@ -13,15 +13,16 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from wirebrief import pipeline
-from wirebrief.config import DEFAULT_CONFIG, Config, ConfigError, load_config
+if TYPE_CHECKING:  # the config pulls in pydantic: `wirebrief facts` does without it
+    from wirebrief.config import Config
+
+from wirebrief.errors import DEFAULT_CONFIG, ConfigError
 from wirebrief.lock import LockBusy, lock_path_for, run_lock
 from wirebrief.logs import setup_logging
-from wirebrief.progress import progress_bar
 
 F = TypeVar("F", bound=Callable[..., Any])
 EXIT_LOCKED = 75
@@ -58,6 +59,8 @@ def handled() -> Iterator[None]:
 
 
 def _config(path: Path) -> Config:
+    from wirebrief.config import load_config
+
     config = load_config(path)
     setup_logging(config.run.log_format)
     return config
@@ -84,6 +87,7 @@ def redis_option(required: bool) -> Callable[[F], F]:
 def crawl(config_path: Path, redis_url: str | None) -> None:
     """Fetch new article pages from every enabled source into the store (or, with --redis,
     run one cluster worker taking requests from the shared queue)."""
+    from wirebrief import pipeline
     with handled():
         config = _config(config_path)
         if redis_url:
@@ -120,6 +124,7 @@ def seed(config_path: Path, redis_url: str) -> None:
 def ingest(config_path: Path, redis_url: str) -> None:
     """Write what the cluster workers fetched into the store (the single writer)."""
     from scraper.distributed.connection import connect
+    from wirebrief import pipeline
     from wirebrief.cluster.ingest import Ingester
 
     with handled():
@@ -138,6 +143,8 @@ def ingest(config_path: Path, redis_url: str) -> None:
               help="Re-extract every stored page, replacing its facts (nothing is fetched).")
 def extract(config_path: Path, everything: bool) -> None:
     """Clean stored pages and extract their facts into the store."""
+    from wirebrief import pipeline
+    from wirebrief.progress import progress_bar
     with handled():
         config = _config(config_path)
         with run_lock(lock_path_for(config.database_path)), progress_bar("extract") as advance:
@@ -151,6 +158,7 @@ def extract(config_path: Path, everything: bool) -> None:
 @config_option
 def build(config_path: Path) -> None:
     """Render the static site from the store and swap it into place."""
+    from wirebrief import pipeline
     with handled():
         config = _config(config_path)
         with run_lock(lock_path_for(config.database_path)):
@@ -169,6 +177,8 @@ def run(config_path: Path) -> None:
 
 
 def _tick(config: Config) -> dict[str, Any]:
+    from wirebrief import pipeline
+
     with run_lock(lock_path_for(config.database_path)):
         try:
             counts = pipeline.recorded(config, "run", lambda rid: pipeline.tick(config, rid))

@@ -16,11 +16,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
 
-DEFAULT_CONFIG = "wirebrief.toml"
+from wirebrief.errors import DEFAULT_CONFIG, ConfigError
 
-
-class ConfigError(Exception):
-    """A config file that cannot be used; the message is meant for the user as is."""
+__all__ = ["DEFAULT_CONFIG", "Config", "ConfigError", "load_config", "parse_config"]
 
 
 class Strict(BaseModel):

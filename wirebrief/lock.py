@@ -13,9 +13,8 @@ import json
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
-
-from wirebrief.store.db import now_iso
 
 
 class LockBusy(Exception):
@@ -34,8 +33,9 @@ def run_lock(path: Path) -> Iterator[None]:
             raise LockBusy(f"another wirebrief run holds {path} ({holder})") from None
         stale = _holder(fd)
         os.ftruncate(fd, 0)
-        os.pwrite(fd, json.dumps({"pid": os.getpid(), "started_at": now_iso(),
-                                  "replaced": stale or None}).encode(), 0)
+        started = datetime.now(UTC).isoformat(timespec="seconds")
+        owner = {"pid": os.getpid(), "started_at": started, "replaced": stale or None}
+        os.pwrite(fd, json.dumps(owner).encode(), 0)
         try:
             yield
         finally:
