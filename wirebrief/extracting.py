@@ -20,7 +20,12 @@ from wirebrief.config import Config
 from wirebrief.extract_worker import ExtractWorker
 from wirebrief.relevance import relevance_reason
 from wirebrief.store.articles import article_id_for, save_article
-from wirebrief.store.pages import mark_extracted, page_for_extraction, record_failure
+from wirebrief.store.pages import (
+    mark_extracted,
+    page_for_extraction,
+    record_failure,
+    urls_to_extract,
+)
 from wirebrief.syndication import StoryIndex, signature, to_bytes
 
 Progress = Callable[[int], None]
@@ -35,9 +40,7 @@ def run_extract(db: sqlite_utils.Database, config: Config, run_id: int | None,
     """Extract every page not yet extracted (or all of them); returns counts."""
     counts: Counter[str] = Counter()
     stories = StoryIndex(db)
-    urls = [row[0] for row in db.execute(
-        "select url from pages" + ("" if everything else " where extracted_at is null")
-        + " order by url")]
+    urls = urls_to_extract(db, everything)
     if not urls:
         return {}
     limits = config.extract

@@ -25,8 +25,6 @@ from scraper.state import CrawlState
 from scraper.urls import normalize_url
 from wirebrief.config import Config, SourceConfig
 
-LISTING_KINDS = ("feed", "sitemap")
-
 
 class WireSpider(scrapy.Spider):
     name = "wire"

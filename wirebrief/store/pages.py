@@ -97,6 +97,12 @@ def save_cache_headers(db: sqlite_utils.Database, url: str, etag: str | None,
     }, pk="url")
 
 
+def urls_to_extract(db: sqlite_utils.Database, everything: bool = False) -> list[str]:
+    """Pages not extracted yet (or all of them), by URL: the HTML is read one at a time."""
+    where = "" if everything else " where extracted_at is null"
+    return [row[0] for row in db.execute(f"select url from pages{where} order by url")]
+
+
 def page_for_extraction(db: sqlite_utils.Database, url: str) -> dict[str, Any] | None:
     cursor = db.execute(
         "select url, source, final_url, html, run_id, fetched_at from pages where url = ?", [url])
