@@ -43,25 +43,25 @@ def page_language(tree: lxml_html.HtmlElement) -> str | None:
     return None
 
 
-def site_name(tree: lxml_html.HtmlElement) -> str | None:
-    """The publisher's name as it declares it (og:site_name, application-name)."""
-    for xpath in ('//meta[@property="og:site_name"]/@content',
-                  '//meta[@name="application-name"]/@content'):
+def _first_text(tree: lxml_html.HtmlElement, *xpaths: str) -> str | None:
+    """The first non-blank value the xpaths find, in order, with whitespace collapsed."""
+    for xpath in xpaths:
         for value in tree.xpath(xpath):
             text = " ".join(str(value).split())
             if text:
                 return text
     return None
+
+
+def site_name(tree: lxml_html.HtmlElement) -> str | None:
+    """The publisher's name as it declares it (og:site_name, application-name)."""
+    return _first_text(tree, '//meta[@property="og:site_name"]/@content',
+                       '//meta[@name="application-name"]/@content')
 
 
 def description(tree: lxml_html.HtmlElement) -> str | None:
-    for xpath in ('//meta[@name="description"]/@content',
-                  '//meta[@property="og:description"]/@content'):
-        for value in tree.xpath(xpath):
-            text = " ".join(str(value).split())
-            if text:
-                return text
-    return None
+    return _first_text(tree, '//meta[@name="description"]/@content',
+                       '//meta[@property="og:description"]/@content')
 
 
 def byline_elements(tree: lxml_html.HtmlElement) -> list[str]:
@@ -75,13 +75,9 @@ def byline_elements(tree: lxml_html.HtmlElement) -> list[str]:
 
 def head_title(tree: lxml_html.HtmlElement) -> str | None:
     """og:title, twitter:title or <title>, as lxml decoded them (entities decoded once)."""
-    for xpath in ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content',
-                  "//head/title/text()", "//title/text()"):
-        for value in tree.xpath(xpath):
-            text = " ".join(str(value).split())
-            if text:
-                return text
-    return None
+    return _first_text(tree, '//meta[@property="og:title"]/@content',
+                       '//meta[@name="twitter:title"]/@content', "//head/title/text()",
+                       "//title/text()")
 
 
 def h1_texts(tree: lxml_html.HtmlElement) -> list[str]:

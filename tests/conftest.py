@@ -12,6 +12,7 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -19,6 +20,10 @@ from wirebrief.demo.server import DemoServer, serve
 
 ROOT = Path(__file__).resolve().parents[1]
 WIREBRIEF = str(Path(sys.executable).with_name("wirebrief"))
+CHROMIUM = "/usr/bin/chromium"
+# As root, in a closed network: no sandbox, and nothing that phones home at start.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 
 def write_config(folder: Path, base_url: str, extra: str = "", **site: str) -> Path:
@@ -86,6 +91,19 @@ class DemoRun:
     @property
     def site(self) -> Path:
         return self.folder / "build"
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium driven by Playwright, one per test module."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is not installed: run `make test`, which installs it")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -22,9 +22,6 @@ from tests.test_site_build import build, seed
 from wirebrief.serve import serve_folder
 
 pytestmark = pytest.mark.xdist_group("demo")
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 AXE = Path(os.environ.get("AXE_CORE_JS") or ROOT / "node_modules" / "axe-core" / "axe.min.js")
 KINDS = ["", "topics/", "people/", "organizations/", "places/", "agreements/", "timeline/",
          "archive/", "search/", "about/"]
@@ -46,17 +43,6 @@ def serve(folder: Path) -> Iterator[str]:
 def site_url(demo_run: DemoRun) -> Iterator[str]:
     yield from serve(demo_run.site)
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is not installed: run `make test`, which installs it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 def sample_pages(site: Path) -> list[str]:

@@ -38,9 +38,6 @@ from wirebrief.serve import serve_folder
 
 pytestmark = pytest.mark.xdist_group("hostile")
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 SAFE_SCHEMES = ("http", "https", "")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href",
                   "background", "cite", "longdesc", "manifest", "ping")
@@ -386,17 +383,6 @@ def site_url(hostile_run: HostileRun) -> Iterator[str]:
     server.shutdown()
     server.server_close()
 
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    if not Path(CHROMIUM).exists():
-        pytest.fail("Debian chromium is not installed: run `make test`, which installs it")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 LINKS_JS = """() => Array.from(document.querySelectorAll('[href],[src],[action],[formaction]'))
