@@ -106,7 +106,10 @@ def _join_split(text: str, spans: list[tuple[int, int]]) -> list[QuoteSpan]:
         content = text[start:end].strip()
         if result and _continues(text, result[-1], start):
             prev = result[-1]
-            joined = prev.text.rstrip(" ,") + " " + content
+            # '"A," he said. "B."' is two sentences of one quotation: keep the full stop.
+            ended = text[prev.end : start].rstrip(" \"'“”«»‘’").endswith(".")
+            first = prev.text.rstrip(" ,") + ("." if ended else "")
+            joined = first + " " + content
             result[-1] = QuoteSpan(prev.start, end, joined, (*prev.parts, (start, end)))
             continue
         result.append(QuoteSpan(start, end, content, ((start, end),)))

@@ -93,3 +93,12 @@ def test_embedded_tweet_is_a_quote() -> None:
     assert tweet["speaker"] == "City Council" and tweet["channel"] == "in a tweet"
     assert "coastal radar" in tweet["text"]
     assert any("@CityCouncil" in o["aliases"] for o in record["organizations"])
+
+
+def test_quote_continued_after_a_full_stop_keeps_its_sentences() -> None:
+    from extract.quotespans import find_quote_spans
+
+    text = ('"We need the ships before 2030," Moreau said. "The committee must approve them '
+            'this week."')
+    (quote,) = find_quote_spans(text)
+    assert quote.text == "We need the ships before 2030. The committee must approve them this week."
