@@ -22,8 +22,6 @@ import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import replace
-from datetime import timedelta
 from pathlib import Path
 
 import trafilatura
@@ -33,22 +31,7 @@ sys.path.insert(0, str(ROOT))
 
 from extract import clean_html  # noqa: E402
 from wirebrief.demo.server import DemoSite, serve  # noqa: E402
-from wirebrief.demo.stories import Story, load_stories  # noqa: E402
-
-
-def corpus(count: int) -> list[Story]:
-    """``count`` distinct stories made from the demo's, each with its own URL and order."""
-    base = load_stories()
-    made = []
-    for index in range(count):
-        story = base[index % len(base)]
-        shift = index // len(base)
-        paragraphs = story.paragraphs[shift % len(story.paragraphs):] + story.paragraphs[
-            : shift % len(story.paragraphs)]
-        made.append(replace(story, slug=f"{story.slug}-{index}", paragraphs=paragraphs,
-                            published=story.published - timedelta(minutes=index),
-                            title=f"{story.title} ({index})"))
-    return made
+from wirebrief.demo.stories import Story, many_stories  # noqa: E402
 
 
 class PrerenderedSite(DemoSite):
@@ -94,7 +77,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--pages", type=int, default=2000)
     args = parser.parse_args()
-    site = PrerenderedSite(corpus(args.pages))
+    site = PrerenderedSite(many_stories(args.pages))
     with serve(site) as server, tempfile.TemporaryDirectory() as tmp:
         htmls = [site.route(s.path)[2].decode() for s in site.stories]
         site.route("/sitemap.xml")

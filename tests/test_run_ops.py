@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import sqlite3
 import subprocess
@@ -60,8 +61,7 @@ def test_publish_to_folder_and_command_after_a_build(demo_run: DemoRun, tmp_path
 folder = "{tmp_path / 'public'}"
 command = "echo published > ../published.txt"
 """)
-    config.write_text(config.read_text().replace('database = "wirebrief.db"',
-                                                 f'database = "{demo_run.database}"'))
+    shutil.copy(demo_run.database, tmp_path / "wirebrief.db")  # the shared store stays as it was
     result = cli("run", "--config", str(config))
     assert "publish:" in result.stdout
     assert (tmp_path / "public" / "index.html").exists()
@@ -86,9 +86,11 @@ notify_webhook_env = "WIREBRIEF_TEST_WEBHOOK_UNSET"
     assert runs[-1][0] == "failed" and runs[-1][1]
 
 
-def test_schedule_ticks_and_stops_cleanly_on_sigterm(demo_run: DemoRun) -> None:
+def test_schedule_ticks_and_stops_cleanly_on_sigterm(demo_run: DemoRun, tmp_path: Path) -> None:
+    config = write_config(tmp_path, demo_run.server.base_url)
+    shutil.copy(demo_run.database, tmp_path / "wirebrief.db")  # the shared store stays as it was
     process = subprocess.Popen(
-        [WIREBRIEF, "schedule", "--config", str(demo_run.config), "--cron", "* * * * * */2"],
+        [WIREBRIEF, "schedule", "--config", str(config), "--cron", "* * * * * */2"],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     deadline = time.monotonic() + 120
     ticked = False
@@ -138,8 +140,6 @@ def test_actionlint_catches_a_broken_workflow(tmp_path: Path) -> None:
 
 def test_retention_drops_old_raw_html_but_keeps_facts_and_seen_urls(demo_run: DemoRun,
                                                                    tmp_path: Path) -> None:
-    import shutil
-
     database = tmp_path / "wirebrief.db"
     shutil.copy(demo_run.database, database)
     with sqlite3.connect(database) as conn:
@@ -154,3 +154,37 @@ def test_retention_drops_old_raw_html_but_keeps_facts_and_seen_urls(demo_run: De
         assert conn.execute("select count(*) from pages where html = ''").fetchone()[0] == old
         assert conn.execute("select count(*) from articles").fetchone()[0] == articles
     assert not [p for p in demo_run.server.requests[start:] if p.startswith("/news/")]
+
+
+def test_failed_tick_posts_to_the_webhook_named_by_the_environment(demo_run: DemoRun,
+                                                                   tmp_path: Path) -> None:
+    import threading
+    from http.server import BaseHTTPRequestHandler, HTTPServer
+
+    received: list[bytes] = []
+
+    class Hook(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:  # noqa: N802 - the http.server API
+            received.append(self.rfile.read(int(self.headers["Content-Length"])))
+            self.send_response(204)
+            self.end_headers()
+
+        def log_message(self, *args: object) -> None:
+            return
+
+    server = HTTPServer(("127.0.0.1", 0), Hook)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    (tmp_path / "build").write_text("a file where the site folder should be")
+    config = write_config(tmp_path, demo_run.server.base_url,
+                          extra='[run]\nnotify_webhook_env = "WIREBRIEF_TEST_HOOK"\n')
+    env_url = f"http://127.0.0.1:{server.server_address[1]}/hook"
+    try:
+        result = subprocess.run([WIREBRIEF, "run", "--config", str(config)], capture_output=True,
+                                text=True, timeout=300,
+                                env={**os.environ, "WIREBRIEF_TEST_HOOK": env_url})
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert result.returncode == 1
+    assert len(received) == 1 and "error" in json.loads(received[0])
+    assert env_url not in config.read_text()

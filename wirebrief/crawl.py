@@ -16,23 +16,14 @@ from scraper.state import CrawlState
 from scraper.urls import normalize_url
 from wirebrief.config import Config
 from wirebrief.store import open_db
-from wirebrief.store.pages import seen_urls
+from wirebrief.store.pages import conditional_headers, seen_urls
 
 
 def load_state(config: Config, run_id: int | None) -> CrawlState:
     db = open_db(config.database_path)
     try:
         seen = {normalize_url(url) for url in seen_urls(db)}
-        cache: dict[str, dict[str, str]] = {}
-        for url, etag, modified in db.execute(
-            "select url, etag, last_modified from http_cache"
-        ):
-            headers = {}
-            if etag:
-                headers["If-None-Match"] = etag
-            if modified:
-                headers["If-Modified-Since"] = modified
-            cache[url] = headers
+        cache = conditional_headers(db)
     finally:
         db.close()
     return CrawlState(seen=seen, cache=cache, database=str(config.database_path), run_id=run_id)

@@ -10,12 +10,10 @@ import subprocess
 import tempfile
 import threading
 import time
-from dataclasses import replace
-from datetime import timedelta
 from pathlib import Path
 
 from wirebrief.demo.server import DemoSite, Response
-from wirebrief.demo.stories import Story, load_stories
+from wirebrief.demo.stories import many_stories
 
 
 def free_port() -> int:
@@ -65,17 +63,6 @@ class RedisServer:
                 self.process.kill()
                 self.process.wait()
         shutil.rmtree(self.folder, ignore_errors=True)
-
-
-def many_stories(count: int) -> list[Story]:
-    """``count`` distinct stories made from the demo ones (new slugs, an hour apart)."""
-    base = load_stories()
-    stories = []
-    for number in range(count):
-        story = base[number % len(base)]
-        stories.append(replace(story, slug=f"{story.slug}-{number}",
-                               published=story.published - timedelta(hours=number)))
-    return stories
 
 
 class TimedSite(DemoSite):

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from datetime import datetime
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
 from pathlib import Path
 
 STORIES_DIR = Path(__file__).parent / "stories"
@@ -49,3 +49,17 @@ def load_stories(folder: Path = STORIES_DIR) -> list[Story]:
     """All stories, newest first."""
     stories = [parse_story(p.read_text(encoding="utf-8")) for p in sorted(folder.glob("*.txt"))]
     return sorted(stories, key=lambda s: (s.published, s.slug), reverse=True)
+
+
+def many_stories(count: int) -> list[Story]:
+    """``count`` distinct stories made from the demo ones, for load tests and benchmarks:
+    new slugs and titles, an hour apart, paragraphs rotated so their texts differ."""
+    base = load_stories()
+    made = []
+    for number in range(count):
+        story = base[number % len(base)]
+        turn = (number // len(base)) % len(story.paragraphs)
+        made.append(replace(story, slug=f"{story.slug}-{number}", title=f"{story.title} ({number})",
+                            paragraphs=story.paragraphs[turn:] + story.paragraphs[:turn],
+                            published=story.published - timedelta(hours=number)))
+    return made

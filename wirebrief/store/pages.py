@@ -74,18 +74,13 @@ def seen_urls(db: sqlite_utils.Database) -> set[str]:
     return urls
 
 
-def cache_headers(db: sqlite_utils.Database, url: str) -> dict[str, str]:
-    row = db.execute(
-        "select etag, last_modified from http_cache where url = ?", [url]
-    ).fetchone()
-    if not row:
-        return {}
-    headers = {}
-    if row[0]:
-        headers["If-None-Match"] = row[0]
-    if row[1]:
-        headers["If-Modified-Since"] = row[1]
-    return headers
+def conditional_headers(db: sqlite_utils.Database) -> dict[str, dict[str, str]]:
+    """The If-None-Match / If-Modified-Since headers to send for each feed and sitemap."""
+    cache: dict[str, dict[str, str]] = {}
+    for url, etag, modified in db.execute("select url, etag, last_modified from http_cache"):
+        headers = {"If-None-Match": etag, "If-Modified-Since": modified}
+        cache[url] = {name: value for name, value in headers.items() if value}
+    return cache
 
 
 def save_cache_headers(db: sqlite_utils.Database, url: str, etag: str | None,

@@ -93,34 +93,6 @@ def all_agreement_mentions(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return rows
 
 
-def article_facts(db: sqlite_utils.Database, article_id: str) -> dict[str, Any]:
-    """The facts panel of one article, entities carrying their slugs for links."""
-    mentions = _rows(db, """
-        select e.kind, e.name, e.slug, m.titles from mentions m
-        join entities e on e.id = m.entity_id where m.article_id = ? order by e.kind, e.name
-    """, [article_id])
-    for mention in mentions:
-        mention["titles"] = _json(mention["titles"], [])
-    quotes = _rows(db, """
-        select q.text, q.speaker, q.channel, e.slug as speaker_slug, e.kind as speaker_kind
-        from quotes q left join entities e on e.id = q.speaker_id
-        where q.article_id = ? order by q.id""", [article_id])
-    events = _rows(db, "select date, what, place from events where article_id = ? "
-                       "order by date, what", [article_id])
-    agreements = _rows(db, """
-        select a.name, a.slug, am.status, am.parties from agreement_mentions am
-        join agreements a on a.id = am.agreement_id where am.article_id = ? order by a.name
-    """, [article_id])
-    for agreement in agreements:
-        agreement["parties"] = _json(agreement["parties"], [])
-    return {
-        "people": [m for m in mentions if m["kind"] == "person"],
-        "organizations": [m for m in mentions if m["kind"] == "organization"],
-        "places": [m for m in mentions if m["kind"] == "place"],
-        "quotes": quotes, "events": events, "agreements": agreements,
-    }
-
-
 def latest_run_id(db: sqlite_utils.Database) -> int | None:
     """The run that most recently stored a new article: its stories are marked new.
 

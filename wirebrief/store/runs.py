@@ -29,12 +29,3 @@ def finish_run(db: sqlite_utils.Database, run_id: int, status: str,
             "counts": json.dumps(counts, sort_keys=True), "error": error,
         })
 
-
-def latest_run_id(db: sqlite_utils.Database, stage: str | None = None) -> int | None:
-    sql = "select max(id) from runs"
-    params: list[Any] = []
-    if stage:
-        sql += " where stage = ?"
-        params.append(stage)
-    row = db.execute(sql, params).fetchone()
-    return int(row[0]) if row and row[0] is not None else None
