@@ -1,10 +1,10 @@
-"""The build: read the store, plan every page and feed, render what changed, swap it in.
+"""The build: read the store, plan what changed, render it, swap the site in.
 
 The site is written into a staging folder beside the output and swapped in whole
-(publish.py), so a failed or killed build leaves the previous site untouched. Files whose
-inputs did not change since the previous build are hard-linked from it instead of being
-rendered again (incremental.py). Nothing depends on the clock, so two builds of the same
-database give byte-identical sites.
+(publish.py), so a failed or killed build leaves the previous site untouched. Only the
+units of the site whose data changed since the previous build are rendered (changes.py);
+every other file is hard-linked from the live site (incremental.py). Nothing depends on
+the clock, so two builds of the same database give byte-identical sites.
 """
 
 from __future__ import annotations
@@ -25,33 +25,49 @@ from wirebrief.site import (
     pages_articles,
     pages_briefing,
     pages_entities,
+    pages_status,
     pages_timeline,
     pages_topics,
     search,
     seo,
 )
+from wirebrief.site.changes import Plan, plan_build
 from wirebrief.site.corpus import Corpus, load_corpus
 from wirebrief.site.feeds import feed_outputs
-from wirebrief.site.incremental import Output, page_output, publish_outputs
+from wirebrief.site.incremental import (
+    Manifest,
+    Output,
+    load_manifest,
+    page_output,
+    publish_outputs,
+    write_manifest,
+)
 from wirebrief.site.publish import staging_dir, swap_into_place
 from wirebrief.site.render import Renderer, templates_dir
+from wirebrief.status import status_report
 
 CODE = Path(__file__).resolve().parent
 
 
 def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
-    """Render the whole site into a staging folder and publish it atomically."""
-    corpus = load_corpus(db)
-    renderer = Renderer(config)
+    """Render what changed into a staging folder holding the whole site, and publish it atomically."""
     target = config.output_path
     if target.exists() and not target.is_dir():
         raise NotADirectoryError(f"{target} exists and is not a folder: refusing to replace it with the site")
+    corpus = load_corpus(db)
+    salt = build_salt(config)
+    plan = plan_build(load_manifest(target) if target.is_dir() else Manifest(), corpus, salt)
+    if plan.full:
+        corpus.read_everything()
+    renderer = Renderer(config)
+    status = status_report(db, config)
     with staging_dir(target, reuse_spare=True) as staging:
-        stats = publish_outputs(site_outputs(corpus, config, renderer), staging, target,
-                                build_salt(config), workers=render_workers())
+        outputs = site_outputs(corpus, config, renderer, plan, status)
+        stats, units = publish_outputs(outputs, plan.carried, staging, target, workers=render_workers())
+        write_manifest(staging, Manifest(salt, units, plan.state))
         swap_into_place(staging, target, keep_spare=True)
     return {"pages": stats.files, "articles": len(corpus.articles), "rendered": stats.rendered,
-            "reused": stats.linked}
+            "reused": stats.linked, "units_rendered": 0 if plan.full else len(plan.dirty)}
 
 
 def render_workers() -> int:
@@ -74,32 +90,40 @@ def build_salt(config: Config) -> str:
     return digest.hexdigest()
 
 
-def site_outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
-    """Every file of the site, the sitemap last since it lists the pages before it."""
-    pages: list[str] = []
-    yield from _recording(pages, _content(corpus, config, renderer))
+def site_outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan,
+                 status: dict[str, Any]) -> Iterator[Output]:
+    """The files of the units ``plan`` wants, the sitemap last since it lists every page
+    (those of the units not rendered included)."""
+    pages = [p for files in plan.carried.values() for p in files if _is_page(p)]
+    yield from _recording(pages, _content(corpus, config, renderer, plan))
+    yield pages_status.output(renderer, status)
+    pages.append(pages_status.PATH)
     yield from seo.sitemap_outputs(renderer, pages)
     yield seo.robots_output(renderer)
     yield seo.opml_output(renderer, feed_folders(corpus, config))
     yield from static_outputs()
 
 
-def _content(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
+def _content(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     yield from pages_briefing.outputs(corpus, config, renderer)
     yield from site_feeds(corpus, config, renderer)
-    yield from pages_articles.outputs(corpus, renderer)
-    yield from pages_entities.outputs(corpus, config, renderer)
-    yield from pages_topics.outputs(corpus, config, renderer)
-    yield from pages_archive.outputs(corpus, renderer)
-    yield from pages_timeline.outputs(corpus, renderer)
-    yield from pages_agreements.outputs(corpus, renderer)
-    yield from search.outputs(corpus, renderer)
+    yield from pages_articles.outputs(corpus, renderer, plan)
+    yield from pages_entities.outputs(corpus, config, renderer, plan)
+    yield from pages_topics.outputs(corpus, config, renderer, plan)
+    yield from pages_archive.outputs(corpus, renderer, plan)
+    yield from pages_timeline.outputs(corpus, renderer, plan)
+    yield from pages_agreements.outputs(corpus, renderer, plan)
+    yield from search.outputs(corpus, renderer, plan)
     yield page_output(renderer, "about/", "about.html", {"feeds": []})
+
+
+def _is_page(path: str) -> bool:
+    return path == "" or path.endswith(("/", ".html"))
 
 
 def _recording(pages: list[str], outputs: Iterable[Output]) -> Iterator[Output]:
     for output in outputs:
-        if output.path == "" or output.path.endswith(("/", ".html")):
+        if _is_page(output.path):
             pages.append(output.path)
         yield output
 
@@ -125,5 +149,4 @@ def static_outputs() -> Iterator[Output]:
     for path in sorted(root.rglob("*")):
         if path.is_file():
             data = path.read_bytes()
-            yield Output("static/" + path.relative_to(root).as_posix(),
-                         hashlib.sha256(data).hexdigest(), functools.partial(bytes, data))
+            yield Output("static/" + path.relative_to(root).as_posix(), functools.partial(bytes, data))

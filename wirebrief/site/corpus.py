@@ -1,19 +1,21 @@
 """The whole store as plain objects: loaded in bulk once per build, indexed every way the pages need.
 
-Ten thousand articles are a few tens of megabytes, so holding them is cheaper than the
-thousands of small queries that per-page reads would make. Every article carries a
-digest of everything its pages show about it; pages that list articles are keyed on
-those digests, which is what makes incremental builds cheap (see incremental.py).
+What lists show of ten thousand articles is a few megabytes, so holding it is cheaper
+than the thousands of small queries that per-page reads would make. What only a page of
+its own shows (the text, quotes, the details of mentions) is read when a page asks, so an
+incremental build that renders a few hundred pages reads only theirs (see changes.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
+import os
 import re
+import sqlite3
 from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -61,6 +63,65 @@ def evidence_sentence(evidence: Any) -> str:
     return evidence.strip() if isinstance(evidence, str) else ""
 
 
+class Loader:
+    """Reads what only some pages show (article text, the details of facts, quotes) when
+    a page first asks for it, or all of it at once for a full build.
+
+    An incremental build renders a few hundred pages of a site of tens of thousands, so
+    it reads only what those pages show. Forked render workers must not share the
+    parent's SQLite connection: each other process opens its own, read-only.
+    """
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db, self.pid = db, os.getpid()
+        row = db.execute("pragma database_list").fetchone()
+        self.path: str = row[2] if row else ""
+        self.entities: dict[str, Entity] = {}
+        self._own: tuple[int, sqlite_utils.Database] | None = None
+
+    def database(self) -> sqlite_utils.Database:
+        if os.getpid() == self.pid or not self.path:
+            return self.db
+        if self._own is None or self._own[0] != os.getpid():
+            uri = Path(self.path).as_uri() + "?mode=ro"
+            self._own = (os.getpid(), sqlite_utils.Database(sqlite3.connect(uri, uri=True, timeout=30)))
+        return self._own[1]
+
+    def text(self, article: Article) -> str:
+        rows = queries.article_texts(self.database(), article.id)
+        return rows[0][1] if rows else ""
+
+    def details(self, article: Article) -> dict[str, tuple[str, str]]:
+        return {e: (t or "[]", ev or "") for _, e, t, ev in
+                queries.mention_details(self.database(), article_id=article.id)}
+
+    def article_quotes(self, article: Article) -> list[dict[str, Any]]:
+        rows = queries.all_quotes(self.database(), article_id=article.id)
+        return [quote_of(row, self.entities)[0] for row in rows if _has_text(row)]
+
+    def entity_quotes(self, entity: Entity, by_id: dict[str, Article]) -> list[dict[str, Any]]:
+        rows = queries.all_quotes(self.database(), speaker_id=entity.id)
+        return [{**quote_of(row, self.entities)[0], "article": by_id[row["article_id"]]}
+                for row in rows if _has_text(row) and row["article_id"] in by_id]
+
+    def entity_titles(self, entity: Entity) -> dict[str, str]:
+        return {a: t or "[]" for a, _, t, _ in
+                queries.mention_details(self.database(), entity_id=entity.id)}
+
+
+def _has_text(row: dict[str, Any]) -> bool:
+    return bool((row["text"] or "").strip())
+
+
+def quote_of(row: dict[str, Any], entities: dict[str, Entity]) -> tuple[dict[str, Any], Entity | None]:
+    """A stored quote as pages show it, with its speaker's entity when it has one."""
+    speaker = entities.get(row["speaker_id"] or "")
+    quote = {"text": row["text"], "speaker": speaker.name if speaker else row["speaker"],
+             "speaker_path": speaker.path if speaker else None, "channel": row["channel"],
+             "evidence": evidence_sentence(row["evidence"])}
+    return quote, speaker
+
+
 @dataclass(eq=False)
 class Entity:
     id: str
@@ -69,11 +130,29 @@ class Entity:
     slug: str
     path: str
     articles: list[Article] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
+    _quotes: list[dict[str, Any]] | None = field(default=None, repr=False)
+    _titles: dict[str, str] | None = field(default=None, repr=False)
+    _corpus: Corpus | None = field(default=None, repr=False)
 
     @property
-    def digest(self) -> str:
-        return f"{self.id}:{self.name}:{self.path}"
+    def identity(self) -> str:
+        """What pages that link this entity show of it: a change re-renders them all."""
+        return f"{self.kind}:{self.name}:{self.path}"
+
+    @property
+    def quotes(self) -> list[dict[str, Any]]:
+        """Its quotes, each with its article, in store order."""
+        if self._quotes is None:
+            assert self._corpus is not None
+            self._quotes = self._corpus.loader.entity_quotes(self, self._corpus.by_id)
+        return self._quotes
+
+    def titles_in(self, article: Article) -> list[str]:
+        """The titles (roles) ``article`` gives this entity."""
+        if self._titles is None:
+            assert self._corpus is not None
+            self._titles = self._corpus.loader.entity_titles(self)
+        return decode_list(self._titles.get(article.id, "[]"))
 
 
 @dataclass(eq=False)
@@ -83,6 +162,10 @@ class Agreement:
     slug: str
     path: str
     mentions: list[dict[str, Any]] = field(default_factory=list)
+
+    @property
+    def identity(self) -> str:
+        return f"{self.name}:{self.path}"
 
 
 @dataclass(eq=False)
@@ -95,13 +178,16 @@ class Topic:
 
 @dataclass(eq=False)
 class Article:
-    """One stored article with its facts resolved to names and page paths."""
+    """One stored article with its facts resolved to names and page paths.
+
+    What lists show is read for every article; the text, quotes and the details of its
+    mentions are read when a page first asks (Loader), or up front by a full build.
+    """
 
     id: str
     url: str
     source: str
     title: str
-    text: str
     summary: str
     published: str | None
     agency: str | None
@@ -112,19 +198,36 @@ class Article:
     topics: list[str]
     first_run_id: int | None
     first_seen_at: str | None
+    revision: int = 0
     day: str = "undated"
     path: str = ""
-    mentions: list[tuple[Entity, str, str]] = field(default_factory=list)
-    quotes: list[dict[str, Any]] = field(default_factory=list)
+    mentions: list[Entity] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     agreements: list[dict[str, Any]] = field(default_factory=list)
     topic_links: list[dict[str, str]] = field(default_factory=list)
-    digest: str = ""
+    _loader: Loader | None = field(default=None, repr=False)
+    _text: str | None = field(default=None, repr=False)
+    _details: dict[str, tuple[str, str]] | None = field(default=None, repr=False)
+    _quotes: list[dict[str, Any]] | None = field(default=None, repr=False)
     _facts: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
 
     @property
     def entity_ids(self) -> list[str]:
-        return [entity.id for entity, _, _ in self.mentions]
+        return [entity.id for entity in self.mentions]
+
+    @property
+    def text(self) -> str:
+        if self._text is None:
+            assert self._loader is not None
+            self._text = self._loader.text(self)
+        return self._text
+
+    @property
+    def quotes(self) -> list[dict[str, Any]]:
+        if self._quotes is None:
+            assert self._loader is not None
+            self._quotes = self._loader.article_quotes(self)
+        return self._quotes
 
     @property
     def people(self) -> list[dict[str, Any]]:
@@ -141,8 +244,12 @@ class Article:
     def _mention_dicts(self) -> dict[str, list[dict[str, Any]]]:
         """Mentions as the templates want them, built only for the articles a build renders."""
         if self._facts is None:
+            if self._details is None:
+                assert self._loader is not None
+                self._details = self._loader.details(self)
             groups: dict[str, list[dict[str, Any]]] = {"people": [], "organizations": [], "places": []}
-            for entity, titles, evidence in self.mentions:
+            for entity in self.mentions:
+                titles, evidence = self._details.get(entity.id, ("[]", ""))
                 groups[KIND_FOLDER[entity.kind]].append({
                     "name": entity.name, "path": entity.path, "titles": decode_list(titles),
                     "evidence": evidence_sentence(evidence)})
@@ -150,22 +257,6 @@ class Article:
                 group.sort(key=lambda m: (m["name"].casefold(), m["path"]))
             self._facts = groups
         return self._facts
-
-    def seal(self) -> None:
-        """Fix the digest once every fact is attached; it stands for the article in page keys.
-
-        Strings are hashed as they are and the small fact lists by their repr (plain data
-        built in a fixed order): stable across builds, and cheap for ten thousand articles.
-        """
-        digest = hashlib.blake2b(digest_size=12)
-        for name, value in vars(self).items():
-            if name in ("digest", "_facts", "mentions"):
-                continue
-            text = value if isinstance(value, str) else repr(value)
-            digest.update(text.encode("utf-8", "surrogatepass") + b"\x1f")
-        for entity, titles, evidence in self.mentions:
-            digest.update(f"{entity.digest}\x1f{titles}\x1f{evidence}\x1e".encode("utf-8", "surrogatepass"))
-        self.digest = digest.hexdigest()
 
 
 @dataclass(eq=False)
@@ -179,10 +270,6 @@ class Story:
     def lead(self) -> Article:
         return self.copies[0]
 
-    @property
-    def digest(self) -> str:
-        return ",".join(a.digest for a in self.copies)
-
 
 @dataclass
 class Corpus:
@@ -192,6 +279,8 @@ class Corpus:
     topics: dict[str, Topic]
     stories: dict[str, Story]
     latest_run: int | None
+    loader: Loader
+    by_id: dict[str, Article] = field(default_factory=dict)
 
     def story_of(self, article: Article) -> Story:
         return self.stories[article.story_id]
@@ -207,27 +296,55 @@ class Corpus:
         runs = [a.first_run_id for a in story.copies if a.first_run_id is not None]
         return self.latest_run is not None and bool(runs) and min(runs) == self.latest_run
 
+    def read_everything(self) -> None:
+        """Read every article's text, mention details and quotes in a few bulk queries: a
+        full build shows them all, and one query per article would cost far more."""
+        db = self.loader.db
+        for article_id, text in queries.article_texts(db):
+            if article_id in self.by_id:
+                self.by_id[article_id]._text = text
+        for article in self.articles:
+            article._details, article._quotes = {}, []
+        for entity in self.entities.values():
+            entity._quotes, entity._titles = [], {}
+        for article_id, entity_id, titles, evidence in queries.mention_details(db):
+            named, named_entity = self.by_id.get(article_id), self.entities.get(entity_id)
+            if named is not None and named_entity is not None:
+                named._details[entity_id] = (titles or "[]", evidence or "")  # type: ignore[index]
+                named_entity._titles[article_id] = titles or "[]"  # type: ignore[index]
+        for row in queries.all_quotes(db):
+            quoted = self.by_id.get(row["article_id"])
+            if quoted is None or not _has_text(row):
+                continue
+            quote, speaker = quote_of(row, self.entities)
+            quoted._quotes.append(quote)  # type: ignore[union-attr]
+            if speaker is not None:
+                speaker._quotes.append({**quote, "article": quoted})  # type: ignore[union-attr]
+
 
 def load_corpus(db: sqlite_utils.Database) -> Corpus:
-    """Every article and fact in a few bulk queries, cross-linked."""
-    articles = [_article(row) for row in queries.all_articles(db)]
+    """Every article and what lists show of its facts, in a few bulk queries, cross-linked."""
+    loader = Loader(db)
+    articles = [_article(row, loader) for row in queries.all_articles(db)]
     by_id = {a.id: a for a in articles}
     entities = _entities(db)
+    loader.entities = entities
     agreements = _agreements(db)
     _attach_mentions(db, by_id, entities)
-    _attach_quotes(db, by_id, entities)
     _attach_events(db, by_id, entities)
     _attach_agreements(db, by_id, agreements)
     topics = _topics(articles)
-    for article in articles:
-        article.seal()
-    return Corpus(articles, entities, agreements, topics, _stories(articles), queries.latest_run_id(db))
+    corpus = Corpus(articles, entities, agreements, topics, _stories(articles),
+                    queries.latest_run_id(db), loader, by_id)
+    for entity in entities.values():
+        entity._corpus = corpus
+    return corpus
 
 
-def _article(row: dict[str, Any]) -> Article:
-    article = Article(**{**row, "title": row["title"] or "", "text": row["text"] or "",
-                         "summary": row["summary"] or "", "source": row["source"] or "",
-                         "story_id": row["story_id"] or row["id"]})
+def _article(row: dict[str, Any], loader: Loader) -> Article:
+    article = Article(**{**row, "title": row["title"] or "", "summary": row["summary"] or "",
+                         "source": row["source"] or "", "story_id": row["story_id"] or row["id"]},
+                      _loader=loader)
     article.day = day_of(row["published"]) or day_of(row["first_seen_at"]) or "undated"
     article.path = article_path({"id": row["id"], "title": article.title, "published": article.day})
     return article
@@ -262,31 +379,16 @@ def _agreements(db: sqlite_utils.Database) -> dict[str, Agreement]:
 
 def _attach_mentions(db: sqlite_utils.Database, by_id: dict[str, Article],
                      entities: dict[str, Entity]) -> None:
-    """Mentions stay raw tuples (a hundred thousand of them); see Article._mention_dicts."""
-    for article_id, entity_id, titles, evidence in queries.mention_tuples(db):
+    """Who is named where; what the article says of each is read later (Article.people)."""
+    for article_id, entity_id in queries.mention_pairs(db):
         article, entity = by_id.get(article_id), entities.get(entity_id)
         if article is None or entity is None:
             continue
-        article.mentions.append((entity, titles or "[]", evidence or ""))
+        article.mentions.append(entity)
         entity.articles.append(article)
     order = {a.id: n for n, a in enumerate(by_id.values())}
     for entity in entities.values():
         entity.articles.sort(key=lambda a: order[a.id])
-
-
-def _attach_quotes(db: sqlite_utils.Database, by_id: dict[str, Article],
-                   entities: dict[str, Entity]) -> None:
-    for row in queries.all_quotes(db):
-        article = by_id.get(row["article_id"])
-        if article is None or not (row["text"] or "").strip():
-            continue
-        speaker = entities.get(row["speaker_id"] or "")
-        quote = {"text": row["text"], "speaker": speaker.name if speaker else row["speaker"],
-                 "speaker_path": speaker.path if speaker else None, "channel": row["channel"],
-                 "evidence": evidence_sentence(row["evidence"])}
-        article.quotes.append(quote)
-        if speaker is not None:
-            speaker.quotes.append({**quote, "article": article})
 
 
 def _attach_events(db: sqlite_utils.Database, by_id: dict[str, Article],
@@ -311,7 +413,7 @@ def _attach_agreements(db: sqlite_utils.Database, by_id: dict[str, Article],
         article, agreement = by_id.get(row["article_id"]), agreements.get(row["agreement_id"])
         if article is None or agreement is None:
             continue
-        item = {"name": agreement.name, "path": agreement.path, "status": row["status"],
+        item = {"id": agreement.id, "name": agreement.name, "path": agreement.path, "status": row["status"],
                 "parties": row["parties"], "evidence": evidence_sentence(row["evidence"])}
         article.agreements.append(item)
         agreement.mentions.append({**item, "article": article})

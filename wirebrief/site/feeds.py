@@ -9,6 +9,7 @@ The XML is rendered from autoescaped templates and passed through xml_safe whole
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -17,7 +18,7 @@ from typing import Any
 
 from wirebrief.sanitize import xml_safe
 from wirebrief.site.corpus import Article, Story, day_of
-from wirebrief.site.incremental import Output
+from wirebrief.site.incremental import GLOBAL, Output
 from wirebrief.site.render import Renderer, paragraphs_html
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -42,12 +43,12 @@ def feed_item(renderer: Renderer, article: Article, full_text: bool) -> dict[str
 
 
 def feed_outputs(renderer: Renderer, folder: str, title: str, description: str,
-                 stories: list[Story], *, limit: int, full_text: bool) -> Iterator[Output]:
+                 stories: list[Story], *, limit: int, full_text: bool,
+                 unit: str = GLOBAL) -> Iterator[Output]:
     """The three feeds of ``folder`` ('' for the site), one item per story, newest first."""
     chosen = [s.lead for s in stories[:limit]]
-    key = {"title": title, "description": description, "items": [a.digest for a in chosen],
-           "full": full_text}
 
+    @functools.cache
     def meta() -> dict[str, Any]:
         items = [feed_item(renderer, a, full_text) for a in chosen]
         updated = max((item_date(a) for a in chosen), default=EPOCH)
@@ -61,9 +62,9 @@ def feed_outputs(renderer: Renderer, folder: str, title: str, description: str,
             "json": renderer.absolute(folder + "feed.json"),
         }
 
-    yield Output(folder + "feed.xml", {"rss": key}, lambda: renderer.text("feed.rss.xml", meta()))
-    yield Output(folder + "atom.xml", {"atom": key}, lambda: renderer.text("feed.atom.xml", meta()))
-    yield Output(folder + "feed.json", {"json": key}, lambda: json_feed_bytes(meta()))
+    yield Output(folder + "feed.xml", lambda: renderer.text("feed.rss.xml", meta()), unit)
+    yield Output(folder + "atom.xml", lambda: renderer.text("feed.atom.xml", meta()), unit)
+    yield Output(folder + "feed.json", lambda: json_feed_bytes(meta()), unit)
 
 
 def json_feed_bytes(meta: dict[str, Any]) -> bytes:

@@ -1,11 +1,12 @@
-"""Incremental publishing: render only the files whose inputs changed, hard-link the rest.
+"""Publishing a planned site into a staging folder, doing as little as possible.
 
-Every output file is planned with a key: the data its template receives (articles and
-stories stand in by their digest). The manifest inside the published site maps each file
-to the hash of its key, the build's salt (templates, code, site config) included. A file
-whose hash matches the previous site's is hard-linked from it into the staging folder
-(same inode, no rendering, no copy); anything else is rendered. The staging folder is
-always a complete site, and it is swapped in whole, so incremental never means partial.
+Every file belongs to a unit (an article, an entity, a day...; see changes.py). The
+manifest inside the published site records, per unit, each file's content hash, plus
+what the next build needs to tell which units changed. A build renders only the units
+its plan names; every other file is hard-linked from the live site (same inode, no
+rendering, no copy). A rendered file whose bytes equal the live one is linked too, so a
+file's inode changes only when its content does. The staging folder is always a
+complete site, swapped in whole, so incremental never means partial.
 """
 
 from __future__ import annotations
@@ -16,50 +17,77 @@ import json
 import os
 import re
 import shutil
+import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from wirebrief.site.paths import output_file
-from wirebrief.site.render import Renderer, key_json
+from wirebrief.site.render import Renderer
 
 MANIFEST = ".wirebrief-manifest.json"
+MANIFEST_VERSION = 2
+GLOBAL = "global"
 
 
 @dataclass(frozen=True)
 class Output:
-    """One file of the site: where it goes, what it depends on, how to make it."""
+    """One file of the site: where it goes, how to make it, the unit it belongs to."""
 
     path: str
-    key: Any
     render: Callable[[], bytes]
+    unit: str = GLOBAL
+
+
+@dataclass
+class Manifest:
+    """What a published site holds: per unit, its files' content hashes; and the state of
+    the data it was built from (changes.snapshot), for the next build to compare with."""
+
+    salt: str = ""
+    units: dict[str, dict[str, str]] = field(default_factory=dict)
+    state: dict[str, Any] = field(default_factory=dict)
+
+    def files(self) -> dict[str, str]:
+        return {path: digest for files in self.units.values() for path, digest in files.items()}
 
 
 @dataclass
 class Stats:
     rendered: int = 0
     linked: int = 0
-    manifest: dict[str, str] = field(default_factory=dict)
 
     @property
     def files(self) -> int:
         return self.rendered + self.linked
 
 
-def load_manifest(site: Path) -> dict[str, str]:
-    """The previous site's manifest; an unreadable one just means a full build."""
+def load_manifest(site: Path) -> Manifest:
+    """The manifest of a published site; a missing, unreadable or older one reads as
+    empty, which means a full build."""
     try:
         data = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    files = data.get("files") if isinstance(data, dict) else None
-    return {str(k): str(v) for k, v in files.items()} if isinstance(files, dict) else {}
+        return Manifest()
+    if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
+        return Manifest()
+    units = data.get("units")
+    state = data.get("state")
+    if not isinstance(units, dict) or not isinstance(state, dict):
+        return Manifest()
+    return Manifest(str(data.get("salt", "")), units, state)
 
 
-def digest(salt: str, output: Output) -> str:
-    text = salt + "\x00" + output.path + "\x00" + key_json(output.key)
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+def write_manifest(site: Path, manifest: Manifest) -> None:
+    data = {"version": MANIFEST_VERSION, "salt": manifest.salt, "state": manifest.state,
+            "units": manifest.units}
+    (site / MANIFEST).write_text(json.dumps(data, sort_keys=True, separators=(",", ":")),
+                                 encoding="utf-8")
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
 _SAFE_PATH = re.compile(r"^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)*(?:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$")
@@ -77,45 +105,76 @@ def target_file(root: Path, page: str) -> Path:
     return Path(f"{root}/{output_file(page)}")
 
 
-def publish_outputs(outputs: Iterable[Output], staging: Path, previous: Path, salt: str,
-                    workers: int = 1, parallel_from: int = 400) -> Stats:
-    """Make ``staging`` hold exactly ``outputs``, doing as little as possible.
+@dataclass
+class _Trees:
+    """The three trees a build works with: the staging folder it fills, the files the
+    staging folder already holds (the spare tree of the build before last), the live site."""
 
-    ``staging`` is empty or the spare tree of the build before last (see publish.py),
-    still described by its manifest: a file it already holds with the right hash is kept
-    as is; one the live site (``previous``) holds is hard-linked from it; the rest are
-    rendered, shared between ``workers`` forked processes when there are at least
-    ``parallel_from`` of them. Files are never written in place (a spare file may share
-    its inode with the live site): they are unlinked first.
+    staging: Path
+    previous: Path
+    spare: dict[str, str]
+    live: dict[str, str]
+    made_dirs: set[str] = field(default_factory=set)
+
+    def place(self, path: str, digest: str) -> bool:
+        """Make staging hold the file ``path`` with ``digest`` from a tree that has it;
+        False when neither has it (it must be written)."""
+        if self.spare.get(path) == digest:
+            return True
+        target = target_file(self.staging, path)
+        _make_parents(path, self.staging, self.made_dirs)
+        return self.live.get(path) == digest and _link(target_file(self.previous, path), target)
+
+
+def publish_outputs(outputs: Iterable[Output], carried: dict[str, dict[str, str]],
+                    staging: Path, previous: Path, workers: int = 1,
+                    parallel_from: int = 400) -> tuple[Stats, dict[str, dict[str, str]]]:
+    """Make ``staging`` hold ``outputs`` (rendered) and the ``carried`` files (units the
+    plan did not render, taken from the live site ``previous``), doing as little as possible.
+
+    Returns the counts and the new manifest's units. Files are never written in place (a
+    spare file may share its inode with the live site): they are unlinked first.
     """
-    old = load_manifest(previous) if previous.is_dir() else {}
-    spare = load_manifest(staging)
-    (staging / MANIFEST).unlink(missing_ok=True)
+    trees = _Trees(staging, previous, _spare_files(staging), load_manifest(previous).files()
+                   if previous.is_dir() else {})
+    units: dict[str, dict[str, str]] = {unit: dict(files) for unit, files in carried.items()}
     stats = Stats()
-    made_dirs: set[str] = set()
-    pending: list[tuple[Output, Path]] = []
+    for files in carried.values():
+        for path, digest in files.items():
+            if not trees.place(path, digest):
+                raise RuntimeError(f"the live site lost {path!r}; run a full build (delete {MANIFEST})")
+            stats.linked += 1
+    pending = _claim(outputs, units)
+    keep = {path for files in units.values() for path in files} | {p for _, p in pending}
+    _remove_stale(staging, [p for p in trees.spare if p not in keep])
+    for path in {p for _, p in pending}:
+        _make_parents(path, staging, trees.made_dirs)
+    results = render_all(pending, trees, workers if len(pending) >= parallel_from else 1)
+    for (output, path), (digest, written) in zip(pending, results, strict=True):
+        units.setdefault(output.unit, {})[path] = digest
+        stats.rendered += written
+        stats.linked += not written
+    return stats, units
+
+
+def _spare_files(staging: Path) -> dict[str, str]:
+    files = load_manifest(staging).files()
+    (staging / MANIFEST).unlink(missing_ok=True)
+    return files
+
+
+def _claim(outputs: Iterable[Output], units: dict[str, dict[str, str]]) -> list[tuple[Output, str]]:
+    """The outputs to render, checked: one file per path, every path inside the site."""
+    claimed = {path for files in units.values() for path in files}
+    pending = []
     for output in outputs:
-        if output.path in stats.manifest:
+        if output.path in claimed:
             raise ValueError(f"two outputs want {output.path!r}")
-        hashed = digest(salt, output)
-        stats.manifest[output.path] = hashed
         if not _SAFE_PATH.match(output.path):
             raise ValueError(f"refusing to write outside the site: {output.path!r}")
-        if spare.get(output.path) == hashed:
-            stats.linked += 1
-            continue
-        target = target_file(staging, output.path)
-        _make_parents(output.path, staging, made_dirs)
-        if old.get(output.path) == hashed and _link(target_file(previous, output.path), target):
-            stats.linked += 1
-        else:
-            pending.append((output, target))
-    _remove_stale(staging, [p for p in spare if p not in stats.manifest])
-    render_all(pending, workers if len(pending) >= parallel_from else 1)
-    stats.rendered = len(pending)
-    manifest = {"version": 1, "files": dict(sorted(stats.manifest.items()))}
-    (staging / MANIFEST).write_text(json.dumps(manifest, indent=0, sort_keys=True), encoding="utf-8")
-    return stats
+        claimed.add(output.path)
+        pending.append((output, output.path))
+    return pending
 
 
 def _remove_stale(root: Path, pages: list[str]) -> None:
@@ -143,32 +202,53 @@ def _make_parents(page: str, root: Path, made: set[str]) -> None:
     made.add(folder)
 
 
-def render_all(pending: list[tuple[Output, Path]], workers: int) -> None:
-    """Render and write ``pending``; the share of each forked worker is every n-th file."""
-    children = []
-    for number in range(1, workers):
-        pid = os.fork()
-        if pid == 0:  # pragma: no cover - the child reports through its exit status
-            code = 0
-            try:
-                _write(pending[number::workers])
-            except BaseException:
-                code = 1
-            os._exit(code)
-        children.append(pid)
-    try:
-        _write(pending[0::workers])
-    finally:
+def render_all(pending: list[tuple[Output, str]], trees: _Trees, workers: int) -> list[tuple[str, bool]]:
+    """Render ``pending``: (content hash, whether it was written) for each, in order.
+
+    The share of each forked worker is every n-th file; workers report their hashes
+    through a file each, since the manifest is written by this process.
+    """
+    if workers <= 1:
+        return _write(pending, trees)
+    with tempfile.TemporaryDirectory(prefix=".wirebrief-render-", dir=trees.staging.parent) as tmp:
+        children = [_fork_worker(pending[n::workers], trees, Path(tmp) / str(n)) for n in range(1, workers)]
+        results: list[list[tuple[str, bool]]] = [_write(pending[0::workers], trees)]
         failed = [pid for pid in children if os.waitpid(pid, 0)[1] != 0]
-    if failed:
-        raise RuntimeError(f"{len(failed)} render worker(s) failed; run with one worker to see why")
+        if failed:
+            raise RuntimeError(f"{len(failed)} render worker(s) failed; run with one worker to see why")
+        results += [[(d, bool(w)) for d, w in json.loads((Path(tmp) / str(n)).read_text())]
+                    for n in range(1, workers)]
+    ordered: list[tuple[str, bool]] = [("", False)] * len(pending)
+    for number, share in enumerate(results):
+        ordered[number::workers] = share
+    return ordered
 
 
-def _write(share: list[tuple[Output, Path]]) -> None:
-    for output, target in share:
+def _fork_worker(share: list[tuple[Output, str]], trees: _Trees, report: Path) -> int:
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child reports through its exit status and file
+        code = 0
+        try:
+            report.write_text(json.dumps(_write(share, trees)))
+        except BaseException:
+            code = 1
+        os._exit(code)
+    return pid
+
+
+def _write(share: list[tuple[Output, str]], trees: _Trees) -> list[tuple[str, bool]]:
+    results = []
+    for output, path in share:
         data = output.render()
+        digest = content_hash(data)
+        if trees.place(path, digest):
+            results.append((digest, False))
+            continue
+        target = target_file(trees.staging, path)
         target.unlink(missing_ok=True)
         target.write_bytes(data)
+        results.append((digest, True))
+    return results
 
 
 def _link(source: Path, target: Path) -> bool:
@@ -188,14 +268,10 @@ def _link(source: Path, target: Path) -> bool:
 
 def page_output(renderer: Renderer, path: str, template: str, context: dict[str, Any],
                 prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
-                key: Any = None) -> Output:
-    """An HTML page keyed on ``context``; ``prepare`` derives what the template shows from it.
-
-    Deriving (story cards, say) only at render time keeps keys small: a page of a
-    thousand stories is keyed on a thousand digests, not on their rendered facts. ``key``
-    replaces the context as the key when a cheaper equivalent is at hand.
-    """
+                unit: str = GLOBAL) -> Output:
+    """An HTML page of ``unit``; ``prepare`` derives what the template shows from ``context``
+    only when the page is rendered (story cards, say, read facts that plain lists do not)."""
     def render() -> bytes:
         return renderer.page(path, template, prepare(context) if prepare else context)
 
-    return Output(path, {"template": template, **(context if key is None else key)}, render)
+    return Output(path, render, unit)

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wirebrief.site.corpus import Agreement, Corpus
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.render import Renderer
+
+if TYPE_CHECKING:
+    from wirebrief.site.changes import Plan
 
 
 def latest_status(agreement: Agreement) -> dict[str, Any] | None:
@@ -20,7 +23,7 @@ def history(agreement: Agreement) -> list[dict[str, Any]]:
              "evidence": m["evidence"], "article": m["article"]} for m in agreement.mentions]
 
 
-def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
+def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     agreements = [a for a in corpus.agreements.values() if a.mentions]
     agreements.sort(key=lambda a: (a.name.casefold(), a.slug))
     rows = []
@@ -31,9 +34,11 @@ def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
                      "status": latest["status"] if latest else None,
                      "as_of": latest["article"].day if latest else None,
                      "reports": len(agreement.mentions)})
-        yield page_output(renderer, agreement.path, "agreement.html", {
-            "name": agreement.name, "parties": parties, "latest": latest and {
-                "status": latest["status"], "day": latest["article"].day},
-            "history": history(agreement), "feeds": [],
-        })
+        unit = f"agreement:{agreement.id}"
+        if plan.wants(unit):
+            yield page_output(renderer, agreement.path, "agreement.html", {
+                "name": agreement.name, "parties": parties, "latest": latest and {
+                    "status": latest["status"], "day": latest["article"].day},
+                "history": history(agreement), "feeds": [],
+            }, unit=unit)
     yield page_output(renderer, "agreements/", "agreements.html", {"agreements": rows, "feeds": []})

@@ -3,30 +3,28 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from wirebrief.site.corpus import Article, Corpus
+from wirebrief.site.corpus import Corpus
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.related import Related
 from wirebrief.site.render import Renderer
 
-
-def article_key(corpus: Corpus, article: Article, related: Related, permalink: str) -> dict[str, Any]:
-    """The page's inputs: the article, its story's other copies, the neighbourhood its
-    related stories are chosen from (the list itself is chosen only if the page renders)."""
-    story = corpus.story_of(article)
-    return {
-        "article": article, "copies": [a for a in story.copies if a is not article],
-        "neighbourhood": related.signature(article), "permalink": permalink, "feeds": [],
-    }
+if TYPE_CHECKING:
+    from wirebrief.site.changes import Plan
 
 
-def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
+def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     related = Related(corpus)
 
-    def prepare(key: dict[str, Any]) -> dict[str, Any]:
-        return {**key, "related": related.of(key["article"])}
+    def prepare(context: dict[str, Any]) -> dict[str, Any]:
+        return {**context, "related": related.of(context["article"])}
 
     for article in corpus.articles:
-        key = article_key(corpus, article, related, renderer.absolute(article.path))
-        yield page_output(renderer, article.path, "article.html", key, prepare)
+        unit = f"article:{article.id}"
+        if not plan.wants(unit):
+            continue
+        story = corpus.story_of(article)
+        context = {"article": article, "copies": [a for a in story.copies if a is not article],
+                   "permalink": renderer.absolute(article.path), "feeds": []}
+        yield page_output(renderer, article.path, "article.html", context, prepare, unit=unit)

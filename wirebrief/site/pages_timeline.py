@@ -8,13 +8,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wirebrief.site.corpus import Corpus
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.render import Renderer
 
+if TYPE_CHECKING:
+    from wirebrief.site.changes import Plan
+
 _DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def year_of(event: dict[str, Any]) -> str | None:
+    """The year an event is listed under, or None when the timeline leaves it out."""
+    if not _DATE.match(event["date"]) or not event["what"].strip():
+        return None
+    return str(event["date"][:4])
 
 
 def events(corpus: Corpus) -> list[dict[str, Any]]:
@@ -22,7 +32,7 @@ def events(corpus: Corpus) -> list[dict[str, Any]]:
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
     for article in corpus.articles:
         for event in article.events:
-            if not _DATE.match(event["date"]) or not event["what"].strip():
+            if year_of(event) is None:
                 continue
             key = (event["date"], event["what"].strip().casefold(), (event["place"] or "").casefold())
             entry = merged.setdefault(key, {**event, "articles": []})
@@ -38,7 +48,7 @@ def by_year(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [{"year": y, "events": e} for y, e in years.items()]
 
 
-def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
+def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     items = events(corpus)
     years = by_year(items)
     yield page_output(renderer, "timeline/", "timeline.html", {
@@ -47,5 +57,7 @@ def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
         "recent": items[:100], "total": len(items), "feeds": [],
     })
     for year in years:
-        yield page_output(renderer, f"timeline/{year['year']}/", "timeline_year.html",
-                          {"year": year["year"], "events": year["events"], "feeds": []})
+        unit = f"year:{year['year']}"
+        if plan.wants(unit):
+            yield page_output(renderer, f"timeline/{year['year']}/", "timeline_year.html",
+                              {"year": year["year"], "events": year["events"], "feeds": []}, unit=unit)

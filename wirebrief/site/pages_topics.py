@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from wirebrief.config import Config
 from wirebrief.site.corpus import Corpus
@@ -10,20 +11,26 @@ from wirebrief.site.feeds import feed_outputs
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.render import Renderer, feed_links
 
+if TYPE_CHECKING:
+    from wirebrief.site.changes import Plan
 
-def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
+
+def outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     topics = sorted(corpus.topics.values(), key=lambda t: t.name.casefold())
     yield page_output(renderer, "topics/", "topics.html", {
-        "topics": [{"topic": t.name, "path": t.path, "stories": len(corpus.stories_for(t.articles))}
+        "topics": [{"topic": t.name, "path": t.path, "stories": len({a.story_id for a in t.articles})}
                    for t in topics],
         "feeds": [],
     })
     for topic in topics:
+        unit = f"topic:{topic.slug}"
+        if not plan.wants(unit):
+            continue
         stories = corpus.stories_for(topic.articles)
         yield page_output(renderer, topic.path, "topic.html", {
             "name": topic.name, "stories": stories, "feeds": feed_links(topic.path, topic.name),
-        })
+        }, unit=unit)
         yield from feed_outputs(
             renderer, topic.path, f"{topic.name} · {config.site.title}",
             f"Stories on {topic.name}.", stories, limit=config.site.feed_items,
-            full_text=config.site.feed_content == "full")
+            full_text=config.site.feed_content == "full", unit=unit)

@@ -4,13 +4,12 @@ Scoring every pair is quadratic; instead each shared entity contributes only the
 articles closest in time to this one in that entity's mention list, weighted so rare
 entities count more than ubiquitous ones; stories of the same topic, nearest in time,
 fill any places left. Candidates are local in time, so a few new articles change the
-related lists of only the recent articles they sit next to, which keeps incremental
-builds small.
+related lists of only the articles they sit next to, which keeps incremental builds
+small (changes.py).
 """
 
 from __future__ import annotations
 
-import hashlib
 import math
 from operator import itemgetter
 
@@ -20,41 +19,28 @@ NEIGHBOURS = 4
 LIMIT = 5
 
 
-class Related:
-    """Related lists, computed only for the article pages a build renders.
+def weight_step(mentions: int) -> int:
+    """An entity's weight changes only when its mention count crosses a power of two, so
+    one more mention of a ubiquitous entity does not touch thousands of pages."""
+    return int(math.log2(2 + mentions))
 
-    A page is keyed on its article's neighbourhood (the neighbours its score looks at and
-    the size of each list), which changes whenever the related list could change, and
-    costs a string join to compute instead of a scoring.
-    """
+
+class Related:
+    """Related lists, computed only for the article pages a build renders (changes.py
+    knows which ones a change can reach)."""
 
     def __init__(self, corpus: Corpus) -> None:
         self.postings: dict[str, list[tuple[float, list[Article], int]]] = {a.id: [] for a in corpus.articles}
         for entity in corpus.entities.values():
-            # Weights change only when an entity's mention count crosses a power of two,
-            # so one more mention of a ubiquitous entity does not touch thousands of pages.
-            weight = 1.0 / int(math.log2(2 + len(entity.articles)))
+            weight = 1.0 / weight_step(len(entity.articles))
             for index, article in enumerate(entity.articles):
                 self.postings[article.id].append((weight, entity.articles, index))
         for topic in corpus.topics.values():
             for index, article in enumerate(topic.articles):
                 self.postings[article.id].append((0.0, topic.articles, index))
 
-    def signature(self, article: Article) -> str:
-        parts = []
-        for weight, mentions, index in self.postings[article.id]:
-            parts.append(f"{weight:.4f}")
-            parts.extend(a.digest for a in mentions[max(0, index - NEIGHBOURS): index + NEIGHBOURS + 1])
-        return hashlib.blake2b(" ".join(parts).encode(), digest_size=12).hexdigest()
-
     def of(self, article: Article) -> list[Article]:
         return _best(article, self.postings[article.id])
-
-
-def related_articles(corpus: Corpus) -> dict[str, list[Article]]:
-    """For each article id, up to LIMIT related articles from other stories, best first."""
-    related = Related(corpus)
-    return {a.id: related.of(a) for a in corpus.articles}
 
 
 def _best(article: Article, postings: list[tuple[float, list[Article], int]]) -> list[Article]:

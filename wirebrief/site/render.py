@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from html import escape
 from pathlib import Path
@@ -75,19 +74,6 @@ def html_safe(text: str) -> str:
     """``text`` without the characters XML forbids nor those HTML calls invalid (C1
     controls, noncharacters): scraped text carries them, and they make a page invalid."""
     return _HTML_INVALID.sub("", xml_safe(text))
-
-
-def key_json(value: Any) -> str:
-    """Canonical JSON of a page context; site objects stand in by their digest."""
-    return json.dumps(value, sort_keys=True, ensure_ascii=False, separators=(",", ":"),
-                      default=_by_digest)
-
-
-def _by_digest(value: Any) -> str:
-    digest = getattr(value, "digest", None)
-    if digest is None:
-        raise TypeError(f"cannot key a {type(value).__name__}")
-    return str(digest)
 
 
 class Renderer:

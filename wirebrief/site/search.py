@@ -14,11 +14,14 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wirebrief.site.corpus import Article, Corpus, Story
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.render import Renderer
+
+if TYPE_CHECKING:
+    from wirebrief.site.changes import Plan
 
 KEYWORDS = 30
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
@@ -52,7 +55,7 @@ def shard_for(stories: list[Story]) -> bytes:
     return shard_bytes([document(s.lead, len(s.copies)) for s in stories])
 
 
-def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
+def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     enabled = renderer.config.site.search == "json"
     yield page_output(renderer, "search/", "search.html", {"enabled": enabled, "feeds": []})
     if not enabled:
@@ -63,9 +66,8 @@ def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
     names = sorted(months, reverse=True)
     index = {"version": 1, "shards": [f"{m}.json" for m in names],
              "stories": sum(len(v) for v in months.values())}
-    yield Output("search/index.json", index,
-                 lambda: json.dumps(index, separators=(",", ":")).encode("utf-8"))
+    yield Output("search/index.json", lambda: json.dumps(index, separators=(",", ":")).encode("utf-8"))
     for month in names:
-        stories = months[month]
-        yield Output(f"search/{month}.json", {"search": stories},
-                     functools.partial(shard_for, stories))
+        if plan.wants(f"month:{month}"):
+            yield Output(f"search/{month}.json", functools.partial(shard_for, months[month]),
+                         f"month:{month}")

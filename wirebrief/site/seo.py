@@ -17,19 +17,18 @@ def sitemap_outputs(renderer: Renderer, pages: list[str]) -> Iterator[Output]:
     urls = [renderer.absolute(p) for p in sorted(pages)]
     chunks = [urls[i:i + SITEMAP_LIMIT] for i in range(0, len(urls), SITEMAP_LIMIT)] or [[]]
     if len(chunks) == 1:
-        yield Output("sitemap.xml", urls, lambda: renderer.text("sitemap.xml", {"urls": urls}))
+        yield Output("sitemap.xml", lambda: renderer.text("sitemap.xml", {"urls": urls}))
         return
     names = [f"sitemap-{n + 1}.xml" for n in range(len(chunks))]
     for name, chunk in zip(names, chunks, strict=True):
-        yield Output(name, chunk, functools.partial(renderer.text, "sitemap.xml", {"urls": chunk}))
+        yield Output(name, functools.partial(renderer.text, "sitemap.xml", {"urls": chunk}))
     index = [renderer.absolute(n) for n in names]
-    yield Output("sitemap.xml", {"index": index},
-                 lambda: renderer.text("sitemap_index.xml", {"sitemaps": index}))
+    yield Output("sitemap.xml", lambda: renderer.text("sitemap_index.xml", {"sitemaps": index}))
 
 
 def robots_output(renderer: Renderer) -> Output:
     text = f"User-agent: *\nAllow: /\n\nSitemap: {renderer.absolute('sitemap.xml')}\n"
-    return Output("robots.txt", text, lambda: text.encode("utf-8"))
+    return Output("robots.txt", lambda: text.encode("utf-8"))
 
 
 def opml_output(renderer: Renderer, feeds: list[dict[str, Any]]) -> Output:
@@ -39,4 +38,4 @@ def opml_output(renderer: Renderer, feeds: list[dict[str, Any]]) -> Output:
                          for t, name in (("rss", "feed.xml"), ("atom", "atom.xml"), ("json", "feed.json"))]}
               for f in feeds]
     context = {"title": renderer.config.site.title, "groups": groups}
-    return Output("feeds.opml", context, lambda: renderer.text("feeds.opml", context))
+    return Output("feeds.opml", lambda: renderer.text("feeds.opml", context))

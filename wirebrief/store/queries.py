@@ -16,9 +16,12 @@ import sqlite_utils
 EVIDENCE = ("case when json_valid({0}) and json_type({0}, '$[0].sentence') = 'text' "
             "then json_extract({0}, '$[0].sentence') end as evidence")
 
+# What every list of the site shows about an article; the text and the details of its facts
+# are read only for the pages that show them (see article_texts and friends below).
 ARTICLE_COLUMNS = (
-    "id, url, source, title, text, summary, published, agency, authors, dateline_place, "
-    "dateline_date, story_id, topics, first_run_id, first_seen_at"
+    "a.id, a.url, a.source, a.title, a.summary, a.published, a.agency, a.authors, "
+    "a.dateline_place, a.dateline_date, a.story_id, a.topics, a.first_run_id, a.first_seen_at, "
+    "coalesce(r.revision, 0) as revision"
 )
 
 
@@ -41,8 +44,9 @@ def _json(value: str | None, default: Any) -> Any:
 
 def all_articles(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     """Every article, newest first, with JSON columns decoded."""
-    rows = _rows(db, f"select {ARTICLE_COLUMNS} from articles "
-                     "order by coalesce(published, '') desc, first_seen_at desc, id")
+    rows = _rows(db, f"select {ARTICLE_COLUMNS} from articles a "
+                     "left join article_revisions r on r.article_id = a.id "
+                     "order by coalesce(a.published, '') desc, a.first_seen_at desc, a.id")
     for row in rows:
         row["authors"] = [str(a) for a in _json(row["authors"], [])]
         row["topics"] = [str(t) for t in _json(row["topics"], [])]
@@ -53,26 +57,42 @@ def all_entities(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return _rows(db, "select id, kind, name, slug from entities order by id")
 
 
-def all_mentions(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """Every (article, entity) mention with the roles and evidence the extractor gave."""
-    rows = _rows(db, f"select article_id, entity_id, titles, {EVIDENCE.format('evidence')} "
-                     "from mentions order by article_id, entity_id")
-    for row in rows:
-        row["titles"] = [str(t) for t in _json(row["titles"], [])]
-    return rows
+def mention_pairs(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+    """(article id, entity id) of every mention: about ten per article, as plain tuples."""
+    return list(db.execute("select article_id, entity_id from mentions "
+                           "order by article_id, entity_id").fetchall())
 
 
-def mention_tuples(db: sqlite_utils.Database) -> list[tuple[str, str, str, str | None]]:
-    """(article id, entity id, titles JSON, first evidence sentence) of every mention: plain
-    tuples, as there are about ten per article and most builds never look inside them."""
+def mention_details(db: sqlite_utils.Database, *, article_id: str | None = None,
+                    entity_id: str | None = None) -> list[tuple[str, str, str, str | None]]:
+    """(article id, entity id, titles JSON, first evidence sentence) of the mentions in one
+    article, or of one entity, or (neither given) of every article."""
+    where, params = _one_of(article_id=article_id, entity_id=entity_id)
     sql = (f"select article_id, entity_id, titles, {EVIDENCE.format('evidence')} "
-           "from mentions order by article_id, entity_id")
-    return list(db.execute(sql).fetchall())
+           f"from mentions {where} order by article_id, entity_id")
+    return list(db.execute(sql, params).fetchall())
 
 
-def all_quotes(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+def article_texts(db: sqlite_utils.Database, article_id: str | None = None) -> list[tuple[str, str]]:
+    """(article id, text) of one article, or of every article."""
+    where, params = _one_of(id=article_id)
+    return list(db.execute(f"select id, coalesce(text, '') from articles {where}", params).fetchall())
+
+
+def _one_of(**columns: str | None) -> tuple[str, list[str]]:
+    """A WHERE clause on the one column given a value, or none at all."""
+    for column, value in columns.items():
+        if value is not None:
+            return f"where {column} = ?", [value]
+    return "", []
+
+
+def all_quotes(db: sqlite_utils.Database, *, article_id: str | None = None,
+               speaker_id: str | None = None) -> list[dict[str, Any]]:
+    """The quotes of one article, or of one speaker, or (neither given) every quote."""
+    where, params = _one_of(article_id=article_id, speaker_id=speaker_id)
     return _rows(db, f"select id, article_id, speaker_id, speaker, text, channel, "
-                     f"{EVIDENCE.format('evidence')} from quotes order by article_id, id")
+                     f"{EVIDENCE.format('evidence')} from quotes {where} order by article_id, id", params)
 
 
 def all_events(db: sqlite_utils.Database) -> list[dict[str, Any]]:

@@ -58,6 +58,7 @@ TABLES: dict[str, dict[str, type]] = {
         "published": str, "evidence": str,
     },
     "article_topics": {"article_id": str, "topic": str},
+    "article_revisions": {"article_id": str, "revision": int},
 }
 
 PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
@@ -77,7 +78,13 @@ PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
     "agreements": "id",
     "agreement_mentions": ("article_id", "agreement_id"),
     "article_topics": ("article_id", "topic"),
+    "article_revisions": "article_id",
 }
+
+# Every table whose rows an article's pages show, with the column naming the article.
+REVISED_BY = {"articles": "id", "mentions": "article_id", "quotes": "article_id",
+              "events": "article_id", "agreement_mentions": "article_id",
+              "article_topics": "article_id"}
 
 FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
     "mentions": [("article_id", "articles", "id"), ("entity_id", "entities", "id")],
@@ -126,6 +133,24 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.table("articles").enable_fts(
             ["title", "text"], create_triggers=True, tokenize="porter"
         )
+    _revision_triggers(db)
     db.table("meta").upsert(
         {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key"
     )
+
+
+def _revision_triggers(db: sqlite_utils.Database) -> None:
+    """Count every write to an article or its facts in ``article_revisions``.
+
+    The site build compares these counters with the ones it recorded last time to find
+    what changed without reading every article (see wirebrief/site/changes.py). Triggers
+    rather than code in save_article, so that no write path can forget; the counter row
+    outlives a deleted article, so a re-created one never repeats an old revision.
+    """
+    bump = ("insert into article_revisions (article_id, revision) values ({}, 1) "
+            "on conflict (article_id) do update set revision = revision + 1;")
+    for table, column in REVISED_BY.items():
+        for event, rows in (("insert", ["new"]), ("update", ["old", "new"]), ("delete", ["old"])):
+            body = " ".join(bump.format(f"{row}.{column}") for row in rows)
+            db.execute(f"create trigger if not exists {table}_revise_{event} after {event} on {table} "
+                       f"begin {body} end")

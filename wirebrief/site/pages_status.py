@@ -1,0 +1,21 @@
+"""The status page (/status/): per source what the crawls fetched, stored and failed on.
+
+The same report as `wirebrief status`, for readers of the briefing: how fresh it is and
+which sources are failing or have gone silent. Build runs are left out, so that two
+builds of the same database give the same page.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from wirebrief.site.incremental import Output, page_output
+from wirebrief.site.render import Renderer
+
+PATH = "status/"
+
+
+def output(renderer: Renderer, report: dict[str, Any]) -> Output:
+    runs = [run for run in report["runs"] if run["stage"] != "build"]
+    sources = [{**source, "failures": sorted(source["failures"].items())} for source in report["sources"]]
+    return page_output(renderer, PATH, "status.html", {"sources": sources, "runs": runs, "feeds": []})
