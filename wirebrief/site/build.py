@@ -56,14 +56,16 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
         raise NotADirectoryError(f"{target} exists and is not a folder: refusing to replace it with the site")
     corpus = load_corpus(db)
     salt = build_salt(config)
-    plan = plan_build(load_manifest(target) if target.is_dir() else Manifest(), corpus, salt)
+    live = load_manifest(target) if target.is_dir() else Manifest()
+    plan = plan_build(live, corpus, salt)
     if plan.full:
         corpus.read_everything()
     renderer = Renderer(config)
     status = status_report(db, config)
     with staging_dir(target, reuse_spare=True) as staging:
         outputs = site_outputs(corpus, config, renderer, plan, status)
-        stats, units = publish_outputs(outputs, plan.carried, staging, target, workers=render_workers())
+        stats, units = publish_outputs(outputs, plan.carried, staging, target, live,
+                                       workers=render_workers())
         write_manifest(staging, Manifest(salt, units, plan.state))
         swap_into_place(staging, target, keep_spare=True)
     return {"pages": stats.files, "articles": len(corpus.articles), "rendered": stats.rendered,

@@ -27,8 +27,8 @@ from typing import Any
 from wirebrief.site.corpus import Article, Corpus
 from wirebrief.site.incremental import GLOBAL, Manifest
 from wirebrief.site.pages_archive import ordered_days
-from wirebrief.site.pages_timeline import year_of
-from wirebrief.site.related import NEIGHBOURS, weight_step
+from wirebrief.site import paging
+from wirebrief.site.related import NEIGHBOURS, position, weight_step
 
 # Beyond this share of changed articles (a re-extraction, say), planning unit by unit
 # costs more than it saves: everything is rendered.
@@ -59,9 +59,10 @@ def plan_build(previous: Manifest, corpus: Corpus, salt: str) -> Plan:
     changed = changed_articles(previous.state, state, corpus)
     if changed is None:
         return Plan(True, state)
+    units = current_units(state)
     dirty = changed_units(previous.state, state, corpus, changed) | {GLOBAL}
-    dirty |= {u for u in current_units(state) if u not in previous.units}
-    carried = {u: previous.units[u] for u in current_units(state) - dirty}
+    dirty |= {u for u in units if u not in previous.units}
+    carried = {u: previous.units[u] for u in units - dirty}
     return Plan(False, state, dirty, carried)
 
 
@@ -70,26 +71,38 @@ def snapshot(corpus: Corpus) -> dict[str, Any]:
     articles = {a.id: _record(a) for a in corpus.articles}
     return {
         "articles": articles,
-        "entities": {e.id: [e.identity, len(e.articles)] for e in corpus.entities.values() if e.articles},
+        "entities": {e.id: [e.identity, len(e.articles), _story_count(e.articles)]
+                     for e in corpus.entities.values() if e.articles},
         "agreements": {g.id: g.identity for g in corpus.agreements.values() if g.mentions},
-        "topics": {t.slug: t.name for t in corpus.topics.values()},
+        "topics": {t.slug: [t.name, _story_count(t.articles)] for t in corpus.topics.values()},
         "days": ordered_days({a.day for a in corpus.articles}),
+        "years": sorted({y for a in corpus.articles for y in a.event_years}),
     }
+
+
+def _story_count(articles: list[Article]) -> int:
+    return len({a.story_id for a in articles})
 
 
 def _record(article: Article) -> list[Any]:
     return [article.revision, article.story_id, article.day,
-            [article.published or "", article.first_seen_at or ""], sorted(set(article.entity_ids)),
+            [article.published or "", article.first_seen_at or ""], article.entity_ids,
             [t["path"].split("/")[1] for t in article.topic_links],
-            sorted({g["id"] for g in article.agreements}),
-            sorted({y for y in map(year_of, article.events) if y}), article.path]
+            sorted({g["id"] for g in article.agreements}), article.event_years, article.path]
 
 
 def current_units(state: dict[str, Any]) -> set[str]:
     """Every unit the site has now (a unit without files, like months without search, is harmless)."""
     units = {GLOBAL}
-    for article_id, record in state["articles"].items():
-        units.update(_units_of(article_id, record))
+    units.update(f"article:{a}" for a in state["articles"])
+    units.update(f"agreement:{g}" for g in state["agreements"])
+    for kind, lists in (("entity", state["entities"]), ("topic", state["topics"])):
+        for key, record in lists.items():
+            units.add(f"{kind}:{key}")
+            units.update(f"{kind}:{key}:{n}" for n in range(1, paging.archive_count(record[-1]) + 1))
+    units.update(f"day:{d}" for d in state["days"])
+    units.update(f"month:{d[:7]}" for d in state["days"])
+    units.update(f"year:{y}" for y in state["years"])
     return units
 
 
@@ -116,12 +129,12 @@ def changed_articles(old: dict[str, Any], new: dict[str, Any], corpus: Corpus) -
 
 def _renamed(old: dict[str, Any], new: dict[str, Any], corpus: Corpus) -> set[str]:
     """Articles naming an entity, agreement or topic whose name or page moved."""
-    entities = {e for e, (identity, _) in new["entities"].items()
+    entities = {e for e, (identity, *_) in new["entities"].items()
                 if e in old.get("entities", {}) and old["entities"][e][0] != identity}
     agreements = {g for g, identity in new["agreements"].items()
                   if g in old.get("agreements", {}) and old["agreements"][g] != identity}
-    topics = {t for t, name in new["topics"].items()
-              if t in old.get("topics", {}) and old["topics"][t] != name}
+    topics = {t for t, (name, _) in new["topics"].items()
+              if t in old.get("topics", {}) and old["topics"][t][0] != name}
     if not (entities or agreements or topics):
         return set()
     result = set()
@@ -156,7 +169,56 @@ def changed_units(old: dict[str, Any], new: dict[str, Any], corpus: Corpus, chan
         related.update(corpus.entities[entity_id].articles)
     units |= {f"article:{a.id}" for a in related}
     units |= {f"day:{d}" for d in _day_links_changed(old.get("days", []), new["days"])}
+    units |= _archive_pages(old, new, corpus, changed, units)
     return units
+
+
+def _archive_pages(old: dict[str, Any], new: dict[str, Any], corpus: Corpus, changed: set[str],
+                   units: set[str]) -> set[str]:
+    """The archive pages (paging.py) of the changed entities and topics that change.
+
+    The lists before and after are compared from the oldest end: every page from the
+    first difference on, and every page holding a story that changed, is rendered; a
+    change in the number of pages also changes the last page's link to the newer one.
+    """
+    before = old.get("articles", {})
+    stories = {corpus.by_id[i].story_id for i in changed if i in corpus.by_id}
+    stories |= {before[i][STORY] for i in changed if i in before}
+    result: set[str] = set()
+    for kind, field_index, lists in (("entity", ENTITIES, corpus.entities), ("topic", TOPICS, corpus.topics)):
+        keys = [u.split(":", 1)[1] for u in units if u.startswith(kind + ":") and u.count(":") == 1]
+        members = _old_members(before, field_index, set(keys))
+        for key in keys:
+            now = [s.id for s in corpus.stories_for(lists[key].articles)] if key in lists else []
+            was = list(dict.fromkeys(before[i][STORY] for i in _newest_first(members.get(key, []), before)))
+            result |= {f"{kind}:{key}:{n}" for n in _pages_changed(was, now, stories)}
+    return result
+
+
+def _old_members(before: dict[str, list[Any]], field_index: int, keys: set[str]) -> dict[str, list[str]]:
+    members: dict[str, list[str]] = {}
+    for article_id, record in before.items():
+        for key in keys.intersection(record[field_index]):
+            members.setdefault(key, []).append(article_id)
+    return members
+
+
+def _newest_first(article_ids: list[str], records: dict[str, list[Any]]) -> list[str]:
+    """In the order of the site's lists (queries.ARTICLE_ORDER): newest first, then by id."""
+    return sorted(sorted(article_ids), key=lambda i: tuple(records[i][ORDER]), reverse=True)
+
+
+def _pages_changed(was: list[str], now: list[str], stories: set[str]) -> range:
+    """Archive page numbers to render for a story list that went from ``was`` to ``now``."""
+    old, new = was[::-1], now[::-1]
+    first = next((n for n, (a, b) in enumerate(zip(old, new, strict=False)) if a != b),
+                 min(len(old), len(new)))
+    touched = [n for n, story in enumerate(new) if story in stories]
+    low = min([first, *touched]) // paging.PAGE_SIZE + 1
+    pages_before, pages_now = paging.archive_count(len(old)), paging.archive_count(len(new))
+    if pages_before != pages_now:
+        low = min(low, max(1, pages_before), max(1, pages_now))
+    return range(low, pages_now + 1)
 
 
 def _related_changes(before: dict[str, list[Any]], now: dict[str, list[Any]], corpus: Corpus,
@@ -178,7 +240,7 @@ def _related_changes(before: dict[str, list[Any]], now: dict[str, list[Any]], co
             if moved:
                 result.update(articles)
                 continue
-            index = _position(articles, article_id, positions)
+            index = position(articles, article_id, positions)
             result.update(articles[max(0, index - NEIGHBOURS): index + NEIGHBOURS + 1])
     return result
 
@@ -190,17 +252,10 @@ def _lists(corpus: Corpus, entity_ids: Iterable[str], topic_slugs: Iterable[str]
     return lists
 
 
-def _position(articles: list[Article], article_id: str, positions: dict[int, dict[str, int]]) -> int:
-    index = positions.get(id(articles))
-    if index is None:
-        index = positions[id(articles)] = {a.id: n for n, a in enumerate(articles)}
-    return index[article_id]
-
-
 def _weight_steps(old: dict[str, Any], new: dict[str, Any]) -> set[str]:
     """Entities whose weight step changed (every related list that uses them may change)."""
     before, now = old.get("entities", {}), new["entities"]
-    return {e for e, (_, count) in now.items()
+    return {e for e, (_, count, _) in now.items()
             if e in before and weight_step(before[e][1]) != weight_step(count)}
 
 

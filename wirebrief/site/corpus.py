@@ -27,6 +27,7 @@ from wirebrief.store.keys import slugify
 KIND_FOLDER = {"person": "people", "organization": "organizations", "place": "places"}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
+_EVENT_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 def safe_slug(slug: str | None, fallback: str) -> str:
@@ -45,6 +46,14 @@ def day_of(value: str | None) -> str | None:
     except ValueError:
         return None
     return text
+
+
+def year_of(event: dict[str, Any]) -> str | None:
+    """The year the timeline lists an event under, or None when it leaves the event out
+    (no full or partial ISO date, or nothing said of what happened)."""
+    if not _EVENT_DATE.match(event["date"]) or not event["what"].strip():
+        return None
+    return str(event["date"][:4])
 
 
 def decode_list(value: str) -> list[str]:
@@ -205,6 +214,7 @@ class Article:
     events: list[dict[str, Any]] = field(default_factory=list)
     agreements: list[dict[str, Any]] = field(default_factory=list)
     topic_links: list[dict[str, str]] = field(default_factory=list)
+    event_years: list[str] = field(default_factory=list)
     _loader: Loader | None = field(default=None, repr=False)
     _text: str | None = field(default=None, repr=False)
     _details: dict[str, tuple[str, str]] | None = field(default=None, repr=False)
@@ -379,16 +389,14 @@ def _agreements(db: sqlite_utils.Database) -> dict[str, Agreement]:
 
 def _attach_mentions(db: sqlite_utils.Database, by_id: dict[str, Article],
                      entities: dict[str, Entity]) -> None:
-    """Who is named where; what the article says of each is read later (Article.people)."""
+    """Who is named where, each entity's articles newest first (the query's order); what
+    the article says of each is read later (Article.people)."""
     for article_id, entity_id in queries.mention_pairs(db):
         article, entity = by_id.get(article_id), entities.get(entity_id)
         if article is None or entity is None:
             continue
         article.mentions.append(entity)
         entity.articles.append(article)
-    order = {a.id: n for n, a in enumerate(by_id.values())}
-    for entity in entities.values():
-        entity.articles.sort(key=lambda a: order[a.id])
 
 
 def _attach_events(db: sqlite_utils.Database, by_id: dict[str, Article],
@@ -404,7 +412,9 @@ def _attach_events(db: sqlite_utils.Database, by_id: dict[str, Article],
             "evidence": evidence_sentence(row["evidence"]),
         })
     for article in by_id.values():
-        article.events.sort(key=lambda e: (e["date"], e["what"]))
+        if article.events:
+            article.events.sort(key=lambda e: (e["date"], e["what"]))
+            article.event_years = sorted({y for y in map(year_of, article.events) if y})
 
 
 def _attach_agreements(db: sqlite_utils.Database, by_id: dict[str, Article],

@@ -27,6 +27,7 @@ from wirebrief.site.paths import output_file
 from wirebrief.site.render import Renderer
 
 MANIFEST = ".wirebrief-manifest.json"
+STATE = ".wirebrief-state.json"
 MANIFEST_VERSION = 2
 GLOBAL = "global"
 
@@ -63,25 +64,33 @@ class Stats:
         return self.rendered + self.linked
 
 
-def load_manifest(site: Path) -> Manifest:
-    """The manifest of a published site; a missing, unreadable or older one reads as
-    empty, which means a full build."""
-    try:
-        data = json.loads((site / MANIFEST).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return Manifest()
-    if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION:
-        return Manifest()
+def load_manifest(site: Path, *, state: bool = True) -> Manifest:
+    """The manifest of a published site (with the state it was built from, unless not
+    needed); a missing, unreadable or older one reads as empty, which means a full build."""
+    data = _read_json(site / MANIFEST)
     units = data.get("units")
-    state = data.get("state")
-    if not isinstance(units, dict) or not isinstance(state, dict):
+    if data.get("version") != MANIFEST_VERSION or not isinstance(units, dict):
         return Manifest()
-    return Manifest(str(data.get("salt", "")), units, state)
+    snapshot = _read_json(site / STATE) if state else {}
+    if state and snapshot.get("salt") != data.get("salt"):
+        return Manifest()
+    return Manifest(str(data.get("salt", "")), units, snapshot)
+
+
+def _read_json(path: Path) -> dict[str, Any]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def write_manifest(site: Path, manifest: Manifest) -> None:
-    data = {"version": MANIFEST_VERSION, "salt": manifest.salt, "state": manifest.state,
-            "units": manifest.units}
+    """The state first, then the manifest that names the same salt (two files, so that
+    reading the spare tree's files does not read its state)."""
+    state = {**manifest.state, "salt": manifest.salt}
+    (site / STATE).write_text(json.dumps(state, sort_keys=True, separators=(",", ":")), encoding="utf-8")
+    data = {"version": MANIFEST_VERSION, "salt": manifest.salt, "units": manifest.units}
     (site / MANIFEST).write_text(json.dumps(data, sort_keys=True, separators=(",", ":")),
                                  encoding="utf-8")
 
@@ -127,16 +136,16 @@ class _Trees:
 
 
 def publish_outputs(outputs: Iterable[Output], carried: dict[str, dict[str, str]],
-                    staging: Path, previous: Path, workers: int = 1,
+                    staging: Path, previous: Path, live: Manifest, workers: int = 1,
                     parallel_from: int = 400) -> tuple[Stats, dict[str, dict[str, str]]]:
     """Make ``staging`` hold ``outputs`` (rendered) and the ``carried`` files (units the
-    plan did not render, taken from the live site ``previous``), doing as little as possible.
+    plan did not render, taken from the live site ``previous`` described by ``live``),
+    doing as little as possible.
 
     Returns the counts and the new manifest's units. Files are never written in place (a
     spare file may share its inode with the live site): they are unlinked first.
     """
-    trees = _Trees(staging, previous, _spare_files(staging), load_manifest(previous).files()
-                   if previous.is_dir() else {})
+    trees = _Trees(staging, previous, _spare_files(staging), live.files())
     units: dict[str, dict[str, str]] = {unit: dict(files) for unit, files in carried.items()}
     stats = Stats()
     for files in carried.values():
@@ -158,8 +167,9 @@ def publish_outputs(outputs: Iterable[Output], carried: dict[str, dict[str, str]
 
 
 def _spare_files(staging: Path) -> dict[str, str]:
-    files = load_manifest(staging).files()
+    files = load_manifest(staging, state=False).files()
     (staging / MANIFEST).unlink(missing_ok=True)
+    (staging / STATE).unlink(missing_ok=True)
     return files
 
 

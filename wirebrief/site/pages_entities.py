@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from wirebrief.config import Config
+from wirebrief.site import paging
 from wirebrief.site.corpus import Corpus, Entity
 from wirebrief.site.feeds import ENTITY_FEED_ITEMS, feed_outputs
 from wirebrief.site.incremental import Output, page_output
@@ -60,16 +61,22 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> I
         })
         for entity in entities:
             if plan.wants(f"entity:{entity.id}"):
-                yield from entity_outputs(corpus, config, renderer, entity)
+                yield from entity_outputs(corpus, config, renderer, plan, entity)
 
 
-def entity_outputs(corpus: Corpus, config: Config, renderer: Renderer, entity: Entity) -> Iterator[Output]:
+def entity_outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan,
+                   entity: Entity) -> Iterator[Output]:
     """An entity's page and its three feeds."""
     unit = f"entity:{entity.id}"
     stories = corpus.stories_for(entity.articles)
-    context = {"entity": entity, "stories": stories, "feeds": feed_links(entity.path, entity.name)}
+    main, archives = paging.split(entity.path, stories)
+    context = {"entity": entity, "stories": main, "total": len(stories), "archives": archives,
+               "feeds": feed_links(entity.path, entity.name)}
     yield page_output(renderer, entity.path, "entity.html", context,
                       functools.partial(entity_context, corpus), unit=unit)
+    folder, label, _ = KINDS[entity.kind]
+    yield from paging.archive_outputs(renderer, plan, unit, entity.path, archives, {
+        "name": entity.name, "index_path": folder + "/", "index_label": label, "summaries": False})
     yield from feed_outputs(
         renderer, entity.path, f"{entity.name} · {config.site.title}",
         f"Stories mentioning {entity.name}.", stories,

@@ -6,26 +6,15 @@ once, with every article that reports it.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from wirebrief.site.corpus import Corpus
+from wirebrief.site.corpus import Corpus, year_of
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.render import Renderer
 
 if TYPE_CHECKING:
     from wirebrief.site.changes import Plan
-
-_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-
-
-def year_of(event: dict[str, Any]) -> str | None:
-    """The year an event is listed under, or None when the timeline leaves it out."""
-    if not _DATE.match(event["date"]) or not event["what"].strip():
-        return None
-    return str(event["date"][:4])
-
 
 def events(corpus: Corpus) -> list[dict[str, Any]]:
     """Distinct (date, what, place) events with the articles that report them."""

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from wirebrief.config import Config
+from wirebrief.site import paging
 from wirebrief.site.corpus import Corpus
 from wirebrief.site.feeds import feed_outputs
 from wirebrief.site.incremental import Output, page_output
@@ -27,9 +28,13 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> I
         if not plan.wants(unit):
             continue
         stories = corpus.stories_for(topic.articles)
+        main, archives = paging.split(topic.path, stories)
         yield page_output(renderer, topic.path, "topic.html", {
-            "name": topic.name, "stories": stories, "feeds": feed_links(topic.path, topic.name),
+            "name": topic.name, "stories": main, "total": len(stories), "archives": archives,
+            "feeds": feed_links(topic.path, topic.name),
         }, unit=unit)
+        yield from paging.archive_outputs(renderer, plan, unit, topic.path, archives, {
+            "name": topic.name, "index_path": "topics/", "index_label": "Topics", "summaries": True})
         yield from feed_outputs(
             renderer, topic.path, f"{topic.name} · {config.site.title}",
             f"Stories on {topic.name}.", stories, limit=config.site.feed_items,

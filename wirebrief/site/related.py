@@ -25,22 +25,36 @@ def weight_step(mentions: int) -> int:
     return int(math.log2(2 + mentions))
 
 
+def position(articles: list[Article], article_id: str, cache: dict[int, dict[str, int]]) -> int:
+    """Where an article sits in a list, through an index of the list built once per build."""
+    index = cache.get(id(articles))
+    if index is None:
+        index = cache[id(articles)] = {a.id: n for n, a in enumerate(articles)}
+    return index[article_id]
+
+
 class Related:
     """Related lists, computed only for the article pages a build renders (changes.py
-    knows which ones a change can reach)."""
+    knows which ones a change can reach), from the lists that article is in."""
 
     def __init__(self, corpus: Corpus) -> None:
-        self.postings: dict[str, list[tuple[float, list[Article], int]]] = {a.id: [] for a in corpus.articles}
-        for entity in corpus.entities.values():
-            weight = 1.0 / weight_step(len(entity.articles))
-            for index, article in enumerate(entity.articles):
-                self.postings[article.id].append((weight, entity.articles, index))
-        for topic in corpus.topics.values():
-            for index, article in enumerate(topic.articles):
-                self.postings[article.id].append((0.0, topic.articles, index))
+        self.corpus = corpus
+        self.positions: dict[int, dict[str, int]] = {}
+        self.entity_order = {entity_id: n for n, entity_id in enumerate(corpus.entities)}
+
+    def postings(self, article: Article) -> list[tuple[float, list[Article], int]]:
+        """(weight, list, position of the article in it) for each entity it names, in the
+        store's entity order, then each of its topics (weight 0: they only fill places)."""
+        entities = sorted(dict.fromkeys(article.mentions), key=lambda e: self.entity_order[e.id])
+        result = [(1.0 / weight_step(len(e.articles)), e.articles,
+                   position(e.articles, article.id, self.positions)) for e in entities]
+        slugs = sorted({link["path"].split("/")[1] for link in article.topic_links})
+        topics = [self.corpus.topics[slug].articles for slug in slugs]
+        return result + [(0.0, articles, position(articles, article.id, self.positions))
+                         for articles in topics]
 
     def of(self, article: Article) -> list[Article]:
-        return _best(article, self.postings[article.id])
+        return _best(article, self.postings(article))
 
 
 def _best(article: Article, postings: list[tuple[float, list[Article], int]]) -> list[Article]:
