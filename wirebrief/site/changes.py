@@ -24,10 +24,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from wirebrief.site import paging
 from wirebrief.site.corpus import Article, Corpus
 from wirebrief.site.incremental import GLOBAL, Manifest
 from wirebrief.site.pages_archive import ordered_days
-from wirebrief.site import paging
 from wirebrief.site.related import NEIGHBOURS, position, weight_step
 
 # Beyond this share of changed articles (a re-extraction, say), planning unit by unit

@@ -102,7 +102,7 @@ def content_hash(data: bytes) -> str:
 _SAFE_PATH = re.compile(r"^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)*(?:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$")
 
 
-def target_file(root: Path, page: str) -> Path:
+def target_file(root: Path, page: str) -> str:
     """The file of ``page`` under ``root``, refusing anything that could land outside it.
 
     A string check, not a filesystem one (the build writes tens of thousands of files into
@@ -111,7 +111,7 @@ def target_file(root: Path, page: str) -> Path:
     """
     if not _SAFE_PATH.match(page):
         raise ValueError(f"refusing to write outside the site: {page!r}")
-    return Path(f"{root}/{output_file(page)}")
+    return f"{root}/{output_file(page)}"
 
 
 @dataclass
@@ -190,7 +190,7 @@ def _claim(outputs: Iterable[Output], units: dict[str, dict[str, str]]) -> list[
 def _remove_stale(root: Path, pages: list[str]) -> None:
     """Delete the spare tree's files the new site does not have, and folders left empty."""
     for page in pages:
-        target = target_file(root, page)
+        target = Path(target_file(root, page))
         target.unlink(missing_ok=True)
         for folder in target.relative_to(root).parents:
             if folder == Path("."):
@@ -255,16 +255,19 @@ def _write(share: list[tuple[Output, str]], trees: _Trees) -> list[tuple[str, bo
             results.append((digest, False))
             continue
         target = target_file(trees.staging, path)
-        target.unlink(missing_ok=True)
-        target.write_bytes(data)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
+        with open(target, "wb") as file:
+            file.write(data)
         results.append((digest, True))
     return results
 
 
-def _link(source: Path, target: Path) -> bool:
+def _link(source: str, target: str) -> bool:
     """Hard-link an unchanged file; copy when links are not possible; False if it is gone."""
     try:
-        target.unlink(missing_ok=True)
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(target)
         os.link(source, target)
     except FileNotFoundError:
         return False

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
+from html import escape
 from typing import Any
-from xml.etree import ElementTree
 
 from wirebrief.sanitize import xml_safe
 from wirebrief.site.incremental import Output
@@ -36,23 +36,27 @@ def robots_output(renderer: Renderer) -> Output:
 def opml_output(renderer: Renderer, feeds: list[dict[str, Any]]) -> Output:
     """Every feed of the site, grouped by the page it belongs to.
 
-    Written with ElementTree, which escapes every attribute, rather than a template: there
-    are three feeds for each of thousands of entities, and a template loop over them costs
-    a tenth of an incremental build.
+    Written line by line with every attribute escaped, rather than from a template: there
+    are three feeds for each of thousands of entities, and a template loop over them (or
+    ElementTree) costs a tenth of an incremental build.
     """
     def render() -> bytes:
-        root = ElementTree.Element("opml", version="2.0")
-        head = ElementTree.SubElement(root, "head")
-        ElementTree.SubElement(head, "title").text = f"{renderer.config.site.title}: every feed"
-        body = ElementTree.SubElement(root, "body")
+        title = escape(f"{renderer.config.site.title}: every feed")
+        lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
+                 f"<head>\n<title>{title}</title>\n</head>", "<body>"]
         for folder in feeds:
-            title, html = folder["title"], renderer.absolute(folder["folder"])
-            group = ElementTree.SubElement(body, "outline", text=title, title=title, htmlUrl=html)
-            for kind, name in (("rss", "feed.xml"), ("atom", "atom.xml"), ("json", "feed.json")):
-                ElementTree.SubElement(group, "outline", type="rss", version=kind, text=f"{title} ({kind})",
-                                       xmlUrl=renderer.absolute(folder["folder"] + name), htmlUrl=html)
-        ElementTree.indent(root, space="")
-        text = ElementTree.tostring(root, encoding="unicode")
-        return xml_safe('<?xml version="1.0" encoding="UTF-8"?>\n' + text + "\n").encode("utf-8")
+            lines += _opml_group(renderer, folder["title"], folder["folder"])
+        lines += ["</body>", "</opml>", ""]
+        return xml_safe("\n".join(lines)).encode("utf-8")
 
     return Output("feeds.opml", render)
+
+
+def _opml_group(renderer: Renderer, title: str, folder: str) -> list[str]:
+    name, html = escape(title), escape(renderer.absolute(folder))
+    lines = [f'<outline text="{name}" title="{name}" htmlUrl="{html}">']
+    for kind, feed in (("rss", "feed.xml"), ("atom", "atom.xml"), ("json", "feed.json")):
+        lines.append(f'<outline type="rss" version="{kind}" text="{name} ({kind})" '
+                     f'xmlUrl="{escape(renderer.absolute(folder + feed))}" htmlUrl="{html}"/>')
+    lines.append("</outline>")
+    return lines
