@@ -35,7 +35,7 @@ from wirebrief.site.related import NEIGHBOURS, position, weight_step
 FULL_BUILD_SHARE = 0.25
 
 # Positions in an article's snapshot record.
-REVISION, STORY, DAY, ORDER, ENTITIES, TOPICS, AGREEMENTS, YEARS, PATH = range(9)
+REVISION, STORY, DAY, ORDER, ENTITIES, TOPICS, AGREEMENTS, YEARS = range(8)
 
 
 @dataclass
@@ -88,7 +88,7 @@ def _record(article: Article) -> list[Any]:
     return [article.revision, article.story_id, article.day,
             [article.published or "", article.first_seen_at or ""], article.entity_ids,
             [t["path"].split("/")[1] for t in article.topic_links],
-            sorted({g["id"] for g in article.agreements}), article.event_years, article.path]
+            sorted({g["id"] for g in article.agreements}), article.event_years]
 
 
 def current_units(state: dict[str, Any]) -> set[str]:
