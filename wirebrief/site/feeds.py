@@ -9,7 +9,6 @@ The XML is rendered from autoescaped templates and passed through xml_safe whole
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Iterator
 from datetime import UTC, datetime
@@ -47,9 +46,16 @@ def feed_outputs(renderer: Renderer, folder: str, title: str, description: str,
                  unit: str = GLOBAL) -> Iterator[Output]:
     """The three feeds of ``folder`` ('' for the site), one item per story, newest first."""
     chosen = [s.lead for s in stories[:limit]]
+    made: list[dict[str, Any]] = []
 
-    @functools.cache
     def meta() -> dict[str, Any]:
+        """What the three formats share, made once (a plain memo: functools.cache costs
+        more to set up than thousands of small feeds take to render)."""
+        if not made:
+            made.append(_meta())
+        return made[0]
+
+    def _meta() -> dict[str, Any]:
         items = [feed_item(renderer, a, full_text) for a in chosen]
         updated = max((item_date(a) for a in chosen), default=EPOCH)
         site = renderer.config.site

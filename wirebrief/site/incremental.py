@@ -87,12 +87,13 @@ def _read_json(path: Path) -> dict[str, Any]:
 
 def write_manifest(site: Path, manifest: Manifest) -> None:
     """The state first, then the manifest that names the same salt (two files, so that
-    reading the spare tree's files does not read its state)."""
+    reading the spare tree's files does not read its state). Both are plain data in a
+    fixed order (the state follows the store's order, units are sorted, and each unit
+    lists its files in the order its pages are made), so equal sites have equal bytes."""
     state = {**manifest.state, "salt": manifest.salt}
-    (site / STATE).write_text(json.dumps(state, sort_keys=True, separators=(",", ":")), encoding="utf-8")
-    data = {"version": MANIFEST_VERSION, "salt": manifest.salt, "units": manifest.units}
-    (site / MANIFEST).write_text(json.dumps(data, sort_keys=True, separators=(",", ":")),
-                                 encoding="utf-8")
+    (site / STATE).write_text(json.dumps(state, separators=(",", ":")), encoding="utf-8")
+    data = {"version": MANIFEST_VERSION, "salt": manifest.salt, "units": dict(sorted(manifest.units.items()))}
+    (site / MANIFEST).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
 
 
 def content_hash(data: bytes) -> str:
