@@ -24,7 +24,7 @@ from wirebrief.serve import serve_folder
 pytestmark = pytest.mark.xdist_group("demo")
 AXE = Path(os.environ.get("AXE_CORE_JS") or ROOT / "node_modules" / "axe-core" / "axe.min.js")
 KINDS = ["", "topics/", "people/", "organizations/", "places/", "agreements/", "timeline/",
-         "archive/", "search/", "about/"]
+         "archive/", "search/", "about/", "status/"]
 PATTERNS = ["articles/*/*.html", "people/*/index.html", "organizations/*/index.html",
             "places/*/index.html", "topics/*/index.html", "agreements/*/index.html",
             "archive/*/*/*/index.html", "timeline/*/index.html"]

@@ -388,3 +388,36 @@ def test_incremental_builds_equal_full_builds_through_every_kind_of_change(
     db.close()
     nothing = build(tmp_path)
     assert nothing["rendered"] == 0, nothing
+
+
+def test_long_lists_are_paged_from_the_oldest_and_old_pages_stay(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every story of a topic is on its main page or on exactly one archive page; archive
+    pages are valid, linked, numbered from the oldest, and untouched by new stories."""
+    monkeypatch.setattr(paging, "PAGE_SIZE", 3)
+    seed(tmp_path, 80)
+    build(tmp_path)
+    site = tmp_path / "site"
+    topic = max((site / "topics").iterdir(), key=lambda t: len(list(t.glob("page/*/index.html"))))
+    pages = sorted(topic.glob("page/*/index.html"), key=lambda p: int(p.parent.name))
+    assert len(pages) >= 2
+
+    def rows(page: Path) -> list[str]:
+        tree = lxml_html.fromstring(page.read_bytes())
+        return tree.xpath("//main//ol[@class='rows']/li/a[1]/@href")
+
+    main = topic / "index.html"
+    main_tree = lxml_html.fromstring(main.read_bytes())
+    total = int(main_tree.xpath("string(//p[@class='lede'])").split()[0])
+    listed = [href.removeprefix("../../") for href in rows(main)]
+    listed += [href.removeprefix("../../../../") for p in pages for href in rows(p)]
+    assert len(listed) == len(set(listed)) == total
+    assert all(len(rows(p)) == 3 for p in pages) and 3 <= len(rows(main)) < 6
+    linked = {h.rstrip("/") for h in main_tree.xpath("//nav[@class='older-pages']//a/@href")}
+    assert linked == {f"../../topics/{topic.name}/page/{p.parent.name}" for p in pages}
+    for page in pages:
+        html5lib.HTMLParser(strict=True).parse(page.read_bytes())
+    first_page, before = pages[0].relative_to(site).as_posix(), inodes(site)
+    add_articles(tmp_path, 500, 3)
+    build(tmp_path)
+    assert inodes(site)[first_page] == before[first_page]

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.xdist_group("demo")
 NS = {"h": "http://www.w3.org/1999/xhtml"}
 BASE = "https://example.org/briefing/"
 KINDS = ["", "topics/", "people/", "organizations/", "places/", "agreements/", "timeline/",
-         "archive/", "search/", "about/"]
+         "archive/", "search/", "about/", "status/"]
 
 
 def parse(path: Path):  # type: ignore[no-untyped-def]
@@ -181,3 +181,15 @@ def test_rebuild_is_byte_identical(demo_run: DemoRun) -> None:
     cli("build", "--config", str(demo_run.config))
     assert tree_digest(demo_run.site) == before
     assert not list(demo_run.folder.glob(".build-staging-*"))
+
+
+def test_status_page_reports_each_source(demo_run: DemoRun) -> None:
+    """The site's status page carries the run report: articles, fetches, failures by reason."""
+    db_rows = json.loads(cli("status", "--json", "--config", str(demo_run.config)).stdout)
+    source = next(s for s in db_rows["sources"] if s["name"] == "Demo Wire")
+    page = lxml_html.fromstring((demo_run.site / "status" / "index.html").read_bytes())
+    row = next(r for r in page.xpath("//tbody/tr") if "Demo Wire" in r.xpath("string(th)"))
+    cells = [c.text_content().strip() for c in row.xpath("td")]
+    assert cells[0] == str(source["articles"]) and cells[1] == str(source["pages_fetched"])
+    assert f"off_topic {source['failures']['off_topic']}" in cells[3]
+    assert page.xpath("//main//ol[@class='rows']/li"), "the latest crawl runs are listed"
