@@ -415,15 +415,15 @@ def _attach_events(db: sqlite_utils.Database, by_id: dict[str, Article],
         if article is None:
             continue
         place = entities.get(row["place_id"] or "")
-        article.events.append({
-            "date": row["date"] or "", "what": row["what"] or "", "place": row["place"],
-            "place_path": place.path if place else None,
-            "evidence": evidence_sentence(row["evidence"]),
-        })
+        event = {"date": row["date"] or "", "what": row["what"] or "", "place": row["place"],
+                 "place_path": place.path if place else None,
+                 "evidence": evidence_sentence(row["evidence"])}
+        event["year"] = year_of(event)
+        article.events.append(event)
     for article in by_id.values():
         if article.events:
             article.events.sort(key=lambda e: (e["date"], e["what"]))
-            article.event_years = sorted({y for y in map(year_of, article.events) if y})
+            article.event_years = sorted({e["year"] for e in article.events if e["year"]})
 
 
 def _attach_agreements(db: sqlite_utils.Database, by_id: dict[str, Article],

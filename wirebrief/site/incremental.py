@@ -138,7 +138,7 @@ class _Trees:
 
 def publish_outputs(outputs: Iterable[Output], carried: dict[str, dict[str, str]],
                     staging: Path, previous: Path, live: Manifest, workers: int = 1,
-                    parallel_from: int = 400) -> tuple[Stats, dict[str, dict[str, str]]]:
+                    parallel_from: int = 64) -> tuple[Stats, dict[str, dict[str, str]]]:
     """Make ``staging`` hold ``outputs`` (rendered) and the ``carried`` files (units the
     plan did not render, taken from the live site ``previous`` described by ``live``),
     doing as little as possible.

@@ -9,23 +9,30 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from wirebrief.site.corpus import Corpus, year_of
+from wirebrief.site.corpus import Corpus
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.render import Renderer
 
 if TYPE_CHECKING:
     from wirebrief.site.changes import Plan
 
+
 def events(corpus: Corpus) -> list[dict[str, Any]]:
-    """Distinct (date, what, place) events with the articles that report them."""
+    """Distinct (date, what, place) events with the articles that report them (one copy
+    of each story)."""
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
+    stories: dict[tuple[str, str, str], set[str]] = {}
     for article in corpus.articles:
         for event in article.events:
-            if year_of(event) is None:
+            if event["year"] is None:  # see corpus.year_of
                 continue
             key = (event["date"], event["what"].strip().casefold(), (event["place"] or "").casefold())
-            entry = merged.setdefault(key, {**event, "articles": []})
-            if article.story_id not in {a.story_id for a in entry["articles"]}:
+            entry = merged.get(key)
+            if entry is None:
+                entry = merged[key] = {**event, "articles": []}
+                stories[key] = set()
+            if article.story_id not in stories[key]:
+                stories[key].add(article.story_id)
                 entry["articles"].append(article)
     return sorted(merged.values(), key=lambda e: (e["date"], e["what"]), reverse=True)
 
