@@ -69,7 +69,8 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
         write_manifest(staging, Manifest(salt, units, plan.state))
         swap_into_place(staging, target, keep_spare=True)
     return {"pages": stats.files, "articles": len(corpus.articles), "rendered": stats.rendered,
-            "reused": stats.linked, "units_rendered": 0 if plan.full else len(plan.dirty)}
+            "reused": stats.linked, "units_rendered": sum(1 for unit in units if unit not in plan.carried),
+            "units_reused": len(plan.carried)}
 
 
 def render_workers() -> int:

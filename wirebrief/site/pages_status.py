@@ -16,6 +16,16 @@ PATH = "status/"
 
 
 def output(renderer: Renderer, report: dict[str, Any]) -> Output:
-    runs = [run for run in report["runs"] if run["stage"] != "build"]
+    runs = [{**run, "crawl": _crawl_counts(run["counts"])}
+            for run in report["runs"] if run["stage"] != "build"]
     sources = [{**source, "failures": sorted(source["failures"].items())} for source in report["sources"]]
     return page_output(renderer, PATH, "status.html", {"sources": sources, "runs": runs, "feeds": []})
+
+
+def _crawl_counts(counts: Any) -> dict[str, int] | None:
+    """What the crawl stage of a run fetched, stored and failed on (a crawl run records
+    its counts at the top, a tick under "crawl")."""
+    crawl = counts.get("crawl", counts) if isinstance(counts, dict) else None
+    if not isinstance(crawl, dict) or "fetched" not in crawl:
+        return None
+    return {key: int(crawl.get(key) or 0) for key in ("fetched", "pages", "failures")}
