@@ -17,14 +17,18 @@ from wirebrief.config import Config
 SILENT_RUNS = 3
 
 
-def status_report(db: sqlite_utils.Database, config: Config, last_runs: int = 10) -> dict[str, Any]:
+def status_report(db: sqlite_utils.Database, config: Config, last_runs: int = 10,
+                  *, builds: bool = True) -> dict[str, Any]:
+    """Per source what was fetched, stored and failed, and the last runs (without the
+    site's own build runs when ``builds`` is false: the status page leaves them out, so
+    that rebuilding a site does not change it)."""
     names = [s.name for s in config.sources] + [
         row[0] for row in db.execute("select distinct source from pages")
     ]
     sources = [_source_report(db, name) for name in dict.fromkeys(names)]
     runs = [_run_row(row) for row in db.execute(
         "select id, started_at, ended_at, status, stage, counts, error from runs "
-        "order by id desc limit ?", [last_runs])]
+        "where ? or stage != 'build' order by id desc limit ?", [builds, last_runs])]
     return {"sources": sources, "runs": runs}
 
 

@@ -61,7 +61,7 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
     if plan.full:
         corpus.read_everything()
     renderer = Renderer(config)
-    status = status_report(db, config)
+    status = status_report(db, config, builds=False)
     with staging_dir(target, reuse_spare=True) as staging:
         outputs = site_outputs(corpus, config, renderer, plan, status)
         stats, units = publish_outputs(outputs, plan.carried, staging, target, live,

@@ -1,8 +1,9 @@
 """The status page (/status/): per source what the crawls fetched, stored and failed on.
 
 The same report as `wirebrief status`, for readers of the briefing: how fresh it is and
-which sources are failing or have gone silent. Build runs are left out, so that two
-builds of the same database give the same page.
+which sources are failing or have gone silent. Build runs are left out (see
+status_report), so that rebuilding a site gives the same page; the tick whose build
+made the page shows as in progress.
 """
 
 from __future__ import annotations
@@ -16,8 +17,7 @@ PATH = "status/"
 
 
 def output(renderer: Renderer, report: dict[str, Any]) -> Output:
-    runs = [{**run, "crawl": _crawl_counts(run["counts"])}
-            for run in report["runs"] if run["stage"] != "build"]
+    runs = [{**run, "crawl": _crawl_counts(run["counts"])} for run in report["runs"]]
     sources = [{**source, "failures": sorted(source["failures"].items())} for source in report["sources"]]
     return page_output(renderer, PATH, "status.html", {"sources": sources, "runs": runs, "feeds": []})
 
