@@ -421,3 +421,17 @@ def test_long_lists_are_paged_from_the_oldest_and_old_pages_stay(
     add_articles(tmp_path, 500, 3)
     build(tmp_path)
     assert inodes(site)[first_page] == before[first_page]
+
+
+def test_a_file_deleted_from_the_live_site_is_rendered_again(tmp_path: Path) -> None:
+    """The manifest says the live site holds a file it no longer has: its unit is rendered."""
+    seed(tmp_path, 30)
+    build(tmp_path)
+    site = tmp_path / "site"
+    victim = sorted(site.glob("people/*/index.html"))[0]
+    expected = victim.read_bytes()
+    victim.unlink()
+    stats = build(tmp_path)
+    assert victim.read_bytes() == expected and stats["rendered"] == 1, stats
+    sitemap = (site / "sitemap.xml").read_text()
+    assert sitemap.count(f"/{victim.parent.relative_to(site).as_posix()}/<") == 1

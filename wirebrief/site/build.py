@@ -64,13 +64,13 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
     status = status_report(db, config, builds=False)
     with staging_dir(target, reuse_spare=True) as staging:
         outputs = site_outputs(corpus, config, renderer, plan, status)
-        stats, units = publish_outputs(outputs, plan.carried, staging, target, live,
+        stats, units = publish_outputs(outputs, plan.carried, staging, target, live, plan.dirty,
                                        workers=render_workers())
         write_manifest(staging, Manifest(salt, units, plan.state))
         swap_into_place(staging, target, keep_spare=True)
     return {"pages": stats.files, "articles": len(corpus.articles), "rendered": stats.rendered,
-            "reused": stats.linked, "units_rendered": sum(1 for unit in units if unit not in plan.carried),
-            "units_reused": len(plan.carried)}
+            "reused": stats.linked, "units_rendered": sum(1 for unit in units if not plan.reuses(unit)),
+            "units_reused": sum(1 for unit in units if plan.reuses(unit))}
 
 
 def render_workers() -> int:
@@ -97,7 +97,7 @@ def site_outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan,
                  status: dict[str, Any]) -> Iterator[Output]:
     """The files of the units ``plan`` wants, the sitemap last since it lists every page
     (those of the units not rendered included)."""
-    pages = [p for files in plan.carried.values() for p in files if _is_page(p)]
+    pages = [p for unit, files in plan.carried.items() if plan.reuses(unit) for p in files if _is_page(p)]
     yield from _recording(pages, _content(corpus, config, renderer, plan))
     yield pages_status.output(renderer, status)
     pages.append(pages_status.PATH)

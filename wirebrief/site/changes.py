@@ -50,6 +50,11 @@ class Plan:
     def wants(self, unit: str) -> bool:
         return self.full or unit in self.dirty
 
+    def reuses(self, unit: str) -> bool:
+        """Whether the unit's files are taken as they are (not when it was found damaged
+        in the live site and added to ``dirty`` by the publisher)."""
+        return unit in self.carried and unit not in self.dirty
+
 
 def plan_build(previous: Manifest, corpus: Corpus, salt: str) -> Plan:
     """Compare the live site's snapshot with the store's and decide what to render."""

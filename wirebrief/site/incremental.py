@@ -137,23 +137,27 @@ class _Trees:
 
 
 def publish_outputs(outputs: Iterable[Output], carried: dict[str, dict[str, str]],
-                    staging: Path, previous: Path, live: Manifest, workers: int = 1,
-                    parallel_from: int = 64) -> tuple[Stats, dict[str, dict[str, str]]]:
+                    staging: Path, previous: Path, live: Manifest, lost: set[str],
+                    workers: int = 1, parallel_from: int = 64) -> tuple[Stats, dict[str, dict[str, str]]]:
     """Make ``staging`` hold ``outputs`` (rendered) and the ``carried`` files (units the
     plan did not render, taken from the live site ``previous`` described by ``live``),
     doing as little as possible.
 
-    Returns the counts and the new manifest's units. Files are never written in place (a
-    spare file may share its inode with the live site): they are unlinked first.
+    A carried unit with a file that neither tree holds any more (someone deleted it from
+    the live site) is added to ``lost`` before ``outputs`` is read, so that a plan that
+    yields what ``lost`` holds renders it again. Returns the counts and the new manifest's
+    units. Files are never written in place (a spare file may share its inode with the
+    live site): they are unlinked first.
     """
     trees = _Trees(staging, previous, _spare_files(staging), live.files())
-    units: dict[str, dict[str, str]] = {unit: dict(files) for unit, files in carried.items()}
+    units: dict[str, dict[str, str]] = {}
     stats = Stats()
-    for files in carried.values():
-        for path, digest in files.items():
-            if not trees.place(path, digest):
-                raise RuntimeError(f"the live site lost {path!r}; run a full build (delete {MANIFEST})")
-            stats.linked += 1
+    for unit, files in carried.items():
+        if all(trees.place(path, digest) for path, digest in files.items()):
+            units[unit] = dict(files)
+            stats.linked += len(files)
+        else:
+            lost.add(unit)
     pending = _claim(outputs, units)
     keep = {path for files in units.values() for path in files} | {p for _, p in pending}
     _remove_stale(staging, [p for p in trees.spare if p not in keep])
@@ -221,7 +225,7 @@ def render_all(pending: list[tuple[Output, str]], trees: _Trees, workers: int) -
     """
     if workers <= 1:
         return _write(pending, trees)
-    with tempfile.TemporaryDirectory(prefix=".wirebrief-render-", dir=trees.staging.parent) as tmp:
+    with tempfile.TemporaryDirectory(prefix=".wirebrief-render-", dir=trees.staging) as tmp:
         children = [_fork_worker(pending[n::workers], trees, Path(tmp) / str(n)) for n in range(1, workers)]
         results: list[list[tuple[str, bool]]] = [_write(pending[0::workers], trees)]
         failed = [pid for pid in children if os.waitpid(pid, 0)[1] != 0]
