@@ -6,7 +6,6 @@ killed mid-crawl loses at most the last batch, which the next run fetches again.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from scrapy import signals
@@ -65,7 +64,8 @@ class StorePipeline:
             self.counts["fetched"] += 1
             record_fetch(self.db, run_id=self.state.run_id, source=item.source, url=item.final_url,
                          kind="article", status=item.status, size=item.size)
-            save_page(self.db, asdict(item), self.state.run_id)
+            # vars(), not asdict(): asdict passes every field through copy.deepcopy.
+            save_page(self.db, vars(item), self.state.run_id)
             self.counts["pages"] += 1
         elif isinstance(item, FetchItem):
             self._fetch(item)

@@ -6,6 +6,7 @@ the CLI and the tests start a new process for each.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from scrapy.crawler import CrawlerProcess
@@ -33,7 +34,11 @@ def run_crawl(config: Config, run_id: int | None = None,
               only: list[str] | None = None) -> dict[str, Any]:
     """Crawl every enabled source (or the named ones); returns counts for the run record."""
     state = load_state(config, run_id)
-    process = CrawlerProcess(settings=scrapy_settings(config))
+    settings = scrapy_settings(config)
+    process = CrawlerProcess(settings=settings)
+    # Scrapy filters its records at the handler, so each page would still create (and
+    # drop) a "Crawled" and a "Scraped" debug record: filter at the logger instead.
+    logging.getLogger("scrapy").setLevel(settings["LOG_LEVEL"])
     crawler = process.create_crawler(WireSpider)
     process.crawl(crawler, config=config, state=state, only=only)
     process.start()
