@@ -12,7 +12,7 @@ from scrapy import signals
 from scrapy.crawler import Crawler
 
 from scraper.items import FetchItem, PageItem
-from wirebrief.store import open_db
+from wirebrief.store import connect
 from wirebrief.store.pages import record_failure, record_fetch, save_cache_headers, save_page
 
 BATCH = 50
@@ -34,7 +34,7 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         self.state = self.crawler.spider.state  # type: ignore[union-attr]
-        self.db = open_db(self.state.database)
+        self.db = connect(self.state.database)
         self.db.execute("BEGIN IMMEDIATE")
 
     def close_spider(self) -> None:
@@ -52,8 +52,8 @@ class StorePipeline:
         """
         if reason != "finished":
             return
-        db = open_db(self.state.database)
-        with db.atomic():
+        db = connect(self.state.database)
+        with db:
             for url, (source, etag, modified) in self.validators.items():
                 if source not in spider.capped and source not in self.unfinished:
                     save_cache_headers(db, url, etag, modified)

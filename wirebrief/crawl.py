@@ -16,12 +16,12 @@ from scraper.spiders.wire import WireSpider
 from scraper.state import CrawlState
 from scraper.urls import normalize_url
 from wirebrief.config import Config
-from wirebrief.store import open_db
+from wirebrief.store import connect
 from wirebrief.store.pages import conditional_headers, seen_urls
 
 
 def load_state(config: Config, run_id: int | None) -> CrawlState:
-    db = open_db(config.database_path)
+    db = connect(config.database_path)
     try:
         seen = {normalize_url(url) for url in seen_urls(db)}
         cache = conditional_headers(db)

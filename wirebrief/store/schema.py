@@ -7,7 +7,11 @@ where they start from. See docs/schema.md for what each table holds.
 
 from __future__ import annotations
 
-import sqlite_utils
+import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA_VERSION = 1
 
@@ -129,3 +133,20 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     db.table("meta").upsert(
         {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key"
     )
+
+
+def _expected_names() -> set[str]:
+    """Tables and indexes ``ensure_schema`` creates, by sqlite-utils' index naming."""
+    names = set(TABLES) | {"articles_fts"}
+    names |= {f"idx_{table}_{'_'.join(columns)}" for table, columns, _ in INDEXES}
+    return names
+
+
+def schema_complete(conn: sqlite3.Connection) -> bool:
+    """Whether ``ensure_schema`` would find nothing to do: every table and index there,
+    at this schema version. Opening a store then needs no sqlite-utils."""
+    present = {row[0] for row in conn.execute("select name from sqlite_master")}
+    if not _expected_names() <= present:
+        return False
+    row = conn.execute("select value from meta where key = 'schema_version'").fetchone()
+    return row is not None and row[0] == str(SCHEMA_VERSION)
