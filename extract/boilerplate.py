@@ -77,10 +77,12 @@ def filter_lines(text: str, title: str | None = None) -> str:
     more often than reporting, so only its first occurrence is kept.
     """
     lines = [line.strip() for line in text.splitlines()]
+    # The headline's words, worked out once rather than again for every line.
+    headline = _words(title) if title else None
     kept: list[str] = []
     seen: set[str] = set()
     for line in lines:
-        if is_boilerplate(line) or (title and _same_text(line, title)):
+        if is_boilerplate(line) or (headline is not None and _words(line) == headline):
             continue
         normal = " ".join(line.split())
         if normal in seen and len(normal) > 1 and not _SIGNATURE.match(normal):
@@ -90,11 +92,10 @@ def filter_lines(text: str, title: str | None = None) -> str:
     return "\n".join(kept)
 
 
-def _same_text(line: str, title: str) -> bool:
-    """A headline repeated as the first paragraph, ignoring case and punctuation."""
+_NON_WORDS = re.compile(r"\W+")
 
-    def norm(value: str) -> str:
-        """Lower-case words only."""
-        return re.sub(r"\W+", " ", value).strip().lower()
 
-    return norm(line) == norm(title)
+def _words(value: str) -> str:
+    """Lower-case words only: a headline repeated as the first paragraph compares equal,
+    whatever its case and punctuation."""
+    return _NON_WORDS.sub(" ", value).strip().lower()

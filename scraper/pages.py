@@ -62,8 +62,17 @@ def _garbled(text: str) -> bool:
     return bad > good
 
 
+# C0 control bytes text never has (everything below 0x20 but tab, newlines, FF and CR).
+_CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
+
+
 def _looks_binary(sample: bytes) -> bool:
+    """NUL anywhere, or more than 5% control bytes: not text whatever the header says.
+
+    Counted with ``bytes.translate`` rather than a Python loop: this runs on every
+    article page, and looping over 4 KiB byte by byte cost more than storing the page.
+    """
     if b"\x00" in sample:
         return True
-    controls = sum(1 for byte in sample if byte < 9 or 13 < byte < 32)
+    controls = len(sample) - len(sample.translate(None, _CONTROL_BYTES))
     return bool(sample) and controls / len(sample) > 0.05

@@ -6,14 +6,13 @@ killed mid-crawl loses at most the last batch, which the next run fetches again.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Any
 
 from scrapy import signals
 from scrapy.crawler import Crawler
 
 from scraper.items import FetchItem, PageItem
-from wirebrief.store import open_db
+from wirebrief.store import connect
 from wirebrief.store.pages import record_failure, record_fetch, save_cache_headers, save_page
 
 BATCH = 50
@@ -35,7 +34,7 @@ class StorePipeline:
 
     def open_spider(self) -> None:
         self.state = self.crawler.spider.state  # type: ignore[union-attr]
-        self.db = open_db(self.state.database)
+        self.db = connect(self.state.database)
         self.db.execute("BEGIN IMMEDIATE")
 
     def close_spider(self) -> None:
@@ -53,8 +52,8 @@ class StorePipeline:
         """
         if reason != "finished":
             return
-        db = open_db(self.state.database)
-        with db.atomic():
+        db = connect(self.state.database)
+        with db:
             for url, (source, etag, modified) in self.validators.items():
                 if source not in spider.capped and source not in self.unfinished:
                     save_cache_headers(db, url, etag, modified)
@@ -65,7 +64,8 @@ class StorePipeline:
             self.counts["fetched"] += 1
             record_fetch(self.db, run_id=self.state.run_id, source=item.source, url=item.final_url,
                          kind="article", status=item.status, size=item.size)
-            save_page(self.db, asdict(item), self.state.run_id)
+            # vars(), not asdict(): asdict passes every field through copy.deepcopy.
+            save_page(self.db, vars(item), self.state.run_id)
             self.counts["pages"] += 1
         elif isinstance(item, FetchItem):
             self._fetch(item)

@@ -8,7 +8,7 @@ from typing import Any
 
 from wirebrief.config import Config
 from wirebrief.logs import event
-from wirebrief.store import open_db
+from wirebrief.store import connect, open_db
 from wirebrief.store.runs import finish_run, start_run
 
 Progress = Callable[[int], None]
@@ -62,7 +62,7 @@ def publish_stage(config: Config) -> dict[str, Any]:
 
 def recorded(config: Config, stage: str, work: Callable[[int], dict[str, Any]]) -> dict[str, Any]:
     """Run ``work(run_id)`` inside a run record that ends 'ok' or 'failed' with the error."""
-    db = open_db(config.database_path)
+    db = connect(config.database_path)
     run_id = start_run(db, stage)
     db.close()
     event(f"{stage}.start", run=run_id)
@@ -80,7 +80,7 @@ def recorded(config: Config, stage: str, work: Callable[[int], dict[str, Any]]) 
 
 def _finish(config: Config, run_id: int, status: str, counts: dict[str, Any],
             error: str | None) -> None:
-    db = open_db(config.database_path)
+    db = connect(config.database_path)
     try:
         finish_run(db, run_id, status, counts, error)
     finally:

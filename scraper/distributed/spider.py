@@ -76,8 +76,8 @@ class ClusterWireSpider(WireSpider):
         yield  # pragma: no cover - makes this an async generator
 
     # -- deduplication across workers ----------------------------------------------------
-    def _wanted(self, source: SourceConfig, link: Link) -> bool:
-        if not super()._wanted(source, link):
+    def _wanted(self, source: SourceConfig, link: Link, key: str) -> bool:
+        if not super()._wanted(source, link, key):
             return False
         won = self.filter.claim(self.keys, link.url, source.name, self._cap(source))
         if won < 0:

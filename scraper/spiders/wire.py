@@ -72,9 +72,9 @@ class WireSpider(scrapy.Spider):
         return request
 
     def _article(self, source: SourceConfig, link: Link) -> scrapy.Request | None:
-        if not self._wanted(source, link):
-            return None
         key = normalize_url(link.url)
+        if not self._wanted(source, link, key):
+            return None
         self.scheduled.add(key)
         self.per_source[source.name] += 1
         request = self._request(source, link.url, "article", self.parse_article)
@@ -82,8 +82,8 @@ class WireSpider(scrapy.Spider):
             request.meta["discovered_date"] = link.date.isoformat()
         return request
 
-    def _wanted(self, source: SourceConfig, link: Link) -> bool:
-        key = normalize_url(link.url)
+    def _wanted(self, source: SourceConfig, link: Link, key: str) -> bool:
+        """Whether to fetch the link; ``key`` is its normalised URL, as the seen-set holds it."""
         if key in self.state.seen or key in self.scheduled:
             return False
         if not _allowed(source, link.url):

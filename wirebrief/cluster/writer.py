@@ -34,7 +34,7 @@ class StoreWriter:
         for item in items:
             self.pipeline.process_item(item)
         db = self.pipeline.db
-        db.conn.commit()
+        db.commit()
         db.execute("BEGIN IMMEDIATE")
         self.pipeline.pending = 0
 
@@ -48,6 +48,6 @@ class StoreWriter:
     def abandon(self) -> None:
         """Drop the uncommitted part of a batch: it is still in Redis for the next writer."""
         if self.open:
-            self.pipeline.db.conn.rollback()
+            self.pipeline.db.rollback()
             self.pipeline.db.close()
             self.open = False

@@ -10,24 +10,49 @@ from __future__ import annotations
 import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+from wirebrief.store.schema import ensure_schema, schema_complete
 
-from wirebrief.store.schema import ensure_schema
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    # What the plain-SQL reads and writes accept: either kind of handle on the store.
+    Store = sqlite_utils.Database | sqlite3.Connection
+
+PRAGMAS = (
+    "PRAGMA journal_mode=WAL",
+    "PRAGMA synchronous=NORMAL",
+    "PRAGMA foreign_keys=ON",
+    "PRAGMA busy_timeout=30000",
+    "PRAGMA recursive_triggers=on",  # as sqlite-utils sets it: the FTS triggers rely on it
+)
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open (creating if needed) the store at ``path`` with plain sqlite3, schema in place.
+
+    The crawl's process writes through this: sqlite-utils imports numpy, a tenth of a
+    second of a crawl's start-up, and is needed only to create what is missing.
+    """
+    Path(path).parent.mkdir(parents=True, exist_ok=True)
+    conn = sqlite3.connect(str(path), timeout=30)
+    for pragma in PRAGMAS:
+        conn.execute(pragma)
+    if not schema_complete(conn):
+        import sqlite_utils
+
+        db = sqlite_utils.Database(conn)
+        with db.atomic():
+            ensure_schema(db)
+    return conn
 
 
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open (creating if needed) the store at ``path`` with the schema in place."""
-    Path(path).parent.mkdir(parents=True, exist_ok=True)
-    conn = sqlite3.connect(str(path), timeout=30)
-    db = sqlite_utils.Database(conn)
-    db.execute("PRAGMA journal_mode=WAL")
-    db.execute("PRAGMA synchronous=NORMAL")
-    db.execute("PRAGMA foreign_keys=ON")
-    db.execute("PRAGMA busy_timeout=30000")
-    with db.atomic():
-        ensure_schema(db)
-    return db
+    import sqlite_utils
+
+    return sqlite_utils.Database(connect(path))
 
 
 def now_iso() -> str:

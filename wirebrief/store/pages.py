@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from wirebrief.store.db import now_iso
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+    from wirebrief.store.db import Store
 
 FAILURE_REASONS = (
     "http_error", "timeout", "too_large", "not_html", "redirect_loop",
@@ -16,7 +19,7 @@ FAILURE_REASONS = (
 )
 
 
-def record_fetch(db: sqlite_utils.Database, *, run_id: int | None, source: str, url: str,
+def record_fetch(db: Store, *, run_id: int | None, source: str, url: str,
                  kind: str, status: int | None, reason: str | None = None,
                  detail: str | None = None, size: int = 0) -> None:
     # Plain SQL on the crawl's hot path: sqlite-utils' insert() inspects the table each call.
@@ -26,21 +29,21 @@ def record_fetch(db: sqlite_utils.Database, *, run_id: int | None, source: str, 
         [run_id, source, url, kind, status, reason, detail, now_iso(), size])
 
 
-def record_failure(db: sqlite_utils.Database, *, run_id: int | None, source: str, url: str,
+def record_failure(db: Store, *, run_id: int | None, source: str, url: str,
                    reason: str, status: int | None = None, detail: str | None = None) -> None:
     if reason not in FAILURE_REASONS:
         raise ValueError(f"unknown failure reason {reason!r}")
-    db.table("failures").insert({
-        "run_id": run_id, "source": source, "url": url, "reason": reason,
-        "status": status, "detail": (detail or "")[:1000], "at": now_iso(),
-    })
+    db.execute(
+        "insert into failures (run_id, source, url, reason, status, detail, at) "
+        "values (?, ?, ?, ?, ?, ?, ?)",
+        [run_id, source, url, reason, status, (detail or "")[:1000], now_iso()])
 
 
 PAGE_COLUMNS = ("url", "source", "final_url", "status", "content_type", "encoding", "html",
                 "discovered_date")
 
 
-def save_page(db: sqlite_utils.Database, page: dict[str, Any], run_id: int | None) -> None:
+def save_page(db: Store, page: dict[str, Any], run_id: int | None) -> None:
     """Store a fetched article page; a changed page is marked for re-extraction."""
     html: str = page["html"]
     sha = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()
@@ -59,7 +62,7 @@ PERMANENT_REASONS = ("too_large", "not_html", "redirect_loop", "robots", "encodi
 TRANSIENT_ATTEMPTS = 3
 
 
-def seen_urls(db: sqlite_utils.Database) -> set[str]:
+def seen_urls(db: Store) -> set[str]:
     """URLs not to fetch again: stored pages (by request and final URL), stored articles
     (by canonical URL), permanent failures, and transient ones that failed too often."""
     urls = {row[0] for row in db.execute("select url from pages")}
@@ -74,7 +77,7 @@ def seen_urls(db: sqlite_utils.Database) -> set[str]:
     return urls
 
 
-def conditional_headers(db: sqlite_utils.Database) -> dict[str, dict[str, str]]:
+def conditional_headers(db: Store) -> dict[str, dict[str, str]]:
     """The If-None-Match / If-Modified-Since headers to send for each feed and sitemap."""
     cache: dict[str, dict[str, str]] = {}
     for url, etag, modified in db.execute("select url, etag, last_modified from http_cache"):
@@ -83,13 +86,15 @@ def conditional_headers(db: sqlite_utils.Database) -> dict[str, dict[str, str]]:
     return cache
 
 
-def save_cache_headers(db: sqlite_utils.Database, url: str, etag: str | None,
+def save_cache_headers(db: Store, url: str, etag: str | None,
                        last_modified: str | None) -> None:
     if not (etag or last_modified):
         return
-    db.table("http_cache").upsert({
-        "url": url, "etag": etag, "last_modified": last_modified, "checked_at": now_iso(),
-    }, pk="url")
+    db.execute(
+        "insert into http_cache (url, etag, last_modified, checked_at) values (?, ?, ?, ?) "
+        "on conflict(url) do update set etag = excluded.etag, "
+        "last_modified = excluded.last_modified, checked_at = excluded.checked_at",
+        [url, etag, last_modified, now_iso()])
 
 
 def urls_to_extract(db: sqlite_utils.Database, everything: bool = False) -> list[str]:

@@ -4,28 +4,27 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from wirebrief.store.db import now_iso
 
+if TYPE_CHECKING:
+    from wirebrief.store.db import Store
 
-def start_run(db: sqlite_utils.Database, stage: str) -> int:
-    with db.atomic():
-        table = db.table("runs")
-        table.insert({
-            "started_at": now_iso(), "status": "running", "stage": stage, "pid": os.getpid(),
-            "counts": "{}",
-        })
-        return int(table.last_pk or 0)
+# Plain SQL, committed at once: every stage records its run, the crawl without sqlite-utils.
 
 
-def finish_run(db: sqlite_utils.Database, run_id: int, status: str,
+def start_run(db: Store, stage: str) -> int:
+    cursor = db.execute(
+        "insert into runs (started_at, status, stage, pid, counts) values (?, ?, ?, ?, ?)",
+        [now_iso(), "running", stage, os.getpid(), "{}"])
+    db.commit()
+    return int(cursor.lastrowid or 0)
+
+
+def finish_run(db: Store, run_id: int, status: str,
                counts: dict[str, Any], error: str | None = None) -> None:
-    with db.atomic():
-        db.table("runs").update(run_id, {
-            "ended_at": now_iso(), "status": status,
-            "counts": json.dumps(counts, sort_keys=True), "error": error,
-        })
-
+    db.execute(
+        "update runs set ended_at = ?, status = ?, counts = ?, error = ? where id = ?",
+        [now_iso(), status, json.dumps(counts, sort_keys=True), error, run_id])
+    db.commit()

@@ -7,7 +7,11 @@ where they start from. See docs/schema.md for what each table holds.
 
 from __future__ import annotations
 
-import sqlite_utils
+import sqlite3
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA_VERSION = 1
 
@@ -85,6 +89,8 @@ PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
 REVISED_BY = {"articles": "id", "mentions": "article_id", "quotes": "article_id",
               "events": "article_id", "agreement_mentions": "article_id",
               "article_topics": "article_id"}
+# The rows (old, new) whose article each kind of write revises.
+TRIGGER_ROWS = {"insert": ["new"], "update": ["old", "new"], "delete": ["old"]}
 
 FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
     "mentions": [("article_id", "articles", "id"), ("entity_id", "entities", "id")],
@@ -150,7 +156,25 @@ def _revision_triggers(db: sqlite_utils.Database) -> None:
     bump = ("insert into article_revisions (article_id, revision) values ({}, 1) "
             "on conflict (article_id) do update set revision = revision + 1;")
     for table, column in REVISED_BY.items():
-        for event, rows in (("insert", ["new"]), ("update", ["old", "new"]), ("delete", ["old"])):
+        for event, rows in TRIGGER_ROWS.items():
             body = " ".join(bump.format(f"{row}.{column}") for row in rows)
             db.execute(f"create trigger if not exists {table}_revise_{event} after {event} on {table} "
                        f"begin {body} end")
+
+
+def _expected_names() -> set[str]:
+    """Tables, indexes and triggers ``ensure_schema`` creates (indexes by sqlite-utils' naming)."""
+    names = set(TABLES) | {"articles_fts"}
+    names |= {f"idx_{table}_{'_'.join(columns)}" for table, columns, _ in INDEXES}
+    names |= {f"{table}_revise_{event}" for table in REVISED_BY for event in TRIGGER_ROWS}
+    return names
+
+
+def schema_complete(conn: sqlite3.Connection) -> bool:
+    """Whether ``ensure_schema`` would find nothing to do: every table and index there,
+    at this schema version. Opening a store then needs no sqlite-utils."""
+    present = {row[0] for row in conn.execute("select name from sqlite_master")}
+    if not _expected_names() <= present:
+        return False
+    row = conn.execute("select value from meta where key = 'schema_version'").fetchone()
+    return row is not None and row[0] == str(SCHEMA_VERSION)

@@ -1,0 +1,69 @@
+"""What a crawl process loads before it fetches anything: a crawl of an unchanged site is
+mostly start-up, so the heavy imports it does without must stay out (no timings here:
+bench/crawl.py prints those)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from wirebrief.store import connect, open_db
+from wirebrief.store.schema import schema_complete
+
+PROBE = """
+import json, sys
+from wirebrief.config import parse_config
+from wirebrief.crawl import import_download_handler, load_state
+from scraper.settings import scrapy_settings
+from scrapy.settings import Settings
+from scrapy.utils.misc import load_object
+import inspect
+real_stack = inspect.stack
+config = parse_config('[site]\\ndatabase = "w.db"', __import__("pathlib").Path(sys.argv[1]))
+load_state(config, None)
+import_download_handler()
+from scrapy.core.downloader import contextfactory, tls
+settings = Settings(scrapy_settings(config))
+for name in ("EXTENSIONS", "DOWNLOADER_MIDDLEWARES", "SPIDER_MIDDLEWARES"):
+    for path in settings.get_component_priority_dict_with_base(name):
+        load_object(path)  # what Scrapy imports to build the crawler's components
+print(json.dumps({
+    "modules": sorted(m for m in ("sqlite_utils", "numpy", "aiohttp", "tldextract")
+                      if m in sys.modules),
+    "stack_restored": inspect.stack is real_stack,
+    "shim_modules": [tls.ScrapyClientTLSOptions.__module__,
+                     contextfactory.ScrapyClientContextFactory.__module__],
+}))
+"""
+
+
+def test_crawl_process_imports_nothing_it_does_not_use(tmp_path: Path) -> None:
+    open_db(tmp_path / "w.db").close()  # an existing store: the usual case
+    out = subprocess.run([sys.executable, "-c", PROBE, str(tmp_path / "wirebrief.toml")],
+                         check=True, capture_output=True, text=True, cwd=tmp_path)
+    report = json.loads(out.stdout.splitlines()[-1])
+    assert report["modules"] == []
+    assert report["stack_restored"]
+    assert report["shim_modules"] == ["scrapy.core.downloader.tls",
+                                      "scrapy.core.downloader.contextfactory"]
+
+
+def test_plain_connection_creates_a_missing_schema(tmp_path: Path) -> None:
+    conn = connect(tmp_path / "new.db")
+    assert schema_complete(conn)
+    conn.close()
+
+
+def test_plain_connection_completes_a_store_missing_an_index(tmp_path: Path) -> None:
+    open_db(tmp_path / "w.db").close()
+    raw = sqlite3.connect(tmp_path / "w.db")
+    raw.execute("drop index idx_pages_extracted_at")
+    raw.commit()
+    assert not schema_complete(raw)
+    raw.close()
+    conn = connect(tmp_path / "w.db")
+    assert schema_complete(conn)
+    conn.close()
