@@ -62,7 +62,6 @@ BASE_SETTINGS: dict[str, Any] = {
     "SPIDER_MIDDLEWARES_BASE": _without_disabled(default_settings.SPIDER_MIDDLEWARES_BASE),
     "RETRY_BACKOFF_BASE": 1.0,
     "RETRY_BACKOFF_MAX": 60.0,
-    "REQUEST_FINGERPRINTER_IMPLEMENTATION": "2.7",
     "DNS_TIMEOUT": 10,
     # Article text that talks about <meta http-equiv=refresh> must not redirect the crawl
     # (w3lib reads it after unescaping); canonical and HTTP redirects are enough.
