@@ -59,6 +59,7 @@ class CrawlConfig(Strict):
     max_pages_per_source: int = Field(default=500, ge=1)
     max_age_days: int | None = Field(default=None, ge=1)
     relevance_filter: bool = False
+    clean_while_crawling: bool = True
     cluster_idle_seconds: float = Field(default=30, gt=0)
     cluster_lease_seconds: float = Field(default=30, ge=1)
 

@@ -9,6 +9,7 @@ never has to fit in memory at once.
 
 from __future__ import annotations
 
+import json
 from collections import Counter
 from collections.abc import Callable
 from typing import Any
@@ -50,17 +51,24 @@ def run_extract(db: sqlite_utils.Database, config: Config, run_id: int | None,
             page = page_for_extraction(db, url)
             if page is None:
                 continue
-            counts[extract_page(db, config, page, run_id, stories, worker)] += 1
+            counts[extract_page(db, config, page, run_id, stories, worker, reuse_cleaned=not everything)] += 1
             if progress:
                 progress(1)
     return dict(counts)
 
 
 def extract_page(db: sqlite_utils.Database, config: Config, page: dict[str, Any],
-                 run_id: int | None, stories: StoryIndex, worker: ExtractWorker) -> str:
-    """Extract and store one page; returns 'articles' or the failure reason."""
+                 run_id: int | None, stories: StoryIndex, worker: ExtractWorker,
+                 reuse_cleaned: bool = True) -> str:
+    """Extract and store one page; returns 'articles' or the failure reason.
+
+    The page's article as the crawl cleaned it is used when there is one, except when
+    re-extracting everything (``reuse_cleaned`` false): that is how an improved cleaner
+    reaches pages already stored.
+    """
     source = page["source"]
-    status, result = worker.extract(page["html"], page["final_url"] or page["url"])
+    cleaned = _cleaned(page.get("cleaned")) if reuse_cleaned else None
+    status, result = worker.extract(page["html"], page["final_url"] or page["url"], cleaned)
     if status != "ok":
         return _fail(db, page, run_id, status, result)
     record: dict[str, Any] = result
@@ -76,6 +84,14 @@ def extract_page(db: sqlite_utils.Database, config: Config, page: dict[str, Any]
                      story_id=story_id, minhash=to_bytes(minhash))
         mark_extracted(db, page["url"])
     return "articles"
+
+
+def _cleaned(stored: str | None) -> dict[str, Any] | None:
+    try:
+        value = json.loads(stored) if stored else None
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def _article_id(record: dict[str, Any], page: dict[str, Any]) -> str:

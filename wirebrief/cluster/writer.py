@@ -32,7 +32,7 @@ class StoreWriter:
 
     def write(self, items: list[PageItem | FetchItem]) -> None:
         for item in items:
-            self.pipeline.process_item(item)
+            self.pipeline.store(item)
         db = self.pipeline.db
         db.commit()
         db.execute("BEGIN IMMEDIATE")

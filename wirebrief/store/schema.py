@@ -13,7 +13,8 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 1
+# 2: pages.cleaned (pages cleaned while crawling), article_revisions and its triggers.
+SCHEMA_VERSION = 2
 
 TABLES: dict[str, dict[str, type]] = {
     "meta": {"key": str, "value": str},
@@ -30,7 +31,7 @@ TABLES: dict[str, dict[str, type]] = {
     "pages": {
         "url": str, "source": str, "final_url": str, "status": int, "content_type": str,
         "encoding": str, "html": str, "sha256": str, "fetched_at": str, "run_id": int,
-        "extracted_at": str, "discovered_date": str,
+        "extracted_at": str, "discovered_date": str, "cleaned": str,
     },
     "failures": {
         "id": int, "run_id": int, "source": str, "url": str, "reason": str, "status": int,
@@ -133,6 +134,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
             if_not_exists=True,
             not_null={"url"} if name in ("pages", "articles") else None,
         )
+    _add_missing_columns(db)
     for table_name, index_columns, unique in INDEXES:
         db.table(table_name).create_index(index_columns, unique=unique, if_not_exists=True)
     if "articles_fts" not in db.table_names():
@@ -143,6 +145,15 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
     db.table("meta").upsert(
         {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key"
     )
+
+
+def _add_missing_columns(db: sqlite_utils.Database) -> None:
+    """Columns added since a table was created (a store from an older version)."""
+    for name, columns in TABLES.items():
+        present = db.table(name).columns_dict
+        for column, kind in columns.items():
+            if column not in present:
+                db.table(name).add_column(column, kind)
 
 
 def _revision_triggers(db: sqlite_utils.Database) -> None:
