@@ -76,17 +76,13 @@ def snapshot(corpus: Corpus) -> dict[str, Any]:
     articles = {a.id: _record(a) for a in corpus.articles}
     return {
         "articles": articles,
-        "entities": {e.id: [e.identity, len(e.articles), _story_count(e.articles)]
+        "entities": {e.id: [e.identity, len(e.articles), e.story_count]
                      for e in corpus.entities.values() if e.articles},
         "agreements": {g.id: g.identity for g in corpus.agreements.values() if g.mentions},
-        "topics": {t.slug: [t.name, _story_count(t.articles)] for t in corpus.topics.values()},
+        "topics": {t.slug: [t.name, t.story_count] for t in corpus.topics.values()},
         "days": ordered_days({a.day for a in corpus.articles}),
         "years": sorted({y for a in corpus.articles for y in a.event_years}),
     }
-
-
-def _story_count(articles: list[Article]) -> int:
-    return len({a.story_id for a in articles})
 
 
 def _record(article: Article) -> list[Any]:

@@ -149,6 +149,11 @@ class Entity:
         """What pages that link this entity show of it: a change re-renders them all."""
         return f"{self.kind}:{self.name}:{self.path}"
 
+    @functools.cached_property
+    def story_count(self) -> int:
+        """Stories naming it (its index line, its page, its archive pages count them)."""
+        return story_count(self.articles)
+
     @property
     def quotes(self) -> list[dict[str, Any]]:
         """Its quotes, each with its article, in store order."""
@@ -184,6 +189,15 @@ class Topic:
     slug: str
     path: str
     articles: list[Article] = field(default_factory=list)
+
+    @functools.cached_property
+    def story_count(self) -> int:
+        return story_count(self.articles)
+
+
+def story_count(articles: list[Article]) -> int:
+    """Stories among ``articles`` (syndicated copies count once)."""
+    return len({a.story_id for a in articles})
 
 
 @dataclass(eq=False)

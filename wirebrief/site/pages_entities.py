@@ -57,7 +57,7 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> I
         entities.sort(key=lambda e: (e.name.casefold(), e.slug))
         yield page_output(renderer, folder + "/", "entities.html", {
             "label": label, "feeds": [],
-            "entities": [{"entity": e, "stories": len({a.story_id for a in e.articles})} for e in entities],
+            "entities": [{"entity": e, "stories": e.story_count} for e in entities],
         })
         for entity in entities:
             if plan.wants(f"entity:{entity.id}"):

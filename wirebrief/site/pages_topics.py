@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 def outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     topics = sorted(corpus.topics.values(), key=lambda t: t.name.casefold())
     yield page_output(renderer, "topics/", "topics.html", {
-        "topics": [{"topic": t.name, "path": t.path, "stories": len({a.story_id for a in t.articles})}
+        "topics": [{"topic": t.name, "path": t.path, "stories": t.story_count}
                    for t in topics],
         "feeds": [],
     })
