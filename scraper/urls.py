@@ -8,6 +8,8 @@ from w3lib.url import canonicalize_url
 
 TRACKING_PREFIXES = ("utm_", "mc_", "pk_", "fbclid", "gclid", "dclid", "yclid", "msclkid",
                      "_ga", "_hs", "icid", "cmpid", "ref_", "oly_", "ncid")
+# Bump when normalize_url changes: keys remembered for stored URLs are then made again.
+NORMALIZER_VERSION = 1
 SESSION_KEYS = {"sid", "sessionid", "session_id", "phpsessid", "jsessionid", "ref", "source",
                 "cid", "s_cid", "share", "output"}
 

@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from wirebrief.store import connect, open_db
 from wirebrief.store.schema import schema_complete
 
@@ -56,4 +58,24 @@ def test_plain_connection_completes_a_store_missing_an_index(tmp_path: Path) -> 
     raw.close()
     conn = connect(tmp_path / "w.db")
     assert schema_complete(conn)
+    conn.close()
+
+
+def test_url_keys_are_remembered_and_made_again_for_a_new_normaliser(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A crawl normalises each stored URL once; a changed normaliser makes the keys again."""
+    from wirebrief import crawl
+    from wirebrief.store.pages import url_keys
+
+    conn = connect(tmp_path / "w.db")
+    conn.execute("insert into pages (url, html) values (?, '')", ["https://a.example/x?utm_source=feed"])
+    conn.commit()
+    assert crawl.seen_keys(conn) == {"https://a.example/x"}
+    version = crawl.NORMALIZER_VERSION
+    assert url_keys(conn, version) == {"https://a.example/x?utm_source=feed": "https://a.example/x"}
+    conn.execute("update url_keys set key = 'https://stale.example/'")
+    conn.commit()
+    assert crawl.seen_keys(conn) == {"https://stale.example/"}  # remembered, not normalised again
+    monkeypatch.setattr(crawl, "NORMALIZER_VERSION", version + 1)
+    assert crawl.seen_keys(conn) == {"https://a.example/x"}
     conn.close()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import sqlite3
 from typing import TYPE_CHECKING, Any
 
 from wirebrief.store.db import now_iso
@@ -75,6 +76,17 @@ def seen_urls(db: Store) -> set[str]:
         "select url from failures where reason in ('http_error', 'timeout') "
         "group by url having count(distinct run_id) >= ?", [TRANSIENT_ATTEMPTS])}
     return urls
+
+
+def url_keys(db: Store, version: int) -> dict[str, str]:
+    """Stored URLs with the key the crawl's normaliser (at ``version``) made of them."""
+    return dict(db.execute("select url, key from url_keys where version = ?", [version]).fetchall())
+
+
+def remember_url_keys(db: sqlite3.Connection, version: int, keys: dict[str, str]) -> None:
+    with db:
+        db.executemany("insert or replace into url_keys (url, version, key) values (?, ?, ?)",
+                       [(url, version, key) for url, key in keys.items()])
 
 
 def conditional_headers(db: Store) -> dict[str, dict[str, str]]:

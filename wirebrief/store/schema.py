@@ -64,6 +64,7 @@ TABLES: dict[str, dict[str, type]] = {
     },
     "article_topics": {"article_id": str, "topic": str},
     "article_revisions": {"article_id": str, "revision": int},
+    "url_keys": {"url": str, "version": int, "key": str},
 }
 
 PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
@@ -84,6 +85,7 @@ PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
     "agreement_mentions": ("article_id", "agreement_id"),
     "article_topics": ("article_id", "topic"),
     "article_revisions": "article_id",
+    "url_keys": "url",
 }
 
 # Every table whose rows an article's pages show, with the column naming the article.
