@@ -79,3 +79,18 @@ def test_url_keys_are_remembered_and_made_again_for_a_new_normaliser(
     monkeypatch.setattr(crawl, "NORMALIZER_VERSION", version + 1)
     assert crawl.seen_keys(conn) == {"https://a.example/x"}
     conn.close()
+
+
+def test_a_store_of_the_previous_version_gets_the_new_columns_and_tables(tmp_path: Path) -> None:
+    open_db(tmp_path / "w.db").close()
+    raw = sqlite3.connect(tmp_path / "w.db")
+    raw.execute("alter table pages drop column cleaned")
+    raw.execute("drop table url_keys")
+    raw.execute("update meta set value = '1' where key = 'schema_version'")
+    raw.commit()
+    assert not schema_complete(raw)
+    raw.close()
+    conn = connect(tmp_path / "w.db")
+    assert schema_complete(conn)
+    assert "cleaned" in {row[1] for row in conn.execute("pragma table_info(pages)")}
+    conn.close()
