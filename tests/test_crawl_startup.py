@@ -49,13 +49,19 @@ def test_plain_connection_creates_a_missing_schema(tmp_path: Path) -> None:
     conn.close()
 
 
-def test_plain_connection_completes_a_store_missing_an_index(tmp_path: Path) -> None:
-    open_db(tmp_path / "w.db").close()
-    raw = sqlite3.connect(tmp_path / "w.db")
-    raw.execute("drop index idx_pages_extracted_at")
+def damaged_store(path: Path, *statements: str) -> None:
+    """A complete store, then ``statements`` run on it: what an older or damaged one looks like."""
+    open_db(path).close()
+    raw = sqlite3.connect(path)
+    for statement in statements:
+        raw.execute(statement)
     raw.commit()
     assert not schema_complete(raw)
     raw.close()
+
+
+def test_plain_connection_completes_a_store_missing_an_index(tmp_path: Path) -> None:
+    damaged_store(tmp_path / "w.db", "drop index idx_pages_extracted_at")
     conn = connect(tmp_path / "w.db")
     assert schema_complete(conn)
     conn.close()
@@ -82,14 +88,8 @@ def test_url_keys_are_remembered_and_made_again_for_a_new_normaliser(
 
 
 def test_a_store_of_the_previous_version_gets_the_new_columns_and_tables(tmp_path: Path) -> None:
-    open_db(tmp_path / "w.db").close()
-    raw = sqlite3.connect(tmp_path / "w.db")
-    raw.execute("alter table pages drop column cleaned")
-    raw.execute("drop table url_keys")
-    raw.execute("update meta set value = '1' where key = 'schema_version'")
-    raw.commit()
-    assert not schema_complete(raw)
-    raw.close()
+    damaged_store(tmp_path / "w.db", "alter table pages drop column cleaned", "drop table url_keys",
+                  "update meta set value = '1' where key = 'schema_version'")
     conn = connect(tmp_path / "w.db")
     assert schema_complete(conn)
     assert "cleaned" in {row[1] for row in conn.execute("pragma table_info(pages)")}

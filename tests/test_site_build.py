@@ -52,13 +52,13 @@ HOSTILE = {
 }
 
 
-def make_config(folder: Path, **site: Any) -> Config:
-    return Config(site=SiteConfig(output=folder / "site", database=folder / "site.db", **site),
+def make_config(folder: Path, output: str = "site", **site: Any) -> Config:
+    return Config(site=SiteConfig(output=folder / output, database=folder / "site.db", **site),
                   path=folder / "wirebrief.toml")
 
 
-def build(folder: Path, **site: Any) -> dict[str, int]:
-    config = make_config(folder, **site)
+def build(folder: Path, output: str = "site", **site: Any) -> dict[str, int]:
+    config = make_config(folder, output, **site)
     db = open_db(config.database_path)
     try:
         return build_site(config, db)
@@ -311,16 +311,9 @@ def rebuilt_equals_full(folder: Path) -> dict[str, int]:
     """Build incrementally, then from scratch: the two sites must be the same files."""
     stats = build(folder)
     incremental = digests(folder / "site")
-    fresh = folder / "fresh"
-    config = Config(site=SiteConfig(output=fresh, database=folder / "site.db"),
-                    path=folder / "wirebrief.toml")
-    db = open_db(config.database_path)
-    try:
-        build_site(config, db)
-    finally:
-        db.close()
-    assert digests(fresh) == incremental
-    shutil.rmtree(fresh)
+    build(folder, "fresh")
+    assert digests(folder / "fresh") == incremental
+    shutil.rmtree(folder / "fresh")
     assert stats["units_reused"] > 0, "the change was small: the build should have been incremental"
     return stats
 
@@ -435,3 +428,24 @@ def test_a_file_deleted_from_the_live_site_is_rendered_again(tmp_path: Path) -> 
     assert victim.read_bytes() == expected and stats["rendered"] == 1, stats
     sitemap = (site / "sitemap.xml").read_text()
     assert sitemap.count(f"/{victim.parent.relative_to(site).as_posix()}/<") == 1
+
+
+def test_corpus_reads_text_and_fact_details_only_when_a_page_asks(tmp_path: Path) -> None:
+    """Lists need little of each article; its text, quotes and roles are read on demand,
+    and read the same way as a full build's bulk read."""
+    from wirebrief.site.corpus import load_corpus
+
+    seed(tmp_path, 20)
+    db = open_db(tmp_path / "site.db")
+    lazy = load_corpus(db)
+    assert all(a._text is None and a._quotes is None and a._details is None for a in lazy.articles)
+    bulk = load_corpus(db)
+    bulk.read_everything()
+    for one, other in zip(lazy.articles, bulk.articles, strict=True):
+        assert (one.text, one.quotes, one.people) == (other.text, other.quotes, other.people)
+    for entity_id, entity in lazy.entities.items():
+        other_entity = bulk.entities[entity_id]
+        assert [q["text"] for q in entity.quotes] == [q["text"] for q in other_entity.quotes]
+        assert [entity.titles_in(a) for a in entity.articles] == \
+            [other_entity.titles_in(a) for a in other_entity.articles]
+    db.close()

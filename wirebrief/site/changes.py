@@ -150,11 +150,16 @@ def _renamed(old: dict[str, Any], new: dict[str, Any], corpus: Corpus) -> set[st
 def _story_mates(changed: set[str], before: dict[str, list[Any]], corpus: Corpus) -> set[str]:
     """The other copies of every story a changed article belongs, or belonged, to: each
     story page and list shows all its outlets."""
-    stories = {corpus.by_id[i].story_id for i in changed if i in corpus.by_id}
-    stories |= {before[i][STORY] for i in changed if i in before}
+    stories = _stories_of(changed, before, corpus)
     mates = {a.id for s in stories if s in corpus.stories for a in corpus.stories[s].copies}
     mates |= {i for i, record in before.items() if record[STORY] in stories}
     return mates
+
+
+def _stories_of(articles: set[str], before: dict[str, list[Any]], corpus: Corpus) -> set[str]:
+    """The stories ``articles`` belong to now or belonged to at the last build."""
+    stories = {corpus.by_id[i].story_id for i in articles if i in corpus.by_id}
+    return stories | {before[i][STORY] for i in articles if i in before}
 
 
 def changed_units(old: dict[str, Any], new: dict[str, Any], corpus: Corpus, changed: set[str]) -> set[str]:
@@ -183,24 +188,29 @@ def _archive_pages(old: dict[str, Any], new: dict[str, Any], corpus: Corpus, cha
     change in the number of pages also changes the last page's link to the newer one.
     """
     before = old.get("articles", {})
-    stories = {corpus.by_id[i].story_id for i in changed if i in corpus.by_id}
-    stories |= {before[i][STORY] for i in changed if i in before}
+    stories = _stories_of(changed, before, corpus)
+    kinds = (("entity", ENTITIES, corpus.entities), ("topic", TOPICS, corpus.topics))
+    keys = {column: {u.split(":", 1)[1] for u in units if u.startswith(kind + ":") and u.count(":") == 1}
+            for kind, column, _ in kinds}
+    members = _old_members(before, keys)
     result: set[str] = set()
-    for kind, field_index, lists in (("entity", ENTITIES, corpus.entities), ("topic", TOPICS, corpus.topics)):
-        keys = [u.split(":", 1)[1] for u in units if u.startswith(kind + ":") and u.count(":") == 1]
-        members = _old_members(before, field_index, set(keys))
-        for key in keys:
+    for kind, column, lists in kinds:
+        for key in keys[column]:
             now = [s.id for s in corpus.stories_for(lists[key].articles)] if key in lists else []
-            was = list(dict.fromkeys(before[i][STORY] for i in _newest_first(members.get(key, []), before)))
+            old_ids = _newest_first(members[column].get(key, []), before)
+            was = list(dict.fromkeys(before[i][STORY] for i in old_ids))
             result |= {f"{kind}:{key}:{n}" for n in _pages_changed(was, now, stories)}
     return result
 
 
-def _old_members(before: dict[str, list[Any]], field_index: int, keys: set[str]) -> dict[str, list[str]]:
-    members: dict[str, list[str]] = {}
+def _old_members(before: dict[str, list[Any]], keys: dict[int, set[str]]) -> dict[int, dict[str, list[str]]]:
+    """For each record field (entities, topics), the articles that listed each key at the
+    last build: one pass over the old records."""
+    members: dict[int, dict[str, list[str]]] = {column: {} for column in keys}
     for article_id, record in before.items():
-        for key in keys.intersection(record[field_index]):
-            members.setdefault(key, []).append(article_id)
+        for column, wanted in keys.items():
+            for key in wanted.intersection(record[column]):
+                members[column].setdefault(key, []).append(article_id)
     return members
 
 

@@ -87,6 +87,7 @@ class Loader:
         row = db.execute("pragma database_list").fetchone()
         self.path: str = row[2] if row else ""
         self.entities: dict[str, Entity] = {}
+        self.by_id: dict[str, Article] = {}
         self._own: tuple[int, sqlite_utils.Database] | None = None
 
     def database(self) -> sqlite_utils.Database:
@@ -107,29 +108,35 @@ class Loader:
 
     def article_quotes(self, article: Article) -> list[dict[str, Any]]:
         rows = queries.all_quotes(self.database(), article_id=article.id)
-        return [quote_of(row, self.entities)[0] for row in rows if _has_text(row)]
+        return quotes_by(rows, self.entities, self.by_id)[0].get(article.id, [])
 
-    def entity_quotes(self, entity: Entity, by_id: dict[str, Article]) -> list[dict[str, Any]]:
+    def entity_quotes(self, entity: Entity) -> list[dict[str, Any]]:
         rows = queries.all_quotes(self.database(), speaker_id=entity.id)
-        return [{**quote_of(row, self.entities)[0], "article": by_id[row["article_id"]]}
-                for row in rows if _has_text(row) and row["article_id"] in by_id]
+        return quotes_by(rows, self.entities, self.by_id)[1].get(entity.id, [])
 
     def entity_titles(self, entity: Entity) -> dict[str, str]:
         return {a: t or "[]" for a, _, t, _ in
                 queries.mention_details(self.database(), entity_id=entity.id)}
 
 
-def _has_text(row: dict[str, Any]) -> bool:
-    return bool((row["text"] or "").strip())
-
-
-def quote_of(row: dict[str, Any], entities: dict[str, Entity]) -> tuple[dict[str, Any], Entity | None]:
-    """A stored quote as pages show it, with its speaker's entity when it has one."""
-    speaker = entities.get(row["speaker_id"] or "")
-    quote = {"text": row["text"], "speaker": speaker.name if speaker else row["speaker"],
-             "speaker_path": speaker.path if speaker else None, "channel": row["channel"],
-             "evidence": evidence_sentence(row["evidence"])}
-    return quote, speaker
+def quotes_by(rows: list[dict[str, Any]], entities: dict[str, Entity], by_id: dict[str, Article]
+              ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
+    """Stored quotes as pages show them, by article and (with their article) by speaker,
+    in store order; empty quotes and quotes of unknown articles are left out."""
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    by_speaker: dict[str, list[dict[str, Any]]] = {}
+    for row in rows:
+        article = by_id.get(row["article_id"])
+        if article is None or not (row["text"] or "").strip():
+            continue
+        speaker = entities.get(row["speaker_id"] or "")
+        quote = {"text": row["text"], "speaker": speaker.name if speaker else row["speaker"],
+                 "speaker_path": speaker.path if speaker else None, "channel": row["channel"],
+                 "evidence": evidence_sentence(row["evidence"])}
+        by_article.setdefault(article.id, []).append(quote)
+        if speaker is not None:
+            by_speaker.setdefault(speaker.id, []).append({**quote, "article": article})
+    return by_article, by_speaker
 
 
 @dataclass(eq=False)
@@ -142,7 +149,7 @@ class Entity:
     articles: list[Article] = field(default_factory=list)
     _quotes: list[dict[str, Any]] | None = field(default=None, repr=False)
     _titles: dict[str, str] | None = field(default=None, repr=False)
-    _corpus: Corpus | None = field(default=None, repr=False)
+    _loader: Loader | None = field(default=None, repr=False)
 
     @property
     def identity(self) -> str:
@@ -158,15 +165,15 @@ class Entity:
     def quotes(self) -> list[dict[str, Any]]:
         """Its quotes, each with its article, in store order."""
         if self._quotes is None:
-            assert self._corpus is not None
-            self._quotes = self._corpus.loader.entity_quotes(self, self._corpus.by_id)
+            assert self._loader is not None
+            self._quotes = self._loader.entity_quotes(self)
         return self._quotes
 
     def titles_in(self, article: Article) -> list[str]:
         """The titles (roles) ``article`` gives this entity."""
         if self._titles is None:
-            assert self._corpus is not None
-            self._titles = self._corpus.loader.entity_titles(self)
+            assert self._loader is not None
+            self._titles = self._loader.entity_titles(self)
         return decode_list(self._titles.get(article.id, "[]"))
 
 
@@ -330,45 +337,34 @@ class Corpus:
         """Read every article's text, mention details and quotes in a few bulk queries: a
         full build shows them all, and one query per article would cost far more."""
         db = self.loader.db
-        for article_id, text in queries.article_texts(db):
-            if article_id in self.by_id:
-                self.by_id[article_id]._text = text
+        texts = dict(queries.article_texts(db))
+        details: dict[str, dict[str, tuple[str, str]]] = {}
+        titles: dict[str, dict[str, str]] = {}
+        for article_id, entity_id, named_as, evidence in queries.mention_details(db):
+            details.setdefault(article_id, {})[entity_id] = (named_as or "[]", evidence or "")
+            titles.setdefault(entity_id, {})[article_id] = named_as or "[]"
+        quoted, said = quotes_by(queries.all_quotes(db), self.entities, self.by_id)
         for article in self.articles:
-            article._details, article._quotes = {}, []
+            article._text = texts.get(article.id, "")
+            article._details = details.get(article.id, {})
+            article._quotes = quoted.get(article.id, [])
         for entity in self.entities.values():
-            entity._quotes, entity._titles = [], {}
-        for article_id, entity_id, titles, evidence in queries.mention_details(db):
-            named, named_entity = self.by_id.get(article_id), self.entities.get(entity_id)
-            if named is not None and named_entity is not None:
-                named._details[entity_id] = (titles or "[]", evidence or "")  # type: ignore[index]
-                named_entity._titles[article_id] = titles or "[]"  # type: ignore[index]
-        for row in queries.all_quotes(db):
-            quoted = self.by_id.get(row["article_id"])
-            if quoted is None or not _has_text(row):
-                continue
-            quote, speaker = quote_of(row, self.entities)
-            quoted._quotes.append(quote)  # type: ignore[union-attr]
-            if speaker is not None:
-                speaker._quotes.append({**quote, "article": quoted})  # type: ignore[union-attr]
+            entity._quotes, entity._titles = said.get(entity.id, []), titles.get(entity.id, {})
 
 
 def load_corpus(db: sqlite_utils.Database) -> Corpus:
     """Every article and what lists show of its facts, in a few bulk queries, cross-linked."""
     loader = Loader(db)
     articles = [_article(row, loader) for row in queries.all_articles(db)]
-    by_id = {a.id: a for a in articles}
-    entities = _entities(db)
-    loader.entities = entities
+    by_id = loader.by_id = {a.id: a for a in articles}
+    entities = loader.entities = _entities(db, loader)
     agreements = _agreements(db)
     _attach_mentions(db, by_id, entities)
     _attach_events(db, by_id, entities)
     _attach_agreements(db, by_id, agreements)
     topics = _topics(articles)
-    corpus = Corpus(articles, entities, agreements, topics, _stories(articles),
-                    queries.latest_run_id(db), loader, by_id)
-    for entity in entities.values():
-        entity._corpus = corpus
-    return corpus
+    return Corpus(articles, entities, agreements, topics, _stories(articles),
+                  queries.latest_run_id(db), loader, by_id)
 
 
 def _article(row: dict[str, Any], loader: Loader) -> Article:
@@ -379,7 +375,7 @@ def _article(row: dict[str, Any], loader: Loader) -> Article:
     return article
 
 
-def _entities(db: sqlite_utils.Database) -> dict[str, Entity]:
+def _entities(db: sqlite_utils.Database, loader: Loader) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     taken: set[str] = set()
     for row in queries.all_entities(db):
@@ -391,7 +387,7 @@ def _entities(db: sqlite_utils.Database) -> dict[str, Entity]:
             slug = f"{slug}-{row['id'][:8]}"
         taken.add(f"{folder}/{slug}/")
         entities[row["id"]] = Entity(row["id"], row["kind"], row["name"] or slug, slug,
-                                     f"{folder}/{slug}/")
+                                     f"{folder}/{slug}/", _loader=loader)
     return entities
 
 
