@@ -20,15 +20,16 @@ incremental build gives exactly the files of a full build (tests/test_site_build
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
 from wirebrief.site import paging
 from wirebrief.site.corpus import Article, Corpus
-from wirebrief.site.incremental import GLOBAL, Manifest
+from wirebrief.site.incremental import GLOBAL
 from wirebrief.site.pages_archive import ordered_days
 from wirebrief.site.related import NEIGHBOURS, position, weight_step
+from wirebrief.site.state import SiteState
 
 # Beyond this share of changed articles (a re-extraction, say), planning unit by unit
 # costs more than it saves: everything is rendered.
@@ -37,73 +38,96 @@ FULL_BUILD_SHARE = 0.25
 # Positions in an article's snapshot record.
 REVISION, STORY, DAY, ORDER, ENTITIES, TOPICS, AGREEMENTS, YEARS = range(8)
 
+Records = Callable[[str], "list[Any] | None"]
+
 
 @dataclass
 class Plan:
-    """The units to render, the files of the others (taken as they are), the new state."""
+    """The units to render and those gone, and the new state to store (state.py)."""
 
     full: bool
-    state: dict[str, Any]
+    units: set[str]
+    meta: dict[str, Any]
+    records: dict[str, list[Any]]
     dirty: set[str] = field(default_factory=set)
-    carried: dict[str, dict[str, str]] = field(default_factory=dict)
+    removed: set[str] = field(default_factory=set)
+    gone: set[str] = field(default_factory=set)
 
     def wants(self, unit: str) -> bool:
         return self.full or unit in self.dirty
 
-    def reuses(self, unit: str) -> bool:
-        """Whether the unit's files are taken as they are (not when it was found damaged
-        in the live site and added to ``dirty`` by the publisher)."""
-        return unit in self.carried and unit not in self.dirty
 
+def plan_build(live: SiteState | None, corpus: Corpus, salt: str) -> Plan:
+    """Compare the live site's state with the store and decide what to render.
 
-def plan_build(previous: Manifest, corpus: Corpus, salt: str) -> Plan:
-    """Compare the live site's snapshot with the store's and decide what to render."""
-    state = snapshot(corpus)
-    if not previous.units or previous.salt != salt:
-        return Plan(True, state)
-    changed = changed_articles(previous.state, state, corpus)
+    Only the articles whose revision moved are compared record by record: an article
+    whose revision is the same has the same record (the store's triggers bump it on every
+    write to the article or its facts), so the state of the others is never read.
+    """
+    meta, units = small_snapshot(corpus), current_units(corpus)
+    if live is None or live.salt != salt:
+        return _full(corpus, live, meta, units)
+    old_meta = {key: live.meta(key, {}) for key in meta}
+    revisions = live.revisions()
+    revised = {i for i in revisions.keys() | corpus.by_id.keys()
+               if revisions.get(i) != (corpus.by_id[i].revision if i in corpus.by_id else None)}
+    old_records = live.records(revised & revisions.keys())
+    changed = changed_articles(old_meta, meta, corpus, revised, old_records)
     if changed is None:
-        return Plan(True, state)
-    units = current_units(state)
-    dirty = changed_units(previous.state, state, corpus, changed) | {GLOBAL}
-    dirty |= {u for u in units if u not in previous.units}
-    carried = {u: previous.units[u] for u in units - dirty}
-    return Plan(False, state, dirty, carried)
+        return _full(corpus, live, meta, units)
+
+    def before(article_id: str) -> list[Any] | None:
+        if article_id in revised:
+            return old_records.get(article_id)
+        return record(corpus.by_id[article_id]) if article_id in corpus.by_id else None
+
+    old_units = live.units()
+    dirty = changed_units(old_meta, meta, corpus, changed, revised, before) | {GLOBAL}
+    dirty |= units - old_units
+    records = {i: record(corpus.by_id[i]) for i in revised if i in corpus.by_id}
+    return Plan(False, units, meta, records, dirty & units, old_units - units,
+                revised - corpus.by_id.keys())
 
 
-def snapshot(corpus: Corpus) -> dict[str, Any]:
-    """Plain data (JSON-safe, compared after a round trip) of what every unit shows."""
-    articles = {a.id: _record(a) for a in corpus.articles}
+def _full(corpus: Corpus, live: SiteState | None, meta: dict[str, Any], units: set[str]) -> Plan:
+    """Render everything; nothing of the live site is carried, though its files still
+    spare writing (and new inodes for) those that come out the same."""
+    old_units = live.units() if live is not None else set()
+    return Plan(True, units, meta, {a.id: record(a) for a in corpus.articles}, set(units), old_units - units)
+
+
+def small_snapshot(corpus: Corpus) -> dict[str, Any]:
+    """What pages show of entities, agreements, topics, days and years (JSON-safe)."""
     return {
-        "articles": articles,
-        "entities": {e.id: [e.identity, len(e.articles), e.story_count]
-                     for e in corpus.entities.values() if e.articles},
-        "agreements": {g.id: g.identity for g in corpus.agreements.values() if g.mentions},
-        "topics": {t.slug: [t.name, t.story_count] for t in corpus.topics.values()},
+        "entities": {e.id: [e.identity, len(e.articles)] for e in corpus.entities.values() if e.articles},
+        "agreements": {g.id: [g.identity, len(g.mentions)] for g in corpus.agreements.values() if g.mentions},
+        "topics": {t.slug: t.name for t in corpus.topics.values()},
         "days": ordered_days({a.day for a in corpus.articles}),
-        "years": sorted({y for a in corpus.articles for y in a.event_years}),
     }
 
 
-def _record(article: Article) -> list[Any]:
+def record(article: Article) -> list[Any]:
+    """What the pages of an article and the lists holding it show of it, as plain data."""
     return [article.revision, article.story_id, article.day,
             [article.published or "", article.first_seen_at or ""], article.entity_ids,
             [t["path"].split("/")[1] for t in article.topic_links],
             sorted({g["id"] for g in article.agreements}), article.event_years]
 
 
-def current_units(state: dict[str, Any]) -> set[str]:
+def current_units(corpus: Corpus) -> set[str]:
     """Every unit the site has now (a unit without files, like months without search, is harmless)."""
     units = {GLOBAL}
-    units.update(f"article:{a}" for a in state["articles"])
-    units.update(f"agreement:{g}" for g in state["agreements"])
-    for kind, lists in (("entity", state["entities"]), ("topic", state["topics"])):
-        for key, record in lists.items():
-            units.add(f"{kind}:{key}")
-            units.update(f"{kind}:{key}:{n}" for n in range(1, paging.archive_count(record[-1]) + 1))
-    units.update(f"day:{d}" for d in state["days"])
-    units.update(f"month:{d[:7]}" for d in state["days"])
-    units.update(f"year:{y}" for y in state["years"])
+    days = {a.day for a in corpus.articles}
+    units.update(f"article:{a.id}" for a in corpus.articles)
+    units.update(f"agreement:{g.id}" for g in corpus.agreements.values() if g.mentions)
+    lists = [(f"entity:{e.id}", e.story_count) for e in corpus.entities.values() if e.articles]
+    lists += [(f"topic:{t.slug}", t.story_count) for t in corpus.topics.values()]
+    for unit, stories in lists:
+        units.add(unit)
+        units.update(f"{unit}:{n}" for n in range(1, paging.archive_count(stories) + 1))
+    units.update(f"day:{d}" for d in days)
+    units.update(f"month:{d[:7]}" for d in days)
+    units.update(f"year:{y}" for a in corpus.articles for y in a.event_years)
     return units
 
 
@@ -117,69 +141,74 @@ def _units_of(article_id: str, record: list[Any]) -> Iterable[str]:
     yield from (f"year:{y}" for y in record[YEARS])
 
 
-def changed_articles(old: dict[str, Any], new: dict[str, Any], corpus: Corpus) -> set[str] | None:
-    """Articles whose pages (or the pages listing them) change; None when it is most of them."""
-    before, now = old.get("articles", {}), new["articles"]
-    changed = {i for i in before.keys() | now.keys() if before.get(i) != now.get(i)}
-    changed |= _renamed(old, new, corpus)
-    changed |= _story_mates(changed, before, corpus)
-    if len(changed) > FULL_BUILD_SHARE * max(len(now), 1):
+def changed_articles(old: dict[str, Any], new: dict[str, Any], corpus: Corpus, revised: set[str],
+                     old_records: dict[str, list[Any]]) -> set[str] | None:
+    """Articles whose pages (or the pages listing them) change; None when it is most of
+    them, or when an entity or agreement left the site in a way the changed articles do
+    not explain (its row deleted under unchanged articles), which only a full build sees."""
+    for kind, column in (("entities", ENTITIES), ("agreements", AGREEMENTS)):
+        for key in old[kind].keys() - new[kind].keys():
+            if old[kind][key][1] != sum(key in r[column] for r in old_records.values()):
+                return None
+    changed = revised | _renamed(old, new, corpus)
+    changed |= _story_mates(changed, old_records, corpus)
+    if len(changed) > FULL_BUILD_SHARE * max(len(corpus.articles), 1):
         return None
     return changed
 
 
 def _renamed(old: dict[str, Any], new: dict[str, Any], corpus: Corpus) -> set[str]:
-    """Articles naming an entity, agreement or topic whose name or page moved."""
-    entities = {e for e, (identity, *_) in new["entities"].items()
-                if e in old.get("entities", {}) and old["entities"][e][0] != identity}
-    agreements = {g for g, identity in new["agreements"].items()
-                  if g in old.get("agreements", {}) and old["agreements"][g] != identity}
-    topics = {t for t, (name, _) in new["topics"].items()
-              if t in old.get("topics", {}) and old["topics"][t][0] != name}
-    if not (entities or agreements or topics):
-        return set()
-    result = set()
-    for records in (old.get("articles", {}), new["articles"]):
-        for article_id, record in records.items():
-            if (entities.intersection(record[ENTITIES]) or agreements.intersection(record[AGREEMENTS])
-                    or topics.intersection(record[TOPICS])):
-                result.add(article_id)
+    """Articles naming an entity, agreement or topic whose name or page moved (the ones
+    that named it only before are revised articles, counted already)."""
+    result: set[str] = set()
+    for e, (identity, _) in new["entities"].items():
+        if e in old["entities"] and old["entities"][e][0] != identity:
+            result.update(a.id for a in corpus.entities[e].articles)
+    for g, (identity, _) in new["agreements"].items():
+        if g in old["agreements"] and old["agreements"][g][0] != identity:
+            result.update(m["article"].id for m in corpus.agreements[g].mentions)
+    for t, name in new["topics"].items():
+        if t in old["topics"] and old["topics"][t] != name:
+            result.update(a.id for a in corpus.topics[t].articles)
     return result
 
 
-def _story_mates(changed: set[str], before: dict[str, list[Any]], corpus: Corpus) -> set[str]:
+def _story_mates(changed: set[str], old_records: dict[str, list[Any]], corpus: Corpus) -> set[str]:
     """The other copies of every story a changed article belongs, or belonged, to: each
-    story page and list shows all its outlets."""
-    stories = _stories_of(changed, before, corpus)
-    mates = {a.id for s in stories if s in corpus.stories for a in corpus.stories[s].copies}
-    mates |= {i for i, record in before.items() if record[STORY] in stories}
-    return mates
+    story page and list shows all its outlets. (A copy that left the story is a revised
+    article, so the story's copies now are all the others.)"""
+    stories = _stories_of(changed, old_records, corpus)
+    return {a.id for s in stories if s in corpus.stories for a in corpus.stories[s].copies}
 
 
-def _stories_of(articles: set[str], before: dict[str, list[Any]], corpus: Corpus) -> set[str]:
+def _stories_of(articles: set[str], old_records: dict[str, list[Any]], corpus: Corpus) -> set[str]:
     """The stories ``articles`` belong to now or belonged to at the last build."""
     stories = {corpus.by_id[i].story_id for i in articles if i in corpus.by_id}
-    return stories | {before[i][STORY] for i in articles if i in before}
+    return stories | {old_records[i][STORY] for i in articles if i in old_records}
 
 
-def changed_units(old: dict[str, Any], new: dict[str, Any], corpus: Corpus, changed: set[str]) -> set[str]:
-    before, now = old.get("articles", {}), new["articles"]
+def changed_units(old: dict[str, Any], new: dict[str, Any], corpus: Corpus, changed: set[str],
+                  revised: set[str], before: Records) -> set[str]:
     units: set[str] = set()
     for article_id in changed:
-        for records in (before, now):
-            if article_id in records:
-                units.update(_units_of(article_id, records[article_id]))
-    units -= {f"article:{i}" for i in changed if i not in now}
-    related = _related_changes(before, now, corpus, changed)
+        for article_record in (before(article_id), _now(corpus, article_id)):
+            if article_record is not None:
+                units.update(_units_of(article_id, article_record))
+    units -= {f"article:{i}" for i in changed if i not in corpus.by_id}
+    related = _related_changes(corpus, changed, before)
     for entity_id in _weight_steps(old, new):
         related.update(corpus.entities[entity_id].articles)
     units |= {f"article:{a.id}" for a in related}
     units |= {f"day:{d}" for d in _day_links_changed(old.get("days", []), new["days"])}
-    units |= _archive_pages(old, new, corpus, changed, units)
+    units |= _archive_pages(corpus, changed, revised, before, units)
     return units
 
 
-def _archive_pages(old: dict[str, Any], new: dict[str, Any], corpus: Corpus, changed: set[str],
+def _now(corpus: Corpus, article_id: str) -> list[Any] | None:
+    return record(corpus.by_id[article_id]) if article_id in corpus.by_id else None
+
+
+def _archive_pages(corpus: Corpus, changed: set[str], revised: set[str], before: Records,
                    units: set[str]) -> set[str]:
     """The archive pages (paging.py) of the changed entities and topics that change.
 
@@ -187,36 +216,27 @@ def _archive_pages(old: dict[str, Any], new: dict[str, Any], corpus: Corpus, cha
     first difference on, and every page holding a story that changed, is rendered; a
     change in the number of pages also changes the last page's link to the newer one.
     """
-    before = old.get("articles", {})
-    stories = _stories_of(changed, before, corpus)
+    old_records = {i: r for i in revised if (r := before(i)) is not None}
+    stories = _stories_of(changed, old_records, corpus)
     kinds = (("entity", ENTITIES, corpus.entities), ("topic", TOPICS, corpus.topics))
-    keys = {column: {u.split(":", 1)[1] for u in units if u.startswith(kind + ":") and u.count(":") == 1}
-            for kind, column, _ in kinds}
-    members = _old_members(before, keys)
     result: set[str] = set()
     for kind, column, lists in kinds:
-        for key in keys[column]:
-            now = [s.id for s in corpus.stories_for(lists[key].articles)] if key in lists else []
-            old_ids = _newest_first(members[column].get(key, []), before)
-            was = list(dict.fromkeys(before[i][STORY] for i in old_ids))
+        keys = {u.split(":", 1)[1] for u in units if u.startswith(kind + ":") and u.count(":") == 1}
+        for key in keys:
+            members = lists[key].articles if key in lists else []
+            now = [s.id for s in corpus.stories_for(members)]
+            old_ids = [a.id for a in members if a.id not in revised]
+            old_ids += [i for i, r in old_records.items() if key in r[column]]
+            was = list(dict.fromkeys(r[STORY] for r in _newest_first(old_ids, before)))
             result |= {f"{kind}:{key}:{n}" for n in _pages_changed(was, now, stories)}
     return result
 
 
-def _old_members(before: dict[str, list[Any]], keys: dict[int, set[str]]) -> dict[int, dict[str, list[str]]]:
-    """For each record field (entities, topics), the articles that listed each key at the
-    last build: one pass over the old records."""
-    members: dict[int, dict[str, list[str]]] = {column: {} for column in keys}
-    for article_id, record in before.items():
-        for column, wanted in keys.items():
-            for key in wanted.intersection(record[column]):
-                members[column].setdefault(key, []).append(article_id)
-    return members
-
-
-def _newest_first(article_ids: list[str], records: dict[str, list[Any]]) -> list[str]:
-    """In the order of the site's lists (queries.ARTICLE_ORDER): newest first, then by id."""
-    return sorted(sorted(article_ids), key=lambda i: tuple(records[i][ORDER]), reverse=True)
+def _newest_first(article_ids: list[str], before: Records) -> list[list[Any]]:
+    """Their old records in the order of the site's lists (queries.ARTICLE_ORDER): newest
+    first, then by id."""
+    records = {i: r for i in sorted(article_ids) if (r := before(i)) is not None}
+    return sorted(records.values(), key=lambda r: tuple(r[ORDER]), reverse=True)
 
 
 def _pages_changed(was: list[str], now: list[str], stories: set[str]) -> range:
@@ -232,13 +252,12 @@ def _pages_changed(was: list[str], now: list[str], stories: set[str]) -> range:
     return range(low, pages_now + 1)
 
 
-def _related_changes(before: dict[str, list[Any]], now: dict[str, list[Any]], corpus: Corpus,
-                     changed: set[str]) -> set[Article]:
+def _related_changes(corpus: Corpus, changed: set[str], before: Records) -> set[Article]:
     """Articles whose related stories may differ: see the module docstring."""
     result: set[Article] = set()
     positions: dict[int, dict[str, int]] = {}
     for article_id in changed:
-        old, new = before.get(article_id), now.get(article_id)
+        old, new = before(article_id), _now(corpus, article_id)
         if new is None:  # gone: every list it was in closes a gap
             assert old is not None
             result.update(a for lst in _lists(corpus, old[ENTITIES], old[TOPICS]) for a in lst)
@@ -266,7 +285,7 @@ def _lists(corpus: Corpus, entity_ids: Iterable[str], topic_slugs: Iterable[str]
 def _weight_steps(old: dict[str, Any], new: dict[str, Any]) -> set[str]:
     """Entities whose weight step changed (every related list that uses them may change)."""
     before, now = old.get("entities", {}), new["entities"]
-    return {e for e, (_, count, _) in now.items()
+    return {e for e, (_, count) in now.items()
             if e in before and weight_step(before[e][1]) != weight_step(count)}
 
 

@@ -1,11 +1,13 @@
 """Publishing a planned site into a staging folder, doing as little as possible.
 
 Every file belongs to a unit (an article, an entity, a day...; see changes.py). The
-manifest inside the published site records, per unit, each file's content hash, plus
-what the next build needs to tell which units changed. A build renders only the units
-its plan names; every other file is hard-linked from the live site (same inode, no
-rendering, no copy). A rendered file whose bytes equal the live one is linked too, so a
-file's inode changes only when its content does. The staging folder is always a
+state file of the live site (state.py) records each file's unit and content hash. A
+build renders only the units its plan names; every other file is taken as it is. The
+staging folder starts as the spare tree (the site before the live one): only the files
+that differ between the spare tree and the live site are hard-linked from the live site
+(same inode, no rendering, no copy), so the work follows the size of the last two
+changes, not of the site. A rendered file whose bytes equal the live one is linked too,
+so a file's inode changes only when its content does. The staging folder is always a
 complete site, swapped in whole, so incremental never means partial.
 """
 
@@ -25,10 +27,8 @@ from typing import Any
 
 from wirebrief.site.paths import output_file
 from wirebrief.site.render import Renderer
+from wirebrief.site.state import NewState, SiteState
 
-MANIFEST = ".wirebrief-manifest.json"
-STATE = ".wirebrief-state.json"
-MANIFEST_VERSION = 2
 GLOBAL = "global"
 
 
@@ -42,58 +42,11 @@ class Output:
 
 
 @dataclass
-class Manifest:
-    """What a published site holds: per unit, its files' content hashes; and the state of
-    the data it was built from (changes.snapshot), for the next build to compare with."""
-
-    salt: str = ""
-    units: dict[str, dict[str, str]] = field(default_factory=dict)
-    state: dict[str, Any] = field(default_factory=dict)
-
-    def files(self) -> dict[str, str]:
-        return {path: digest for files in self.units.values() for path, digest in files.items()}
-
-
-@dataclass
 class Stats:
     rendered: int = 0
     linked: int = 0
-
-    @property
-    def files(self) -> int:
-        return self.rendered + self.linked
-
-
-def load_manifest(site: Path, *, state: bool = True) -> Manifest:
-    """The manifest of a published site (with the state it was built from, unless not
-    needed); a missing, unreadable or older one reads as empty, which means a full build."""
-    data = _read_json(site / MANIFEST)
-    units = data.get("units")
-    if data.get("version") != MANIFEST_VERSION or not isinstance(units, dict):
-        return Manifest()
-    snapshot = _read_json(site / STATE) if state else {}
-    if state and snapshot.get("salt") != data.get("salt"):
-        return Manifest()
-    return Manifest(str(data.get("salt", "")), units, snapshot)
-
-
-def _read_json(path: Path) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def write_manifest(site: Path, manifest: Manifest) -> None:
-    """The state first, then the manifest that names the same salt (two files, so that
-    reading the spare tree's files does not read its state). Both are plain data in a
-    fixed order (the state follows the store's order, units are sorted, and each unit
-    lists its files in the order its pages are made), so equal sites have equal bytes."""
-    state = {**manifest.state, "salt": manifest.salt}
-    (site / STATE).write_text(json.dumps(state, separators=(",", ":")), encoding="utf-8")
-    data = {"version": MANIFEST_VERSION, "salt": manifest.salt, "units": dict(sorted(manifest.units.items()))}
-    (site / MANIFEST).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+    units_rendered: int = 0
+    units_reused: int = 0
 
 
 def content_hash(data: bytes) -> str:
@@ -117,13 +70,14 @@ def target_file(root: Path, page: str) -> str:
 
 @dataclass
 class _Trees:
-    """The three trees a build works with: the staging folder it fills, the files the
-    staging folder already holds (the spare tree of the build before last), the live site."""
+    """The trees a build works with: the staging folder it fills (holding the spare
+    tree's files, whose hashes ``spare`` gives for the paths being rendered) and the live
+    site ``previous`` (``live``: its hashes of those paths)."""
 
     staging: Path
     previous: Path
-    spare: dict[str, str]
-    live: dict[str, str]
+    spare: dict[str, str] = field(default_factory=dict)
+    live: dict[str, str] = field(default_factory=dict)
     made_dirs: set[str] = field(default_factory=set)
 
     def place(self, path: str, digest: str) -> bool:
@@ -131,56 +85,52 @@ class _Trees:
         False when neither has it (it must be written)."""
         if self.spare.get(path) == digest:
             return True
-        target = target_file(self.staging, path)
+        return self.live.get(path) == digest and self.link(path)
+
+    def link(self, path: str) -> bool:
         _make_parents(path, self.staging, self.made_dirs)
-        return self.live.get(path) == digest and _link(target_file(self.previous, path), target)
+        return _link(target_file(self.previous, path), target_file(self.staging, path))
 
 
-def publish_outputs(outputs: Iterable[Output], carried: dict[str, dict[str, str]],
-                    staging: Path, previous: Path, live: Manifest, lost: set[str],
-                    workers: int = 1, parallel_from: int = 64) -> tuple[Stats, dict[str, dict[str, str]]]:
-    """Make ``staging`` hold ``outputs`` (rendered) and the ``carried`` files (units the
-    plan did not render, taken from the live site ``previous`` described by ``live``),
-    doing as little as possible.
+def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: _Trees, new: NewState,
+                    spare: SiteState | None, workers: int = 1, parallel_from: int = 64) -> Stats:
+    """Make ``trees.staging`` hold ``outputs`` (rendered) and every file of the live site
+    whose unit is not in ``dirty``, and record the new site's files in ``new``.
 
-    A carried unit with a file that neither tree holds any more (someone deleted it from
-    the live site) is added to ``lost`` before ``outputs`` is read, so that a plan that
-    yields what ``lost`` holds renders it again. Returns the counts and the new manifest's
-    units. Files are never written in place (a spare file may share its inode with the
-    live site): they are unlinked first.
+    A carried unit with a file that the live site no longer holds (someone deleted it)
+    is added to ``dirty`` before ``outputs`` is read, so that a plan that yields what
+    ``dirty`` holds renders it again. Files are never written in place (a spare file may
+    share its inode with the live site): they are unlinked first.
     """
-    trees = _Trees(staging, previous, _spare_files(staging), live.files())
-    units: dict[str, dict[str, str]] = {}
-    stats = Stats()
-    for unit, files in carried.items():
-        if all(trees.place(path, digest) for path, digest in files.items()):
-            units[unit] = dict(files)
-            stats.linked += len(files)
-        else:
+    new.drop_units(dirty)
+    if spare is not None:
+        new.attach_spare(spare)
+    lost: set[str] = set()
+    for path, unit, _ in list(new.differing_from_spare() if spare is not None else new.carried()):
+        if unit not in lost and not trees.link(path):
             lost.add(unit)
-    pending = _claim(outputs, units)
-    keep = {path for files in units.values() for path in files} | {p for _, p in pending}
-    _remove_stale(staging, [p for p in trees.spare if p not in keep])
-    for path in {p for _, p in pending}:
-        _make_parents(path, staging, trees.made_dirs)
+    dirty |= lost
+    new.drop_units(lost)
+    pending = _claim(outputs, new)
+    paths = [path for _, path in pending]
+    trees.spare = new.hashes(paths, "spare") if spare is not None else {}
+    trees.live = new.hashes(paths)
+    if spare is not None:
+        _remove_stale(trees.staging, new.stale_in_spare())
+    for path in paths:
+        _make_parents(path, trees.staging, trees.made_dirs)
     results = render_all(pending, trees, workers if len(pending) >= parallel_from else 1)
-    for (output, path), (digest, written) in zip(pending, results, strict=True):
-        units.setdefault(output.unit, {})[path] = digest
-        stats.rendered += written
-        stats.linked += not written
-    return stats, units
+    new.save_files((path, output.unit, digest)
+                   for (output, path), (digest, _) in zip(pending, results, strict=True))
+    written = sum(w for _, w in results)
+    files, units = new.counts()
+    rendered_units = len({output.unit for output, _ in pending})
+    return Stats(written, files - written, rendered_units, units - rendered_units)
 
 
-def _spare_files(staging: Path) -> dict[str, str]:
-    files = load_manifest(staging, state=False).files()
-    (staging / MANIFEST).unlink(missing_ok=True)
-    (staging / STATE).unlink(missing_ok=True)
-    return files
-
-
-def _claim(outputs: Iterable[Output], units: dict[str, dict[str, str]]) -> list[tuple[Output, str]]:
+def _claim(outputs: Iterable[Output], new: NewState) -> list[tuple[Output, str]]:
     """The outputs to render, checked: one file per path, every path inside the site."""
-    claimed = {path for files in units.values() for path in files}
+    claimed: set[str] = set()
     pending = []
     for output in outputs:
         if output.path in claimed:
@@ -189,6 +139,10 @@ def _claim(outputs: Iterable[Output], units: dict[str, dict[str, str]]) -> list[
             raise ValueError(f"refusing to write outside the site: {output.path!r}")
         claimed.add(output.path)
         pending.append((output, output.path))
+    new.claim(claimed)
+    taken = new.claimed_and_carried()
+    if taken:
+        raise ValueError(f"two outputs want {taken[0]!r}")
     return pending
 
 

@@ -79,6 +79,14 @@ def discard(tree: Path, target: Path) -> None:
         shutil.rmtree(trash, ignore_errors=True)
 
 
+def empty_folder(folder: Path, target: Path) -> None:
+    """Make ``folder`` (a staging folder beside ``target``) empty; what it held is
+    discarded in the background."""
+    if any(folder.iterdir()):
+        discard(folder, target)
+        folder.mkdir()
+
+
 @contextmanager
 def staging_dir(target: Path, reuse_spare: bool = False) -> Iterator[Path]:
     """A folder beside ``target`` to build the next site in, removed if the build fails.

@@ -1,0 +1,217 @@
+"""What a published site holds and what it was built from, kept in SQLite beside the site.
+
+An incremental build must not cost what the site's size costs. Reading and rewriting a
+manifest of thirty thousand files and a snapshot of ten thousand articles took longer
+than rendering the pages a few new articles change, so both live in a small SQLite file
+per published tree, in ``.<site>-state/`` next to the site: a build copies the live
+tree's file, reads from it only the rows of what changed, and updates only those.
+
+The tree itself carries ``.wirebrief-manifest.json``: the salt and a digest of every
+file's path and content hash, which names the state file that describes the tree. Equal
+sites have equal digests, so two builds of one database stay byte-identical (the state
+file, whose bytes are SQLite's business, is outside the tree), and a tree whose state
+file is missing or unreadable is simply built in full.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import shutil
+import sqlite3
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+MANIFEST = ".wirebrief-manifest.json"
+STATE_VERSION = 3
+
+SCHEMA = """
+create table meta (key text primary key, value text not null);
+create table files (path text primary key, unit text not null, hash text not null);
+create index files_unit on files (unit);
+create table articles (id text primary key, revision integer not null, record text not null);
+"""
+
+
+def state_folder(site: Path) -> Path:
+    return site.with_name(f".{site.name}-state")
+
+
+def read_token(tree: Path) -> str | None:
+    """The digest a tree's manifest names, if the manifest is ours and current."""
+    try:
+        data = json.loads((tree / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("version") != STATE_VERSION:
+        return None
+    token = data.get("site")
+    return token if isinstance(token, str) and token.isalnum() else None
+
+
+def write_token(tree: Path, salt: str, token: str) -> None:
+    data = {"version": STATE_VERSION, "salt": salt, "site": token}
+    (tree / MANIFEST).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
+
+
+class SiteState:
+    """One tree's state file: its files (path, unit, content hash), each article's
+    revision and snapshot record, and the small snapshots (entities, topics...) in meta."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn, self.path = conn, path
+        self.salt: str = self.meta("salt", "")
+
+    @classmethod
+    def open(cls, site: Path, tree: Path) -> SiteState | None:
+        """The state of ``tree`` (the live site or the spare one), or None when there is none."""
+        token = read_token(tree)
+        path = state_folder(site) / f"{token}.sqlite"
+        if token is None or not path.is_file():
+            return None
+        try:
+            conn = sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+            version = conn.execute("select value from meta where key = 'version'").fetchone()
+            if version != (str(STATE_VERSION),):
+                conn.close()
+                return None
+        except sqlite3.Error:
+            return None
+        return cls(conn, path)
+
+    def meta(self, key: str, default: Any = None) -> Any:
+        row = self.conn.execute("select value from meta where key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else default
+
+    def revisions(self) -> dict[str, int]:
+        return dict(self.conn.execute("select id, revision from articles"))
+
+    def records(self, ids: Iterable[str]) -> dict[str, list[Any]]:
+        """The snapshot records of these articles (changes.py)."""
+        rows = self.conn.execute("select a.id, a.record from articles a join json_each(?) j "
+                                 "on j.value = a.id", [json.dumps(sorted(ids))])
+        return {article_id: json.loads(record) for article_id, record in rows}
+
+    def files(self) -> dict[str, str]:
+        """Every file of the tree with its content hash."""
+        return dict(self.conn.execute("select path, hash from files"))
+
+    def units(self) -> set[str]:
+        return {unit for (unit,) in self.conn.execute("select distinct unit from files")}
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+class NewState:
+    """The state file of the tree being built: a copy of the live one (or a new file),
+    changed row by row, named by the site's digest once complete."""
+
+    def __init__(self, site: Path, live: SiteState | None) -> None:
+        self.site, self.folder = site, state_folder(site)
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self.path = self.folder / f".building-{os.getpid()}.sqlite"
+        self.path.unlink(missing_ok=True)
+        if live is not None:
+            shutil.copyfile(live.path, self.path)
+        self.conn = sqlite3.connect(self.path, isolation_level=None)
+        self.conn.execute("pragma journal_mode = off")
+        self.conn.execute("pragma synchronous = off")  # the file is renamed into use only once complete
+        if live is None:
+            self.conn.executescript(SCHEMA)
+        self.conn.execute("begin")
+        self.conn.execute("create temp table dropped (unit text primary key)")
+        self.conn.execute("create temp table claimed (path text primary key)")
+
+    def drop_units(self, units: Iterable[str]) -> None:
+        """Units whose files are rendered again or gone: their rows are not carried over."""
+        self.conn.executemany("insert or ignore into dropped values (?)", ((u,) for u in units))
+
+    def claim(self, paths: Iterable[str]) -> None:
+        self.conn.executemany("insert or ignore into claimed values (?)", ((p,) for p in paths))
+
+    def carried(self) -> Iterator[tuple[str, str, str]]:
+        """(path, unit, hash) of every file kept from the live site."""
+        return iter(self.conn.execute(
+            "select path, unit, hash from files where unit not in (select unit from dropped)"))
+
+    def carried_pages(self) -> list[str]:
+        return [p for (p,) in self.conn.execute(
+            "select path from files where unit not in (select unit from dropped) "
+            "and (path = '' or path like '%/' or path like '%.html') order by rowid")]
+
+    def hashes(self, paths: Iterable[str], schema: str = "main") -> dict[str, str]:
+        return dict(self.conn.execute(f"select f.path, f.hash from {schema}.files f join json_each(?) j "
+                                      "on j.value = f.path", [json.dumps(list(paths))]))
+
+    def attach_spare(self, spare: SiteState) -> None:
+        self.conn.execute("commit")
+        self.conn.execute("attach database ? as spare", [f"{spare.path.as_uri()}?mode=ro"])
+        self.conn.execute("begin")
+
+    def differing_from_spare(self) -> Iterator[tuple[str, str, str]]:
+        """Carried files the spare tree does not hold as they are live."""
+        return iter(self.conn.execute(
+            "select f.path, f.unit, f.hash from files f where f.unit not in (select unit from dropped) "
+            "and not exists (select 1 from spare.files s where s.path = f.path and s.hash = f.hash)"))
+
+    def stale_in_spare(self) -> list[str]:
+        """Files of the spare tree the new site does not have (not carried, not rendered)."""
+        return [p for (p,) in self.conn.execute(
+            "select s.path from spare.files s where not exists (select 1 from files f where f.path = s.path "
+            "and f.unit not in (select unit from dropped)) and s.path not in (select path from claimed)")]
+
+    def claimed_and_carried(self) -> list[str]:
+        """Paths an output claims that a carried unit holds already (two units want them)."""
+        return [p for (p,) in self.conn.execute(
+            "select c.path from claimed c join files f on f.path = c.path "
+            "where f.unit not in (select unit from dropped)")]
+
+    def counts(self) -> tuple[int, int]:
+        """Files and units of the site."""
+        files, units = self.conn.execute("select count(*), count(distinct unit) from files").fetchone()
+        return int(files), int(units)
+
+    def save_files(self, files: Iterable[tuple[str, str, str]]) -> None:
+        self.conn.execute("delete from files where unit in (select unit from dropped)")
+        self.conn.executemany("insert into files (path, unit, hash) values (?, ?, ?)", files)
+
+    def save_articles(self, records: dict[str, list[Any]], gone: Iterable[str], *, replace_all: bool) -> None:
+        """Store the snapshot records of changed articles (all of them when ``replace_all``)."""
+        if replace_all:
+            self.conn.execute("delete from articles")
+        self.conn.executemany("delete from articles where id = ?", ((i,) for i in gone))
+        self.conn.executemany("insert or replace into articles (id, revision, record) values (?, ?, ?)",
+                              ((i, r[0], json.dumps(r, separators=(",", ":"))) for i, r in records.items()))
+
+    def save_meta(self, values: dict[str, Any]) -> None:
+        self.conn.executemany("insert or replace into meta (key, value) values (?, ?)",
+                              ((k, json.dumps(v, separators=(",", ":"))) for k, v in values.items()))
+
+    def finish(self, salt: str) -> str:
+        """Commit, and name the file by the digest of the site it describes; return that."""
+        self.save_meta({"version": STATE_VERSION, "salt": salt})
+        digest = hashlib.blake2b(salt.encode(), digest_size=16)
+        for path, file_hash in self.conn.execute("select path, hash from files order by path"):
+            digest.update(f"{path}\0{file_hash}\n".encode())
+        self.conn.execute("commit")
+        self.conn.close()
+        token = digest.hexdigest()
+        os.replace(self.path, self.folder / f"{token}.sqlite")
+        return token
+
+    def abandon(self) -> None:
+        with contextlib.suppress(sqlite3.Error):
+            self.conn.close()
+        self.path.unlink(missing_ok=True)
+
+
+def keep_only(site: Path, tokens: Iterable[str | None]) -> None:
+    """Delete state files no tree names any more (older trees, killed builds' leftovers)."""
+    wanted = {f"{t}.sqlite" for t in tokens if t}
+    for path in state_folder(site).glob("*.sqlite"):
+        if path.name not in wanted and not path.name.startswith(f".building-{os.getpid()}"):
+            path.unlink(missing_ok=True)
