@@ -225,18 +225,25 @@ def _archive_pages(corpus: Corpus, changed: set[str], revised: set[str], before:
         for key in keys:
             members = lists[key].articles if key in lists else []
             now = [s.id for s in corpus.stories_for(members)]
-            old_ids = [a.id for a in members if a.id not in revised]
-            old_ids += [i for i, r in old_records.items() if key in r[column]]
-            was = list(dict.fromkeys(r[STORY] for r in _newest_first(old_ids, before)))
+            left = {i: r for i, r in old_records.items() if key in r[column]}
+            was = _old_stories(members, revised, left)
             result |= {f"{kind}:{key}:{n}" for n in _pages_changed(was, now, stories)}
     return result
 
 
-def _newest_first(article_ids: list[str], before: Records) -> list[list[Any]]:
-    """Their old records in the order of the site's lists (queries.ARTICLE_ORDER): newest
-    first, then by id."""
-    records = {i: r for i in sorted(article_ids) if (r := before(i)) is not None}
-    return sorted(records.values(), key=lambda r: tuple(r[ORDER]), reverse=True)
+def _old_stories(members: list[Article], revised: set[str], left: dict[str, list[Any]]) -> list[str]:
+    """The stories of a list at the last build, newest first: its unrevised members keep
+    their places; revised articles that were in it (``left``: their old records) go back
+    where their old dates put them, in the order of the site's lists (queries.ARTICLE_ORDER:
+    newest first, then by id)."""
+    kept = [a for a in members if a.id not in revised]
+    if not left:
+        return list(dict.fromkeys(a.story_id for a in kept))
+    rows = [((a.published or "", a.first_seen_at or ""), a.id, a.story_id) for a in kept]
+    rows += [(tuple(r[ORDER]), i, r[STORY]) for i, r in left.items()]
+    rows.sort(key=lambda row: row[1])
+    rows.sort(key=lambda row: row[0], reverse=True)
+    return list(dict.fromkeys(story for _, _, story in rows))
 
 
 def _pages_changed(was: list[str], now: list[str], stories: set[str]) -> range:

@@ -174,23 +174,45 @@ def _make_parents(page: str, root: Path, made: set[str]) -> None:
 def render_all(pending: list[tuple[Output, str]], trees: _Trees, workers: int) -> list[tuple[str, bool]]:
     """Render ``pending``: (content hash, whether it was written) for each, in order.
 
-    The share of each forked worker is every n-th file; workers report their hashes
-    through a file each, since the manifest is written by this process.
+    Each forked worker takes whole groups of files (shares): workers report their hashes
+    through a file each, since the state is written by this process.
     """
     if workers <= 1:
         return _write(pending, trees)
+    shares = _shares(pending, workers)
     with tempfile.TemporaryDirectory(prefix=".wirebrief-render-", dir=trees.staging) as tmp:
-        children = [_fork_worker(pending[n::workers], trees, Path(tmp) / str(n)) for n in range(1, workers)]
-        results: list[list[tuple[str, bool]]] = [_write(pending[0::workers], trees)]
+        children = [_fork_worker([pending[i] for i in shares[n]], trees, Path(tmp) / str(n))
+                    for n in range(1, workers)]
+        results: list[list[tuple[str, bool]]] = [_write([pending[i] for i in shares[0]], trees)]
         failed = [pid for pid in children if os.waitpid(pid, 0)[1] != 0]
         if failed:
             raise RuntimeError(f"{len(failed)} render worker(s) failed; run with one worker to see why")
         results += [[(d, bool(w)) for d, w in json.loads((Path(tmp) / str(n)).read_text())]
                     for n in range(1, workers)]
     ordered: list[tuple[str, bool]] = [("", False)] * len(pending)
-    for number, share in enumerate(results):
-        ordered[number::workers] = share
+    for share, share_results in zip(shares, results, strict=True):
+        for index, result in zip(share, share_results, strict=True):
+            ordered[index] = result
     return ordered
+
+
+FEED_FILES = ("feed.xml", "atom.xml", "feed.json")
+
+
+def _shares(pending: list[tuple[Output, str]], workers: int) -> list[list[int]]:
+    """Indexes of ``pending`` for each worker. The files of one unit (an entity's page and
+    feeds read the same stories) and the three feeds of one folder (they share their
+    items) go to the same worker, which reads what they share once; each group goes to
+    the worker with the fewest files so far."""
+    groups: dict[str, list[int]] = {}
+    for index, (output, path) in enumerate(pending):
+        folder, _, name = path.rpartition("/")
+        key = output.unit if output.unit != GLOBAL else (f"feeds:{folder}" if name in FEED_FILES else path)
+        groups.setdefault(key, []).append(index)
+    shares: list[list[int]] = [[] for _ in range(workers)]
+    for group in groups.values():
+        min(shares, key=len).extend(group)
+    return shares
 
 
 def _fork_worker(share: list[tuple[Output, str]], trees: _Trees, report: Path) -> int:

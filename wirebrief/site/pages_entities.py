@@ -7,11 +7,14 @@ from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import Markup, escape
+
 from wirebrief.config import Config
 from wirebrief.site import paging
 from wirebrief.site.corpus import Corpus, Entity
 from wirebrief.site.feeds import ENTITY_FEED_ITEMS, feed_outputs
 from wirebrief.site.incremental import Output, page_output
+from wirebrief.site.paths import up_prefix
 from wirebrief.site.render import Renderer, feed_links
 
 if TYPE_CHECKING:
@@ -56,12 +59,20 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> I
         entities = [e for e in corpus.entities.values() if e.kind == kind and e.articles]
         entities.sort(key=lambda e: (e.name.casefold(), e.slug))
         yield page_output(renderer, folder + "/", "entities.html", {
-            "label": label, "feeds": [],
-            "entities": [{"entity": e, "stories": e.story_count} for e in entities],
-        })
+            "label": label, "feeds": [], "entities": entities}, _index_rows)
         for entity in entities:
             if plan.wants(f"entity:{entity.id}"):
                 yield from entity_outputs(corpus, config, renderer, plan, entity)
+
+
+def _index_rows(context: dict[str, Any]) -> dict[str, Any]:
+    """An index's lines, written here rather than by a template loop: there are thousands
+    of them, rendered again whenever a count changes, and the loop cost a tenth of an
+    incremental build. Every value is escaped."""
+    prefix = up_prefix(KINDS[context["entities"][0].kind][0] + "/") if context["entities"] else ""
+    rows = "\n".join(f'<li><a href="{escape(prefix + e.path)}">{escape(e.name)}</a> '
+                     f'<span class="meta">({e.story_count})</span></li>' for e in context["entities"])
+    return {**context, "rows": Markup(rows)}
 
 
 def entity_outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan,

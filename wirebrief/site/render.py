@@ -18,13 +18,10 @@ from jinja2 import (
 from wirebrief.config import Config
 from wirebrief.sanitize import xml_safe
 from wirebrief.site.paths import up_prefix
+from wirebrief.site.rows import nice_date, story_rows
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "_site_templates"
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December")
-
-
 def templates_dir() -> Path:
     return TEMPLATES if TEMPLATES.is_dir() else PACKAGED_TEMPLATES
 
@@ -42,6 +39,7 @@ def environment() -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["nice_date"] = nice_date
     env.filters["paragraphs"] = paragraphs
+    env.globals["story_rows"] = story_rows
     for name in env.list_templates(extensions=("html", "xml")):
         env.get_template(name)
     return env
@@ -58,20 +56,6 @@ def safe_url(url: str | None) -> str:
     """Only http(s) links leave the site; anything else (javascript:, data:) becomes '#'."""
     text = (url or "").strip()
     return text if text.lower().startswith(("http://", "https://")) else "#"
-
-
-def nice_date(value: str | None) -> str:
-    """'27 January 2026' from an ISO date (or its month/year prefix), locale-independent."""
-    text = value or ""
-    parts = text[:10].split("-")
-    try:
-        if len(parts) == 3:
-            return f"{int(parts[2])} {MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
-        if len(parts) == 2:
-            return f"{MONTHS[int(parts[1]) - 1]} {int(parts[0])}"
-    except (ValueError, IndexError):
-        return text
-    return text
 
 
 def paragraphs(text: str | None) -> list[str]:

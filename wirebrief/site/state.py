@@ -195,8 +195,9 @@ class NewState:
         """Commit, and name the file by the digest of the site it describes; return that."""
         self.save_meta({"version": STATE_VERSION, "salt": salt})
         digest = hashlib.blake2b(salt.encode(), digest_size=16)
-        for path, file_hash in self.conn.execute("select path, hash from files order by path"):
-            digest.update(f"{path}\0{file_hash}\n".encode())
+        (listing,) = self.conn.execute("select group_concat(path || char(0) || hash, char(10)) "
+                                       "from (select path, hash from files order by path)").fetchone()
+        digest.update((listing or "").encode())
         self.conn.execute("commit")
         self.conn.close()
         token = digest.hexdigest()
