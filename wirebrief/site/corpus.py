@@ -367,12 +367,14 @@ def load_corpus(db: sqlite_utils.Database) -> Corpus:
                   queries.latest_run_id(db), loader, by_id)
 
 
-def _article(row: dict[str, Any], loader: Loader) -> Article:
-    article = Article(**{**row, "title": row["title"] or "", "summary": row["summary"] or "",
-                         "source": row["source"] or "", "story_id": row["story_id"] or row["id"]},
-                      _loader=loader)
-    article.day = day_of(row["published"]) or day_of(row["first_seen_at"]) or "undated"
-    return article
+def _article(row: tuple[Any, ...], loader: Loader) -> Article:
+    """An article from a row of queries.all_articles (the fields of ARTICLE_COLUMNS, in order)."""
+    (article_id, url, source, title, summary, published, agency, authors, dateline_place,
+     dateline_date, story_id, topics, first_run_id, first_seen_at, revision) = row
+    return Article(article_id, url, source or "", title or "", summary or "", published, agency,
+                   authors, dateline_place, dateline_date, story_id or article_id, topics,
+                   first_run_id, first_seen_at, revision,
+                   day_of(published) or day_of(first_seen_at) or "undated", _loader=loader)
 
 
 def _entities(db: sqlite_utils.Database, loader: Loader) -> dict[str, Entity]:
@@ -420,14 +422,13 @@ def _attach_mentions(db: sqlite_utils.Database, by_id: dict[str, Article],
 
 def _attach_events(db: sqlite_utils.Database, by_id: dict[str, Article],
                    entities: dict[str, Entity]) -> None:
-    for row in queries.all_events(db):
-        article = by_id.get(row["article_id"])
+    for article_id, when, what, place_name, place_id, evidence in queries.all_events(db):
+        article = by_id.get(article_id)
         if article is None:
             continue
-        place = entities.get(row["place_id"] or "")
-        event = {"date": row["date"] or "", "what": row["what"] or "", "place": row["place"],
-                 "place_path": place.path if place else None,
-                 "evidence": evidence_sentence(row["evidence"])}
+        place = entities.get(place_id or "")
+        event = {"date": when or "", "what": what or "", "place": place_name,
+                 "place_path": place.path if place else None, "evidence": evidence_sentence(evidence)}
         event["year"] = year_of(event)
         article.events.append(event)
     for article in by_id.values():

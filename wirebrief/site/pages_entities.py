@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import heapq
 from collections import Counter
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
@@ -33,11 +34,19 @@ def roles(entity: Entity) -> list[dict[str, Any]]:
 
 
 def co_mentioned(corpus: Corpus, entity: Entity) -> list[dict[str, Any]]:
-    """Entities named in the same stories most often (each story counted once)."""
+    """Entities named in the same stories most often (each story counted once); ties by name.
+
+    Only the entities that can make the list are sorted by name: a busy entity shares
+    stories with hundreds of others, and sorting them all cost more than its page."""
     counts: Counter[str] = Counter()
     for story in corpus.stories_for(entity.articles):
-        counts.update(i for i in dict.fromkeys(story.lead.entity_ids) if i != entity.id)
-    ranked = sorted(counts.items(), key=lambda x: (-x[1], corpus.entities[x[0]].name.casefold(), x[0]))
+        counts.update({e.id for e in story.lead.mentions})
+    counts.pop(entity.id, None)
+    candidates = list(counts.items())
+    if len(candidates) > CO_MENTIONS:
+        least = heapq.nlargest(CO_MENTIONS, counts.values())[-1]
+        candidates = [(i, n) for i, n in candidates if n >= least]
+    ranked = sorted(candidates, key=lambda x: (-x[1], corpus.entities[x[0]].name.casefold(), x[0]))
     return [{"entity": corpus.entities[i], "count": n, "kind": KINDS[corpus.entities[i].kind][2]}
             for i, n in ranked[:CO_MENTIONS]]
 

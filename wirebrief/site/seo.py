@@ -12,6 +12,7 @@ from wirebrief.site.incremental import Output
 from wirebrief.site.render import Renderer
 
 SITEMAP_LIMIT = 50_000
+OPML_FEEDS = (("rss", "feed.xml"), ("atom", "atom.xml"), ("json", "feed.json"))
 
 
 def sitemap_outputs(renderer: Renderer, pages: list[str]) -> Iterator[Output]:
@@ -54,9 +55,8 @@ def opml_output(renderer: Renderer, feeds: list[dict[str, Any]]) -> Output:
 
 def _opml_group(renderer: Renderer, title: str, folder: str) -> list[str]:
     name, html = escape(title), escape(renderer.absolute(folder))
-    lines = [f'<outline text="{name}" title="{name}" htmlUrl="{html}">']
-    for kind, feed in (("rss", "feed.xml"), ("atom", "atom.xml"), ("json", "feed.json")):
-        lines.append(f'<outline type="rss" version="{kind}" text="{name} ({kind})" '
-                     f'xmlUrl="{escape(renderer.absolute(folder + feed))}" htmlUrl="{html}"/>')
-    lines.append("</outline>")
-    return lines
+    # Feed file names need no escaping: each feed's URL is the folder's, escaped once, plus its name.
+    return [f'<outline text="{name}" title="{name}" htmlUrl="{html}">',
+            *(f'<outline type="rss" version="{kind}" text="{name} ({kind})" xmlUrl="{html}{feed}" '
+              f'htmlUrl="{html}"/>' for kind, feed in OPML_FEEDS),
+            "</outline>"]

@@ -112,6 +112,7 @@ class NewState:
 
     def __init__(self, site: Path, live: SiteState | None) -> None:
         self.site, self.folder = site, state_folder(site)
+        self.built_from = live.path.stem if live is not None else None
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / f".building-{os.getpid()}.sqlite"
         self.path.unlink(missing_ok=True)
@@ -125,6 +126,8 @@ class NewState:
         self.conn.execute("begin")
         self.conn.execute("create temp table dropped (unit text primary key)")
         self.conn.execute("create temp table claimed (path text primary key)")
+        self.conn.execute("create temp table recent (unit text primary key)")
+        self.from_recent = False
 
     def drop_units(self, units: Iterable[str]) -> None:
         """Units whose files are rendered again or gone: their rows are not carried over."""
@@ -148,21 +151,38 @@ class NewState:
                                       "on j.value = f.path", [json.dumps(list(paths))]))
 
     def attach_spare(self, spare: SiteState) -> None:
+        """Compare with the spare tree from now on. When the live site was built from the
+        spare one (the usual case: each build starts from the tree before the live one),
+        the two differ only in the units that build rendered or dropped (``recent``), and
+        only those are compared."""
         self.conn.execute("commit")
         self.conn.execute("attach database ? as spare", [f"{spare.path.as_uri()}?mode=ro"])
         self.conn.execute("begin")
+        if self.meta("built_from") == spare.path.stem:
+            self.conn.executemany("insert or ignore into recent values (?)",
+                                  ((u,) for u in self.meta("dropped", [])))
+            self.from_recent = True
+
+    def meta(self, key: str, default: Any = None) -> Any:
+        """A value of the live site's state (this file starts as its copy)."""
+        row = self.conn.execute("select value from main.meta where key = ?", [key]).fetchone()
+        return json.loads(row[0]) if row else default
 
     def differing_from_spare(self) -> Iterator[tuple[str, str, str]]:
         """Carried files the spare tree does not hold as they are live."""
+        scope = "recent r join files f on f.unit = r.unit" if self.from_recent else "files f"
         return iter(self.conn.execute(
-            "select f.path, f.unit, f.hash from files f where f.unit not in (select unit from dropped) "
+            f"select f.path, f.unit, f.hash from {scope} where f.unit not in (select unit from dropped) "
             "and not exists (select 1 from spare.files s where s.path = f.path and s.hash = f.hash)"))
 
     def stale_in_spare(self) -> list[str]:
         """Files of the spare tree the new site does not have (not carried, not rendered)."""
+        scope = ("where s.unit in (select unit from recent union select unit from dropped) and"
+                 if self.from_recent else "where")
         return [p for (p,) in self.conn.execute(
-            "select s.path from spare.files s where not exists (select 1 from files f where f.path = s.path "
-            "and f.unit not in (select unit from dropped)) and s.path not in (select path from claimed)")]
+            f"select s.path from spare.files s {scope} not exists (select 1 from files f "
+            "where f.path = s.path and f.unit not in (select unit from dropped)) "
+            "and s.path not in (select path from claimed)")]
 
     def claimed_and_carried(self) -> list[str]:
         """Paths an output claims that a carried unit holds already (two units want them)."""
@@ -193,7 +213,9 @@ class NewState:
 
     def finish(self, salt: str) -> str:
         """Commit, and name the file by the digest of the site it describes; return that."""
-        self.save_meta({"version": STATE_VERSION, "salt": salt})
+        dropped = [u for (u,) in self.conn.execute("select unit from dropped order by unit")]
+        self.save_meta({"version": STATE_VERSION, "salt": salt, "built_from": self.built_from,
+                        "dropped": dropped})
         digest = hashlib.blake2b(salt.encode(), digest_size=16)
         (listing,) = self.conn.execute("select group_concat(path || char(0) || hash, char(10)) "
                                        "from (select path, hash from files order by path)").fetchone()
