@@ -13,7 +13,7 @@ import json
 import os
 import re
 import sqlite3
-from collections import defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -147,6 +147,7 @@ class Entity:
     slug: str
     path: str
     articles: list[Article] = field(default_factory=list)
+    repeats: int = 0  # its articles that are further copies of a story it has already (count_stories)
     _quotes: list[dict[str, Any]] | None = field(default=None, repr=False)
     _titles: dict[str, str] | None = field(default=None, repr=False)
     _loader: Loader | None = field(default=None, repr=False)
@@ -156,10 +157,10 @@ class Entity:
         """What pages that link this entity show of it: a change re-renders them all."""
         return f"{self.kind}:{self.name}:{self.path}"
 
-    @functools.cached_property
+    @property
     def story_count(self) -> int:
         """Stories naming it (its index line, its page, its archive pages count them)."""
-        return story_count(self.articles)
+        return len(self.articles) - self.repeats
 
     @property
     def quotes(self) -> list[dict[str, Any]]:
@@ -196,15 +197,11 @@ class Topic:
     slug: str
     path: str
     articles: list[Article] = field(default_factory=list)
+    repeats: int = 0
 
-    @functools.cached_property
+    @property
     def story_count(self) -> int:
-        return story_count(self.articles)
-
-
-def story_count(articles: list[Article]) -> int:
-    """Stories among ``articles`` (syndicated copies count once)."""
-    return len({a.story_id for a in articles})
+        return len(self.articles) - self.repeats
 
 
 @dataclass(eq=False)
@@ -363,8 +360,9 @@ def load_corpus(db: sqlite_utils.Database) -> Corpus:
     _attach_events(db, by_id, entities)
     _attach_agreements(db, by_id, agreements)
     topics = _topics(articles)
-    return Corpus(articles, entities, agreements, topics, _stories(articles),
-                  queries.latest_run_id(db), loader, by_id)
+    stories = _stories(articles)
+    count_stories(stories, topics)
+    return Corpus(articles, entities, agreements, topics, stories, queries.latest_run_id(db), loader, by_id)
 
 
 def _article(row: tuple[Any, ...], loader: Loader) -> Article:
@@ -483,3 +481,20 @@ def _stories(articles: list[Article]) -> dict[str, Story]:
         copies.sort(key=lambda a: (a.first_seen_at or "", a.id))
         stories[story_id] = Story(story_id, copies)
     return stories
+
+
+def count_stories(stories: dict[str, Story], topics: dict[str, Topic]) -> None:
+    """Set how many of each entity's and topic's articles repeat a story already in its
+    list, so that its story count (syndicated copies counted once) is a subtraction.
+
+    Counting distinct stories list by list visits every mention of every build; only
+    stories with several copies can repeat, and they are few."""
+    for story in stories.values():
+        if len(story.copies) < 2:
+            continue
+        entities = Counter(e for a in story.copies for e in a.mentions)
+        for entity, copies in entities.items():
+            entity.repeats += copies - 1
+        slugs = Counter(link["path"].split("/")[1] for a in story.copies for link in a.topic_links)
+        for slug, copies in slugs.items():
+            topics[slug].repeats += copies - 1

@@ -170,7 +170,8 @@ class NewState:
 
     def differing_from_spare(self) -> Iterator[tuple[str, str, str]]:
         """Carried files the spare tree does not hold as they are live."""
-        scope = "recent r join files f on f.unit = r.unit" if self.from_recent else "files f"
+        # CROSS JOIN makes SQLite walk the few recent units, not every file.
+        scope = "recent r cross join files f on f.unit = r.unit" if self.from_recent else "files f"
         return iter(self.conn.execute(
             f"select f.path, f.unit, f.hash from {scope} where f.unit not in (select unit from dropped) "
             "and not exists (select 1 from spare.files s where s.path = f.path and s.hash = f.hash)"))
