@@ -16,6 +16,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
+import multiprocessing
 import os
 import re
 import shutil
@@ -174,57 +175,81 @@ def _make_parents(page: str, root: Path, made: set[str]) -> None:
 def render_all(pending: list[tuple[Output, str]], trees: _Trees, workers: int) -> list[tuple[str, bool]]:
     """Render ``pending``: (content hash, whether it was written) for each, in order.
 
-    Each forked worker takes whole groups of files (shares): workers report their hashes
-    through a file each, since the state is written by this process.
+    This process and ``workers - 1`` forked ones take groups of files (see _groups) one
+    at a time from a shared counter until none is left, so a slow page or a busy core
+    does not leave the others idle. Workers report their hashes through a file each,
+    since the state is written by this process.
     """
     if workers <= 1:
         return _write(pending, trees)
-    shares = _shares(pending, workers)
+    groups = _groups(pending)
+    taken = multiprocessing.get_context("fork").Value("i", 0)
     with tempfile.TemporaryDirectory(prefix=".wirebrief-render-", dir=trees.staging) as tmp:
-        children = [_fork_worker([pending[i] for i in shares[n]], trees, Path(tmp) / str(n))
-                    for n in range(1, workers)]
-        results: list[list[tuple[str, bool]]] = [_write([pending[i] for i in shares[0]], trees)]
-        failed = [pid for pid in children if os.waitpid(pid, 0)[1] != 0]
+        reports = [Path(tmp) / str(n) for n in range(1, workers)]
+        children = [_fork_worker(pending, groups, taken, trees, report) for report in reports]
+        results = _take_groups(pending, groups, taken, trees)
+        failed = [report for pid, report in zip(children, reports, strict=True) if os.waitpid(pid, 0)[1] != 0]
         if failed:
-            raise RuntimeError(f"{len(failed)} render worker(s) failed; run with one worker to see why")
-        results += [[(d, bool(w)) for d, w in json.loads((Path(tmp) / str(n)).read_text())]
-                    for n in range(1, workers)]
-    ordered: list[tuple[str, bool]] = [("", False)] * len(pending)
-    for share, share_results in zip(shares, results, strict=True):
-        for index, result in zip(share, share_results, strict=True):
-            ordered[index] = result
-    return ordered
+            reasons = "; ".join(_read_failure(report) for report in failed)
+            raise RuntimeError(f"a render worker failed: {reasons}")
+        for report in reports:
+            results.update({int(i): (d, bool(w)) for i, d, w in json.loads(report.read_text())})
+    return [results[index] for index in range(len(pending))]
 
 
 FEED_FILES = ("feed.xml", "atom.xml", "feed.json")
 
 
-def _shares(pending: list[tuple[Output, str]], workers: int) -> list[list[int]]:
-    """Indexes of ``pending`` for each worker. The files of one unit (an entity's page and
-    feeds read the same stories) and the three feeds of one folder (they share their
-    items) go to the same worker, which reads what they share once; each group goes to
-    the worker with the fewest files so far."""
+def _groups(pending: list[tuple[Output, str]]) -> list[list[int]]:
+    """Indexes of ``pending`` in groups rendered by one process: the files of one unit (an
+    entity's page and feeds read the same stories) and the three feeds of one folder
+    (they share their items), so that what they share is read once. The site-wide pages
+    come first: they are the largest, and left to the end they would keep one process
+    busy while the others wait."""
     groups: dict[str, list[int]] = {}
     for index, (output, path) in enumerate(pending):
         folder, _, name = path.rpartition("/")
         key = output.unit if output.unit != GLOBAL else (f"feeds:{folder}" if name in FEED_FILES else path)
         groups.setdefault(key, []).append(index)
-    shares: list[list[int]] = [[] for _ in range(workers)]
-    for group in groups.values():
-        min(shares, key=len).extend(group)
-    return shares
+    return sorted(groups.values(), key=lambda group: pending[group[0]][0].unit != GLOBAL)
 
 
-def _fork_worker(share: list[tuple[Output, str]], trees: _Trees, report: Path) -> int:
+def _take_groups(pending: list[tuple[Output, str]], groups: list[list[int]], taken: Any,
+                 trees: _Trees) -> dict[int, tuple[str, bool]]:
+    """Render groups from the shared counter ``taken`` until none is left."""
+    done: dict[int, tuple[str, bool]] = {}
+    while True:
+        with taken.get_lock():
+            number = taken.value
+            taken.value += 1
+        if number >= len(groups):
+            return done
+        indexes = groups[number]
+        done.update(zip(indexes, _write([pending[i] for i in indexes], trees), strict=True))
+
+
+def _fork_worker(pending: list[tuple[Output, str]], groups: list[list[int]], taken: Any,
+                 trees: _Trees, report: Path) -> int:
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child reports through its exit status and file
         code = 0
         try:
-            report.write_text(json.dumps(_write(share, trees)))
-        except BaseException:
+            done = _take_groups(pending, groups, taken, trees)
+            report.write_text(json.dumps([[i, d, w] for i, (d, w) in done.items()]))
+        except BaseException as error:
             code = 1
+            with contextlib.suppress(BaseException):
+                report.write_text(f"{type(error).__name__}: {error}")
         os._exit(code)
     return pid
+
+
+def _read_failure(report: Path) -> str:
+    """What a failed worker said of its error (its traceback is not kept)."""
+    try:
+        return report.read_text(encoding="utf-8", errors="replace")[:2000] or "no reason given"
+    except OSError:
+        return "no reason given"
 
 
 def _write(share: list[tuple[Output, str]], trees: _Trees) -> list[tuple[str, bool]]:
