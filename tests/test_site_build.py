@@ -338,7 +338,8 @@ def resave(db: sqlite_utils.Database, article_id: str, change: Any) -> None:
 def test_incremental_builds_equal_full_builds_through_every_kind_of_change(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """New articles, a late story dated in the past, a re-extracted article with other facts
-    and a new date, a new outlet for an old story, a renamed entity and a removed article:
+    and a new date, a corrected title, a new outlet for an old story, a renamed entity and a
+    removed article:
     after each, the incremental build gives exactly the files of a full build, and renders
     only part of the site. Pages of four stories, so that topic and entity lists have
     archive pages that shift."""
@@ -360,6 +361,10 @@ def test_incremental_builds_equal_full_builds_through_every_kind_of_change(
     resave(db, old, new_facts)
     stats = rebuilt_equals_full(tmp_path)
     assert 0 < stats["rendered"] < full["pages"] * 0.5, stats
+
+    # Only the title changes: the pages listing it as related must show the new one.
+    resave(db, ids[50], lambda record: {**record, "title": record["title"] + " (corrected)"})
+    rebuilt_equals_full(tmp_path)
 
     copy = stored_record(db, other)
     with db.atomic():

@@ -65,9 +65,12 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
             spare = _spare_state(target, staging, live)
             new.drop_units(plan.removed)
             outputs = site_outputs(corpus, config, renderer, plan, status, new.carried_pages)
-            stats = publish_outputs(outputs, plan.dirty, _Trees(staging, target), new, spare,
+            notes: dict[str, Any] = {}
+            stats = publish_outputs(outputs, plan.dirty, _Trees(staging, target), new, spare, notes,
                                     workers=render_workers())
             new.save_articles(plan.records, plan.gone, replace_all=plan.full)
+            new.save_related({unit.removeprefix("article:"): ids for unit, ids in notes.items()
+                              if unit.startswith("article:")})
             new.save_meta(plan.meta)
             token = new.finish(salt)
             write_token(staging, salt, token)

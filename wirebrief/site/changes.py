@@ -28,7 +28,7 @@ from wirebrief.site import paging
 from wirebrief.site.corpus import Article, Corpus
 from wirebrief.site.incremental import GLOBAL
 from wirebrief.site.pages_archive import ordered_days
-from wirebrief.site.related import NEIGHBOURS, position, weight_step
+from wirebrief.site.related import NEIGHBOURS, Related, position, weight_step
 from wirebrief.site.state import SiteState
 
 # Beyond this share of changed articles (a re-extraction, say), planning unit by unit
@@ -82,7 +82,7 @@ def plan_build(live: SiteState | None, corpus: Corpus, salt: str) -> Plan:
         return record(corpus.by_id[article_id]) if article_id in corpus.by_id else None
 
     old_units = live.units()
-    dirty = changed_units(old_meta, meta, corpus, changed, revised, before) | {GLOBAL}
+    dirty = changed_units(old_meta, meta, corpus, changed, revised, before, live) | {GLOBAL}
     dirty |= units - old_units
     records = {i: record(corpus.by_id[i]) for i in revised if i in corpus.by_id}
     return Plan(False, units, meta, records, dirty & units, old_units - units,
@@ -188,7 +188,7 @@ def _stories_of(articles: set[str], old_records: dict[str, list[Any]], corpus: C
 
 
 def changed_units(old: dict[str, Any], new: dict[str, Any], corpus: Corpus, changed: set[str],
-                  revised: set[str], before: Records) -> set[str]:
+                  revised: set[str], before: Records, live: SiteState) -> set[str]:
     units: set[str] = set()
     for article_id in changed:
         for article_record in (before(article_id), _now(corpus, article_id)):
@@ -198,10 +198,28 @@ def changed_units(old: dict[str, Any], new: dict[str, Any], corpus: Corpus, chan
     related = _related_changes(corpus, changed, before)
     for entity_id in _weight_steps(old, new):
         related.update(corpus.entities[entity_id].articles)
-    units |= {f"article:{a.id}" for a in related}
+    units |= {f"article:{a.id}" for a in _related_moved(corpus, related, changed, live)}
     units |= {f"day:{d}" for d in _day_links_changed(old.get("days", []), new["days"])}
     units |= _archive_pages(corpus, changed, revised, before, units)
     return units
+
+
+def _related_moved(corpus: Corpus, candidates: set[Article], changed: set[str],
+                   live: SiteState) -> set[Article]:
+    """The candidates whose page shows other related stories than it did, or shows one
+    that changed. The rules above find every page a change may reach; computing the
+    related lists of those (a fraction of a millisecond each) and comparing them with
+    what each page noted when it was rendered spares the many that come out the same."""
+    candidates = {a for a in candidates if a.id not in changed}
+    shown = live.related(a.id for a in candidates)
+    finder = Related(corpus)
+    moved = set()
+    for article in candidates:
+        now = [other.id for other in finder.of(article)]
+        before = shown.get(article.id)
+        if before != now or changed.intersection(now) or changed.intersection(before):
+            moved.add(article)
+    return moved
 
 
 def _now(corpus: Corpus, article_id: str) -> list[Any] | None:
@@ -262,7 +280,6 @@ def _pages_changed(was: list[str], now: list[str], stories: set[str]) -> range:
 def _related_changes(corpus: Corpus, changed: set[str], before: Records) -> set[Article]:
     """Articles whose related stories may differ: see the module docstring."""
     result: set[Article] = set()
-    positions: dict[int, dict[str, int]] = {}
     for article_id in changed:
         old, new = before(article_id), _now(corpus, article_id)
         if new is None:  # gone: every list it was in closes a gap
@@ -277,7 +294,7 @@ def _related_changes(corpus: Corpus, changed: set[str], before: Records) -> set[
             if moved:
                 result.update(articles)
                 continue
-            index = position(articles, article_id, positions)
+            index = position(articles, corpus.by_id[article_id])
             result.update(articles[max(0, index - NEIGHBOURS): index + NEIGHBOURS + 1])
     return result
 

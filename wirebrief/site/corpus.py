@@ -228,6 +228,7 @@ class Article:
     first_seen_at: str | None
     revision: int = 0
     day: str = "undated"
+    order: int = 0  # its place in Corpus.articles, the order of every list (related.position)
     mentions: list[Entity] = field(default_factory=list)
     events: list[dict[str, Any]] = field(default_factory=list)
     agreements: list[dict[str, Any]] = field(default_factory=list)
@@ -353,6 +354,8 @@ def load_corpus(db: sqlite_utils.Database) -> Corpus:
     """Every article and what lists show of its facts, in a few bulk queries, cross-linked."""
     loader = Loader(db)
     articles = [_article(row, loader) for row in queries.all_articles(db)]
+    for number, article in enumerate(articles):
+        article.order = number
     by_id = loader.by_id = {a.id: a for a in articles}
     entities = loader.entities = _entities(db, loader)
     agreements = _agreements(db)

@@ -24,7 +24,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from wirebrief.site.paths import output_file
 from wirebrief.site.render import Renderer
@@ -35,11 +35,20 @@ GLOBAL = "global"
 
 @dataclass(frozen=True)
 class Output:
-    """One file of the site: where it goes, how to make it, the unit it belongs to."""
+    """One file of the site: where it goes, how to make it, the unit it belongs to, and
+    what of its rendering the state should remember (``note``, asked once it is rendered:
+    an article page's related stories, say; JSON-safe)."""
 
     path: str
     render: Callable[[], bytes]
     unit: str = GLOBAL
+    note: Callable[[], Any] | None = None
+
+
+class Rendered(NamedTuple):
+    digest: str
+    written: bool
+    note: Any = None
 
 
 @dataclass
@@ -94,9 +103,11 @@ class _Trees:
 
 
 def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: _Trees, new: NewState,
-                    spare: SiteState | None, workers: int = 1, parallel_from: int = 64) -> Stats:
+                    spare: SiteState | None, notes: dict[str, Any], workers: int = 1,
+                    parallel_from: int = 64) -> Stats:
     """Make ``trees.staging`` hold ``outputs`` (rendered) and every file of the live site
-    whose unit is not in ``dirty``, and record the new site's files in ``new``.
+    whose unit is not in ``dirty``, and record the new site's files in ``new`` (and in
+    ``notes``, by unit, the notes of the outputs rendered).
 
     A carried unit with a file that the live site no longer holds (someone deleted it)
     is added to ``dirty`` before ``outputs`` is read, so that a plan that yields what
@@ -121,9 +132,11 @@ def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: _Trees, n
     for path in paths:
         _make_parents(path, trees.staging, trees.made_dirs)
     results = render_all(pending, trees, workers if len(pending) >= parallel_from else 1)
-    new.save_files((path, output.unit, digest)
-                   for (output, path), (digest, _) in zip(pending, results, strict=True))
-    written = sum(w for _, w in results)
+    new.save_files((path, output.unit, result.digest)
+                   for (output, path), result in zip(pending, results, strict=True))
+    notes.update((output.unit, result.note) for (output, _), result in zip(pending, results, strict=True)
+                 if result.note is not None)
+    written = sum(result.written for result in results)
     files, units = new.counts()
     rendered_units = len({output.unit for output, _ in pending})
     return Stats(written, files - written, rendered_units, units - rendered_units)
@@ -172,8 +185,8 @@ def _make_parents(page: str, root: Path, made: set[str]) -> None:
     made.add(folder)
 
 
-def render_all(pending: list[tuple[Output, str]], trees: _Trees, workers: int) -> list[tuple[str, bool]]:
-    """Render ``pending``: (content hash, whether it was written) for each, in order.
+def render_all(pending: list[tuple[Output, str]], trees: _Trees, workers: int) -> list[Rendered]:
+    """Render ``pending``: its content hash, whether it was written and its note, in order.
 
     This process and ``workers - 1`` forked ones take groups of files (see _groups) one
     at a time from a shared counter until none is left, so a slow page or a busy core
@@ -193,7 +206,7 @@ def render_all(pending: list[tuple[Output, str]], trees: _Trees, workers: int) -
             reasons = "; ".join(_read_failure(report) for report in failed)
             raise RuntimeError(f"a render worker failed: {reasons}")
         for report in reports:
-            results.update({int(i): (d, bool(w)) for i, d, w in json.loads(report.read_text())})
+            results.update({int(i): Rendered(d, bool(w), n) for i, d, w, n in json.loads(report.read_text())})
     return [results[index] for index in range(len(pending))]
 
 
@@ -215,9 +228,9 @@ def _groups(pending: list[tuple[Output, str]]) -> list[list[int]]:
 
 
 def _take_groups(pending: list[tuple[Output, str]], groups: list[list[int]], taken: Any,
-                 trees: _Trees) -> dict[int, tuple[str, bool]]:
+                 trees: _Trees) -> dict[int, Rendered]:
     """Render groups from the shared counter ``taken`` until none is left."""
-    done: dict[int, tuple[str, bool]] = {}
+    done: dict[int, Rendered] = {}
     while True:
         with taken.get_lock():
             number = taken.value
@@ -235,7 +248,7 @@ def _fork_worker(pending: list[tuple[Output, str]], groups: list[list[int]], tak
         code = 0
         try:
             done = _take_groups(pending, groups, taken, trees)
-            report.write_text(json.dumps([[i, d, w] for i, (d, w) in done.items()]))
+            report.write_text(json.dumps([[i, *result] for i, result in done.items()]))
         except BaseException as error:
             code = 1
             with contextlib.suppress(BaseException):
@@ -252,20 +265,21 @@ def _read_failure(report: Path) -> str:
         return "no reason given"
 
 
-def _write(share: list[tuple[Output, str]], trees: _Trees) -> list[tuple[str, bool]]:
+def _write(share: list[tuple[Output, str]], trees: _Trees) -> list[Rendered]:
     results = []
     for output, path in share:
         data = output.render()
         digest = content_hash(data)
+        note = output.note() if output.note is not None else None
         if trees.place(path, digest):
-            results.append((digest, False))
+            results.append(Rendered(digest, False, note))
             continue
         target = target_file(trees.staging, path)
         with contextlib.suppress(FileNotFoundError):
             os.unlink(target)
         with open(target, "wb") as file:
             file.write(data)
-        results.append((digest, True))
+        results.append(Rendered(digest, True, note))
     return results
 
 
@@ -287,10 +301,10 @@ def _link(source: str, target: str) -> bool:
 
 def page_output(renderer: Renderer, path: str, template: str, context: dict[str, Any],
                 prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
-                unit: str = GLOBAL) -> Output:
+                unit: str = GLOBAL, note: Callable[[], Any] | None = None) -> Output:
     """An HTML page of ``unit``; ``prepare`` derives what the template shows from ``context``
     only when the page is rendered (story cards, say, read facts that plain lists do not)."""
     def render() -> bytes:
         return renderer.page(path, template, prepare(context) if prepare else context)
 
-    return Output(path, render, unit)
+    return Output(path, render, unit, note)

@@ -10,6 +10,7 @@ small (changes.py).
 
 from __future__ import annotations
 
+import bisect
 import math
 from operator import itemgetter
 
@@ -25,12 +26,18 @@ def weight_step(mentions: int) -> int:
     return int(math.log2(2 + mentions))
 
 
-def position(articles: list[Article], article_id: str, cache: dict[int, dict[str, int]]) -> int:
-    """Where an article sits in a list, through an index of the list built once per build."""
-    index = cache.get(id(articles))
-    if index is None:
-        index = cache[id(articles)] = {a.id: n for n, a in enumerate(articles)}
-    return index[article_id]
+def position(articles: list[Article], article: Article) -> int:
+    """Where an article sits in a list of the site. Every list is in the corpus's order
+    (newest first), so a binary search on that order finds it; indexing each list would
+    cost more than the lookups, for the long lists of busy topics."""
+    index = bisect.bisect_left(articles, article.order, key=_order)
+    if index == len(articles) or articles[index] is not article:
+        raise ValueError(f"{article.id} is not in the list")
+    return index
+
+
+def _order(article: Article) -> int:
+    return article.order
 
 
 class Related:
@@ -39,7 +46,6 @@ class Related:
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.positions: dict[int, dict[str, int]] = {}
         self.entity_order = {entity_id: n for n, entity_id in enumerate(corpus.entities)}
 
     def postings(self, article: Article) -> list[tuple[float, list[Article], int]]:
@@ -47,10 +53,10 @@ class Related:
         store's entity order, then each of its topics (weight 0: they only fill places)."""
         entities = sorted(dict.fromkeys(article.mentions), key=lambda e: self.entity_order[e.id])
         result = [(1.0 / weight_step(len(e.articles)), e.articles,
-                   position(e.articles, article.id, self.positions)) for e in entities]
+                   position(e.articles, article)) for e in entities]
         slugs = sorted({link["path"].split("/")[1] for link in article.topic_links})
         topics = [self.corpus.topics[slug].articles for slug in slugs]
-        return result + [(0.0, articles, position(articles, article.id, self.positions))
+        return result + [(0.0, articles, position(articles, article))
                          for articles in topics]
 
     def of(self, article: Article) -> list[Article]:

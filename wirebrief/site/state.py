@@ -26,13 +26,14 @@ from pathlib import Path
 from typing import Any
 
 MANIFEST = ".wirebrief-manifest.json"
-STATE_VERSION = 3
+STATE_VERSION = 4
 
 SCHEMA = """
 create table meta (key text primary key, value text not null);
 create table files (path text primary key, unit text not null, hash text not null);
 create index files_unit on files (unit);
-create table articles (id text primary key, revision integer not null, record text not null);
+create table articles (id text primary key, revision integer not null, record text not null,
+                       related text);
 """
 
 
@@ -98,6 +99,12 @@ class SiteState:
     def files(self) -> dict[str, str]:
         """Every file of the tree with its content hash."""
         return dict(self.conn.execute("select path, hash from files"))
+
+    def related(self, ids: Iterable[str]) -> dict[str, list[str]]:
+        """The related stories each of these article pages showed (changes.py)."""
+        rows = self.conn.execute("select a.id, a.related from articles a join json_each(?) j "
+                                 "on j.value = a.id where a.related is not null", [json.dumps(sorted(ids))])
+        return {article_id: json.loads(related) for article_id, related in rows}
 
     def units(self) -> set[str]:
         return {unit for (unit,) in self.conn.execute("select distinct unit from files")}
@@ -205,8 +212,14 @@ class NewState:
         if replace_all:
             self.conn.execute("delete from articles")
         self.conn.executemany("delete from articles where id = ?", ((i,) for i in gone))
-        self.conn.executemany("insert or replace into articles (id, revision, record) values (?, ?, ?)",
+        self.conn.executemany("insert into articles (id, revision, record) values (?, ?, ?) on conflict (id) "
+                              "do update set revision = excluded.revision, record = excluded.record",
                               ((i, r[0], json.dumps(r, separators=(",", ":"))) for i, r in records.items()))
+
+    def save_related(self, related: dict[str, list[str]]) -> None:
+        """The related stories of the article pages just rendered (by article id)."""
+        self.conn.executemany("update articles set related = ? where id = ?",
+                              ((json.dumps(ids, separators=(",", ":")), i) for i, ids in related.items()))
 
     def save_meta(self, values: dict[str, Any]) -> None:
         self.conn.executemany("insert or replace into meta (key, value) values (?, ?)",
