@@ -20,7 +20,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 
 TARGETS = {"full_seconds": 60.0, "incremental_ratio": 0.05, "peak_mib": 1024.0}
@@ -72,7 +72,7 @@ def add_new(database: Path, start: int, new: int, round_number: int) -> None:
     from wirebrief.store import open_db
 
     db = open_db(database)
-    populate(db, new, start=start, run_id=1 + round_number, last_day=date(2026, 4, round_number),
+    populate(db, new, start=start, run_id=1 + round_number, last_day=date(2026, 4, 1) + timedelta(days=round_number - 1),
              per_day=new, syndicate=0)
     db.close()
 

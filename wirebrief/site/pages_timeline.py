@@ -45,15 +45,28 @@ def by_year(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
-    items = events(corpus)
-    years = by_year(items)
-    yield page_output(renderer, "timeline/", "timeline.html", {
-        "years": [{"year": y["year"], "count": len(y["events"]), "path": f"timeline/{y['year']}/"}
-                  for y in years],
-        "recent": items[:100], "total": len(items), "feeds": [],
-    })
-    for year in years:
-        unit = f"year:{year['year']}"
+    """The timeline and its year pages. Merging every event of the corpus is left to the
+    pages' rendering (in a render worker, once per process), so that the build's serial
+    part, which only needs the years, does not pay for it."""
+    merged: list[list[dict[str, Any]]] = []
+
+    def items() -> list[dict[str, Any]]:
+        if not merged:
+            merged.append(events(corpus))
+        return merged[0]
+
+    def index(context: dict[str, Any]) -> dict[str, Any]:
+        years = by_year(items())
+        return {**context, "recent": items()[:100], "total": len(items()),
+                "years": [{"year": y["year"], "count": len(y["events"]), "path": f"timeline/{y['year']}/"}
+                          for y in years]}
+
+    def year_events(context: dict[str, Any]) -> dict[str, Any]:
+        return {**context, "events": [e for e in items() if e["date"][:4] == context["year"]]}
+
+    yield page_output(renderer, "timeline/", "timeline.html", {"feeds": []}, index)
+    for year in sorted({y for a in corpus.articles for y in a.event_years}, reverse=True):
+        unit = f"year:{year}"
         if plan.wants(unit):
-            yield page_output(renderer, f"timeline/{year['year']}/", "timeline_year.html",
-                              {"year": year["year"], "events": year["events"], "feeds": []}, unit=unit)
+            yield page_output(renderer, f"timeline/{year}/", "timeline_year.html",
+                              {"year": year, "feeds": []}, year_events, unit=unit)
