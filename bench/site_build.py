@@ -1,13 +1,14 @@
 """Benchmark of the site build: full build, incremental build after new articles, peak memory.
 
-    .venv/bin/python bench/site_build.py [--articles 10000] [--new 10] [--rounds 3] [--keep DIR]
+    .venv/bin/python bench/site_build.py [--articles 10000] [--new 10] [--rounds 5] [--keep DIR]
 
 Generates a synthetic corpus (wirebrief.site.synthetic, stored through save_article),
 builds the site from scratch, rebuilds it unchanged, then adds a few articles as a later
 crawl would and builds again, ``--rounds`` times (the median is compared with the full
 build, measured in the same run). Each build runs in its own process so that its peak
 memory (ru_maxrss) is the build's alone. Targets on a 2-core machine: full build of 10k articles < 60 s,
-incremental < 5% of full, peak memory < 1 GiB.
+incremental < 5% of full, peak memory < 1 GiB. The full build is measured twice, before and
+after the incremental rounds, and the ratio is taken against the mean of the two.
 """
 
 from __future__ import annotations
@@ -72,8 +73,8 @@ def add_new(database: Path, start: int, new: int, round_number: int) -> None:
     from wirebrief.store import open_db
 
     db = open_db(database)
-    populate(db, new, start=start, run_id=1 + round_number, last_day=date(2026, 4, 1) + timedelta(days=round_number - 1),
-             per_day=new, syndicate=0)
+    day = date(2026, 4, 1) + timedelta(days=round_number - 1)
+    populate(db, new, start=start, run_id=1 + round_number, last_day=day, per_day=new, syndicate=0)
     db.close()
 
 
@@ -85,7 +86,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--articles", type=int, default=10_000)
     parser.add_argument("--new", type=int, default=10)
-    parser.add_argument("--rounds", type=int, default=3,
+    parser.add_argument("--rounds", type=int, default=5,
                         help="incremental builds, each after --new more articles; the median is reported")
     parser.add_argument("--keep", type=Path,
                         help="work in this folder and keep it; its generated corpus is reused next time")
@@ -117,16 +118,27 @@ def main() -> int:
         rounds.append(build_in_child(database, output))
         print(f"  round {number}: {rounds[-1]['seconds']:.2f} s ({changed_files(rounds[-1])}, "
               f"{rounds[-1]['units_rendered']} units rendered, {rounds[-1]['units_reused']} reused)")
-    incremental = sorted(rounds, key=lambda r: float(r["seconds"]))[len(rounds) // 2]  # type: ignore[arg-type]
-    ratio = float(incremental["seconds"]) / float(full["seconds"])  # type: ignore[arg-type]
+    # A second full build, of the final database into a fresh folder: the machine's speed
+    # drifts, and the incremental rounds sit between the two.
+    shutil.rmtree(folder / "site-full", ignore_errors=True)
+    second = build_in_child(database, folder / "site-full")
+    shutil.rmtree(folder / "site-full", ignore_errors=True)
+    print(f"second full build (after the rounds): {second['seconds']:.2f} s, {second['pages']} files")
+    full_seconds = (seconds_of(full) + seconds_of(second)) / 2
+    incremental = sorted(rounds, key=seconds_of)[len(rounds) // 2]
+    ratio = seconds_of(incremental) / full_seconds
+    peak = max(float(str(r["peak_mib"])) for r in [full, second, *rounds])
     print(f"incremental build after {args.new} new articles (median of {args.rounds}): "
-          f"{incremental['seconds']:.2f} s ({ratio:.1%} of full; {changed_files(incremental)}), "
-          f"peak {max(float(r['peak_mib']) for r in rounds)} MiB")
-    ok = (float(full["seconds"]) < TARGETS["full_seconds"]  # type: ignore[arg-type]
-          and ratio < TARGETS["incremental_ratio"]
-          and max(float(r["peak_mib"]) for r in [full, *rounds]) < TARGETS["peak_mib"])  # type: ignore[arg-type]
+          f"{seconds_of(incremental):.2f} s = {ratio:.1%} of the full builds' mean ({full_seconds:.2f} s); "
+          f"{changed_files(incremental)}; peak {peak} MiB")
+    ok = (max(seconds_of(full), seconds_of(second)) < TARGETS["full_seconds"]
+          and ratio < TARGETS["incremental_ratio"] and peak < TARGETS["peak_mib"])
     print("targets (full < 60 s, incremental < 5%, peak < 1 GiB):", "met" if ok else "NOT met")
     return 0 if ok else 1
+
+
+def seconds_of(result: dict[str, object]) -> float:
+    return float(str(result["seconds"]))
 
 
 if __name__ == "__main__":
