@@ -102,6 +102,14 @@ class Loader:
         rows = queries.article_texts(self.database(), article.id)
         return rows[0][1] if rows else ""
 
+    def read_texts(self, articles: list[Article]) -> None:
+        """Read the texts of ``articles`` not read yet, in one query (a feed shows fifty)."""
+        missing = [a for a in articles if a._text is None]
+        if missing:
+            texts = dict(queries.texts_of(self.database(), [a.id for a in missing]))
+            for article in missing:
+                article._text = texts.get(article.id, "")
+
     def details(self, article: Article) -> dict[str, tuple[str, str]]:
         return {e: (t or "[]", ev or "") for _, e, t, ev in
                 queries.mention_details(self.database(), article_id=article.id)}
@@ -348,6 +356,14 @@ class Corpus:
             article._quotes = quoted.get(article.id, [])
         for entity in self.entities.values():
             entity._quotes, entity._titles = said.get(entity.id, []), titles.get(entity.id, {})
+
+
+def read_texts(articles: list[Article]) -> None:
+    """Read the texts of ``articles`` that are not read yet in one query, rather than one
+    query each when each is first shown (a feed with full text shows fifty)."""
+    loaders = {id(a._loader): a._loader for a in articles if a._loader is not None and a._text is None}
+    for loader in loaders.values():
+        loader.read_texts([a for a in articles if a._loader is loader])
 
 
 def load_corpus(db: sqlite_utils.Database) -> Corpus:

@@ -16,7 +16,7 @@ from email.utils import format_datetime
 from typing import Any
 
 from wirebrief.sanitize import xml_safe
-from wirebrief.site.corpus import Article, Story, day_of
+from wirebrief.site.corpus import Article, Story, day_of, read_texts
 from wirebrief.site.incremental import GLOBAL, Output
 from wirebrief.site.render import Renderer, paragraphs_html
 
@@ -56,6 +56,8 @@ def feed_outputs(renderer: Renderer, folder: str, title: str, description: str,
         return made[0]
 
     def _meta() -> dict[str, Any]:
+        if full_text:
+            read_texts(chosen)
         items = [feed_item(renderer, a, full_text) for a in chosen]
         updated = max((item_date(a) for a in chosen), default=EPOCH)
         site = renderer.config.site

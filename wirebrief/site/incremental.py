@@ -82,24 +82,36 @@ def target_file(root: Path, page: str) -> str:
 class _Trees:
     """The trees a build works with: the staging folder it fills (holding the spare
     tree's files, whose hashes ``spare`` gives for the paths being rendered) and the live
-    site ``previous`` (``live``: its hashes of those paths)."""
+    site ``previous`` (``live``: its hashes of those paths).
+
+    File system calls are the dearest part of placing files, so none is made in vain:
+    a file is unlinked before it is replaced only when staging may hold one there, and
+    folders are made only for paths staging does not hold."""
 
     staging: Path
     previous: Path
     spare: dict[str, str] = field(default_factory=dict)
     live: dict[str, str] = field(default_factory=dict)
     made_dirs: set[str] = field(default_factory=set)
+    linked: set[str] = field(default_factory=set)
 
     def place(self, path: str, digest: str) -> bool:
         """Make staging hold the file ``path`` with ``digest`` from a tree that has it;
         False when neither has it (it must be written)."""
         if self.spare.get(path) == digest:
             return True
-        return self.live.get(path) == digest and self.link(path)
+        return self.live.get(path) == digest and self.link(path, self.occupied(path))
 
-    def link(self, path: str) -> bool:
-        _make_parents(path, self.staging, self.made_dirs)
-        return _link(target_file(self.previous, path), target_file(self.staging, path))
+    def occupied(self, path: str) -> bool:
+        """Whether staging may hold a file at ``path`` (one of the paths being rendered)."""
+        return path in self.spare or path in self.linked
+
+    def link(self, path: str, occupied: bool) -> bool:
+        """Hard-link the live file into staging (``occupied``: staging may hold one there)."""
+        if not occupied:
+            _make_parents(path, self.staging, self.made_dirs)
+        self.linked.add(path)
+        return _link(target_file(self.previous, path), target_file(self.staging, path), occupied)
 
 
 def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: _Trees, new: NewState,
@@ -118,8 +130,12 @@ def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: _Trees, n
     if spare is not None:
         new.attach_spare(spare)
     lost: set[str] = set()
-    for path, unit, _ in list(new.differing_from_spare() if spare is not None else new.carried()):
-        if unit not in lost and not trees.link(path):
+    if spare is not None:
+        carried: Iterable[tuple[str, str, bool]] = new.differing_from_spare()
+    else:  # staging is empty: every carried file is linked into it
+        carried = ((path, unit, False) for path, unit, _ in new.carried())
+    for path, unit, occupied in list(carried):
+        if unit not in lost and not trees.link(path, bool(occupied)):
             lost.add(unit)
     dirty |= lost
     new.drop_units(lost)
@@ -130,7 +146,8 @@ def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: _Trees, n
     if spare is not None:
         _remove_stale(trees.staging, new.stale_in_spare())
     for path in paths:
-        _make_parents(path, trees.staging, trees.made_dirs)
+        if not trees.occupied(path):
+            _make_parents(path, trees.staging, trees.made_dirs)
     results = render_all(pending, trees, workers if len(pending) >= parallel_from else 1)
     new.save_files((path, output.unit, result.digest)
                    for (output, path), result in zip(pending, results, strict=True))
@@ -275,19 +292,21 @@ def _write(share: list[tuple[Output, str]], trees: _Trees) -> list[Rendered]:
             results.append(Rendered(digest, False, note))
             continue
         target = target_file(trees.staging, path)
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(target)
+        if trees.occupied(path):
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)
         with open(target, "wb") as file:
             file.write(data)
         results.append(Rendered(digest, True, note))
     return results
 
 
-def _link(source: str, target: str) -> bool:
+def _link(source: str, target: str, occupied: bool = True) -> bool:
     """Hard-link an unchanged file; copy when links are not possible; False if it is gone."""
     try:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(target)
+        if occupied:
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(target)
         os.link(source, target)
     except FileNotFoundError:
         return False

@@ -175,12 +175,14 @@ class NewState:
         row = self.conn.execute("select value from main.meta where key = ?", [key]).fetchone()
         return json.loads(row[0]) if row else default
 
-    def differing_from_spare(self) -> Iterator[tuple[str, str, str]]:
-        """Carried files the spare tree does not hold as they are live."""
+    def differing_from_spare(self) -> Iterator[tuple[str, str, bool]]:
+        """Carried files the spare tree does not hold as they are live: (path, unit,
+        whether the spare tree holds another file there)."""
         # CROSS JOIN makes SQLite walk the few recent units, not every file.
         scope = "recent r cross join files f on f.unit = r.unit" if self.from_recent else "files f"
         return iter(self.conn.execute(
-            f"select f.path, f.unit, f.hash from {scope} where f.unit not in (select unit from dropped) "
+            f"select f.path, f.unit, exists (select 1 from spare.files o where o.path = f.path) "
+            f"from {scope} where f.unit not in (select unit from dropped) "
             "and not exists (select 1 from spare.files s where s.path = f.path and s.hash = f.hash)"))
 
     def stale_in_spare(self) -> list[str]:

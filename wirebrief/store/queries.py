@@ -89,6 +89,12 @@ def article_texts(db: sqlite_utils.Database, article_id: str | None = None) -> l
     return list(db.execute(f"select id, coalesce(text, '') from articles {where}", params).fetchall())
 
 
+def texts_of(db: sqlite_utils.Database, article_ids: list[str]) -> list[tuple[str, str]]:
+    """(article id, text) of these articles, in one query."""
+    return list(db.execute("select a.id, coalesce(a.text, '') from articles a join json_each(?) j "
+                           "on j.value = a.id", [json.dumps(article_ids)]).fetchall())
+
+
 def _one_of(**columns: str | None) -> tuple[str, list[str]]:
     """A WHERE clause on the one column given a value, or none at all."""
     for column, value in columns.items():
