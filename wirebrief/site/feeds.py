@@ -70,9 +70,10 @@ def feed_outputs(renderer: Renderer, folder: str, title: str, description: str,
             "json": renderer.absolute(folder + "feed.json"),
         }
 
-    yield Output(folder + "feed.xml", lambda: renderer.text("feed.rss.xml", meta()), unit)
-    yield Output(folder + "atom.xml", lambda: renderer.text("feed.atom.xml", meta()), unit)
-    yield Output(folder + "feed.json", lambda: json_feed_bytes(meta()), unit)
+    shares = f"feeds:{folder}"
+    yield Output(folder + "feed.xml", lambda: renderer.text("feed.rss.xml", meta()), unit, shares=shares)
+    yield Output(folder + "atom.xml", lambda: renderer.text("feed.atom.xml", meta()), unit, shares=shares)
+    yield Output(folder + "feed.json", lambda: json_feed_bytes(meta()), unit, shares=shares)
 
 
 def json_feed_bytes(meta: dict[str, Any]) -> bytes:

@@ -37,12 +37,14 @@ GLOBAL = "global"
 class Output:
     """One file of the site: where it goes, how to make it, the unit it belongs to, and
     what of its rendering the state should remember (``note``, asked once it is rendered:
-    an article page's related stories, say; JSON-safe)."""
+    an article page's related stories, say; JSON-safe). Outputs that compute the same
+    thing when rendered name it in ``shares``, so that one process computes it once."""
 
     path: str
     render: Callable[[], bytes]
     unit: str = GLOBAL
     note: Callable[[], Any] | None = None
+    shares: str | None = None  # outputs naming the same ``shares`` are rendered by one process
 
 
 class Rendered(NamedTuple):
@@ -227,19 +229,15 @@ def render_all(pending: list[tuple[Output, str]], trees: _Trees, workers: int) -
     return [results[index] for index in range(len(pending))]
 
 
-FEED_FILES = ("feed.xml", "atom.xml", "feed.json")
-
-
 def _groups(pending: list[tuple[Output, str]]) -> list[list[int]]:
     """Indexes of ``pending`` in groups rendered by one process: the files of one unit (an
-    entity's page and feeds read the same stories) and the three feeds of one folder
-    (they share their items), so that what they share is read once. The site-wide pages
-    come first: they are the largest, and left to the end they would keep one process
-    busy while the others wait."""
+    entity's page and feeds read the same stories) and the outputs that name the same
+    ``shares`` (the three feeds of a folder share their items), so that what they share is
+    read once. The site-wide pages come first: they are the largest, and left to the end
+    they would keep one process busy while the others wait."""
     groups: dict[str, list[int]] = {}
     for index, (output, path) in enumerate(pending):
-        folder, _, name = path.rpartition("/")
-        key = output.unit if output.unit != GLOBAL else (f"feeds:{folder}" if name in FEED_FILES else path)
+        key = output.shares or (output.unit if output.unit != GLOBAL else path)
         groups.setdefault(key, []).append(index)
     return sorted(groups.values(), key=lambda group: pending[group[0]][0].unit != GLOBAL)
 
@@ -320,10 +318,11 @@ def _link(source: str, target: str, occupied: bool = True) -> bool:
 
 def page_output(renderer: Renderer, path: str, template: str, context: dict[str, Any],
                 prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
-                unit: str = GLOBAL, note: Callable[[], Any] | None = None) -> Output:
+                unit: str = GLOBAL, note: Callable[[], Any] | None = None,
+                shares: str | None = None) -> Output:
     """An HTML page of ``unit``; ``prepare`` derives what the template shows from ``context``
     only when the page is rendered (story cards, say, read facts that plain lists do not)."""
     def render() -> bytes:
         return renderer.page(path, template, prepare(context) if prepare else context)
 
-    return Output(path, render, unit, note)
+    return Output(path, render, unit, note, shares)

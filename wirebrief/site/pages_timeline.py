@@ -46,8 +46,8 @@ def by_year(items: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     """The timeline and its year pages. Merging every event of the corpus is left to the
-    pages' rendering (in a render worker, once per process), so that the build's serial
-    part, which only needs the years, does not pay for it."""
+    pages' rendering (one render process does it, for all of them), so that the build's
+    serial part, which only needs the years, does not pay for it."""
     merged: list[list[dict[str, Any]]] = []
 
     def items() -> list[dict[str, Any]]:
@@ -64,9 +64,9 @@ def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     def year_events(context: dict[str, Any]) -> dict[str, Any]:
         return {**context, "events": [e for e in items() if e["date"][:4] == context["year"]]}
 
-    yield page_output(renderer, "timeline/", "timeline.html", {"feeds": []}, index)
+    yield page_output(renderer, "timeline/", "timeline.html", {"feeds": []}, index, shares="timeline")
     for year in sorted({y for a in corpus.articles for y in a.event_years}, reverse=True):
         unit = f"year:{year}"
         if plan.wants(unit):
             yield page_output(renderer, f"timeline/{year}/", "timeline_year.html",
-                              {"year": year, "feeds": []}, year_events, unit=unit)
+                              {"year": year, "feeds": []}, year_events, unit=unit, shares="timeline")
