@@ -438,18 +438,23 @@ def test_a_file_deleted_from_the_live_site_is_rendered_again(tmp_path: Path) -> 
 
 
 def test_corpus_reads_text_and_fact_details_only_when_a_page_asks(tmp_path: Path) -> None:
-    """Lists need little of each article; its text, quotes and roles are read on demand,
-    and read the same way as a full build's bulk read."""
+    """Lists need little of each article; its text, quotes, roles and events are read on
+    demand, and read the same way as a full build's bulk read; the years its events go
+    under, which lists need, are the years of the events read."""
     from wirebrief.site.corpus import load_corpus
 
     seed(tmp_path, 20)
     db = open_db(tmp_path / "site.db")
     lazy = load_corpus(db)
-    assert all(a._text is None and a._quotes is None and a._details is None for a in lazy.articles)
+    assert all(a._text is None and a._quotes is None and a._details is None and a._events is None
+               for a in lazy.articles)
     bulk = load_corpus(db)
     bulk.read_everything()
+    assert sum(len(a.events) for a in bulk.articles) > 0
     for one, other in zip(lazy.articles, bulk.articles, strict=True):
-        assert (one.text, one.quotes, one.people) == (other.text, other.quotes, other.people)
+        assert (one.text, one.quotes, one.people, one.events) == (other.text, other.quotes, other.people,
+                                                                  other.events)
+        assert one.event_years == sorted({e["year"] for e in other.events if e["year"]})
     for entity_id, entity in lazy.entities.items():
         other_entity = bulk.entities[entity_id]
         assert [q["text"] for q in entity.quotes] == [q["text"] for q in other_entity.quotes]

@@ -110,6 +110,9 @@ class Loader:
             for article in missing:
                 article._text = texts.get(article.id, "")
 
+    def article_events(self, article: Article) -> list[dict[str, Any]]:
+        return events_by(queries.all_events(self.database(), article.id), self.entities).get(article.id, [])
+
     def details(self, article: Article) -> dict[str, tuple[str, str]]:
         return {e: (t or "[]", ev or "") for _, e, t, ev in
                 queries.mention_details(self.database(), article_id=article.id)}
@@ -238,7 +241,6 @@ class Article:
     day: str = "undated"
     order: int = 0  # its place in Corpus.articles, the order of every list (related.position)
     mentions: list[Entity] = field(default_factory=list)
-    events: list[dict[str, Any]] = field(default_factory=list)
     agreements: list[dict[str, Any]] = field(default_factory=list)
     topic_links: list[dict[str, str]] = field(default_factory=list)
     event_years: list[str] = field(default_factory=list)
@@ -247,6 +249,15 @@ class Article:
     _details: dict[str, tuple[str, str]] | None = field(default=None, repr=False)
     _quotes: list[dict[str, Any]] | None = field(default=None, repr=False)
     _facts: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
+    _events: list[dict[str, Any]] | None = field(default=None, repr=False)
+
+    @property
+    def events(self) -> list[dict[str, Any]]:
+        """Its dated events, by date (what lists need of them is in ``event_years``)."""
+        if self._events is None:
+            assert self._loader is not None
+            self._events = self._loader.article_events(self)
+        return self._events
 
     @property
     def entity_ids(self) -> list[str]:
@@ -339,6 +350,14 @@ class Corpus:
         runs = [a.first_run_id for a in story.copies if a.first_run_id is not None]
         return self.latest_run is not None and bool(runs) and min(runs) == self.latest_run
 
+    def read_events(self) -> None:
+        """Read every article's events in one query (the timeline shows them all)."""
+        if all(a._events is not None for a in self.articles):
+            return
+        found = events_by(queries.all_events(self.loader.database()), self.entities)
+        for article in self.articles:
+            article._events = found.get(article.id, [])
+
     def read_everything(self) -> None:
         """Read every article's text, mention details and quotes in a few bulk queries: a
         full build shows them all, and one query per article would cost far more."""
@@ -350,6 +369,7 @@ class Corpus:
             details.setdefault(article_id, {})[entity_id] = (named_as or "[]", evidence or "")
             titles.setdefault(entity_id, {})[article_id] = named_as or "[]"
         quoted, said = quotes_by(queries.all_quotes(db), self.entities, self.by_id)
+        self.read_events()
         for article in self.articles:
             article._text = texts.get(article.id, "")
             article._details = details.get(article.id, {})
@@ -376,7 +396,7 @@ def load_corpus(db: sqlite_utils.Database) -> Corpus:
     entities = loader.entities = _entities(db, loader)
     agreements = _agreements(db)
     _attach_mentions(db, by_id, entities)
-    _attach_events(db, by_id, entities)
+    _attach_event_years(db, by_id)
     _attach_agreements(db, by_id, agreements)
     topics = _topics(articles)
     stories = _stories(articles)
@@ -437,21 +457,32 @@ def _attach_mentions(db: sqlite_utils.Database, by_id: dict[str, Article],
                 entity.articles.append(article)
 
 
-def _attach_events(db: sqlite_utils.Database, by_id: dict[str, Article],
-                   entities: dict[str, Entity]) -> None:
-    for article_id, when, what, place_name, place_id, evidence in queries.all_events(db):
-        article = by_id.get(article_id)
-        if article is None:
-            continue
+def events_by(rows: list[queries.EventRow], entities: dict[str, Entity]) -> dict[str, list[dict[str, Any]]]:
+    """Stored events as pages show them, by article, each article's by date."""
+    result: dict[str, list[dict[str, Any]]] = {}
+    for article_id, when, what, place_name, place_id, evidence in rows:
         place = entities.get(place_id or "")
         event = {"date": when or "", "what": what or "", "place": place_name,
                  "place_path": place.path if place else None, "evidence": evidence_sentence(evidence)}
         event["year"] = year_of(event)
-        article.events.append(event)
-    for article in by_id.values():
-        if article.events:
-            article.events.sort(key=lambda e: (e["date"], e["what"]))
-            article.event_years = sorted({e["year"] for e in article.events if e["year"]})
+        result.setdefault(article_id, []).append(event)
+    for events in result.values():
+        events.sort(key=lambda e: (e["date"], e["what"]))
+    return result
+
+
+def _attach_event_years(db: sqlite_utils.Database, by_id: dict[str, Article]) -> None:
+    """The years each article's events go under on the timeline (the events themselves
+    are read when a page shows them)."""
+    years: dict[str, set[str]] = {}
+    for article_id, when, what in queries.event_dates(db):
+        year = year_of({"date": when or "", "what": what or ""})
+        if year is not None:
+            years.setdefault(article_id, set()).add(year)
+    for article_id, found in years.items():
+        article = by_id.get(article_id)
+        if article is not None:
+            article.event_years = sorted(found)
 
 
 def _attach_agreements(db: sqlite_utils.Database, by_id: dict[str, Article],

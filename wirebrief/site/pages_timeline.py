@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 def events(corpus: Corpus) -> list[dict[str, Any]]:
     """Distinct (date, what, place) events with the articles that report them (one copy
     of each story)."""
+    corpus.read_events()
     merged: dict[tuple[str, str, str], dict[str, Any]] = {}
     stories: dict[tuple[str, str, str], set[str]] = {}
     for article in corpus.articles:

@@ -114,11 +114,19 @@ def all_quotes(db: sqlite_utils.Database, *, article_id: str | None = None,
 EventRow = tuple[str, str | None, str | None, str | None, str | None, str | None]
 
 
-def all_events(db: sqlite_utils.Database) -> list[EventRow]:
-    """(article id, date, what, place, place id, first evidence sentence) of every event,
-    as tuples (one per event of every article, read on every build)."""
+def all_events(db: sqlite_utils.Database, article_id: str | None = None) -> list[EventRow]:
+    """(article id, date, what, place, place id, first evidence sentence) of the events of
+    one article, or of every article, as tuples."""
+    where, params = _one_of(article_id=article_id)
     return list(db.execute(f"select article_id, date, what, place, place_id, "
-                           f"{EVIDENCE.format('evidence')} from events order by article_id, id"))
+                           f"{EVIDENCE.format('evidence')} from events {where} order by article_id, id",
+                           params))
+
+
+def event_dates(db: sqlite_utils.Database) -> list[tuple[str, str | None, str | None]]:
+    """(article id, date, what) of every event: enough to tell the years of the timeline,
+    without the rest of each event, which only the pages showing it read."""
+    return list(db.execute("select article_id, date, what from events"))
 
 
 def all_agreements(db: sqlite_utils.Database) -> list[dict[str, Any]]:
