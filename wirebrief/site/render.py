@@ -18,7 +18,7 @@ from jinja2 import (
 from wirebrief.config import Config
 from wirebrief.sanitize import nothing_to_remove, xml_safe
 from wirebrief.site.paths import up_prefix
-from wirebrief.site.rows import nice_date, story_rows
+from wirebrief.site.rows import event_rows, nice_date, story_rows
 
 TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "_site_templates"
@@ -40,6 +40,7 @@ def environment() -> Environment:
     env.filters["nice_date"] = nice_date
     env.filters["paragraphs"] = paragraphs
     env.globals["story_rows"] = story_rows
+    env.globals["event_rows"] = event_rows
     for name in env.list_templates(extensions=("html", "xml")):
         env.get_template(name)
     return env

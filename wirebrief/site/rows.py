@@ -1,15 +1,15 @@
-"""Story rows of the long lists (entity, topic and archive pages), written in Python.
+"""Rows of the long lists (entity, topic and archive pages, the timeline), written in Python.
 
-These pages list up to two hundred stories each, and an incremental build renders a few
-hundred of them: a template macro per row cost more than the rest of those pages
-together. The markup is the one the macro made, and every value is escaped the way
-autoescape does (markupsafe), so scraped text stays text.
+These pages list up to two hundred stories each (a timeline year, thousands of events),
+and an incremental build renders a few hundred of them: a template macro per row cost
+more than the rest of those pages together. The markup is the one the macros made, and
+every value is escaped the way autoescape does (markupsafe), so scraped text stays text.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 
@@ -56,4 +56,30 @@ def story_rows(stories: Iterable[Story], link: Callable[[str], str], summary: bo
         if summary and lead.summary:
             row += f'<br><span class="summary">{escape(lead.summary)}</span>'
         rows.append(row + "</li>\n")
+    return Markup("".join(rows))
+
+
+def evidence_html(sentence: str | None) -> str:
+    """The sentence a fact was read from, folded away under 'Why'."""
+    if not sentence:
+        return ""
+    return f'<details class="evidence"><summary>Why</summary><p>“{escape(sentence)}”</p></details>'
+
+
+def event_rows(events: Iterable[dict[str, Any]], link: Callable[[str], str]) -> Markup:
+    """The timeline's list: one <li> per event, with its day, place and the stories that
+    report it (a year's page lists thousands)."""
+    rows = ['<ol class="timeline">\n']
+    for event in events:
+        place = ""
+        if event["place"]:
+            name = escape(event["place"])
+            place = f' (<a href="{escape(link(event["place_path"]))}">{name}</a>)' if event["place_path"] \
+                else f" ({name})"
+        reports = "; ".join(f'<a href="{escape(link(a.path))}">{escape(a.title or "(untitled)")}</a>'
+                            for a in event["articles"])
+        why = evidence_html(event["evidence"])
+        rows.append(f'<li>{day_html(event["date"])}: <strong>{escape(event["what"])}</strong>{place}'
+                    f'<span class="meta">Reported in {reports}</span>{why}</li>\n')
+    rows.append("</ol>\n")
     return Markup("".join(rows))
