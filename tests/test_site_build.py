@@ -461,3 +461,17 @@ def test_corpus_reads_text_and_fact_details_only_when_a_page_asks(tmp_path: Path
         assert [entity.titles_in(a) for a in entity.articles] == \
             [other_entity.titles_in(a) for a in other_entity.articles]
     db.close()
+
+
+def test_a_build_never_writes_through_the_live_site(tmp_path: Path) -> None:
+    """Staging starts as the spare tree, whose files share inodes with the live site and
+    are rewritten in place when they do not: after each build, the previous live site
+    (now the spare tree) holds exactly the bytes it was published with."""
+    seed(tmp_path, 60)
+    build(tmp_path)
+    for number in range(4):
+        published = digests(tmp_path / "site")
+        add_articles(tmp_path, 500 + 10 * number, 3)
+        stats = build(tmp_path)
+        assert stats["rendered"] > 0
+        assert digests(tmp_path / ".site-spare") == published

@@ -289,14 +289,34 @@ def _write(share: list[tuple[Output, str]], trees: _Trees) -> list[Rendered]:
         if trees.place(path, digest):
             results.append(Rendered(digest, False, note))
             continue
-        target = target_file(trees.staging, path)
-        if trees.occupied(path):
-            with contextlib.suppress(FileNotFoundError):
-                os.unlink(target)
-        with open(target, "wb") as file:
-            file.write(data)
+        _write_file(target_file(trees.staging, path), data, trees.occupied(path))
         results.append(Rendered(digest, True, note))
     return results
+
+
+def _write_file(target: str, data: bytes, occupied: bool) -> None:
+    """Write ``data`` at ``target`` without ever writing through a file the live site shares.
+
+    A file staging holds (``occupied``) is rewritten in place when no other tree links it
+    (one link: a file the last build rewrote, whose old copy no tree uses any more), and
+    replaced by a new file otherwise. Creating a file costs far more than rewriting one on
+    common file systems (a millisecond against a few microseconds here), and the pages a
+    build renders are mostly those the last one rendered too."""
+    if occupied:
+        try:
+            fd = os.open(target, os.O_WRONLY)
+        except FileNotFoundError:
+            fd = -1
+        if fd >= 0:
+            if os.fstat(fd).st_nlink == 1:
+                os.ftruncate(fd, 0)
+                with os.fdopen(fd, "wb") as file:
+                    file.write(data)
+                return
+            os.close(fd)
+            os.unlink(target)
+    with open(target, "wb") as file:
+        file.write(data)
 
 
 def _link(source: str, target: str, occupied: bool = True) -> bool:
