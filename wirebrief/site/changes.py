@@ -2,19 +2,22 @@
 
 Every file of the site belongs to a unit: an article's page, an entity's page and feeds,
 a topic's, a day's, a timeline year's, an agreement's, a month of the search index, or
-the global pages (briefing, site feeds, indexes, sitemap...). The manifest of the live
-site records a snapshot of the data each unit was rendered from (``snapshot``: per
-article its revision, which the store's triggers bump on every write to the article or
-its facts, and what it belongs to). Comparing it with the store's tells which articles
-changed; the units those articles belonged to, before or after, are rendered again,
-with the global pages; every other unit's files are reused as they are.
+the global pages (briefing, site feeds, indexes, sitemap...). The state of the live site
+(state.py) records, per article, its revision, which the store's triggers bump on every
+write to the article or its facts, and a record of what its pages and lists show of it
+(``record``). Articles whose revision moved are the changed ones, and only their old
+records are read: an article with the same revision has the same record. The units
+those articles belonged to, before or after, are rendered again, with the global pages;
+every other unit's files are reused as they are.
 
 Two things reach beyond an article's own units. Renaming an entity, agreement or topic
 changes every page that names it, so their articles count as changed. Related stories
 (related.py) look at the NEIGHBOURS articles on each side in each shared entity's or
-topic's list, so an article that enters a list changes the related lists of the articles
-within that distance; one that leaves a list or moves in it (a new date) changes the
-whole list, as does a list whose length crosses a weight step. Tests check that an
+topic's list, so an article that enters a list may change the related lists of the
+articles within that distance; one that leaves a list or moves in it (a new date) may
+change the whole list, as may a list whose length crosses a weight step. Those pages'
+related lists are computed and compared with the ones they noted when rendered, and
+only the pages whose list (or a story in it) changed are rendered. Tests check that an
 incremental build gives exactly the files of a full build (tests/test_site_build.py).
 """
 
