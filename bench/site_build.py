@@ -99,7 +99,10 @@ def main() -> int:
     folder.mkdir(parents=True, exist_ok=True)
     database, output = folder / "bench.db", folder / "site"
     cached = folder / f"corpus-{args.articles}.db"
-    shutil.rmtree(output, ignore_errors=True)
+    # A previous run's trees and state are removed first, and not in the background during
+    # the first build as a build would do: their deletion would compete with it for the disk.
+    for leftover in [output, folder / "site-full", *folder.glob(".site*")]:
+        shutil.rmtree(leftover, ignore_errors=True)
     database.unlink(missing_ok=True)
     if cached.exists():
         shutil.copyfile(cached, database)
@@ -122,7 +125,8 @@ def main() -> int:
     # drifts, and the incremental rounds sit between the two.
     shutil.rmtree(folder / "site-full", ignore_errors=True)
     second = build_in_child(database, folder / "site-full")
-    shutil.rmtree(folder / "site-full", ignore_errors=True)
+    for tree in (folder / "site-full", folder / ".site-full-state"):
+        shutil.rmtree(tree, ignore_errors=True)
     print(f"second full build (after the rounds): {second['seconds']:.2f} s, {second['pages']} files")
     full_seconds = (seconds_of(full) + seconds_of(second)) / 2
     incremental = sorted(rounds, key=seconds_of)[len(rounds) // 2]
