@@ -16,6 +16,8 @@ import sqlite3
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
+from itertools import groupby
+from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -446,15 +448,14 @@ def _attach_mentions(db: sqlite_utils.Database, by_id: dict[str, Article],
     """Who is named where; each entity's articles newest first, as every list shows them
     (articles are visited in that order, so nothing is sorted). What the article says of
     each is read later (Article.people)."""
-    named: dict[str, list[str]] = {}
-    for article_id, entity_id in queries.mention_pairs(db):
-        named.setdefault(article_id, []).append(entity_id)
+    known = entities.get
+    for article_id, pairs in groupby(queries.mention_pairs(db), itemgetter(0)):  # by article
+        article = by_id.get(article_id)
+        if article is not None:
+            article.mentions = [e for e in map(known, [entity_id for _, entity_id in pairs]) if e is not None]
     for article in by_id.values():
-        for entity_id in named.get(article.id, ()):
-            entity = entities.get(entity_id)
-            if entity is not None:
-                article.mentions.append(entity)
-                entity.articles.append(article)
+        for entity in article.mentions:
+            entity.articles.append(article)
 
 
 def events_by(rows: list[queries.EventRow], entities: dict[str, Entity]) -> dict[str, list[dict[str, Any]]]:
