@@ -49,7 +49,7 @@ unit: setup
 test: setup system-deps $(NODE_STAMP) lint unit
 
 bench: setup
-	@echo "see bench/README.md"
+	@echo "see the Benchmarks section of README.md"
 
 clean:
 	rm -rf build .build-* demo.db demo.db-wal demo.db-shm demo.db.lock node_modules
