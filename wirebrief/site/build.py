@@ -36,7 +36,7 @@ from wirebrief.site import (
 from wirebrief.site.changes import Plan, plan_build
 from wirebrief.site.corpus import Corpus, load_corpus
 from wirebrief.site.feeds import feed_outputs
-from wirebrief.site.incremental import Output, _Trees, page_output, publish_outputs
+from wirebrief.site.incremental import Output, Trees, page_output, publish_outputs
 from wirebrief.site.publish import empty_folder, spare_path, staging_dir, swap_into_place
 from wirebrief.site.render import Renderer, templates_dir
 from wirebrief.site.state import NewState, SiteState, keep_only, read_token, write_token
@@ -59,14 +59,14 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
         corpus.read_everything()
     renderer = Renderer(config)
     status = status_report(db, config, builds=False)
-    new = NewState(target, live)
+    new, spare = NewState(target, live), None
     try:
         with staging_dir(target, reuse_spare=True) as staging:
             spare = _spare_state(target, staging, live)
             new.drop_units(plan.removed)
             outputs = site_outputs(corpus, config, renderer, plan, status, new.carried_pages)
             notes: dict[str, Any] = {}
-            stats = publish_outputs(outputs, plan.dirty, _Trees(staging, target), new, spare, notes,
+            stats = publish_outputs(outputs, plan.dirty, Trees(staging, target), new, spare, notes,
                                     workers=render_workers())
             new.save_articles(plan.records, plan.gone, replace_all=plan.full)
             new.save_related({unit.removeprefix("article:"): ids for unit, ids in notes.items()
@@ -78,6 +78,10 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
     except BaseException:
         new.abandon()
         raise
+    finally:
+        for state in (live, spare):
+            if state is not None:
+                state.close()
     keep_only(target, [token, read_token(spare_path(target))])
     return {"pages": stats.rendered + stats.linked, "articles": len(corpus.articles),
             "rendered": stats.rendered, "reused": stats.linked,

@@ -49,7 +49,6 @@ class Plan:
     """The units to render and those gone, and the new state to store (state.py)."""
 
     full: bool
-    units: set[str]
     meta: dict[str, Any]
     records: dict[str, list[Any]]
     dirty: set[str] = field(default_factory=set)
@@ -88,7 +87,7 @@ def plan_build(live: SiteState | None, corpus: Corpus, salt: str) -> Plan:
     dirty = changed_units(old_meta, meta, corpus, changed, revised, before, live) | {GLOBAL}
     dirty |= units - old_units
     records = {i: record(corpus.by_id[i]) for i in revised if i in corpus.by_id}
-    return Plan(False, units, meta, records, dirty & units, old_units - units,
+    return Plan(False, meta, records, dirty & units, old_units - units,
                 revised - corpus.by_id.keys())
 
 
@@ -96,7 +95,7 @@ def _full(corpus: Corpus, live: SiteState | None, meta: dict[str, Any], units: s
     """Render everything; nothing of the live site is carried, though its files still
     spare writing (and new inodes for) those that come out the same."""
     old_units = live.units() if live is not None else set()
-    return Plan(True, units, meta, {a.id: record(a) for a in corpus.articles}, set(units), old_units - units)
+    return Plan(True, meta, {a.id: record(a) for a in corpus.articles}, set(units), old_units - units)
 
 
 def small_snapshot(corpus: Corpus) -> dict[str, Any]:

@@ -81,7 +81,7 @@ def target_file(root: Path, page: str) -> str:
 
 
 @dataclass
-class _Trees:
+class Trees:
     """The trees a build works with: the staging folder it fills (holding the spare
     tree's files, whose hashes ``spare`` gives for the paths being rendered) and the live
     site ``previous`` (``live``: its hashes of those paths).
@@ -116,7 +116,7 @@ class _Trees:
         return _link(target_file(self.previous, path), target_file(self.staging, path), occupied)
 
 
-def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: _Trees, new: NewState,
+def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: Trees, new: NewState,
                     spare: SiteState | None, notes: dict[str, Any], workers: int = 1,
                     parallel_from: int = 64) -> Stats:
     """Make ``trees.staging`` hold ``outputs`` (rendered) and every file of the live site
@@ -204,7 +204,7 @@ def _make_parents(page: str, root: Path, made: set[str]) -> None:
     made.add(folder)
 
 
-def render_all(pending: list[tuple[Output, str]], trees: _Trees, workers: int) -> list[Rendered]:
+def render_all(pending: list[tuple[Output, str]], trees: Trees, workers: int) -> list[Rendered]:
     """Render ``pending``: its content hash, whether it was written and its note, in order.
 
     This process and ``workers - 1`` forked ones take groups of files (see _groups) one
@@ -243,7 +243,7 @@ def _groups(pending: list[tuple[Output, str]]) -> list[list[int]]:
 
 
 def _take_groups(pending: list[tuple[Output, str]], groups: list[list[int]], taken: Any,
-                 trees: _Trees) -> dict[int, Rendered]:
+                 trees: Trees) -> dict[int, Rendered]:
     """Render groups from the shared counter ``taken`` until none is left."""
     done: dict[int, Rendered] = {}
     while True:
@@ -257,7 +257,7 @@ def _take_groups(pending: list[tuple[Output, str]], groups: list[list[int]], tak
 
 
 def _fork_worker(pending: list[tuple[Output, str]], groups: list[list[int]], taken: Any,
-                 trees: _Trees, report: Path) -> int:
+                 trees: Trees, report: Path) -> int:
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child reports through its exit status and file
         code = 0
@@ -280,7 +280,7 @@ def _read_failure(report: Path) -> str:
         return "no reason given"
 
 
-def _write(share: list[tuple[Output, str]], trees: _Trees) -> list[Rendered]:
+def _write(share: list[tuple[Output, str]], trees: Trees) -> list[Rendered]:
     results = []
     for output, path in share:
         data = output.render()

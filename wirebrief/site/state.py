@@ -92,9 +92,7 @@ class SiteState:
 
     def records(self, ids: Iterable[str]) -> dict[str, list[Any]]:
         """The snapshot records of these articles (changes.py)."""
-        rows = self.conn.execute("select a.id, a.record from articles a join json_each(?) j "
-                                 "on j.value = a.id", [json.dumps(sorted(ids))])
-        return {article_id: json.loads(record) for article_id, record in rows}
+        return self._json_column("record", ids)
 
     def files(self) -> dict[str, str]:
         """Every file of the tree with its content hash."""
@@ -102,9 +100,13 @@ class SiteState:
 
     def related(self, ids: Iterable[str]) -> dict[str, list[str]]:
         """The related stories each of these article pages showed (changes.py)."""
-        rows = self.conn.execute("select a.id, a.related from articles a join json_each(?) j "
-                                 "on j.value = a.id where a.related is not null", [json.dumps(sorted(ids))])
-        return {article_id: json.loads(related) for article_id, related in rows}
+        return self._json_column("related", ids)
+
+    def _json_column(self, column: str, ids: Iterable[str]) -> dict[str, Any]:
+        """A JSON column of these articles by id, those without a value left out."""
+        rows = self.conn.execute(f"select a.id, a.{column} from articles a join json_each(?) j "
+                                 f"on j.value = a.id where a.{column} is not null", [json.dumps(sorted(ids))])
+        return {article_id: json.loads(value) for article_id, value in rows}
 
     def units(self) -> set[str]:
         return {unit for (unit,) in self.conn.execute("select distinct unit from files")}
