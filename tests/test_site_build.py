@@ -467,7 +467,8 @@ def test_corpus_reads_text_and_fact_details_only_when_a_page_asks(tmp_path: Path
 def test_a_build_never_writes_through_the_live_site(tmp_path: Path) -> None:
     """Staging starts as the spare tree, whose files share inodes with the live site and
     are rewritten in place when they do not: after each build, the previous live site
-    (now the spare tree) holds exactly the bytes it was published with."""
+    (now the spare tree) holds exactly the bytes it was published with; and only the two
+    trees' state files are kept."""
     seed(tmp_path, 60)
     build(tmp_path)
     for number in range(4):
@@ -476,3 +477,5 @@ def test_a_build_never_writes_through_the_live_site(tmp_path: Path) -> None:
         stats = build(tmp_path)
         assert stats["rendered"] > 0
         assert digests(tmp_path / ".site-spare") == published
+        # The state files left are those of the two trees, the live one and the spare.
+        assert len(list((tmp_path / ".site-state").glob("*.sqlite"))) <= 2

@@ -14,18 +14,27 @@ import os
 import re
 import sqlite3
 from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from itertools import groupby
 from operator import itemgetter
 from pathlib import Path
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 import sqlite_utils
 
 from wirebrief.site.paths import article_path
 from wirebrief.store import queries
 from wirebrief.store.keys import slugify
+
+
+class _Loadable(Protocol):
+    _loader: Loader | None
+
+
+Owner = TypeVar("Owner", bound=_Loadable)
+Value = TypeVar("Value")
 
 KIND_FOLDER = {"person": "people", "organization": "organizations", "place": "places"}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -73,6 +82,24 @@ def decode_list(value: str) -> list[str]:
 def evidence_sentence(evidence: Any) -> str:
     """The sentence the extractor cites for a fact ('' when none); the store reads it out."""
     return evidence.strip() if isinstance(evidence, str) else ""
+
+
+class OnDemand(Generic[Owner, Value]):
+    """A value of an article or entity read through its Loader the first time a page asks
+    for it, and kept in ``slot`` (None until then; a full build's bulk read fills the
+    slots of all at once, see Corpus.read_everything)."""
+
+    def __init__(self, slot: str, read: Callable[[Loader, Owner], Value]) -> None:
+        self.slot, self.read = slot, read
+
+    def __get__(self, owner: Owner, kind: type | None = None) -> Value:
+        value: Value | None = getattr(owner, self.slot)
+        if value is None:
+            loader = owner._loader
+            assert loader is not None, f"{self.slot} was not read and there is no loader to read it"
+            value = self.read(loader, owner)
+            setattr(owner, self.slot, value)
+        return value
 
 
 class Loader:
@@ -175,20 +202,13 @@ class Entity:
         """Stories naming it (its index line, its page, its archive pages count them)."""
         return len(self.articles) - self.repeats
 
-    @property
-    def quotes(self) -> list[dict[str, Any]]:
-        """Its quotes, each with its article, in store order."""
-        if self._quotes is None:
-            assert self._loader is not None
-            self._quotes = self._loader.entity_quotes(self)
-        return self._quotes
+    # Its quotes, each with its article, in store order; the titles each article gives it.
+    quotes = OnDemand("_quotes", Loader.entity_quotes)
+    titles = OnDemand("_titles", Loader.entity_titles)
 
     def titles_in(self, article: Article) -> list[str]:
         """The titles (roles) ``article`` gives this entity."""
-        if self._titles is None:
-            assert self._loader is not None
-            self._titles = self._loader.entity_titles(self)
-        return decode_list(self._titles.get(article.id, "[]"))
+        return decode_list(self.titles.get(article.id, "[]"))
 
 
 @dataclass(eq=False)
@@ -253,13 +273,11 @@ class Article:
     _facts: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
     _events: list[dict[str, Any]] | None = field(default=None, repr=False)
 
-    @property
-    def events(self) -> list[dict[str, Any]]:
-        """Its dated events, by date (what lists need of them is in ``event_years``)."""
-        if self._events is None:
-            assert self._loader is not None
-            self._events = self._loader.article_events(self)
-        return self._events
+    # Read when a page shows them (its events by date: lists need only ``event_years``).
+    text = OnDemand("_text", Loader.text)
+    quotes = OnDemand("_quotes", Loader.article_quotes)
+    events = OnDemand("_events", Loader.article_events)
+    details = OnDemand("_details", Loader.details)
 
     @property
     def entity_ids(self) -> list[str]:
@@ -270,20 +288,6 @@ class Article:
         """Its page; made only for the articles a build shows (slugging ten thousand
         titles is a tenth of an incremental build)."""
         return article_path({"id": self.id, "title": self.title, "published": self.day})
-
-    @property
-    def text(self) -> str:
-        if self._text is None:
-            assert self._loader is not None
-            self._text = self._loader.text(self)
-        return self._text
-
-    @property
-    def quotes(self) -> list[dict[str, Any]]:
-        if self._quotes is None:
-            assert self._loader is not None
-            self._quotes = self._loader.article_quotes(self)
-        return self._quotes
 
     @property
     def people(self) -> list[dict[str, Any]]:
@@ -300,12 +304,9 @@ class Article:
     def _mention_dicts(self) -> dict[str, list[dict[str, Any]]]:
         """Mentions as the templates want them, built only for the articles a build renders."""
         if self._facts is None:
-            if self._details is None:
-                assert self._loader is not None
-                self._details = self._loader.details(self)
             groups: dict[str, list[dict[str, Any]]] = {"people": [], "organizations": [], "places": []}
             for entity in self.mentions:
-                titles, evidence = self._details.get(entity.id, ("[]", ""))
+                titles, evidence = self.details.get(entity.id, ("[]", ""))
                 groups[KIND_FOLDER[entity.kind]].append({
                     "name": entity.name, "path": entity.path, "titles": decode_list(titles),
                     "evidence": evidence_sentence(evidence)})

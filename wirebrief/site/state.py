@@ -58,6 +58,12 @@ def write_token(tree: Path, salt: str, token: str) -> None:
     (tree / MANIFEST).write_text(json.dumps(data, separators=(",", ":")), encoding="utf-8")
 
 
+def read_meta(conn: sqlite3.Connection, key: str, default: Any = None) -> Any:
+    """A value of a state file's meta table (JSON), or ``default``."""
+    row = conn.execute("select value from main.meta where key = ?", [key]).fetchone()
+    return json.loads(row[0]) if row else default
+
+
 class SiteState:
     """One tree's state file: its files (path, unit, content hash), each article's
     revision and snapshot record, and the small snapshots (entities, topics...) in meta."""
@@ -84,8 +90,7 @@ class SiteState:
         return cls(conn, path)
 
     def meta(self, key: str, default: Any = None) -> Any:
-        row = self.conn.execute("select value from meta where key = ?", [key]).fetchone()
-        return json.loads(row[0]) if row else default
+        return read_meta(self.conn, key, default)
 
     def revisions(self) -> dict[str, int]:
         return dict(self.conn.execute("select id, revision from articles"))
@@ -174,8 +179,7 @@ class NewState:
 
     def meta(self, key: str, default: Any = None) -> Any:
         """A value of the live site's state (this file starts as its copy)."""
-        row = self.conn.execute("select value from main.meta where key = ?", [key]).fetchone()
-        return json.loads(row[0]) if row else default
+        return read_meta(self.conn, key, default)
 
     def differing_from_spare(self) -> Iterator[tuple[str, str, bool]]:
         """Carried files the spare tree does not hold as they are live: (path, unit,
