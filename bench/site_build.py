@@ -103,7 +103,8 @@ def main() -> int:
     # the first build as a build would do: their deletion would compete with it for the disk.
     for leftover in [output, folder / "site-full", *folder.glob(".site*")]:
         shutil.rmtree(leftover, ignore_errors=True)
-    database.unlink(missing_ok=True)
+    for suffix in ("", "-wal", "-shm"):  # a stale WAL left beside a fresh copy would corrupt it
+        database.with_name(database.name + suffix).unlink(missing_ok=True)
     if cached.exists():
         shutil.copyfile(cached, database)
         print(f"corpus: {args.articles} articles reused from {cached}")

@@ -35,6 +35,7 @@ from wirebrief.site import (
 )
 from wirebrief.site.changes import Plan, plan_build
 from wirebrief.site.corpus import Corpus, load_corpus
+from wirebrief.site.early import EarlyPages
 from wirebrief.site.feeds import feed_outputs
 from wirebrief.site.incremental import Output, Trees, page_output, publish_outputs
 from wirebrief.site.publish import empty_folder, spare_path, staging_dir, swap_into_place
@@ -52,19 +53,21 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
         raise NotADirectoryError(f"{target} exists and is not a folder: refusing to replace it with the site")
     with _collector_paused():
         corpus = load_corpus(db)
+    renderer = Renderer(config)
+    early = EarlyPages.start(functools.partial(early_outputs, corpus, config, renderer)) \
+        if render_workers() > 1 else EarlyPages()
     salt = build_salt(config)
     live = SiteState.open(target, target) if target.is_dir() else None
-    plan = plan_build(live, corpus, salt)
-    if plan.full:
-        corpus.read_everything()
-    renderer = Renderer(config)
-    status = status_report(db, config, builds=False)
     new, spare = NewState(target, live), None
     try:
+        plan = plan_build(live, corpus, salt)
+        if plan.full:
+            corpus.read_everything()
+        status = status_report(db, config, builds=False)
         with staging_dir(target, reuse_spare=True) as staging:
             spare = _spare_state(target, staging, live)
             new.drop_units(plan.removed)
-            outputs = site_outputs(corpus, config, renderer, plan, status, new.carried_pages)
+            outputs = site_outputs(corpus, config, renderer, plan, status, new.carried_pages, early)
             notes: dict[str, Any] = {}
             stats = publish_outputs(outputs, plan.dirty, Trees(staging, target), new, spare, notes,
                                     workers=render_workers())
@@ -79,6 +82,7 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
         new.abandon()
         raise
     finally:
+        early.close()
         for state in (live, spare):
             if state is not None:
                 state.close()
@@ -138,17 +142,24 @@ def build_salt(config: Config) -> str:
 
 
 def site_outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan,
-                 status: dict[str, Any], carried_pages: Callable[[], list[str]]) -> Iterator[Output]:
+                 status: dict[str, Any], carried_pages: Callable[[], list[str]],
+                 early: EarlyPages | None = None) -> Iterator[Output]:
     """The files of the units ``plan`` wants, the sitemap last since it lists every page
-    (those of the units not rendered included, read once the others are known)."""
+    (those of the units not rendered included, read once the others are known). The
+    site-wide pages take the bytes ``early`` rendered while the build planned."""
     pages: list[str] = []
-    yield from _recording(pages, _content(corpus, config, renderer, plan))
+    content = _content(corpus, config, renderer, plan)
+    yield from _recording(pages, early.serve(content) if early is not None else content)
     yield pages_status.output(renderer, status)
     pages.append(pages_status.PATH)
     yield from seo.sitemap_outputs(renderer, carried_pages() + pages)
     yield seo.robots_output(renderer)
-    yield seo.opml_output(renderer, feed_folders(corpus, config))
     yield from static_outputs()
+
+
+def early_outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
+    """What early.py renders ahead: the site-wide outputs of the content, whatever the plan."""
+    return _content(corpus, config, renderer, Plan(False, {}, {}))
 
 
 def _content(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> Iterator[Output]:
@@ -162,6 +173,7 @@ def _content(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> 
     yield from pages_agreements.outputs(corpus, renderer, plan)
     yield from search.outputs(corpus, renderer, plan)
     yield page_output(renderer, "about/", "about.html", {"feeds": []})
+    yield seo.opml_output(renderer, feed_folders(corpus, config))
 
 
 def _is_page(path: str) -> bool:

@@ -186,7 +186,7 @@ class Entity:
     name: str
     slug: str
     path: str
-    articles: list[Article] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list, repr=False)  # (no endless cycles in reprs)
     repeats: int = 0  # its articles that are further copies of a story it has already (count_stories)
     _quotes: list[dict[str, Any]] | None = field(default=None, repr=False)
     _titles: dict[str, str] | None = field(default=None, repr=False)
@@ -229,7 +229,7 @@ class Topic:
     name: str
     slug: str
     path: str
-    articles: list[Article] = field(default_factory=list)
+    articles: list[Article] = field(default_factory=list, repr=False)  # (no endless cycles in reprs)
     repeats: int = 0
 
     @property
@@ -262,7 +262,7 @@ class Article:
     revision: int = 0
     day: str = "undated"
     order: int = 0  # its place in Corpus.articles, the order of every list (related.position)
-    mentions: list[Entity] = field(default_factory=list)
+    mentions: list[Entity] = field(default_factory=list, repr=False)
     agreements: list[dict[str, Any]] = field(default_factory=list)
     topic_links: list[dict[str, str]] = field(default_factory=list)
     event_years: list[str] = field(default_factory=list)
@@ -344,21 +344,23 @@ class Corpus:
 
     def stories_for(self, articles: list[Article]) -> list[Story]:
         """The stories of ``articles`` in their order, each once."""
-        seen: dict[str, Story] = {}
-        for article in articles:
-            seen.setdefault(article.story_id, self.stories[article.story_id])
-        return list(seen.values())
+        stories = self.stories
+        return [stories[story_id] for story_id in dict.fromkeys([a.story_id for a in articles])]
 
     def is_new(self, story: Story) -> bool:
         runs = [a.first_run_id for a in story.copies if a.first_run_id is not None]
         return self.latest_run is not None and bool(runs) and min(runs) == self.latest_run
 
-    def read_events(self) -> None:
-        """Read every article's events in one query (the timeline shows them all)."""
-        if all(a._events is not None for a in self.articles):
+    def read_events(self, articles: list[Article] | None = None) -> None:
+        """Read the events of ``articles`` (of every article by default) that are not read
+        yet, in one query (a timeline page shows thousands)."""
+        missing = [a for a in (self.articles if articles is None else articles) if a._events is None]
+        if not missing:
             return
-        found = events_by(queries.all_events(self.loader.database()), self.entities)
-        for article in self.articles:
+        db = self.loader.database()
+        rows = queries.all_events(db) if articles is None else queries.events_of(db, [a.id for a in missing])
+        found = events_by(rows, self.entities)
+        for article in missing:
             article._events = found.get(article.id, [])
 
     def read_everything(self) -> None:
@@ -420,16 +422,16 @@ def _article(row: tuple[Any, ...], loader: Loader) -> Article:
 def _entities(db: sqlite_utils.Database, loader: Loader) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     taken: set[str] = set()
-    for row in queries.all_entities(db):
-        folder = KIND_FOLDER.get(row["kind"])
+    for entity_id, kind, name, stored_slug in queries.all_entities(db):
+        folder = KIND_FOLDER.get(kind)
         if folder is None:
             continue
-        slug = safe_slug(row["slug"], row["name"] or row["id"])
+        slug = safe_slug(stored_slug, name or entity_id)
         if f"{folder}/{slug}/" in taken:
-            slug = f"{slug}-{row['id'][:8]}"
-        taken.add(f"{folder}/{slug}/")
-        entities[row["id"]] = Entity(row["id"], row["kind"], row["name"] or slug, slug,
-                                     f"{folder}/{slug}/", _loader=loader)
+            slug = f"{slug}-{entity_id[:8]}"
+        path = f"{folder}/{slug}/"
+        taken.add(path)
+        entities[entity_id] = Entity(entity_id, kind, name or slug, slug, path, _loader=loader)
     return entities
 
 
@@ -477,9 +479,12 @@ def _attach_event_years(db: sqlite_utils.Database, by_id: dict[str, Article]) ->
     """The years each article's events go under on the timeline (the events themselves
     are read when a page shows them)."""
     years: dict[str, set[str]] = {}
+    year_at: dict[str | None, str | None] = {}  # events share few distinct dates
     for article_id, when, what in queries.event_dates(db):
-        year = year_of({"date": when or "", "what": what or ""})
-        if year is not None:
+        if when not in year_at:
+            year_at[when] = year_of({"date": when or "", "what": "-"})
+        year = year_at[when]
+        if year is not None and what and not what.isspace():
             years.setdefault(article_id, set()).add(year)
     for article_id, found in years.items():
         article = by_id.get(article_id)
@@ -497,15 +502,15 @@ def _attach_agreements(db: sqlite_utils.Database, by_id: dict[str, Article],
                 "parties": row["parties"], "evidence": evidence_sentence(row["evidence"])}
         article.agreements.append(item)
         agreement.mentions.append({**item, "article": article})
-    order = {a.id: n for n, a in enumerate(by_id.values())}
     for agreement in agreements.values():
-        agreement.mentions.sort(key=lambda m: order[m["article"].id])
+        agreement.mentions.sort(key=lambda m: m["article"].order)
 
 
 def _topics(articles: list[Article]) -> dict[str, Topic]:
     """Topics by slug; labels that slug alike share one page, named by the first label seen."""
     topics: dict[str, Topic] = {}
     slug_of: dict[str, str] = {}
+    links: dict[str, dict[str, str]] = {}  # one link per topic, shared by its articles (never changed)
     for article in articles:
         slugs: set[str] = set()
         for name in (t.strip() for t in article.topics):
@@ -513,9 +518,12 @@ def _topics(articles: list[Article]) -> dict[str, Topic]:
             if not name or slug in slugs:
                 continue
             slugs.add(slug)
-            topic = topics.setdefault(slug, Topic(name, slug, f"topics/{slug}/"))
+            topic = topics.get(slug)
+            if topic is None:
+                topic = topics[slug] = Topic(name, slug, f"topics/{slug}/")
+                links[slug] = {"name": topic.name, "path": topic.path}
             topic.articles.append(article)
-            article.topic_links.append({"name": topic.name, "path": topic.path})
+            article.topic_links.append(links[slug])
     return dict(sorted(topics.items()))
 
 

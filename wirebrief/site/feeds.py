@@ -15,6 +15,8 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import Any
 
+from markupsafe import escape
+
 from wirebrief.sanitize import xml_safe
 from wirebrief.site.corpus import Article, Story, day_of, read_texts
 from wirebrief.site.incremental import GLOBAL, Output
@@ -30,12 +32,24 @@ def item_date(article: Article) -> datetime:
 
 
 def feed_item(renderer: Renderer, article: Article, full_text: bool) -> dict[str, Any]:
+    """An article as feeds show it, made once per build and process: a new story is in
+    the site's feed, its topics' and its entities' feeds, and its text is the dearest
+    part of them (``html_xml`` is its HTML escaped once for the two XML formats)."""
+    key = ("feed item", article.id, full_text)
+    item = renderer.memo.get(key)
+    if item is None:
+        item = renderer.memo[key] = _feed_item(renderer, article, full_text)
+    return dict(item)
+
+
+def _feed_item(renderer: Renderer, article: Article, full_text: bool) -> dict[str, Any]:
     when = item_date(article)
+    html = paragraphs_html(article.text) if full_text else None
     return {
         "id": renderer.absolute(article.path), "title": article.title or "(untitled)",
         "summary": article.summary or article.title or "", "source": article.source,
         "source_url": article.url if article.url.lower().startswith(("http://", "https://")) else None,
-        "html": paragraphs_html(article.text) if full_text else None,
+        "html": html, "html_xml": escape(html) if html is not None else None,
         "rfc822": format_datetime(when), "iso": when.isoformat(), "topics": article.topics,
         "authors": article.authors,
     }

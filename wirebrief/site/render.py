@@ -102,6 +102,8 @@ class Renderer:
         self.env = environment()
         self.site_feeds = site_feed_links(config)
         self.base_url = str(config.site.base_url)
+        # What several outputs of a build show alike, made once per process (feeds.feed_item).
+        self.memo: dict[Any, Any] = {}
 
     def page(self, page: str, template: str, context: dict[str, Any]) -> bytes:
         feeds = context.get("feeds") or []

@@ -10,13 +10,14 @@ a separate file fetched by the script, never JSON embedded in a page.
 from __future__ import annotations
 
 import functools
+import heapq
 import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from wirebrief.site.corpus import Article, Corpus, Story
+from wirebrief.site.corpus import Article, Corpus, Story, read_texts
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.render import Renderer
 
@@ -36,14 +37,26 @@ STOPWORDS = frozenset([
 
 
 def keywords(article: Article) -> str:
-    counts = Counter(w for w in (m.casefold() for m in _WORD.findall(article.text)) if w not in STOPWORDS)
-    return " ".join(w for w, _ in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:KEYWORDS])
+    """Its most frequent words (ties alphabetically), stopwords left out once counted."""
+    counts = Counter(map(str.casefold, _WORD.findall(article.text)))
+    for word in STOPWORDS & counts.keys():
+        del counts[word]
+    return " ".join(w for w, _ in heapq.nsmallest(KEYWORDS, counts.items(), key=lambda x: (-x[1], x[0])))
+
+
+KIND_ORDER = {"person": 0, "organization": 1, "place": 2}
+
+
+def names(article: Article) -> str:
+    """The names it mentions, people first, then organisations and places, as its facts
+    panel lists them (from the mentions alone: what it says of each is not needed)."""
+    named = sorted(article.mentions, key=lambda e: (KIND_ORDER[e.kind], e.name.casefold(), e.path))
+    return " ".join(dict.fromkeys(entity.name for entity in named))
 
 
 def document(article: Article, outlets: int) -> list[Any]:
-    names = [m["name"] for m in (*article.people, *article.organizations, *article.places)]
     return [article.path, article.title, article.day, article.source, outlets,
-            " ".join(dict.fromkeys(names)), keywords(article)]
+            names(article), keywords(article)]
 
 
 def shard_bytes(docs: list[list[Any]]) -> bytes:
@@ -52,6 +65,7 @@ def shard_bytes(docs: list[list[Any]]) -> bytes:
 
 
 def shard_for(stories: list[Story]) -> bytes:
+    read_texts([s.lead for s in stories])  # in one query, not one per story
     return shard_bytes([document(s.lead, len(s.copies)) for s in stories])
 
 

@@ -28,6 +28,10 @@ ARTICLE_COLUMNS = (
 # Newest first: the order of every list of the site.
 ARTICLE_ORDER = "coalesce(a.published, '') desc, a.first_seen_at desc, a.id"
 
+# Read from the covering index idx_articles_list (schema.py), in its order: no sort.
+ARTICLE_LIST = (f"select {ARTICLE_COLUMNS} from articles a left join article_revisions r "
+                f"on r.article_id = a.id order by {ARTICLE_ORDER}")
+
 
 def _rows(db: sqlite_utils.Database, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
     cursor = db.execute(sql, params or [])
@@ -57,13 +61,13 @@ def all_articles(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
             decoded[value] = [str(v) for v in _json(value, [])]
         return list(decoded[value])
 
-    rows = db.execute(f"select {ARTICLE_COLUMNS} from articles a left join article_revisions r "
-                      f"on r.article_id = a.id order by {ARTICLE_ORDER}").fetchall()
+    rows = db.execute(ARTICLE_LIST).fetchall()
     return [(*row[:7], strings(row[7]), *row[8:11], strings(row[11]), *row[12:]) for row in rows]
 
 
-def all_entities(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    return _rows(db, "select id, kind, name, slug from entities order by id")
+def all_entities(db: sqlite_utils.Database) -> list[tuple[str, str, str | None, str | None]]:
+    """(id, kind, name, slug) of every entity, as tuples (every build reads thousands)."""
+    return list(db.execute("select id, kind, name, slug from entities order by id"))
 
 
 def mention_pairs(db: sqlite_utils.Database) -> list[tuple[str, str]]:
@@ -121,6 +125,20 @@ def all_events(db: sqlite_utils.Database, article_id: str | None = None) -> list
     return list(db.execute(f"select article_id, date, what, place, place_id, "
                            f"{EVIDENCE.format('evidence')} from events {where} order by article_id, id",
                            params))
+
+
+def events_of(db: sqlite_utils.Database, article_ids: list[str]) -> list[EventRow]:
+    """The rows of all_events of these articles, in one query."""
+    return list(db.execute(f"select e.article_id, e.date, e.what, e.place, e.place_id, "
+                           f"{EVIDENCE.format('e.evidence')} from events e join json_each(?) j "
+                           f"on j.value = e.article_id order by e.article_id, e.id",
+                           [json.dumps(article_ids)]))
+
+
+def event_keys(db: sqlite_utils.Database) -> list[tuple[str, str | None, str | None, str | None]]:
+    """(article id, date, what, place) of every event: what tells events apart on the
+    timeline, without the evidence, which only the events a page shows need."""
+    return list(db.execute("select article_id, date, what, place from events"))
 
 
 def event_dates(db: sqlite_utils.Database) -> list[tuple[str, str | None, str | None]]:

@@ -14,7 +14,8 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 # 2: pages.cleaned (pages cleaned while crawling), article_revisions and its triggers.
-SCHEMA_VERSION = 2
+# 3: idx_articles_list, the covering index of the site's article list.
+SCHEMA_VERSION = 3
 
 TABLES: dict[str, dict[str, type]] = {
     "meta": {"key": str, "value": str},
@@ -126,6 +127,17 @@ INDEXES: list[tuple[str, list[str], bool]] = [
 ]
 
 
+# Every site build reads what lists show of every article, newest first (store/queries.py's
+# all_articles). The rows of ``articles`` hold the text, so reading them walks every
+# article's overflow pages; this index holds the list's columns in the list's order, and
+# the read becomes one scan of it (a third of the time, with no sort).
+LIST_INDEX = (
+    "create index if not exists idx_articles_list on articles (coalesce(published, '') desc, "
+    "first_seen_at desc, id, url, source, title, summary, published, agency, authors, "
+    "dateline_place, dateline_date, story_id, topics, first_run_id)"
+)
+
+
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create whatever is missing; safe to call on every open."""
     for name, columns in TABLES.items():
@@ -143,6 +155,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         db.table("articles").enable_fts(
             ["title", "text"], create_triggers=True, tokenize="porter"
         )
+    db.execute(LIST_INDEX)
     _revision_triggers(db)
     db.table("meta").upsert(
         {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key"
@@ -178,7 +191,7 @@ def _revision_triggers(db: sqlite_utils.Database) -> None:
 def _expected_names() -> set[str]:
     """Tables, indexes and triggers ``ensure_schema`` creates (indexes by sqlite-utils' naming)."""
     names = set(TABLES) | {"articles_fts"}
-    names |= {f"idx_{table}_{'_'.join(columns)}" for table, columns, _ in INDEXES}
+    names |= {f"idx_{table}_{'_'.join(columns)}" for table, columns, _ in INDEXES} | {"idx_articles_list"}
     names |= {f"{table}_revise_{event}" for table in REVISED_BY for event in TRIGGER_ROWS}
     return names
 

@@ -1,0 +1,138 @@
+"""The build's shortcuts give what the long way gives: the timeline merged from the
+newest events only, search names from the mentions alone, the site-wide pages rendered
+ahead by a forked process, the article list read from its covering index."""
+
+from __future__ import annotations
+
+import os
+import time
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from wirebrief.site import build as site_build
+from wirebrief.site import pages_timeline, search
+from wirebrief.site.corpus import Corpus, load_corpus
+from wirebrief.site.early import EarlyPages
+from wirebrief.site.incremental import GLOBAL, Output
+from wirebrief.site.synthetic import populate
+from wirebrief.store import open_db, queries
+from wirebrief.store.articles import save_article
+
+from .test_site_build import build, digests, seed
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
+    """Enough stories for a few hundred events over two years, some syndicated (a
+    syndicated copy reports its story's events again), many on the same days."""
+    db = open_db(tmp_path_factory.mktemp("reads") / "site.db")
+    populate(db, 150, last_day=date(2026, 1, 20), per_day=6, syndicate=0.3)
+    with db.atomic():  # one event told by several stories, in other words' case and spacing
+        for number in range(12):
+            when = ["2026-01-18", "2025-12-31", "2026-01"][number % 3]
+            what = ["Summit opens in Arivel", " summit OPENS in Arivel ", "Talks end"][number % 3]
+            save_article(db, {"url": f"https://wire.example/summit-{number}", "title": f"Summit {number}",
+                              "published": f"2026-01-{10 + number:02d}", "text": "The summit opened.",
+                              "events": [{"date": when, "what": what, "where": None},
+                                         {"date": "2026-01-19", "what": "Vote", "where": None}]},
+                         page_url=f"https://wire.example/summit-{number}", source="Wire", run_id=1)
+    return load_corpus(db)
+
+
+def every_event(corpus: Corpus) -> list[dict[str, Any]]:
+    """The timeline merged from every event of the corpus: what the shortcuts must equal."""
+    return pages_timeline.events(corpus, corpus.articles, lambda day: True)
+
+
+def plain(events: list[dict[str, Any]]) -> list[tuple[Any, ...]]:
+    return [(e["date"], e["what"], e["place"], e["evidence"], [a.id for a in e["articles"]]) for e in events]
+
+
+@pytest.mark.parametrize("recent", [1, 7, 100, 10_000])
+def test_timeline_index_equals_the_merge_of_every_event(corpus: Corpus, recent: int,
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pages_timeline, "RECENT", recent)
+    merged = every_event(corpus)
+    told_twice = sum(len(e["articles"]) > 1 for e in merged)
+    assert len(merged) > 100 and told_twice >= 3
+    index = pages_timeline.timeline_index(corpus)
+    assert plain(index["recent"]) == plain(merged[:recent])
+    assert index["total"] == len(merged)
+    years = sorted({e["date"][:4] for e in merged}, reverse=True)
+    assert len(years) >= 2
+    assert index["years"] == [{"year": y, "count": sum(e["date"][:4] == y for e in merged),
+                               "path": f"timeline/{y}/"} for y in years]
+
+
+def test_timeline_year_pages_equal_the_merge_of_every_event(corpus: Corpus) -> None:
+    merged = every_event(corpus)
+    for year in {e["date"][:4] for e in merged}:
+        articles = [a for a in corpus.articles if year in a.event_years]
+        mine = pages_timeline.events(corpus, articles, lambda day, year=year: day[:4] == year)
+        assert plain(mine) == plain([e for e in merged if e["date"][:4] == year])
+
+
+def test_search_names_are_the_facts_panel_names_in_its_order(corpus: Corpus) -> None:
+    for article in corpus.articles:
+        panel = [m["name"] for m in (*article.people, *article.organizations, *article.places)]
+        assert search.names(article) == " ".join(dict.fromkeys(panel))
+
+
+def test_the_article_list_is_read_from_its_covering_index(tmp_path: Path) -> None:
+    db = open_db(tmp_path / "site.db")
+    plan = " ".join(str(row[-1]) for row in db.execute("explain query plan " + queries.ARTICLE_LIST))
+    assert "COVERING INDEX idx_articles_list" in plan and "TEMP B-TREE" not in plan
+
+
+def pid_output(path: str, unit: str = GLOBAL, render: Callable[[], bytes] | None = None) -> Output:
+    return Output(path, render or (lambda: f"{path} by {os.getpid()}".encode()), unit)
+
+
+def test_site_wide_outputs_take_the_bytes_the_forked_process_rendered() -> None:
+    outputs = [pid_output("a.html"), pid_output("b.xml"), pid_output("c.html", unit="entity:x")]
+    early = EarlyPages.start(lambda: outputs)
+    served = list(early.serve(outputs))
+    assert early.pid is None and early.pages is not None  # collected once every output was read
+    here = os.getpid()
+    assert served[0].render() != f"a.html by {here}".encode() and served[0].render().startswith(b"a.html by ")
+    assert served[1].render().startswith(b"b.xml by ") and served[1].render() != f"b.xml by {here}".encode()
+    assert served[2].render() == f"c.html by {here}".encode()  # not site-wide: rendered here
+
+
+def test_outputs_are_rendered_here_when_the_forked_process_fails() -> None:
+    def broken() -> bytes:
+        if os.getpid() != here:
+            raise RuntimeError("only in the forked process")
+        return b"rendered here"
+
+    here = os.getpid()
+    outputs = [pid_output("a.html"), pid_output("b.html", render=broken)]
+    early = EarlyPages.start(lambda: outputs)
+    served = list(early.serve(outputs))
+    assert early.pages == {}
+    assert served[0].render() == f"a.html by {here}".encode()
+    assert served[1].render() == b"rendered here"
+
+
+def test_closing_before_collecting_stops_the_forked_process() -> None:
+    early = EarlyPages.start(lambda: [pid_output("slow.html", render=lambda: time.sleep(60) or b"")])
+    pid = early.pid
+    assert pid is not None
+    started = time.monotonic()
+    early.close()
+    assert time.monotonic() - started < 10
+    with pytest.raises(ChildProcessError):
+        os.waitpid(pid, os.WNOHANG)  # reaped already
+
+
+def test_a_build_without_the_forked_process_is_the_same_site(tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    seed(tmp_path, 30)
+    build(tmp_path, "forked")
+    monkeypatch.setattr(site_build, "render_workers", lambda: 1)
+    build(tmp_path, "alone")
+    assert digests(tmp_path / "forked") == digests(tmp_path / "alone")
