@@ -4,6 +4,7 @@ ahead by a forked process, the article list read from its covering index."""
 
 from __future__ import annotations
 
+import functools
 import os
 import time
 from collections.abc import Callable
@@ -68,11 +69,15 @@ def test_timeline_index_equals_the_merge_of_every_event(corpus: Corpus, recent: 
                                "path": f"timeline/{y}/"} for y in years]
 
 
+def in_year(year: str, day: str) -> bool:
+    return day[:4] == year
+
+
 def test_timeline_year_pages_equal_the_merge_of_every_event(corpus: Corpus) -> None:
     merged = every_event(corpus)
     for year in {e["date"][:4] for e in merged}:
         articles = [a for a in corpus.articles if year in a.event_years]
-        mine = pages_timeline.events(corpus, articles, lambda day, year=year: day[:4] == year)
+        mine = pages_timeline.events(corpus, articles, functools.partial(in_year, year))
         assert plain(mine) == plain([e for e in merged if e["date"][:4] == year])
 
 
@@ -119,7 +124,11 @@ def test_outputs_are_rendered_here_when_the_forked_process_fails() -> None:
 
 
 def test_closing_before_collecting_stops_the_forked_process() -> None:
-    early = EarlyPages.start(lambda: [pid_output("slow.html", render=lambda: time.sleep(60) or b"")])
+    def slow() -> bytes:
+        time.sleep(60)
+        return b""
+
+    early = EarlyPages.start(lambda: [pid_output("slow.html", render=slow)])
     pid = early.pid
     assert pid is not None
     started = time.monotonic()
