@@ -101,11 +101,12 @@ def test_site_wide_outputs_take_the_bytes_the_forked_process_rendered() -> None:
     outputs = [pid_output("a.html"), pid_output("b.xml"), pid_output("c.html", unit="entity:x")]
     early = EarlyPages.start(lambda: outputs)
     served = list(early.serve(outputs))
-    assert early.pid is None and early.pages is not None  # collected once every output was read
+    assert [o.deferred for o in served] == [True, True, False]  # left to this process
     here = os.getpid()
     assert served[0].render() != f"a.html by {here}".encode() and served[0].render().startswith(b"a.html by ")
     assert served[1].render().startswith(b"b.xml by ") and served[1].render() != f"b.xml by {here}".encode()
     assert served[2].render() == f"c.html by {here}".encode()  # not site-wide: rendered here
+    assert early.pid is None and early.pages is not None  # collected, and the process reaped
 
 
 def test_outputs_are_rendered_here_when_the_forked_process_fails() -> None:
@@ -118,8 +119,8 @@ def test_outputs_are_rendered_here_when_the_forked_process_fails() -> None:
     outputs = [pid_output("a.html"), pid_output("b.html", render=broken)]
     early = EarlyPages.start(lambda: outputs)
     served = list(early.serve(outputs))
-    assert early.pages == {}
     assert served[0].render() == f"a.html by {here}".encode()
+    assert early.pages == {}
     assert served[1].render() == b"rendered here"
 
 

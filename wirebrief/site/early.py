@@ -33,6 +33,7 @@ class EarlyPages:
     pid: int | None = None
     pipe: int | None = None
     pages: dict[str, bytes] | None = None
+    parent: int = dataclasses.field(default_factory=os.getpid)
 
     @classmethod
     def start(cls, outputs: Callable[[], Iterable[Output]]) -> EarlyPages:
@@ -48,20 +49,22 @@ class EarlyPages:
         return cls(pid, read_end)
 
     def serve(self, outputs: Iterable[Output]) -> Iterator[Output]:
-        """``outputs``, the site-wide ones made to take the bytes rendered ahead; once
-        they are all read, the process's bytes are collected (before any render worker
-        is forked, since the workers must inherit them)."""
+        """``outputs``, the site-wide ones made to take the bytes rendered ahead. They are
+        deferred: the build's own process places them once the others are, so that it
+        waits for the forked one (if at all) only when nothing else is left to do."""
         for output in outputs:
             if output.unit == GLOBAL and self.pid is not None:
-                output = dataclasses.replace(output, render=_Served(self, output.path, output.render))
+                output = dataclasses.replace(output, render=_Served(self, output.path, output.render),
+                                             deferred=True)
             yield output
-        self.collect()
 
     def collect(self) -> None:
-        """Wait for the process and keep what it rendered (nothing, if it failed). Called
-        before the build forks its render workers, so that they inherit the bytes."""
+        """Wait for the process and keep what it rendered (nothing, if it failed). Only
+        the process that forked it can: render workers never see deferred outputs."""
         if self.pages is not None:
             return
+        if self.pipe is not None and os.getpid() != self.parent:
+            raise RuntimeError("only the build's own process can collect the pages rendered ahead")
         self.pages = {}
         if self.pipe is None:
             return

@@ -45,6 +45,9 @@ class Output:
     unit: str = GLOBAL
     note: Callable[[], Any] | None = None
     shares: str | None = None  # outputs naming the same ``shares`` are rendered by one process
+    # Rendered by the build's own process once the other outputs are: its bytes are being
+    # made elsewhere meanwhile (early.py), and only this process can wait for them.
+    deferred: bool = False
 
 
 class Rendered(NamedTuple):
@@ -215,11 +218,13 @@ def render_all(pending: list[tuple[Output, str]], trees: Trees, workers: int) ->
     if workers <= 1:
         return _write(pending, trees)
     groups = _groups(pending)
+    deferred = [index for index, (output, _) in enumerate(pending) if output.deferred]
     taken = multiprocessing.get_context("fork").Value("i", 0)
     with tempfile.TemporaryDirectory(prefix=".wirebrief-render-", dir=trees.staging) as tmp:
         reports = [Path(tmp) / str(n) for n in range(1, workers)]
         children = [_fork_worker(pending, groups, taken, trees, report) for report in reports]
         results = _take_groups(pending, groups, taken, trees)
+        results.update(zip(deferred, _write([pending[i] for i in deferred], trees), strict=True))
         failed = [report for pid, report in zip(children, reports, strict=True) if os.waitpid(pid, 0)[1] != 0]
         if failed:
             reasons = "; ".join(_read_failure(report) for report in failed)
@@ -233,12 +238,14 @@ def _groups(pending: list[tuple[Output, str]]) -> list[list[int]]:
     """Indexes of ``pending`` in groups rendered by one process: the files of one unit (an
     entity's page and feeds read the same stories) and the outputs that name the same
     ``shares`` (the three feeds of a folder share their items), so that what they share is
-    read once. The site-wide pages come first: they are the largest, and left to the end
-    they would keep one process busy while the others wait."""
+    read once; deferred outputs are left to this process. The site-wide pages come first:
+    they are the largest, and left to the end they would keep one process busy while the
+    others wait."""
     groups: dict[str, list[int]] = {}
     for index, (output, path) in enumerate(pending):
-        key = output.shares or (output.unit if output.unit != GLOBAL else path)
-        groups.setdefault(key, []).append(index)
+        if not output.deferred:
+            key = output.shares or (output.unit if output.unit != GLOBAL else path)
+            groups.setdefault(key, []).append(index)
     return sorted(groups.values(), key=lambda group: pending[group[0]][0].unit != GLOBAL)
 
 

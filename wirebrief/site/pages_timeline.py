@@ -53,9 +53,12 @@ def distinct_events(corpus: Corpus) -> dict[tuple[str, str, str], set[str]]:
     """Every event the timeline lists, by its key, with the articles reporting it: read
     without the rest of each event, since the timeline's first page shows only the newest."""
     found: dict[tuple[str, str, str], set[str]] = {}
+    dated: dict[str | None, bool] = {}  # whether a date is one the timeline lists (few distinct)
     for article_id, when, what, place in queries.event_keys(corpus.loader.database()):
-        if article_id in corpus.by_id and year_of({"date": when or "", "what": what or ""}) is not None:
-            found.setdefault(event_key(when or "", what or "", place), set()).add(article_id)
+        if when not in dated:
+            dated[when] = year_of({"date": when or "", "what": "-"}) is not None
+        if dated[when] and what and not what.isspace() and article_id in corpus.by_id:
+            found.setdefault(event_key(when or "", what, place), set()).add(article_id)
     return found
 
 
