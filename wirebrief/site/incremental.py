@@ -306,24 +306,33 @@ def _write_file(target: str, data: bytes, occupied: bool) -> None:
 
     A file staging holds (``occupied``) is rewritten in place when no other tree links it
     (one link: a file the last build rewrote, whose old copy no tree uses any more), and
-    replaced by a new file otherwise. Creating a file costs far more than rewriting one on
-    common file systems (a millisecond against a few microseconds here), and the pages a
-    build renders are mostly those the last one rendered too."""
+    replaced by a new file otherwise. Creating a file can cost far more than rewriting one
+    (on this disk, up to a millisecond against a few microseconds while it is busy), and
+    the pages a build renders are mostly those the last one rendered too."""
+    if occupied and _rewrite_alone(target, data):
+        return
     if occupied:
-        try:
-            fd = os.open(target, os.O_WRONLY)
-        except FileNotFoundError:
-            fd = -1
-        if fd >= 0:
-            if os.fstat(fd).st_nlink == 1:
-                os.ftruncate(fd, 0)
-                with os.fdopen(fd, "wb") as file:
-                    file.write(data)
-                return
-            os.close(fd)
+        with contextlib.suppress(FileNotFoundError):
             os.unlink(target)
     with open(target, "wb") as file:
         file.write(data)
+
+
+def _rewrite_alone(target: str, data: bytes) -> bool:
+    """Rewrite the file at ``target`` in place if it is there and no other tree links it.
+    Its blocks are overwritten and only then is its tail cut, which costs far less than
+    emptying it first (that frees every block, then allocates them again)."""
+    try:
+        fd = os.open(target, os.O_WRONLY)
+    except FileNotFoundError:
+        return False
+    with os.fdopen(fd, "wb") as file:
+        if os.fstat(fd).st_nlink != 1:
+            return False
+        file.write(data)
+        file.flush()
+        os.ftruncate(fd, len(data))
+    return True
 
 
 def _link(source: str, target: str, occupied: bool = True) -> bool:
