@@ -173,7 +173,7 @@ def _content(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> 
     yield from pages_agreements.outputs(corpus, renderer, plan)
     yield from search.outputs(corpus, renderer, plan)
     yield page_output(renderer, "about/", "about.html", {"feeds": []})
-    yield seo.opml_output(renderer, feed_folders(corpus, config))
+    yield seo.opml_output(renderer, functools.partial(feed_folders, corpus, config))
 
 
 def _is_page(path: str) -> bool:

@@ -70,9 +70,9 @@ def plan_build(live: SiteState | None, corpus: Corpus, salt: str) -> Plan:
     if live is None or live.salt != salt:
         return _full(corpus, live, meta, units)
     old_meta = {key: live.meta(key, {}) for key in meta}
+    # Articles whose revision moved, new or gone: those in one of the two (id, revision) sets only.
     revisions = live.revisions()
-    revised = {i for i in revisions.keys() | corpus.by_id.keys()
-               if revisions.get(i) != (corpus.by_id[i].revision if i in corpus.by_id else None)}
+    revised = {i for i, _ in set(revisions.items()) ^ {(a.id, a.revision) for a in corpus.articles}}
     old_records = live.records(revised & revisions.keys())
     changed = changed_articles(old_meta, meta, corpus, revised, old_records)
     if changed is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from wirebrief.site.cards import with_cards
 from wirebrief.site.corpus import Article, Corpus
@@ -30,14 +30,15 @@ def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     for article in corpus.articles:
         days[article.day].append(article)
     ordered = ordered_days(days)
-    months: dict[str, list[dict[str, object]]] = defaultdict(list)
-    for day in ordered:
-        stories = corpus.stories_for(days[day])
-        months[day[:7] if day != "undated" else "undated"].append(
-            {"day": day, "path": day_path(day), "stories": len(stories)})
-    yield page_output(renderer, "archive/", "archive.html", {
-        "months": [{"month": m, "days": d} for m, d in months.items()], "feeds": [],
-    })
+
+    def archive_index(context: dict[str, Any]) -> dict[str, Any]:
+        months: dict[str, list[dict[str, object]]] = defaultdict(list)
+        for day in ordered:
+            months[day[:7] if day != "undated" else "undated"].append(
+                {"day": day, "path": day_path(day), "stories": len(corpus.stories_for(days[day]))})
+        return {**context, "months": [{"month": m, "days": d} for m, d in months.items()]}
+
+    yield page_output(renderer, "archive/", "archive.html", {"feeds": []}, archive_index)
     for index, day in enumerate(ordered):
         if not plan.wants(f"day:{day}"):
             continue

@@ -55,12 +55,14 @@ def with_cards(context: dict[str, Any]) -> dict[str, Any]:
 
 
 def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
-    stories = briefing_stories(corpus, config.site.briefing_days)
-    days = sorted({s.lead.day for s in stories if s.lead.day != "undated"})
-    context = {
-        "sections": grouped(corpus, stories), "count": len(stories),
-        "new_count": sum(1 for s in stories if corpus.is_new(s)),
-        "first_day": days[0] if days else None, "last_day": days[-1] if days else None,
-        "feeds": site_feed_links(config),
-    }
-    yield page_output(renderer, "", "index.html", context, with_cards)
+    def prepare(context: dict[str, Any]) -> dict[str, Any]:
+        """Made when the page is rendered, which may be in another process (early.py)."""
+        stories = briefing_stories(corpus, config.site.briefing_days)
+        days = sorted({s.lead.day for s in stories if s.lead.day != "undated"})
+        return with_cards({
+            **context, "sections": grouped(corpus, stories), "count": len(stories),
+            "new_count": sum(1 for s in stories if corpus.is_new(s)),
+            "first_day": days[0] if days else None, "last_day": days[-1] if days else None,
+        })
+
+    yield page_output(renderer, "", "index.html", {"feeds": site_feed_links(config)}, prepare)

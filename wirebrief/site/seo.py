@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from html import escape
 from typing import Any
 
@@ -20,13 +20,22 @@ def sitemap_outputs(renderer: Renderer, pages: list[str]) -> Iterator[Output]:
     urls = [renderer.absolute(p) for p in sorted(pages)]
     chunks = [urls[i:i + SITEMAP_LIMIT] for i in range(0, len(urls), SITEMAP_LIMIT)] or [[]]
     if len(chunks) == 1:
-        yield Output("sitemap.xml", lambda: renderer.text("sitemap.xml", {"urls": urls}))
+        yield Output("sitemap.xml", functools.partial(urlset_bytes, urls))
         return
     names = [f"sitemap-{n + 1}.xml" for n in range(len(chunks))]
     for name, chunk in zip(names, chunks, strict=True):
-        yield Output(name, functools.partial(renderer.text, "sitemap.xml", {"urls": chunk}))
+        yield Output(name, functools.partial(urlset_bytes, chunk))
     index = [renderer.absolute(n) for n in names]
     yield Output("sitemap.xml", lambda: renderer.text("sitemap_index.xml", {"sitemaps": index}))
+
+
+def urlset_bytes(urls: list[str]) -> bytes:
+    """A sitemap of ``urls``, each escaped, written here rather than by a template loop:
+    it lists every page, tens of thousands, and every build writes it again."""
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>',
+             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+             *(f"<url><loc>{escape(url)}</loc></url>" for url in urls), "</urlset>", ""]
+    return xml_safe("\n".join(lines)).encode("utf-8")
 
 
 def robots_output(renderer: Renderer) -> Output:
@@ -34,7 +43,7 @@ def robots_output(renderer: Renderer) -> Output:
     return Output("robots.txt", lambda: text.encode("utf-8"))
 
 
-def opml_output(renderer: Renderer, feeds: list[dict[str, Any]]) -> Output:
+def opml_output(renderer: Renderer, feeds: Callable[[], list[dict[str, Any]]]) -> Output:
     """Every feed of the site, grouped by the page it belongs to.
 
     Written line by line with every attribute escaped, rather than from a template: there
@@ -45,7 +54,7 @@ def opml_output(renderer: Renderer, feeds: list[dict[str, Any]]) -> Output:
         title = escape(f"{renderer.config.site.title}: every feed")
         lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<opml version="2.0">',
                  f"<head>\n<title>{title}</title>\n</head>", "<body>"]
-        for folder in feeds:
+        for folder in feeds():
             lines += _opml_group(renderer, folder["title"], folder["folder"])
         lines += ["</body>", "</opml>", ""]
         return xml_safe("\n".join(lines)).encode("utf-8")
