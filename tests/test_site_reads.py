@@ -106,7 +106,9 @@ def test_site_wide_outputs_take_the_bytes_the_forked_process_rendered() -> None:
     assert served[0].render() != f"a.html by {here}".encode() and served[0].render().startswith(b"a.html by ")
     assert served[1].render().startswith(b"b.xml by ") and served[1].render() != f"b.xml by {here}".encode()
     assert served[2].render() == f"c.html by {here}".encode()  # not site-wide: rendered here
-    assert early.pid is None and early.pages is not None  # collected, and the process reaped
+    assert early.pages is not None and early.pipe is None  # collected
+    early.close()
+    assert early.pid is None  # and the process reaped
 
 
 def test_outputs_are_rendered_here_when_the_forked_process_fails() -> None:

@@ -50,7 +50,13 @@ def safe_slug(slug: str | None, fallback: str) -> str:
 def day_of(value: str | None) -> str | None:
     """``YYYY-MM-DD`` from a stored date or timestamp, or None when it is not a real day
     (scraped dates can be 2026-02-30 or year 0)."""
-    text = (value or "")[:10]
+    return _real_day((value or "")[:10])
+
+
+@functools.lru_cache(maxsize=65536)
+def _real_day(text: str) -> str | None:
+    """``text`` if it is a real day (checked once per distinct day: every build asks for
+    the day of every article, and they share a few thousand days)."""
     if not _DAY.match(text):
         return None
     try:

@@ -18,12 +18,15 @@ from __future__ import annotations
 
 import contextlib
 import dataclasses
+import fcntl
 import os
 import pickle
 import signal
 from collections.abc import Callable, Iterable, Iterator
 
 from wirebrief.site.incremental import GLOBAL, Output
+
+PIPE_SIZE = 1 << 20
 
 
 @dataclasses.dataclass
@@ -41,6 +44,8 @@ class EarlyPages:
         if not hasattr(os, "fork"):
             return cls()
         read_end, write_end = os.pipe()
+        with contextlib.suppress(AttributeError, OSError):  # Linux: fewer, larger reads
+            fcntl.fcntl(write_end, fcntl.F_SETPIPE_SZ, PIPE_SIZE)
         pid = os.fork()
         if pid == 0:  # pragma: no cover - runs in the child, which reports through the pipe
             os.close(read_end)
@@ -71,7 +76,7 @@ class EarlyPages:
         with os.fdopen(self.pipe, "rb") as pipe:
             self.pipe = None
             data = pipe.read()
-        self._reap()
+        self._reap(os.WNOHANG)  # it is exiting: close() reaps it later if it has not yet
         with contextlib.suppress(Exception):
             found = pickle.loads(data)
             if isinstance(found, dict):
@@ -82,16 +87,19 @@ class EarlyPages:
         if self.pipe is not None:
             os.close(self.pipe)
             self.pipe = None
-        if self.pid is not None:
+        if self.pid is not None and self.pages is None:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(self.pid, signal.SIGKILL)
-            self._reap()
+        self._reap()
 
-    def _reap(self) -> None:
+    def _reap(self, options: int = 0) -> None:
         if self.pid is not None:
-            with contextlib.suppress(ChildProcessError):
-                os.waitpid(self.pid, 0)
-            self.pid = None
+            try:
+                done, _ = os.waitpid(self.pid, options)
+            except ChildProcessError:
+                done = self.pid
+            if done:
+                self.pid = None
 
 
 @dataclasses.dataclass(frozen=True)
