@@ -150,9 +150,6 @@ def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: Trees, ne
     trees.live = new.hashes(paths)
     if spare is not None:
         _remove_stale(trees.staging, new.stale_in_spare())
-    for path in paths:
-        if not trees.occupied(path):
-            _make_parents(path, trees.staging, trees.made_dirs)
     results = render_all(pending, trees, workers if len(pending) >= parallel_from else 1)
     new.save_files((path, output.unit, result.digest)
                    for (output, path), result in zip(pending, results, strict=True))
@@ -296,7 +293,10 @@ def _write(share: list[tuple[Output, str]], trees: Trees) -> list[Rendered]:
         if trees.place(path, digest):
             results.append(Rendered(digest, False, note))
             continue
-        _write_file(target_file(trees.staging, path), data, trees.occupied(path))
+        occupied = trees.occupied(path)
+        if not occupied:  # made by the process writing it, so that render workers share the work
+            _make_parents(path, trees.staging, trees.made_dirs)
+        _write_file(target_file(trees.staging, path), data, occupied)
         results.append(Rendered(digest, True, note))
     return results
 
