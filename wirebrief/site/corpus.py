@@ -161,8 +161,7 @@ class Loader:
         return quotes_by(rows, self.entities, self.by_id)[1].get(entity.id, [])
 
     def entity_titles(self, entity: Entity) -> dict[str, str]:
-        return {a: t or "[]" for a, _, t, _ in
-                queries.mention_details(self.database(), entity_id=entity.id)}
+        return {a: t or "[]" for a, t in queries.titles_of(self.database(), entity.id)}
 
 
 def quotes_by(rows: list[dict[str, Any]], entities: dict[str, Entity], by_id: dict[str, Article]

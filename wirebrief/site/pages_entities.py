@@ -12,7 +12,7 @@ from markupsafe import Markup, escape
 
 from wirebrief.config import Config
 from wirebrief.site import paging
-from wirebrief.site.corpus import Corpus, Entity
+from wirebrief.site.corpus import Corpus, Entity, decode_list
 from wirebrief.site.feeds import ENTITY_FEED_ITEMS, feed_outputs
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.paths import up_prefix
@@ -29,7 +29,11 @@ CO_MENTIONS = 15
 
 def roles(entity: Entity) -> list[dict[str, Any]]:
     """The titles articles give a person, most frequent first."""
-    counts = Counter(t for a in entity.articles for t in entity.titles_in(a))
+    counts: Counter[str] = Counter()
+    # Each distinct list of titles decoded once: a busy person's articles repeat a few.
+    for titles, articles in Counter(entity.titles.get(a.id, "[]") for a in entity.articles).items():
+        for title in decode_list(titles):
+            counts[title] += articles
     return [{"title": t, "count": n} for t, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:12]]
 
 

@@ -87,6 +87,12 @@ def mention_details(db: sqlite_utils.Database, *, article_id: str | None = None,
     return list(db.execute(sql, params).fetchall())
 
 
+def titles_of(db: sqlite_utils.Database, entity_id: str) -> list[tuple[str, str | None]]:
+    """(article id, titles JSON) of every mention of one entity (its page counts them all,
+    so their evidence, which mention_details reads too, is left out)."""
+    return list(db.execute("select article_id, titles from mentions where entity_id = ?", [entity_id]))
+
+
 def article_texts(db: sqlite_utils.Database, article_id: str | None = None) -> list[tuple[str, str]]:
     """(article id, text) of one article, or of every article."""
     where, params = _one_of(id=article_id)
