@@ -244,8 +244,10 @@ def _archive_pages(corpus: Corpus, changed: set[str], revised: set[str], before:
         keys = {u.split(":", 1)[1] for u in units if u.startswith(kind + ":") and u.count(":") == 1}
         for key in keys:
             members = lists[key].articles if key in lists else []
-            now = [s.id for s in corpus.stories_for(members)]
             left = {i: r for i, r in old_records.items() if key in r[column]}
+            if not paging.archive_count(len(members) + len(left)):
+                continue  # too short to have had or to have archive pages (most lists)
+            now = [s.id for s in corpus.stories_for(members)]
             was = _old_stories(members, revised, left)
             result |= {f"{kind}:{key}:{n}" for n in _pages_changed(was, now, stories)}
     return result

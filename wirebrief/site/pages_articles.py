@@ -6,13 +6,22 @@ import functools
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from wirebrief.site.corpus import Corpus
+from wirebrief.site.corpus import Article, Corpus
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.related import Related
 from wirebrief.site.render import Renderer
 
 if TYPE_CHECKING:
     from wirebrief.site.changes import Plan
+
+
+def planned(corpus: Corpus, plan: Plan) -> list[Article]:
+    """The articles whose pages ``plan`` wants, in corpus order (an incremental build picks
+    its few from the plan rather than visiting every article)."""
+    if plan.full:
+        return corpus.articles
+    wanted = (corpus.by_id.get(u.removeprefix("article:")) for u in plan.dirty if u.startswith("article:"))
+    return sorted((a for a in wanted if a is not None), key=lambda a: a.order)
 
 
 def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
@@ -27,10 +36,8 @@ def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
         shown[article.id] = [other.id for other in stories]
         return {**context, "related": stories}
 
-    for article in corpus.articles:
+    for article in planned(corpus, plan):
         unit = f"article:{article.id}"
-        if not plan.wants(unit):
-            continue
         story = corpus.story_of(article)
         context = {"article": article, "copies": [a for a in story.copies if a is not article],
                    "permalink": renderer.absolute(article.path), "feeds": []}

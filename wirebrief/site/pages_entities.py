@@ -69,23 +69,32 @@ def entity_context(corpus: Corpus, context: dict[str, Any]) -> dict[str, Any]:
 
 def outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     for kind, (folder, label, _) in KINDS.items():
-        entities = [e for e in corpus.entities.values() if e.kind == kind and e.articles]
-        entities.sort(key=lambda e: (e.name.casefold(), e.slug))
-        yield page_output(renderer, folder + "/", "entities.html", {
-            "label": label, "feeds": [], "entities": entities}, _index_rows)
-        for entity in entities:
-            if plan.wants(f"entity:{entity.id}"):
-                yield from entity_outputs(corpus, config, renderer, plan, entity)
+        yield page_output(renderer, folder + "/", "entities.html", {"label": label, "feeds": []},
+                          functools.partial(_index_rows, corpus, kind))
+    for entity in planned(corpus, plan):
+        yield from entity_outputs(corpus, config, renderer, plan, entity)
 
 
-def _index_rows(context: dict[str, Any]) -> dict[str, Any]:
+def planned(corpus: Corpus, plan: Plan) -> list[Entity]:
+    """The entities whose pages ``plan`` wants, by id (an incremental build picks its few
+    from the plan rather than visiting thousands)."""
+    if plan.full:
+        return [e for _, e in sorted(corpus.entities.items()) if e.articles]
+    ids = sorted(u.removeprefix("entity:") for u in plan.dirty
+                 if u.startswith("entity:") and u.count(":") == 1)  # not their archive pages
+    return [corpus.entities[i] for i in ids if i in corpus.entities and corpus.entities[i].articles]
+
+
+def _index_rows(corpus: Corpus, kind: str, context: dict[str, Any]) -> dict[str, Any]:
     """An index's lines, written here rather than by a template loop: there are thousands
     of them, rendered again whenever a count changes, and the loop cost a tenth of an
     incremental build. Every value is escaped."""
-    prefix = up_prefix(KINDS[context["entities"][0].kind][0] + "/") if context["entities"] else ""
+    entities = [e for e in corpus.entities.values() if e.kind == kind and e.articles]
+    entities.sort(key=lambda e: (e.name.casefold(), e.slug))
+    prefix = up_prefix(KINDS[kind][0] + "/")
     rows = "\n".join(f'<li><a href="{escape(prefix + e.path)}">{escape(e.name)}</a> '
-                     f'<span class="meta">({e.story_count})</span></li>' for e in context["entities"])
-    return {**context, "rows": Markup(rows)}
+                     f'<span class="meta">({e.story_count})</span></li>' for e in entities)
+    return {**context, "entities": entities, "rows": Markup(rows)}
 
 
 def entity_outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan,

@@ -156,9 +156,10 @@ class NewState:
             "select path, unit, hash from files where unit not in (select unit from dropped)"))
 
     def carried_pages(self) -> list[str]:
+        """The pages (not feeds or assets) kept from the live site, in no particular order."""
         return [p for (p,) in self.conn.execute(
-            "select path from files where unit not in (select unit from dropped) "
-            "and (path = '' or path like '%/' or path like '%.html') order by rowid")]
+            "select path from files where (substr(path, -1) = '/' or substr(path, -5) = '.html' "
+            "or path = '') and unit not in (select unit from dropped)")]
 
     def hashes(self, paths: Iterable[str], schema: str = "main") -> dict[str, str]:
         return dict(self.conn.execute(f"select f.path, f.hash from {schema}.files f join json_each(?) j "
