@@ -189,7 +189,7 @@ def _recording(pages: list[str], outputs: Iterable[Output]) -> Iterator[Output]:
 
 def site_feeds(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
     yield from feed_outputs(renderer, "", config.site.title, config.site.description,
-                            corpus.stories_for(corpus.articles), limit=config.site.feed_items,
+                            corpus.all_stories, limit=config.site.feed_items,
                             full_text=config.site.feed_content == "full")
 
 

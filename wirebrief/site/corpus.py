@@ -347,6 +347,11 @@ class Corpus:
     def story_of(self, article: Article) -> Story:
         return self.stories[article.story_id]
 
+    @functools.cached_property
+    def all_stories(self) -> list[Story]:
+        """Every story, newest first (the site's feed and the search index list them)."""
+        return self.stories_for(self.articles)
+
     def stories_for(self, articles: list[Article]) -> list[Story]:
         """The stories of ``articles`` in their order, each once."""
         stories = self.stories

@@ -23,22 +23,32 @@ def history(agreement: Agreement) -> list[dict[str, Any]]:
              "evidence": m["evidence"], "article": m["article"]} for m in agreement.mentions]
 
 
-def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
-    agreements = [a for a in corpus.agreements.values() if a.mentions]
-    agreements.sort(key=lambda a: (a.name.casefold(), a.slug))
+def parties_of(agreement: Agreement) -> list[str]:
+    return sorted({p for m in agreement.mentions for p in m["parties"]}, key=str.casefold)
+
+
+def index_rows(agreements: list[Agreement]) -> list[dict[str, Any]]:
     rows = []
     for agreement in agreements:
         latest = latest_status(agreement)
-        parties = sorted({p for m in agreement.mentions for p in m["parties"]}, key=str.casefold)
-        rows.append({"name": agreement.name, "path": agreement.path, "parties": parties,
+        rows.append({"name": agreement.name, "path": agreement.path, "parties": parties_of(agreement),
                      "status": latest["status"] if latest else None,
                      "as_of": latest["article"].day if latest else None,
                      "reports": len(agreement.mentions)})
+    return rows
+
+
+def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
+    agreements = [a for a in corpus.agreements.values() if a.mentions]
+    agreements.sort(key=lambda a: (a.name.casefold(), a.slug))
+    for agreement in agreements:
         unit = f"agreement:{agreement.id}"
         if plan.wants(unit):
+            latest = latest_status(agreement)
             yield page_output(renderer, agreement.path, "agreement.html", {
-                "name": agreement.name, "parties": parties, "latest": latest and {
+                "name": agreement.name, "parties": parties_of(agreement), "latest": latest and {
                     "status": latest["status"], "day": latest["article"].day},
                 "history": history(agreement), "feeds": [],
             }, unit=unit)
-    yield page_output(renderer, "agreements/", "agreements.html", {"agreements": rows, "feeds": []})
+    yield page_output(renderer, "agreements/", "agreements.html", {"feeds": []},
+                      lambda context: {**context, "agreements": index_rows(agreements)})

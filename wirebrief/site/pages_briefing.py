@@ -23,7 +23,7 @@ def briefing_stories(corpus: Corpus, days: int) -> list[Story]:
     """Stories whose lead falls in the last ``days`` days before the newest article."""
     dated = [a.day for a in corpus.articles if a.day != "undated"]
     if not dated:
-        return list(corpus.stories_for(corpus.articles))
+        return list(corpus.all_stories)
     newest = date.fromisoformat(max(dated))
     try:
         since = (newest - timedelta(days=days - 1)).isoformat()

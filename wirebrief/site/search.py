@@ -75,7 +75,7 @@ def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     if not enabled:
         return
     months: dict[str, list[Any]] = defaultdict(list)
-    for story in corpus.stories_for(corpus.articles):
+    for story in corpus.all_stories:
         months[story.lead.day[:7]].append(story)
     names = sorted(months, reverse=True)
     index = {"version": 1, "shards": [f"{m}.json" for m in names],
