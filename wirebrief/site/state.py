@@ -26,15 +26,27 @@ from pathlib import Path
 from typing import Any
 
 MANIFEST = ".wirebrief-manifest.json"
-STATE_VERSION = 4
+STATE_VERSION = 5
+BUCKETS = 4096  # of the site's digest: see NewState.finish
 
 SCHEMA = """
 create table meta (key text primary key, value text not null);
-create table files (path text primary key, unit text not null, hash text not null);
+create table files (path text primary key, unit text not null, hash text not null,
+                    bucket integer not null);
 create index files_unit on files (unit);
+create index files_bucket on files (bucket);
+create table buckets (bucket integer primary key, digest text not null);
 create table articles (id text primary key, revision integer not null, record text not null,
                        related text);
 """
+
+
+def _digest(text: str) -> str:
+    return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
+
+
+def bucket_of(path: str) -> int:
+    return int.from_bytes(hashlib.blake2b(path.encode(), digest_size=4).digest(), "big") % BUCKETS
 
 
 def state_folder(site: Path) -> Path:
@@ -141,6 +153,8 @@ class NewState:
         self.conn.execute("create temp table dropped (unit text primary key)")
         self.conn.execute("create temp table claimed (path text primary key)")
         self.conn.execute("create temp table recent (unit text primary key)")
+        self.conn.execute("create temp table touched (bucket integer primary key)")
+        self.conn.create_function("listing_digest", 1, _digest, deterministic=True)
         self.from_recent = False
 
     def drop_units(self, units: Iterable[str]) -> None:
@@ -213,8 +227,12 @@ class NewState:
         return int(files), int(units)
 
     def save_files(self, files: Iterable[tuple[str, str, str]]) -> None:
+        self.conn.execute("insert or ignore into touched select distinct bucket from files "
+                          "where unit in (select unit from dropped)")
         self.conn.execute("delete from files where unit in (select unit from dropped)")
-        self.conn.executemany("insert into files (path, unit, hash) values (?, ?, ?)", files)
+        rows = [(path, unit, digest, bucket_of(path)) for path, unit, digest in files]
+        self.conn.executemany("insert into files (path, unit, hash, bucket) values (?, ?, ?, ?)", rows)
+        self.conn.executemany("insert or ignore into touched values (?)", {(row[3],) for row in rows})
 
     def save_articles(self, records: dict[str, list[Any]], gone: Iterable[str], *, replace_all: bool) -> None:
         """Store the snapshot records of changed articles (all of them when ``replace_all``)."""
@@ -240,14 +258,26 @@ class NewState:
         self.save_meta({"version": STATE_VERSION, "salt": salt, "built_from": self.built_from,
                         "dropped": dropped})
         digest = hashlib.blake2b(salt.encode(), digest_size=16)
-        (listing,) = self.conn.execute("select group_concat(path || char(0) || hash, char(10)) "
-                                       "from (select path, hash from files order by path)").fetchone()
-        digest.update((listing or "").encode())
+        digest.update(self._bucket_digests().encode())
         self.conn.execute("commit")
         self.conn.close()
         token = digest.hexdigest()
         os.replace(self.path, self.folder / f"{token}.sqlite")
         return token
+
+    def _bucket_digests(self) -> str:
+        """Every file's path and hash, digested bucket by bucket (files are spread over
+        BUCKETS by their path): only the buckets whose files changed are digested again,
+        so a build that changes a few hundred files reads a few thousand rows, not every
+        one, and the site's digest still depends on nothing but its files."""
+        self.conn.execute("delete from buckets where bucket in (select bucket from touched)")
+        self.conn.execute(
+            "insert into buckets (bucket, digest) select bucket, listing_digest(group_concat(path || "
+            "char(0) || hash, char(10))) from (select bucket, path, hash from files where bucket in "
+            "(select bucket from touched) order by bucket, path) group by bucket")
+        (listing,) = self.conn.execute("select group_concat(bucket || char(0) || digest, char(10)) "
+                                       "from (select bucket, digest from buckets order by bucket)").fetchone()
+        return listing or ""
 
     def abandon(self) -> None:
         with contextlib.suppress(sqlite3.Error):
