@@ -504,12 +504,12 @@ def _attach_event_years(db: sqlite_utils.Database, by_id: dict[str, Article]) ->
 
 def _attach_agreements(db: sqlite_utils.Database, by_id: dict[str, Article],
                        agreements: dict[str, Agreement]) -> None:
-    for row in queries.all_agreement_mentions(db):
-        article, agreement = by_id.get(row["article_id"]), agreements.get(row["agreement_id"])
+    for article_id, agreement_id, status, parties, evidence in queries.all_agreement_mentions(db):
+        article, agreement = by_id.get(article_id), agreements.get(agreement_id)
         if article is None or agreement is None:
             continue
-        item = {"id": agreement.id, "name": agreement.name, "path": agreement.path, "status": row["status"],
-                "parties": row["parties"], "evidence": evidence_sentence(row["evidence"])}
+        item = {"id": agreement.id, "name": agreement.name, "path": agreement.path, "status": status,
+                "parties": parties, "evidence": evidence_sentence(evidence)}
         article.agreements.append(item)
         agreement.mentions.append({**item, "article": article})
     for agreement in agreements.values():

@@ -157,13 +157,21 @@ def all_agreements(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return _rows(db, "select id, name, slug from agreements order by id")
 
 
-def all_agreement_mentions(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    rows = _rows(db, f"select article_id, agreement_id, status, parties, published, "
-                     f"{EVIDENCE.format('evidence')} from agreement_mentions "
-                     "order by article_id, agreement_id")
-    for row in rows:
-        row["parties"] = [str(p) for p in _json(row["parties"], [])]
-    return rows
+AgreementMention = tuple[str, str, str | None, list[str], str | None]
+
+
+def all_agreement_mentions(db: sqlite_utils.Database) -> list[AgreementMention]:
+    """(article id, agreement id, status, parties, first evidence sentence) of every
+    mention of an agreement, as tuples; each distinct parties list decoded once."""
+    decoded: dict[str | None, list[str]] = {}
+    rows = db.execute(f"select article_id, agreement_id, status, parties, {EVIDENCE.format('evidence')} "
+                      "from agreement_mentions order by article_id, agreement_id").fetchall()
+    result = []
+    for article_id, agreement_id, status, parties, evidence in rows:
+        if parties not in decoded:
+            decoded[parties] = [str(p) for p in _json(parties, [])]
+        result.append((article_id, agreement_id, status, list(decoded[parties]), evidence))
+    return result
 
 
 def latest_run_id(db: sqlite_utils.Database) -> int | None:
