@@ -18,7 +18,7 @@ from wirebrief.site import build as site_build
 from wirebrief.site import pages_timeline, search
 from wirebrief.site.corpus import Corpus, load_corpus
 from wirebrief.site.early import EarlyPages
-from wirebrief.site.incremental import GLOBAL, Output
+from wirebrief.site.incremental import GLOBAL, Output, Trees, link_all
 from wirebrief.site.synthetic import populate
 from wirebrief.store import open_db, queries
 from wirebrief.store.articles import save_article
@@ -148,3 +148,17 @@ def test_a_build_without_the_forked_process_is_the_same_site(tmp_path: Path,
     monkeypatch.setattr(site_build, "render_workers", lambda: 1)
     build(tmp_path, "alone")
     assert digests(tmp_path / "forked") == digests(tmp_path / "alone")
+
+
+def test_a_carried_file_gone_while_linking_fails_the_build(tmp_path: Path) -> None:
+    """The build checks that the live site holds every file it carries before rendering,
+    and links them while it renders: a file gone in between must not leave a hole."""
+    live, staging = tmp_path / "live", tmp_path / "staging"
+    (live / "people" / "a").mkdir(parents=True)
+    staging.mkdir()
+    (live / "people" / "a" / "index.html").write_bytes(b"kept")
+    trees = Trees(staging, live)
+    link_all([("people/a/", False)], trees)
+    assert (staging / "people" / "a" / "index.html").read_bytes() == b"kept"
+    with pytest.raises(RuntimeError, match="left the live site"):
+        link_all([("people/b/", False)], trees)

@@ -128,8 +128,9 @@ def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: Trees, ne
 
     A carried unit with a file that the live site no longer holds (someone deleted it)
     is added to ``dirty`` before ``outputs`` is read, so that a plan that yields what
-    ``dirty`` holds renders it again. Files are never written in place (a spare file may
-    share its inode with the live site): they are unlinked first.
+    ``dirty`` holds renders it again. The carried files themselves are linked by a render
+    worker while the others render (render_all): a few hundred links are a tenth of a
+    build on a busy disk.
     """
     new.drop_units(dirty)
     if spare is not None:
@@ -139,8 +140,13 @@ def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: Trees, ne
         carried: Iterable[tuple[str, str, bool]] = new.differing_from_spare()
     else:  # staging is empty: every carried file is linked into it
         carried = ((path, unit, False) for path, unit, _ in new.carried())
+    links: list[tuple[str, str, bool]] = []
     for path, unit, occupied in list(carried):
-        if unit not in lost and not trees.link(path, bool(occupied)):
+        if unit in lost:
+            continue
+        if os.path.exists(target_file(trees.previous, path)):
+            links.append((path, unit, bool(occupied)))
+        else:
             lost.add(unit)
     dirty |= lost
     new.drop_units(lost)
@@ -150,7 +156,8 @@ def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: Trees, ne
     trees.live = new.hashes(paths)
     if spare is not None:
         _remove_stale(trees.staging, new.stale_in_spare())
-    results = render_all(pending, trees, workers if len(pending) >= parallel_from else 1)
+    results = render_all(pending, trees, workers if len(pending) + len(links) >= parallel_from else 1,
+                         [(path, occupied) for path, unit, occupied in links if unit not in lost])
     new.save_files((path, output.unit, result.digest)
                    for (output, path), result in zip(pending, results, strict=True))
     notes.update((output.unit, result.note) for (output, _), result in zip(pending, results, strict=True)
@@ -204,22 +211,28 @@ def _make_parents(page: str, root: Path, made: set[str]) -> None:
     made.add(folder)
 
 
-def render_all(pending: list[tuple[Output, str]], trees: Trees, workers: int) -> list[Rendered]:
-    """Render ``pending``: its content hash, whether it was written and its note, in order.
+def render_all(pending: list[tuple[Output, str]], trees: Trees, workers: int,
+               links: list[tuple[str, bool]] | None = None) -> list[Rendered]:
+    """Render ``pending``: its content hash, whether it was written and its note, in order;
+    and link ``links`` (carried paths, whether staging may hold a file there) from the
+    live site.
 
     This process and ``workers - 1`` forked ones take groups of files (see _groups) one
     at a time from a shared counter until none is left, so a slow page or a busy core
-    does not leave the others idle. Workers report their hashes through a file each,
-    since the state is written by this process.
+    does not leave the others idle; the first worker makes the links before it starts.
+    Workers report their hashes through a file each, since the state is written by this
+    process.
     """
     if workers <= 1:
+        link_all(links or [], trees)
         return _write(pending, trees)
     groups = _groups(pending)
     deferred = [index for index, (output, _) in enumerate(pending) if output.deferred]
     taken = multiprocessing.get_context("fork").Value("i", 0)
     with tempfile.TemporaryDirectory(prefix=".wirebrief-render-", dir=trees.staging) as tmp:
         reports = [Path(tmp) / str(n) for n in range(1, workers)]
-        children = [_fork_worker(pending, groups, taken, trees, report) for report in reports]
+        children = [_fork_worker(pending, groups, taken, trees, report, links if n == 0 else [])
+                    for n, report in enumerate(reports)]
         results = _take_groups(pending, groups, taken, trees)
         results.update(zip(deferred, _write([pending[i] for i in deferred], trees), strict=True))
         failed = [report for pid, report in zip(children, reports, strict=True) if os.waitpid(pid, 0)[1] != 0]
@@ -260,12 +273,21 @@ def _take_groups(pending: list[tuple[Output, str]], groups: list[list[int]], tak
         done.update(zip(indexes, _write([pending[i] for i in indexes], trees), strict=True))
 
 
+def link_all(links: list[tuple[str, bool]], trees: Trees) -> None:
+    """Link the carried files; one the live site lost since the build checked it fails the
+    build (the published site stays as it is, and the next build renders it again)."""
+    for path, occupied in links:
+        if not trees.link(path, occupied):
+            raise RuntimeError(f"{path!r} left the live site during the build")
+
+
 def _fork_worker(pending: list[tuple[Output, str]], groups: list[list[int]], taken: Any,
-                 trees: Trees, report: Path) -> int:
+                 trees: Trees, report: Path, links: list[tuple[str, bool]] | None) -> int:
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child reports through its exit status and file
         code = 0
         try:
+            link_all(links or [], trees)
             done = _take_groups(pending, groups, taken, trees)
             report.write_text(json.dumps([[i, *result] for i, result in done.items()]))
         except BaseException as error:
