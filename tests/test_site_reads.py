@@ -162,3 +162,11 @@ def test_a_carried_file_gone_while_linking_fails_the_build(tmp_path: Path) -> No
     assert (staging / "people" / "a" / "index.html").read_bytes() == b"kept"
     with pytest.raises(RuntimeError, match="left the live site"):
         link_all([("people/b/", False)], trees)
+
+
+def test_a_plan_gives_the_keys_of_the_units_it_wants_of_a_kind() -> None:
+    from wirebrief.site.changes import Plan
+
+    plan = Plan(False, {}, {}, {"entity:b", "entity:a", "entity:a:2", "article:a", "global"})
+    assert plan.keys("entity") == ["a", "b"]  # not the archive page entity:a:2
+    assert plan.keys("article") == ["a"] and plan.keys("topic") == []

@@ -58,6 +58,15 @@ class Plan:
     def wants(self, unit: str) -> bool:
         return self.full or unit in self.dirty
 
+    def keys(self, kind: str) -> list[str]:
+        """The keys of the wanted units of ``kind``, sorted ("entity" gives the ids of the
+        entities whose page is wanted, not their archive pages): a page family with
+        thousands of units picks its few from here rather than asking of each. A full
+        plan's ``dirty`` holds every unit of the site."""
+        prefix = kind + ":"
+        keys = (unit[len(prefix):] for unit in self.dirty if unit.startswith(prefix))
+        return sorted(key for key in keys if ":" not in key)
+
 
 def plan_build(live: SiteState | None, corpus: Corpus, salt: str) -> Plan:
     """Compare the live site's state with the store and decide what to render.

@@ -67,11 +67,22 @@ def _real_day(text: str) -> str | None:
 
 
 def year_of(event: dict[str, Any]) -> str | None:
+    """The year the timeline lists an event under (see listed_year)."""
+    return listed_year(event["date"], event["what"])
+
+
+def listed_year(when: str | None, what: str | None) -> str | None:
     """The year the timeline lists an event under, or None when it leaves the event out
     (no full or partial ISO date, or nothing said of what happened)."""
-    if not _EVENT_DATE.match(event["date"]) or not event["what"].strip():
+    if not what or what.isspace():
         return None
-    return str(event["date"][:4])
+    return _year_of_date(when or "")
+
+
+@functools.lru_cache(maxsize=65536)
+def _year_of_date(when: str) -> str | None:
+    """Checked once per distinct date: events share a few thousand."""
+    return when[:4] if _EVENT_DATE.match(when) else None
 
 
 def decode_list(value: str) -> list[str]:
@@ -489,12 +500,9 @@ def _attach_event_years(db: sqlite_utils.Database, by_id: dict[str, Article]) ->
     """The years each article's events go under on the timeline (the events themselves
     are read when a page shows them)."""
     years: dict[str, set[str]] = {}
-    year_at: dict[str | None, str | None] = {}  # events share few distinct dates
-    for article_id, when, what in queries.event_dates(db):
-        if when not in year_at:
-            year_at[when] = year_of({"date": when or "", "what": "-"})
-        year = year_at[when]
-        if year is not None and what and not what.isspace():
+    for article_id, when, what, _ in queries.event_keys(db):
+        year = listed_year(when, what)
+        if year is not None:
             years.setdefault(article_id, set()).add(year)
     for article_id, found in years.items():
         article = by_id.get(article_id)

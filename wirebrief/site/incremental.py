@@ -135,19 +135,11 @@ def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: Trees, ne
     new.drop_units(dirty)
     if spare is not None:
         new.attach_spare(spare)
-    lost: set[str] = set()
     if spare is not None:
-        carried: Iterable[tuple[str, str, bool]] = new.differing_from_spare()
+        carried = list(new.differing_from_spare())
     else:  # staging is empty: every carried file is linked into it
-        carried = ((path, unit, False) for path, unit, _ in new.carried())
-    links: list[tuple[str, str, bool]] = []
-    for path, unit, occupied in list(carried):
-        if unit in lost:
-            continue
-        if os.path.exists(target_file(trees.previous, path)):
-            links.append((path, unit, bool(occupied)))
-        else:
-            lost.add(unit)
+        carried = [(path, unit, False) for path, unit, _ in new.carried()]
+    lost = {unit for path, unit, _ in carried if not os.path.exists(target_file(trees.previous, path))}
     dirty |= lost
     new.drop_units(lost)
     pending = _claim(outputs, new)
@@ -156,8 +148,8 @@ def publish_outputs(outputs: Iterable[Output], dirty: set[str], trees: Trees, ne
     trees.live = new.hashes(paths)
     if spare is not None:
         _remove_stale(trees.staging, new.stale_in_spare())
-    results = render_all(pending, trees, workers if len(pending) + len(links) >= parallel_from else 1,
-                         [(path, occupied) for path, unit, occupied in links if unit not in lost])
+    links = [(path, bool(occupied)) for path, unit, occupied in carried if unit not in lost]
+    results = render_all(pending, trees, workers if len(pending) + len(links) >= parallel_from else 1, links)
     new.save_files((path, output.unit, result.digest)
                    for (output, path), result in zip(pending, results, strict=True))
     notes.update((output.unit, result.note) for (output, _), result in zip(pending, results, strict=True)

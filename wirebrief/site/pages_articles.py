@@ -18,10 +18,8 @@ if TYPE_CHECKING:
 def planned(corpus: Corpus, plan: Plan) -> list[Article]:
     """The articles whose pages ``plan`` wants, in corpus order (an incremental build picks
     its few from the plan rather than visiting every article)."""
-    if plan.full:
-        return corpus.articles
-    wanted = (corpus.by_id.get(u.removeprefix("article:")) for u in plan.dirty if u.startswith("article:"))
-    return sorted((a for a in wanted if a is not None), key=lambda a: a.order)
+    wanted = (corpus.by_id[i] for i in plan.keys("article") if i in corpus.by_id)
+    return sorted(wanted, key=lambda a: a.order)
 
 
 def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:

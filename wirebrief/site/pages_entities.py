@@ -78,11 +78,8 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> I
 def planned(corpus: Corpus, plan: Plan) -> list[Entity]:
     """The entities whose pages ``plan`` wants, by id (an incremental build picks its few
     from the plan rather than visiting thousands)."""
-    if plan.full:
-        return [e for _, e in sorted(corpus.entities.items()) if e.articles]
-    ids = sorted(u.removeprefix("entity:") for u in plan.dirty
-                 if u.startswith("entity:") and u.count(":") == 1)  # not their archive pages
-    return [corpus.entities[i] for i in ids if i in corpus.entities and corpus.entities[i].articles]
+    found = (corpus.entities.get(i) for i in plan.keys("entity"))
+    return [entity for entity in found if entity is not None and entity.articles]
 
 
 def _index_rows(corpus: Corpus, kind: str, context: dict[str, Any]) -> dict[str, Any]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
-from wirebrief.site.corpus import Article, Corpus, year_of
+from wirebrief.site.corpus import Article, Corpus, listed_year
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.render import Renderer
 from wirebrief.store import queries
@@ -36,7 +36,7 @@ def events(corpus: Corpus, articles: list[Article], keep: Callable[[str], bool])
     stories: dict[tuple[str, str, str], set[str]] = {}
     for article in articles:
         for event in article.events:
-            if event["year"] is None or not keep(event["date"]):  # see corpus.year_of
+            if event["year"] is None or not keep(event["date"]):  # see corpus.listed_year
                 continue
             key = event_key(event["date"], event["what"], event["place"])
             entry = merged.get(key)
@@ -53,12 +53,9 @@ def distinct_events(corpus: Corpus) -> dict[tuple[str, str, str], set[str]]:
     """Every event the timeline lists, by its key, with the articles reporting it: read
     without the rest of each event, since the timeline's first page shows only the newest."""
     found: dict[tuple[str, str, str], set[str]] = {}
-    dated: dict[str | None, bool] = {}  # whether a date is one the timeline lists (few distinct)
     for article_id, when, what, place in queries.event_keys(corpus.loader.database()):
-        if when not in dated:
-            dated[when] = year_of({"date": when or "", "what": "-"}) is not None
-        if dated[when] and what and not what.isspace() and article_id in corpus.by_id:
-            found.setdefault(event_key(when or "", what, place), set()).add(article_id)
+        if article_id in corpus.by_id and listed_year(when, what) is not None:
+            found.setdefault(event_key(when or "", what or "", place), set()).add(article_id)
     return found
 
 

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from wirebrief.site.corpus import Article, Corpus, Story, read_texts
+from wirebrief.site.corpus import KIND_FOLDER, Article, Corpus, Story, read_texts
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.render import Renderer
 
@@ -44,7 +44,7 @@ def keywords(article: Article) -> str:
     return " ".join(w for w, _ in heapq.nsmallest(KEYWORDS, counts.items(), key=lambda x: (-x[1], x[0])))
 
 
-KIND_ORDER = {"person": 0, "organization": 1, "place": 2}
+KIND_ORDER = {kind: number for number, kind in enumerate(KIND_FOLDER)}  # the facts panel's order
 
 
 def names(article: Article) -> str:

@@ -1,13 +1,14 @@
 """Reads for the site: plain rows in bulk, so the build makes a handful of queries, not N+1.
 
-Every function returns lists of dicts (of tuples for the largest reads, as documented
-there) ordered deterministically (the site must be
-byte-identical across builds of the same database), with JSON columns decoded.
+Every function returns lists of tuples (of dicts for the smaller reads), as each one
+documents, ordered deterministically (the site must be byte-identical across builds of
+the same database), with JSON columns decoded.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from typing import Any
 
 import sqlite_utils
@@ -50,10 +51,9 @@ def _json(value: str | None, default: Any) -> Any:
     return decoded if isinstance(decoded, type(default)) else default
 
 
-def all_articles(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
-    """Every article, newest first: tuples of ARTICLE_COLUMNS, in that order, with authors
-    and topics decoded. Tuples rather than dicts, and each distinct JSON value decoded
-    once: this is the largest read of a site build, and it runs on every build."""
+def _string_lists() -> Callable[[str | None], list[str]]:
+    """A decoder of JSON lists of strings that decodes each distinct value once (stored
+    lists repeat: authors, topics, parties), giving each caller its own copy."""
     decoded: dict[str | None, list[str]] = {}
 
     def strings(value: str | None) -> list[str]:
@@ -61,6 +61,14 @@ def all_articles(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
             decoded[value] = [str(v) for v in _json(value, [])]
         return list(decoded[value])
 
+    return strings
+
+
+def all_articles(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
+    """Every article, newest first: tuples of ARTICLE_COLUMNS, in that order, with authors
+    and topics decoded. Tuples rather than dicts, and each distinct JSON value decoded
+    once: this is the largest read of a site build, and it runs on every build."""
+    strings = _string_lists()
     rows = db.execute(ARTICLE_LIST).fetchall()
     return [(*row[:7], strings(row[7]), *row[8:11], strings(row[11]), *row[12:]) for row in rows]
 
@@ -142,15 +150,9 @@ def events_of(db: sqlite_utils.Database, article_ids: list[str]) -> list[EventRo
 
 
 def event_keys(db: sqlite_utils.Database) -> list[tuple[str, str | None, str | None, str | None]]:
-    """(article id, date, what, place) of every event: what tells events apart on the
-    timeline, without the evidence, which only the events a page shows need."""
+    """(article id, date, what, place) of every event: what tells the timeline's years and
+    its events apart, without the evidence, which only the events a page shows need."""
     return list(db.execute("select article_id, date, what, place from events"))
-
-
-def event_dates(db: sqlite_utils.Database) -> list[tuple[str, str | None, str | None]]:
-    """(article id, date, what) of every event: enough to tell the years of the timeline,
-    without the rest of each event, which only the pages showing it read."""
-    return list(db.execute("select article_id, date, what from events"))
 
 
 def all_agreements(db: sqlite_utils.Database) -> list[dict[str, Any]]:
@@ -163,15 +165,11 @@ AgreementMention = tuple[str, str, str | None, list[str], str | None]
 def all_agreement_mentions(db: sqlite_utils.Database) -> list[AgreementMention]:
     """(article id, agreement id, status, parties, first evidence sentence) of every
     mention of an agreement, as tuples; each distinct parties list decoded once."""
-    decoded: dict[str | None, list[str]] = {}
+    strings = _string_lists()
     rows = db.execute(f"select article_id, agreement_id, status, parties, {EVIDENCE.format('evidence')} "
                       "from agreement_mentions order by article_id, agreement_id").fetchall()
-    result = []
-    for article_id, agreement_id, status, parties, evidence in rows:
-        if parties not in decoded:
-            decoded[parties] = [str(p) for p in _json(parties, [])]
-        result.append((article_id, agreement_id, status, list(decoded[parties]), evidence))
-    return result
+    return [(article_id, agreement_id, status, strings(parties), evidence)
+            for article_id, agreement_id, status, parties, evidence in rows]
 
 
 def latest_run_id(db: sqlite_utils.Database) -> int | None:
