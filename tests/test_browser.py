@@ -27,7 +27,7 @@ KINDS = ["", "topics/", "people/", "organizations/", "places/", "agreements/", "
          "archive/", "search/", "about/", "status/"]
 PATTERNS = ["articles/*/*.html", "people/*/index.html", "organizations/*/index.html",
             "places/*/index.html", "topics/*/index.html", "agreements/*/index.html",
-            "archive/*/*/*/index.html", "timeline/*/index.html"]
+            "archive/*/*/*/index.html", "timeline/*/index.html", "timeline/*/*/index.html"]
 
 
 def serve(folder: Path) -> Iterator[str]:

@@ -456,6 +456,8 @@ def test_corpus_reads_text_and_fact_details_only_when_a_page_asks(tmp_path: Path
         assert (one.text, one.quotes, one.people, one.events) == (other.text, other.quotes, other.people,
                                                                   other.events)
         assert one.event_years == sorted({e["year"] for e in other.events if e["year"]})
+        assert one.event_months == sorted({e["date"][:7] for e in other.events
+                                           if e["year"] and len(e["date"]) > 4})
     for entity_id, entity in lazy.entities.items():
         other_entity = bulk.entities[entity_id]
         assert [q["text"] for q in entity.quotes] == [q["text"] for q in other_entity.quotes]

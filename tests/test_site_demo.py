@@ -59,7 +59,8 @@ def test_every_page_kind_exists_and_is_valid_html(demo_run: DemoRun) -> None:
     samples += [first(site, "articles/*/*.html"), first(site, "people/*/index.html"),
                 first(site, "organizations/*/index.html"), first(site, "places/*/index.html"),
                 first(site, "topics/*/index.html"), first(site, "agreements/*/index.html"),
-                first(site, "archive/*/*/*/index.html"), first(site, "timeline/*/index.html")]
+                first(site, "archive/*/*/*/index.html"), first(site, "timeline/*/index.html"),
+                first(site, "timeline/*/*/index.html")]
     for page in samples:
         assert page.exists(), page
         parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)

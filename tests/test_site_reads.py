@@ -34,8 +34,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     populate(db, 150, last_day=date(2026, 1, 20), per_day=6, syndicate=0.3)
     with db.atomic():  # one event told by several stories, in other words' case and spacing
         for number in range(12):
-            when = ["2026-01-18", "2025-12-31", "2026-01"][number % 3]
-            what = ["Summit opens in Arivel", " summit OPENS in Arivel ", "Talks end"][number % 3]
+            when = ["2026-01-18", "2025-12-31", "2026-01", "2025"][number % 4]
+            what = ["Summit opens in Arivel", " summit OPENS in Arivel ", "Talks end", "Treaty signed"][number % 4]
             save_article(db, {"url": f"https://wire.example/summit-{number}", "title": f"Summit {number}",
                               "published": f"2026-01-{10 + number:02d}", "text": "The summit opened.",
                               "events": [{"date": when, "what": what, "where": None},
@@ -69,16 +69,34 @@ def test_timeline_index_equals_the_merge_of_every_event(corpus: Corpus, recent: 
                                "path": f"timeline/{y}/"} for y in years]
 
 
-def in_year(year: str, day: str) -> bool:
-    return day[:4] == year
+def in_month(month: str, day: str) -> bool:
+    return day[:7] == month
 
 
-def test_timeline_year_pages_equal_the_merge_of_every_event(corpus: Corpus) -> None:
+def test_timeline_month_pages_equal_the_merge_of_every_event(corpus: Corpus) -> None:
     merged = every_event(corpus)
-    for year in {e["date"][:4] for e in merged}:
-        articles = [a for a in corpus.articles if year in a.event_years]
-        mine = pages_timeline.events(corpus, articles, functools.partial(in_year, year))
-        assert plain(mine) == plain([e for e in merged if e["date"][:4] == year])
+    months = {e["date"][:7] for e in merged if len(e["date"]) > 4}
+    assert len(months) >= 3
+    for month in months:
+        articles = [a for a in corpus.articles if month in a.event_months]
+        mine = pages_timeline.events(corpus, articles, functools.partial(in_month, month))
+        assert plain(mine) == plain([e for e in merged if e["date"][:7] == month])
+
+
+def test_timeline_year_pages_count_months_and_hold_events_dated_by_the_year(corpus: Corpus) -> None:
+    merged = every_event(corpus)
+    found = pages_timeline.distinct_events(corpus)
+    years = {e["date"][:4] for e in merged}
+    assert any(len(e["date"]) == 4 for e in merged)  # (the corpus has some: see synthetic)
+    for year in years:
+        page = pages_timeline.year_page(corpus, found, year)
+        mine = [e for e in merged if e["date"][:4] == year]
+        assert page["total"] == len(mine)
+        assert plain(page["events"]) == plain([e for e in mine if e["date"] == year])
+        months = sorted({e["date"][:7] for e in mine if len(e["date"]) > 4}, reverse=True)
+        assert [(m["month"], m["count"], m["path"]) for m in page["months"]] == \
+            [(m, sum(e["date"][:7] == m for e in mine), f"timeline/{m[:4]}/{m[5:]}/") for m in months]
+        assert sum(m["count"] for m in page["months"]) + len(page["events"]) == len(mine)
 
 
 def test_search_names_are_the_facts_panel_names_in_its_order(corpus: Corpus) -> None:

@@ -1,7 +1,7 @@
 """What a build must render: the units of the site whose data changed since the last build.
 
 Every file of the site belongs to a unit: an article's page, an entity's page and feeds,
-a topic's, a day's, a timeline year's, an agreement's, a month of the search index, or
+a topic's, a day's, a timeline year's or month's, an agreement's, a month of the search index, or
 the global pages (briefing, site feeds, indexes, sitemap...). The state of the live site
 (state.py) records, per article, its revision, which the store's triggers bump on every
 write to the article or its facts, and a record of what its pages and lists show of it
@@ -31,6 +31,7 @@ from wirebrief.site import paging
 from wirebrief.site.corpus import Article, Corpus
 from wirebrief.site.incremental import GLOBAL
 from wirebrief.site.pages_archive import ordered_days
+from wirebrief.site.pages_timeline import month_unit
 from wirebrief.site.related import NEIGHBOURS, Related, position, weight_step
 from wirebrief.site.state import SiteState
 
@@ -39,7 +40,7 @@ from wirebrief.site.state import SiteState
 FULL_BUILD_SHARE = 0.25
 
 # Positions in an article's snapshot record.
-REVISION, STORY, DAY, ORDER, ENTITIES, TOPICS, AGREEMENTS, YEARS = range(8)
+REVISION, STORY, DAY, ORDER, ENTITIES, TOPICS, AGREEMENTS, YEARS, MONTHS = range(9)
 
 Records = Callable[[str], "list[Any] | None"]
 
@@ -122,7 +123,7 @@ def record(article: Article) -> list[Any]:
     return [article.revision, article.story_id, article.day,
             [article.published or "", article.first_seen_at or ""], article.entity_ids,
             [t["path"].split("/")[1] for t in article.topic_links],
-            sorted({g["id"] for g in article.agreements}), article.event_years]
+            sorted({g["id"] for g in article.agreements}), article.event_years, article.event_months]
 
 
 def current_units(corpus: Corpus) -> set[str]:
@@ -139,6 +140,7 @@ def current_units(corpus: Corpus) -> set[str]:
     units.update(f"day:{d}" for d in days)
     units.update(f"month:{d[:7]}" for d in days)
     units.update(f"year:{y}" for a in corpus.articles for y in a.event_years)
+    units.update(month_unit(m) for a in corpus.articles for m in a.event_months)
     return units
 
 
@@ -150,6 +152,7 @@ def _units_of(article_id: str, record: list[Any]) -> Iterable[str]:
     yield from (f"topic:{t}" for t in record[TOPICS])
     yield from (f"agreement:{g}" for g in record[AGREEMENTS])
     yield from (f"year:{y}" for y in record[YEARS])
+    yield from (month_unit(m) for m in record[MONTHS])
 
 
 def changed_articles(old: dict[str, Any], new: dict[str, Any], corpus: Corpus, revised: set[str],

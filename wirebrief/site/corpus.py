@@ -252,6 +252,11 @@ class Topic:
     def story_count(self) -> int:
         return len(self.articles) - self.repeats
 
+    @functools.cached_property
+    def link(self) -> dict[str, str]:
+        """What an article's page shows of the topic, one dict shared by its articles."""
+        return {"name": self.name, "path": self.path}
+
 
 @dataclass(eq=False)
 class Article:
@@ -282,6 +287,7 @@ class Article:
     agreements: list[dict[str, Any]] = field(default_factory=list)
     topic_links: list[dict[str, str]] = field(default_factory=list)
     event_years: list[str] = field(default_factory=list)
+    event_months: list[str] = field(default_factory=list)  # YYYY-MM of events dated to the month
     _loader: Loader | None = field(default=None, repr=False)
     _text: str | None = field(default=None, repr=False)
     _details: dict[str, tuple[str, str]] | None = field(default=None, repr=False)
@@ -289,7 +295,8 @@ class Article:
     _facts: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
     _events: list[dict[str, Any]] | None = field(default=None, repr=False)
 
-    # Read when a page shows them (its events by date: lists need only ``event_years``).
+    # Read when a page shows them (its events by date: lists need only ``event_years``
+    # and ``event_months``).
     text = OnDemand("_text", Loader.text)
     quotes = OnDemand("_quotes", Loader.article_quotes)
     events = OnDemand("_events", Loader.article_events)
@@ -354,6 +361,9 @@ class Corpus:
     latest_run: int | None
     loader: Loader
     by_id: dict[str, Article] = field(default_factory=dict)
+    # (article id, date, what, place) of every event, read with the rest: the timeline
+    # counts its events from them (pages_timeline.distinct_events).
+    event_keys: list[queries.EventKey] = field(default_factory=list)
 
     def story_of(self, article: Article) -> Story:
         return self.stories[article.story_id]
@@ -422,12 +432,14 @@ def load_corpus(db: sqlite_utils.Database) -> Corpus:
     entities = loader.entities = _entities(db, loader)
     agreements = _agreements(db)
     _attach_mentions(db, by_id, entities)
-    _attach_event_years(db, by_id)
+    event_keys = queries.event_keys(db)
+    _attach_event_years(event_keys, by_id)
     _attach_agreements(db, by_id, agreements)
     topics = _topics(articles)
     stories = _stories(articles)
     count_stories(stories, topics)
-    return Corpus(articles, entities, agreements, topics, stories, queries.latest_run_id(db), loader, by_id)
+    return Corpus(articles, entities, agreements, topics, stories, queries.latest_run_id(db), loader, by_id,
+                  event_keys)
 
 
 def _article(row: tuple[Any, ...], loader: Loader) -> Article:
@@ -496,18 +508,19 @@ def events_by(rows: list[queries.EventRow], entities: dict[str, Entity]) -> dict
     return result
 
 
-def _attach_event_years(db: sqlite_utils.Database, by_id: dict[str, Article]) -> None:
-    """The years each article's events go under on the timeline (the events themselves
-    are read when a page shows them)."""
-    years: dict[str, set[str]] = {}
-    for article_id, when, what, _ in queries.event_keys(db):
+def _attach_event_years(event_keys: list[queries.EventKey], by_id: dict[str, Article]) -> None:
+    """The years and months each article's events go under on the timeline (the events
+    themselves are read when a page shows them)."""
+    periods: dict[str, set[str]] = {}
+    for article_id, when, what, _ in event_keys:
         year = listed_year(when, what)
         if year is not None:
-            years.setdefault(article_id, set()).add(year)
-    for article_id, found in years.items():
+            periods.setdefault(article_id, set()).add(when[:7] if when and len(when) > 4 else year)
+    for article_id, found in periods.items():
         article = by_id.get(article_id)
         if article is not None:
-            article.event_years = sorted(found)
+            article.event_years = sorted({period[:4] for period in found})
+            article.event_months = sorted(period for period in found if len(period) > 4)
 
 
 def _attach_agreements(db: sqlite_utils.Database, by_id: dict[str, Article],
@@ -525,24 +538,35 @@ def _attach_agreements(db: sqlite_utils.Database, by_id: dict[str, Article],
 
 
 def _topics(articles: list[Article]) -> dict[str, Topic]:
-    """Topics by slug; labels that slug alike share one page, named by the first label seen."""
+    """Topics by slug; labels that slug alike share one page, named by the first label seen.
+
+    Articles repeat a few lists of labels, so each distinct list is resolved to its
+    topics once, and the topics' shared links are reused by its articles."""
     topics: dict[str, Topic] = {}
-    slug_of: dict[str, str] = {}
-    links: dict[str, dict[str, str]] = {}  # one link per topic, shared by its articles (never changed)
+    resolved: dict[tuple[str, ...], list[Topic]] = {}
     for article in articles:
-        slugs: set[str] = set()
-        for name in (t.strip() for t in article.topics):
-            slug = slug_of.get(name) or slug_of.setdefault(name, slugify(name))
-            if not name or slug in slugs:
-                continue
-            slugs.add(slug)
-            topic = topics.get(slug)
-            if topic is None:
-                topic = topics[slug] = Topic(name, slug, f"topics/{slug}/")
-                links[slug] = {"name": topic.name, "path": topic.path}
+        labels = tuple(article.topics)
+        found = resolved.get(labels)
+        if found is None:
+            found = resolved[labels] = _topics_of(labels, topics)
+        for topic in found:
             topic.articles.append(article)
-            article.topic_links.append(links[slug])
+        article.topic_links = [topic.link for topic in found]
     return dict(sorted(topics.items()))
+
+
+def _topics_of(labels: tuple[str, ...], topics: dict[str, Topic]) -> list[Topic]:
+    """The topics of a list of labels, each once, in the labels' order (made when first seen)."""
+    found: dict[str, Topic] = {}
+    for name in (label.strip() for label in labels):
+        slug = slugify(name)
+        if not name or slug in found:
+            continue
+        topic = topics.get(slug)
+        if topic is None:
+            topic = topics[slug] = Topic(name, slug, f"topics/{slug}/")
+        found[slug] = topic
+    return list(found.values())
 
 
 def _stories(articles: list[Article]) -> dict[str, Story]:
@@ -556,7 +580,8 @@ def _stories(articles: list[Article]) -> dict[str, Story]:
         groups[article.story_id].append(article)
     stories = {}
     for story_id, copies in groups.items():
-        copies.sort(key=lambda a: (a.first_seen_at or "", a.id))
+        if len(copies) > 1:
+            copies.sort(key=lambda a: (a.first_seen_at or "", a.id))
         stories[story_id] = Story(story_id, copies)
     return stories
 

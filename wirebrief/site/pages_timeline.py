@@ -1,18 +1,21 @@
 """The timeline of dated events (/timeline/), newest first, one entry per distinct event.
 
 The same event reported by several articles (syndicated copies above all) is listed
-once, with every article that reports it.
+once, with every article that reports it. The first page shows the newest events; each
+year's page lists its months and the events dated only by the year; each month's page
+lists the month's events (a busy year holds thousands: one page of them was megabytes).
 """
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from wirebrief.site.corpus import Article, Corpus, listed_year
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.render import Renderer
-from wirebrief.store import queries
+from wirebrief.site.rows import nice_date
 
 if TYPE_CHECKING:
     from wirebrief.site.changes import Plan
@@ -20,10 +23,23 @@ if TYPE_CHECKING:
 
 RECENT = 100  # events the timeline's first page shows
 
+Key = tuple[str, str, str]
+Found = dict[Key, set[str]]
 
-def event_key(when: str, what: str, place: str | None) -> tuple[str, str, str]:
+
+def event_key(when: str, what: str, place: str | None) -> Key:
     """What makes two reports one event: the same day, the same words, the same place."""
     return (when, what.strip().casefold(), (place or "").casefold())
+
+
+def month_unit(month: str) -> str:
+    """The unit of a month's page (``YYYY-MM``): a part of its year's, as archive pages
+    are of their list's."""
+    return f"year:{month[:4]}:{month[5:7]}"
+
+
+def month_path(month: str) -> str:
+    return f"timeline/{month[:4]}/{month[5:7]}/"
 
 
 def events(corpus: Corpus, articles: list[Article], keep: Callable[[str], bool]) -> list[dict[str, Any]]:
@@ -32,8 +48,8 @@ def events(corpus: Corpus, articles: list[Article], keep: Callable[[str], bool])
     story). Any subset of the corpus holding every article with such an event gives the
     same entries as the whole corpus would: an entry is made from its first report."""
     corpus.read_events(articles)
-    merged: dict[tuple[str, str, str], dict[str, Any]] = {}
-    stories: dict[tuple[str, str, str], set[str]] = {}
+    merged: dict[Key, dict[str, Any]] = {}
+    stories: dict[Key, set[str]] = {}
     for article in articles:
         for event in article.events:
             if event["year"] is None or not keep(event["date"]):  # see corpus.listed_year
@@ -49,48 +65,77 @@ def events(corpus: Corpus, articles: list[Article], keep: Callable[[str], bool])
     return sorted(merged.values(), key=lambda e: (e["date"], e["what"]), reverse=True)
 
 
-def distinct_events(corpus: Corpus) -> dict[tuple[str, str, str], set[str]]:
+def distinct_events(corpus: Corpus) -> Found:
     """Every event the timeline lists, by its key, with the articles reporting it: read
-    without the rest of each event, since the timeline's first page shows only the newest."""
-    found: dict[tuple[str, str, str], set[str]] = {}
-    for article_id, when, what, place in queries.event_keys(corpus.loader.database()):
+    without the rest of each event, since a page shows only some of them."""
+    found: Found = {}
+    for article_id, when, what, place in corpus.event_keys:
         if article_id in corpus.by_id and listed_year(when, what) is not None:
             found.setdefault(event_key(when or "", what or "", place), set()).add(article_id)
     return found
 
 
-def timeline_index(corpus: Corpus) -> dict[str, Any]:
+def reported(corpus: Corpus, found: Found, keep: Callable[[str], bool]) -> list[dict[str, Any]]:
+    """The events whose date ``keep`` accepts, merged from only the articles reporting them."""
+    reporting: set[str] = set()
+    for key, ids in found.items():
+        if keep(key[0]):
+            reporting |= ids
+    return events(corpus, [a for a in corpus.articles if a.id in reporting], keep)
+
+
+def timeline_index(corpus: Corpus, found: Found | None = None) -> dict[str, Any]:
     """The first page's events (the newest RECENT), the count of events and of each year's.
 
     Only the articles reporting the newest events are merged: the RECENT-th newest date
     bounds them, and every event on or after it comes from those articles."""
-    found = distinct_events(corpus)
-    counts: dict[str, int] = {}
-    for key in found:
-        counts[key[0][:4]] = counts.get(key[0][:4], 0) + 1
+    found = distinct_events(corpus) if found is None else found
+    counts = _counts(found, lambda when: when[:4])
     dates = sorted((key[0] for key in found), reverse=True)
     since = dates[RECENT - 1] if len(dates) >= RECENT else ""
-    reporting: set[str] = set()
-    for key, ids in found.items():
-        if key[0] >= since:
-            reporting |= ids
-    articles = [a for a in corpus.articles if a.id in reporting]
-    return {"recent": events(corpus, articles, lambda day: day >= since)[:RECENT], "total": len(found),
+    return {"recent": reported(corpus, found, lambda day: day >= since)[:RECENT], "total": len(found),
             "years": [{"year": year, "count": counts[year], "path": f"timeline/{year}/"}
                       for year in sorted(counts, reverse=True)]}
 
 
+def year_page(corpus: Corpus, found: Found, year: str) -> dict[str, Any]:
+    """A year's months with their counts, newest first, and the events dated only by the year."""
+    mine = {key: ids for key, ids in found.items() if key[0][:4] == year}
+    counts = _counts({key: ids for key, ids in mine.items() if len(key[0]) > 4}, lambda when: when[:7])
+    months = [{"month": month, "label": nice_date(month), "count": counts[month],
+               "path": month_path(month)} for month in sorted(counts, reverse=True)]
+    return {"months": months, "total": len(mine),
+            "events": reported(corpus, mine, lambda day: day == year)}
+
+
+def _counts(found: Found, period: Callable[[str], str]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for key in found:
+        name = period(key[0])
+        counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
 def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
-    """The timeline and its year pages, each merging only the events it shows."""
-    def year_events(context: dict[str, Any]) -> dict[str, Any]:
-        year = context["year"]
-        articles = [a for a in corpus.articles if year in a.event_years]
-        return {**context, "events": events(corpus, articles, lambda day: day[:4] == year)}
+    """The timeline, its year and its month pages, each merging only the events it shows."""
+    found = functools.cache(functools.partial(distinct_events, corpus))  # made once, if a page asks
+
+    def month_events(context: dict[str, Any]) -> dict[str, Any]:
+        month = context["month"]
+        articles = [a for a in corpus.articles if month in a.event_months]
+        return {**context, "events": events(corpus, articles, lambda day: day[:7] == month)}
 
     yield page_output(renderer, "timeline/", "timeline.html", {"feeds": []},
-                      lambda context: {**context, **timeline_index(corpus)})
+                      lambda context: {**context, **timeline_index(corpus, found())})
     for year in sorted({y for a in corpus.articles for y in a.event_years}, reverse=True):
-        unit = f"year:{year}"
-        if plan.wants(unit):
+        if plan.wants(f"year:{year}"):
             yield page_output(renderer, f"timeline/{year}/", "timeline_year.html",
-                              {"year": year, "feeds": []}, year_events, unit=unit)
+                              {"year": year, "feeds": []},
+                              lambda context: {**context, **year_page(corpus, found(), context["year"])},
+                              unit=f"year:{year}")
+    for month in sorted({m for a in corpus.articles for m in a.event_months}, reverse=True):
+        unit = month_unit(month)
+        if plan.wants(unit):
+            yield page_output(renderer, month_path(month), "timeline_month.html",
+                              {"month": month, "year": month[:4], "label": nice_date(month), "feeds": []},
+                              month_events, unit=unit)

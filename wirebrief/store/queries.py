@@ -149,7 +149,10 @@ def events_of(db: sqlite_utils.Database, article_ids: list[str]) -> list[EventRo
                            [json.dumps(article_ids)]))
 
 
-def event_keys(db: sqlite_utils.Database) -> list[tuple[str, str | None, str | None, str | None]]:
+EventKey = tuple[str, str | None, str | None, str | None]
+
+
+def event_keys(db: sqlite_utils.Database) -> list[EventKey]:
     """(article id, date, what, place) of every event: what tells the timeline's years and
     its events apart, without the evidence, which only the events a page shows need."""
     return list(db.execute("select article_id, date, what, place from events"))
