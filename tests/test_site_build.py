@@ -438,6 +438,41 @@ def test_a_file_deleted_from_the_live_site_is_rendered_again(tmp_path: Path) -> 
     assert sitemap.count(f"/{victim.parent.relative_to(site).as_posix()}/<") == 1
 
 
+def sitemap_locs(site: Path) -> tuple[list[str], list[list[str]]]:
+    """The sitemap's own entries (an index's sitemaps, or its URLs) and each listed sitemap's URLs."""
+    from lxml import etree
+
+    def locs(path: Path) -> list[str]:
+        tree = etree.fromstring(path.read_bytes())
+        return [str(loc) for loc in tree.xpath("//*[local-name()='loc']/text()")]
+
+    top = locs(site / "sitemap.xml")
+    parts = [locs(site / url.rsplit("/", 1)[1]) for url in top if url.endswith(".xml")]
+    return top, parts
+
+
+def test_a_sitemap_too_long_for_one_file_is_split_under_an_index(tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every page is listed once across the parts, none of which holds more than the limit,
+    in full and incremental builds alike."""
+    seed(tmp_path, 30)
+    build(tmp_path)
+    site = tmp_path / "site"
+    whole, parts = sitemap_locs(site)
+    assert not parts and len(whole) > 40
+    monkeypatch.setattr(seo, "SITEMAP_LIMIT", 15)
+    for round_number in range(2):
+        add_articles(tmp_path, 800 + round_number, 1)
+        build(tmp_path)
+        pages = {"https://example.org/briefing/" + p.relative_to(site).as_posix().removesuffix("index.html")
+                 for p in site.rglob("*.html")}
+        top, parts = sitemap_locs(site)
+        assert len(top) == len(parts) == -(-len(pages) // 15)
+        assert all(len(part) <= 15 for part in parts)
+        listed = [url for part in parts for url in part]
+        assert sorted(listed) == listed and set(listed) == pages and len(listed) == len(pages)
+
+
 def test_corpus_reads_text_and_fact_details_only_when_a_page_asks(tmp_path: Path) -> None:
     """Lists need little of each article; its text, quotes, roles and events are read on
     demand, and read the same way as a full build's bulk read; the years its events go

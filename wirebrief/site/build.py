@@ -9,12 +9,11 @@ the clock, so two builds of the same database give byte-identical sites.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import gc
 import hashlib
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -51,8 +50,13 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
     target = config.output_path
     if target.exists() and not target.is_dir():
         raise NotADirectoryError(f"{target} exists and is not a folder: refusing to replace it with the site")
-    with _collector_paused():
-        corpus = load_corpus(db)
+    with _Collector() as collector:
+        return _build(config, db, target, collector)
+
+
+def _build(config: Config, db: sqlite_utils.Database, target: Path, collector: _Collector) -> dict[str, int]:
+    corpus = load_corpus(db)
+    collector.loaded()
     renderer = Renderer(config)
     early = EarlyPages.start(functools.partial(early_outputs, corpus, config, renderer)) \
         if render_workers() > 1 else EarlyPages()
@@ -62,12 +66,13 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
     try:
         plan = plan_build(live, corpus, salt)
         if plan.full:
+            collector.resume()
             corpus.read_everything()
         status = status_report(db, config, builds=False)
         with staging_dir(target, reuse_spare=True) as staging:
             spare = _spare_state(target, staging, live)
             new.drop_units(plan.removed)
-            outputs = site_outputs(corpus, config, renderer, plan, status, new.carried_pages, early)
+            outputs = site_outputs(corpus, config, renderer, plan, status, new, early)
             notes: dict[str, Any] = {}
             stats = publish_outputs(outputs, plan.dirty, Trees(staging, target), new, spare, notes,
                                     workers=render_workers())
@@ -92,21 +97,36 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
             "units_rendered": stats.units_rendered, "units_reused": stats.units_reused}
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Load the corpus without the cyclic garbage collector, then set what it loaded aside
-    from later collections (gc.freeze): the corpus lives as long as the build, and
-    collections passing over its hundreds of thousands of objects again and again cost a
-    quarter of loading it. Frozen objects are also not touched in forked render workers,
-    so their memory stays shared."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
+class _Collector:
+    """The cyclic garbage collector, paused while a build loads its corpus and, for an
+    incremental build, until the build ends.
+
+    What the corpus loads is then set aside from later collections (gc.freeze): it lives
+    as long as the build, and collections passing over its hundreds of thousands of
+    objects again and again cost a quarter of loading it. Frozen objects are not touched
+    in forked processes either, so their memory stays shared. An incremental build
+    renders a few hundred files, whose reference cycles (template contexts) hold a few
+    megabytes until the process ends; a full build renders tens of thousands, so it
+    collects again once it has planned. At the end what was frozen is handed back to the
+    collector (unless something else had frozen objects before), so that a process that
+    builds again does not keep every old corpus."""
+
+    def __enter__(self) -> _Collector:
+        self.enabled, self.frozen_before = gc.isenabled(), gc.get_freeze_count()
+        gc.disable()
+        return self
+
+    def loaded(self) -> None:
         gc.freeze()
-        if enabled:
+
+    def resume(self) -> None:
+        if self.enabled:
             gc.enable()
+
+    def __exit__(self, *exc: object) -> None:
+        if not self.frozen_before:
+            gc.unfreeze()
+        self.resume()
 
 
 def _spare_state(target: Path, staging: Path, live: SiteState | None) -> SiteState | None:
@@ -142,7 +162,7 @@ def build_salt(config: Config) -> str:
 
 
 def site_outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan,
-                 status: dict[str, Any], carried_pages: Callable[[], list[str]],
+                 status: dict[str, Any], carried: NewState,
                  early: EarlyPages | None = None) -> Iterator[Output]:
     """The files of the units ``plan`` wants, the sitemap last since it lists every page
     (those of the units not rendered included, read once the others are known). The
@@ -152,7 +172,8 @@ def site_outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan,
     yield from _recording(pages, early.serve(content) if early is not None else content)
     yield pages_status.output(renderer, status)
     pages.append(pages_status.PATH)
-    yield from seo.sitemap_outputs(renderer, carried_pages() + pages)
+    yield from seo.sitemap_outputs(renderer, carried.carried_page_count() + len(pages),
+                                   lambda: carried.carried_pages() + pages)
     yield seo.robots_output(renderer)
     yield from static_outputs()
 

@@ -17,8 +17,6 @@ from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
-from itertools import groupby
-from operator import itemgetter
 from pathlib import Path
 from typing import Any, Generic, Protocol, TypeVar
 
@@ -438,8 +436,18 @@ def load_corpus(db: sqlite_utils.Database) -> Corpus:
     topics = _topics(articles)
     stories = _stories(articles)
     count_stories(stories, topics)
-    return Corpus(articles, entities, agreements, topics, stories, queries.latest_run_id(db), loader, by_id,
+    return Corpus(articles, entities, agreements, topics, stories, latest_run(articles), loader, by_id,
                   event_keys)
+
+
+def latest_run(articles: list[Article]) -> int | None:
+    """The run that most recently stored a new article: its stories are marked new.
+
+    Taken from the articles, not the runs table, so a build (itself a run) never changes
+    what is new and two builds of the same data stay identical (and from the articles
+    read already: the store has no index to find it without reading every row).
+    """
+    return max((a.first_run_id for a in articles if a.first_run_id is not None), default=None)
 
 
 def _article(row: tuple[Any, ...], loader: Loader) -> Article:
@@ -485,10 +493,10 @@ def _attach_mentions(db: sqlite_utils.Database, by_id: dict[str, Article],
     (articles are visited in that order, so nothing is sorted). What the article says of
     each is read later (Article.people)."""
     known = entities.get
-    for article_id, pairs in groupby(queries.mention_pairs(db), itemgetter(0)):  # by article
+    for article_id, entity_ids in queries.mentioned(db):
         article = by_id.get(article_id)
         if article is not None:
-            article.mentions = [e for e in map(known, [entity_id for _, entity_id in pairs]) if e is not None]
+            article.mentions = [e for e in map(known, entity_ids) if e is not None]
     for article in by_id.values():
         for entity in article.mentions:
             entity.articles.append(article)

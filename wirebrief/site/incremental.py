@@ -46,7 +46,8 @@ class Output:
     note: Callable[[], Any] | None = None
     shares: str | None = None  # outputs naming the same ``shares`` are rendered by one process
     # Rendered by the build's own process once the other outputs are: its bytes are being
-    # made elsewhere meanwhile (early.py), and only this process can wait for them.
+    # made elsewhere meanwhile (early.py), and only this process can wait for them; or it
+    # reads what only this process can (the sitemap, the new state's pages).
     deferred: bool = False
 
 

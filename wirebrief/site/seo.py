@@ -15,18 +15,28 @@ SITEMAP_LIMIT = 50_000
 OPML_FEEDS = (("rss", "feed.xml"), ("atom", "atom.xml"), ("json", "feed.json"))
 
 
-def sitemap_outputs(renderer: Renderer, pages: list[str]) -> Iterator[Output]:
-    """One sitemap, or an index of sitemaps when there are more URLs than one may hold."""
-    urls = [renderer.absolute(p) for p in sorted(pages)]
-    chunks = [urls[i:i + SITEMAP_LIMIT] for i in range(0, len(urls), SITEMAP_LIMIT)] or [[]]
-    if len(chunks) == 1:
-        yield Output("sitemap.xml", functools.partial(urlset_bytes, urls))
+def sitemap_outputs(renderer: Renderer, count: int, pages: Callable[[], list[str]]) -> Iterator[Output]:
+    """One sitemap, or an index of sitemaps when there are more URLs than one may hold.
+
+    ``count`` pages, listed by ``pages`` only when the sitemap is rendered: reading the
+    tens of thousands of paths a build carries is then done by this process while the
+    render workers are busy, rather than before any of them starts (the outputs are
+    deferred, so this process renders them; the paths are read from its state)."""
+    chunks = max(1, -(-count // SITEMAP_LIMIT))
+    urls = functools.cache(lambda: [renderer.absolute(p) for p in sorted(pages())])
+    if chunks == 1:
+        yield Output("sitemap.xml", lambda: urlset_bytes(urls()), deferred=True)
         return
-    names = [f"sitemap-{n + 1}.xml" for n in range(len(chunks))]
-    for name, chunk in zip(names, chunks, strict=True):
-        yield Output(name, functools.partial(urlset_bytes, chunk))
+    names = [f"sitemap-{n + 1}.xml" for n in range(chunks)]
+    for number, name in enumerate(names):
+        yield Output(name, functools.partial(_chunk_bytes, urls, number * SITEMAP_LIMIT), deferred=True)
     index = [renderer.absolute(n) for n in names]
-    yield Output("sitemap.xml", lambda: renderer.text("sitemap_index.xml", {"sitemaps": index}))
+    yield Output("sitemap.xml", lambda: renderer.text("sitemap_index.xml", {"sitemaps": index}),
+                 deferred=True)
+
+
+def _chunk_bytes(urls: Callable[[], list[str]], start: int) -> bytes:
+    return urlset_bytes(urls()[start:start + SITEMAP_LIMIT])
 
 
 def urlset_bytes(urls: list[str]) -> bytes:

@@ -29,6 +29,9 @@ MANIFEST = ".wirebrief-manifest.json"
 STATE_VERSION = 5
 BUCKETS = 4096  # of the site's digest: see NewState.finish
 
+_CARRIED_PAGE = ("(substr(path, -1) = '/' or substr(path, -5) = '.html' or path = '') "
+                 "and unit not in (select unit from dropped)")
+
 SCHEMA = """
 create table meta (key text primary key, value text not null);
 create table files (path text primary key, unit text not null, hash text not null,
@@ -171,9 +174,11 @@ class NewState:
 
     def carried_pages(self) -> list[str]:
         """The pages (not feeds or assets) kept from the live site, in no particular order."""
-        return [p for (p,) in self.conn.execute(
-            "select path from files where (substr(path, -1) = '/' or substr(path, -5) = '.html' "
-            "or path = '') and unit not in (select unit from dropped)")]
+        return [p for (p,) in self.conn.execute(f"select path from files where {_CARRIED_PAGE}")]
+
+    def carried_page_count(self) -> int:
+        """How many pages carried_pages gives, counted without reading them."""
+        return int(self.conn.execute(f"select count(*) from files where {_CARRIED_PAGE}").fetchone()[0])
 
     def hashes(self, paths: Iterable[str], schema: str = "main") -> dict[str, str]:
         return dict(self.conn.execute(f"select f.path, f.hash from {schema}.files f join json_each(?) j "
