@@ -5,6 +5,7 @@ ahead by a forked process, the article list read from its covering index."""
 from __future__ import annotations
 
 import functools
+import gc
 import os
 import time
 from collections.abc import Callable
@@ -23,7 +24,7 @@ from wirebrief.site.synthetic import populate
 from wirebrief.store import open_db, queries
 from wirebrief.store.articles import save_article
 
-from .test_site_build import build, digests, seed
+from .test_site_build import add_articles, build, digests, seed
 
 
 @pytest.fixture(scope="module")
@@ -35,7 +36,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
     with db.atomic():  # one event told by several stories, in other words' case and spacing
         for number in range(12):
             when = ["2026-01-18", "2025-12-31", "2026-01", "2025"][number % 4]
-            what = ["Summit opens in Arivel", " summit OPENS in Arivel ", "Talks end", "Treaty signed"][number % 4]
+            what = ["Summit opens in Arivel", " summit OPENS in Arivel ", "Talks end",
+                    "Treaty signed"][number % 4]
             save_article(db, {"url": f"https://wire.example/summit-{number}", "title": f"Summit {number}",
                               "published": f"2026-01-{10 + number:02d}", "text": "The summit opened.",
                               "events": [{"date": when, "what": what, "where": None},
@@ -188,3 +190,17 @@ def test_a_plan_gives_the_keys_of_the_units_it_wants_of_a_kind() -> None:
     plan = Plan(False, {}, {}, {"entity:b", "entity:a", "entity:a:2", "article:a", "global"})
     assert plan.keys("entity") == ["a", "b"]  # not the archive page entity:a:2
     assert plan.keys("article") == ["a"] and plan.keys("topic") == []
+
+
+def test_a_build_leaves_the_garbage_collector_as_it_found_it(tmp_path: Path) -> None:
+    """The build pauses the collector and freezes its corpus (build._Collector); neither
+    outlives it, so a process that builds again can free the old corpus."""
+    seed(tmp_path, 12)
+    try:
+        for enabled in (True, False, True):
+            gc.enable() if enabled else gc.disable()
+            build(tmp_path)
+            add_articles(tmp_path, 900 + enabled, 1)
+            assert gc.isenabled() == enabled and gc.get_freeze_count() == 0
+    finally:
+        gc.enable()
