@@ -9,7 +9,7 @@ lists the month's events (a busy year holds thousands: one page of them was mega
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from wirebrief.site.corpus import Article, Corpus, listed_year
@@ -101,16 +101,17 @@ def timeline_index(corpus: Corpus, found: Found | None = None) -> dict[str, Any]
 def year_page(corpus: Corpus, found: Found, year: str) -> dict[str, Any]:
     """A year's months with their counts, newest first, and the events dated only by the year."""
     mine = {key: ids for key, ids in found.items() if key[0][:4] == year}
-    counts = _counts({key: ids for key, ids in mine.items() if len(key[0]) > 4}, lambda when: when[:7])
+    counts = _counts((key for key in mine if len(key[0]) > 4), lambda when: when[:7])
     months = [{"month": month, "label": nice_date(month), "count": counts[month],
                "path": month_path(month)} for month in sorted(counts, reverse=True)]
     return {"months": months, "total": len(mine),
             "events": reported(corpus, mine, lambda day: day == year)}
 
 
-def _counts(found: Found, period: Callable[[str], str]) -> dict[str, int]:
+def _counts(keys: Iterable[Key], period: Callable[[str], str]) -> dict[str, int]:
+    """How many of ``keys`` fall in each period (the year or month of their date)."""
     counts: dict[str, int] = {}
-    for key in found:
+    for key in keys:
         name = period(key[0])
         counts[name] = counts.get(name, 0) + 1
     return counts
