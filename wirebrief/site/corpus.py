@@ -431,7 +431,7 @@ def load_corpus(db: sqlite_utils.Database) -> Corpus:
     agreements = _agreements(db)
     _attach_mentions(db, by_id, entities)
     event_keys = queries.event_keys(db)
-    _attach_event_years(event_keys, by_id)
+    _attach_event_periods(event_keys, by_id)
     _attach_agreements(db, by_id, agreements)
     topics = _topics(articles)
     stories = _stories(articles)
@@ -516,7 +516,7 @@ def events_by(rows: list[queries.EventRow], entities: dict[str, Entity]) -> dict
     return result
 
 
-def _attach_event_years(event_keys: list[queries.EventKey], by_id: dict[str, Article]) -> None:
+def _attach_event_periods(event_keys: list[queries.EventKey], by_id: dict[str, Article]) -> None:
     """The years and months each article's events go under on the timeline (the events
     themselves are read when a page shows them)."""
     periods: dict[str, set[str]] = {}

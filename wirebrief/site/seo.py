@@ -18,10 +18,10 @@ OPML_FEEDS = (("rss", "feed.xml"), ("atom", "atom.xml"), ("json", "feed.json"))
 def sitemap_outputs(renderer: Renderer, count: int, pages: Callable[[], list[str]]) -> Iterator[Output]:
     """One sitemap, or an index of sitemaps when there are more URLs than one may hold.
 
-    ``count`` pages, listed by ``pages`` only when the sitemap is rendered: reading the
-    tens of thousands of paths a build carries is then done by this process while the
-    render workers are busy, rather than before any of them starts (the outputs are
-    deferred, so this process renders them; the paths are read from its state)."""
+    ``count`` pages, listed by ``pages`` only when the sitemap is rendered: the outputs
+    are deferred, so the build's own process reads the tens of thousands of paths it
+    carries (from its state) once it has no other file left to render, while the render
+    workers finish theirs, rather than before any of them starts."""
     chunks = max(1, -(-count // SITEMAP_LIMIT))
     urls = functools.cache(lambda: [renderer.absolute(p) for p in sorted(pages())])
     if chunks == 1:
