@@ -9,7 +9,6 @@ incremental build that renders a few hundred pages reads only theirs (see change
 from __future__ import annotations
 
 import functools
-import json
 import os
 import re
 import sqlite3
@@ -81,17 +80,6 @@ def listed_year(when: str | None, what: str | None) -> str | None:
 def _year_of_date(when: str) -> str | None:
     """Checked once per distinct date: events share a few thousand."""
     return when[:4] if _EVENT_DATE.match(when) else None
-
-
-def decode_list(value: str) -> list[str]:
-    """A JSON list of strings from the store; anything else reads as empty."""
-    if value == "[]":
-        return []
-    try:
-        decoded = json.loads(value)
-    except ValueError:
-        return []
-    return [str(v) for v in decoded] if isinstance(decoded, list) else []
 
 
 def evidence_sentence(evidence: Any) -> str:
@@ -222,7 +210,7 @@ class Entity:
 
     def titles_in(self, article: Article) -> list[str]:
         """The titles (roles) ``article`` gives this entity."""
-        return decode_list(self.titles.get(article.id, "[]"))
+        return queries.string_list(self.titles.get(article.id, "[]"))
 
 
 @dataclass(eq=False)
@@ -329,7 +317,7 @@ class Article:
             for entity in self.mentions:
                 titles, evidence = self.details.get(entity.id, ("[]", ""))
                 groups[KIND_FOLDER[entity.kind]].append({
-                    "name": entity.name, "path": entity.path, "titles": decode_list(titles),
+                    "name": entity.name, "path": entity.path, "titles": queries.string_list(titles),
                     "evidence": evidence_sentence(evidence)})
             for group in groups.values():
                 group.sort(key=lambda m: (m["name"].casefold(), m["path"]))

@@ -13,11 +13,12 @@ from markupsafe import Markup, escape
 
 from wirebrief.config import Config
 from wirebrief.site import paging
-from wirebrief.site.corpus import Corpus, Entity, decode_list
+from wirebrief.site.corpus import Corpus, Entity
 from wirebrief.site.feeds import ENTITY_FEED_ITEMS, feed_outputs
 from wirebrief.site.incremental import Output, page_output
 from wirebrief.site.paths import up_prefix
 from wirebrief.site.render import Renderer, feed_links
+from wirebrief.store import queries
 
 if TYPE_CHECKING:
     from wirebrief.site.changes import Plan
@@ -33,7 +34,7 @@ def roles(entity: Entity) -> list[dict[str, Any]]:
     counts: Counter[str] = Counter()
     # Each distinct list of titles decoded once: a busy person's articles repeat a few.
     for titles, articles in Counter(entity.titles.get(a.id, "[]") for a in entity.articles).items():
-        for title in decode_list(titles):
+        for title in queries.string_list(titles):
             counts[title] += articles
     return [{"title": t, "count": n} for t, n in sorted(counts.items(), key=lambda x: (-x[1], x[0]))[:12]]
 

@@ -108,6 +108,11 @@ def year_page(corpus: Corpus, found: Found, year: str) -> dict[str, Any]:
             "events": reported(corpus, mine, lambda day: day == year)}
 
 
+def month_page(corpus: Corpus, found: Found, month: str) -> dict[str, Any]:
+    """A month's events (``YYYY-MM``), newest first."""
+    return {"events": reported(corpus, found, lambda day: day[:7] == month)}
+
+
 def _counts(keys: Iterable[Key], period: Callable[[str], str]) -> dict[str, int]:
     """How many of ``keys`` fall in each period (the year or month of their date)."""
     counts: dict[str, int] = {}
@@ -120,12 +125,6 @@ def _counts(keys: Iterable[Key], period: Callable[[str], str]) -> dict[str, int]
 def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     """The timeline, its year and its month pages, each merging only the events it shows."""
     found = functools.cache(functools.partial(distinct_events, corpus))  # made once, if a page asks
-
-    def month_events(context: dict[str, Any]) -> dict[str, Any]:
-        month = context["month"]
-        articles = [a for a in corpus.articles if month in a.event_months]
-        return {**context, "events": events(corpus, articles, lambda day: day[:7] == month)}
-
     yield page_output(renderer, "timeline/", "timeline.html", {"feeds": []},
                       lambda context: {**context, **timeline_index(corpus, found())})
     for year in sorted({y for a in corpus.articles for y in a.event_years}, reverse=True):
@@ -139,4 +138,5 @@ def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
         if plan.wants(unit):
             yield page_output(renderer, month_path(month), "timeline_month.html",
                               {"month": month, "year": month[:4], "label": nice_date(month), "feeds": []},
-                              month_events, unit=unit)
+                              lambda context: {**context, **month_page(corpus, found(), context["month"])},
+                              unit=unit)

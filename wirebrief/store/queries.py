@@ -51,6 +51,12 @@ def _json(value: str | None, default: Any) -> Any:
     return decoded if isinstance(decoded, type(default)) else default
 
 
+def string_list(value: str | None) -> list[str]:
+    """A JSON list of strings from the store (authors, topics, titles, parties); anything
+    else reads as empty."""
+    return [str(v) for v in _json(value, [])]
+
+
 def _string_lists() -> Callable[[str | None], list[str]]:
     """A decoder of JSON lists of strings that decodes each distinct value once (stored
     lists repeat: authors, topics, parties), giving each caller its own copy."""
@@ -58,7 +64,7 @@ def _string_lists() -> Callable[[str | None], list[str]]:
 
     def strings(value: str | None) -> list[str]:
         if value not in decoded:
-            decoded[value] = [str(v) for v in _json(value, [])]
+            decoded[value] = string_list(value)
         return list(decoded[value])
 
     return strings
