@@ -43,6 +43,7 @@ FULL_BUILD_SHARE = 0.25
 REVISION, STORY, DAY, ORDER, ENTITIES, TOPICS, AGREEMENTS, YEARS, MONTHS = range(9)
 
 Records = Callable[[str], "list[Any] | None"]
+ARTICLE = "article:"  # the prefix of an article's own unit
 
 
 @dataclass
@@ -76,9 +77,9 @@ def plan_build(live: SiteState | None, corpus: Corpus, salt: str) -> Plan:
     whose revision is the same has the same record (the store's triggers bump it on every
     write to the article or its facts), so the state of the others is never read.
     """
-    meta, units = small_snapshot(corpus), current_units(corpus)
+    meta = small_snapshot(corpus)
     if live is None or live.salt != salt:
-        return _full(corpus, live, meta, units)
+        return _full(corpus, live, meta)
     old_meta = {key: live.meta(key, {}) for key in meta}
     # Articles whose revision moved, new or gone: those in one of the two (id, revision) sets only.
     revisions = live.revisions()
@@ -86,24 +87,29 @@ def plan_build(live: SiteState | None, corpus: Corpus, salt: str) -> Plan:
     old_records = live.records(revised & revisions.keys())
     changed = changed_articles(old_meta, meta, corpus, revised, old_records)
     if changed is None:
-        return _full(corpus, live, meta, units)
+        return _full(corpus, live, meta)
 
     def before(article_id: str) -> list[Any] | None:
         if article_id in revised:
             return old_records.get(article_id)
         return record(corpus.by_id[article_id]) if article_id in corpus.by_id else None
 
-    old_units = live.units()
+    # Article units are left out of the sets compared: they are half the site's units,
+    # and the revisions say already which articles came (changed_units renders them)
+    # and which went (``gone``).
+    units, old_units = current_units(corpus, articles=False), live.units(articles=False)
+    gone = revised - corpus.by_id.keys()
     dirty = changed_units(old_meta, meta, corpus, changed, revised, before, live) | {GLOBAL}
     dirty |= units - old_units
+    dirty = {u for u in dirty if u in units or u.startswith(ARTICLE) and u[len(ARTICLE):] in corpus.by_id}
     records = {i: record(corpus.by_id[i]) for i in revised if i in corpus.by_id}
-    return Plan(False, meta, records, dirty & units, old_units - units,
-                revised - corpus.by_id.keys())
+    return Plan(False, meta, records, dirty, (old_units - units) | {ARTICLE + i for i in gone}, gone)
 
 
-def _full(corpus: Corpus, live: SiteState | None, meta: dict[str, Any], units: set[str]) -> Plan:
+def _full(corpus: Corpus, live: SiteState | None, meta: dict[str, Any]) -> Plan:
     """Render everything; nothing of the live site is carried, though its files still
     spare writing (and new inodes for) those that come out the same."""
+    units = current_units(corpus)
     old_units = live.units() if live is not None else set()
     return Plan(True, meta, {a.id: record(a) for a in corpus.articles}, set(units), old_units - units)
 
@@ -126,11 +132,13 @@ def record(article: Article) -> list[Any]:
             sorted({g["id"] for g in article.agreements}), article.event_years, article.event_months]
 
 
-def current_units(corpus: Corpus) -> set[str]:
-    """Every unit the site has now (a unit without files, like months without search, is harmless)."""
+def current_units(corpus: Corpus, articles: bool = True) -> set[str]:
+    """Every unit the site has now (a unit without files, like months without search, is
+    harmless); without its articles' own units when not ``articles``."""
     units = {GLOBAL}
     days = {a.day for a in corpus.articles}
-    units.update(f"article:{a.id}" for a in corpus.articles)
+    if articles:
+        units.update(f"{ARTICLE}{a.id}" for a in corpus.articles)
     units.update(f"agreement:{g.id}" for g in corpus.agreements.values() if g.mentions)
     lists = [(f"entity:{e.id}", e.story_count) for e in corpus.entities.values() if e.articles]
     lists += [(f"topic:{t.slug}", t.story_count) for t in corpus.topics.values()]
@@ -139,8 +147,9 @@ def current_units(corpus: Corpus) -> set[str]:
         units.update(f"{unit}:{n}" for n in range(1, paging.archive_count(stories) + 1))
     units.update(f"day:{d}" for d in days)
     units.update(f"month:{d[:7]}" for d in days)
-    units.update(f"year:{y}" for a in corpus.articles for y in a.event_years)
-    units.update(month_unit(m) for a in corpus.articles for m in a.event_months)
+    # Thousands of articles share a few dozen years and months: each is named once.
+    units.update(f"year:{y}" for y in {y for a in corpus.articles for y in a.event_years})
+    units.update(month_unit(m) for m in {m for a in corpus.articles for m in a.event_months})
     return units
 
 
@@ -325,8 +334,9 @@ def _lists(corpus: Corpus, entity_ids: Iterable[str], topic_slugs: Iterable[str]
 def _weight_steps(old: dict[str, Any], new: dict[str, Any]) -> set[str]:
     """Entities whose weight step changed (every related list that uses them may change)."""
     before, now = old.get("entities", {}), new["entities"]
-    return {e for e, (_, count) in now.items()
-            if e in before and weight_step(before[e][1]) != weight_step(count)}
+    counted = ((e, before[e][1], count) for e, (_, count) in now.items() if e in before)
+    # Most counts did not move, and an unchanged count has the same step.
+    return {e for e, was, count in counted if was != count and weight_step(was) != weight_step(count)}
 
 
 def _day_links_changed(before: list[str], now: list[str]) -> set[str]:

@@ -128,8 +128,11 @@ class SiteState:
                                  f"on j.value = a.id where a.{column} is not null", [json.dumps(sorted(ids))])
         return {article_id: json.loads(value) for article_id, value in rows}
 
-    def units(self) -> set[str]:
-        return {unit for (unit,) in self.conn.execute("select distinct unit from files")}
+    def units(self, articles: bool = True) -> set[str]:
+        """The units the tree has files of; without articles' own units (``article:<id>``,
+        read as two ranges of the unit index) when not ``articles``."""
+        where = "" if articles else " where unit < 'article:' or unit >= 'article;'"
+        return {unit for (unit,) in self.conn.execute(f"select distinct unit from files{where}")}
 
     def close(self) -> None:
         self.conn.close()
