@@ -94,9 +94,9 @@ def plan_build(live: SiteState | None, corpus: Corpus, salt: str) -> Plan:
             return old_records.get(article_id)
         return record(corpus.by_id[article_id]) if article_id in corpus.by_id else None
 
-    # Article units are left out of the sets compared: they are half the site's units,
-    # and the revisions say already which articles came (changed_units renders them)
-    # and which went (``gone``).
+    # Article units are left out of the sets compared: they are two thirds of the site's
+    # units, and the revisions say already which articles came (changed_units renders
+    # them) and which went (``gone``).
     units, old_units = current_units(corpus, articles=False), live.units(articles=False)
     gone = revised - corpus.by_id.keys()
     dirty = changed_units(old_meta, meta, corpus, changed, revised, before, live) | {GLOBAL}

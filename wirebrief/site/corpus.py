@@ -504,11 +504,18 @@ def events_by(rows: list[queries.EventRow], entities: dict[str, Entity]) -> dict
     return result
 
 
+def period_of_date(when: str | None) -> str | None:
+    """The period the timeline lists an event of this date under: its month (YYYY-MM)
+    when the date has one, else its year; None when it is no date the timeline lists."""
+    year = _year_of_date(when or "")
+    return None if year is None or when is None else (when[:7] if len(when) > 4 else year)
+
+
 def _attach_event_periods(event_keys: list[queries.EventKey], by_id: dict[str, Article]) -> None:
     """The years and months each article's events go under on the timeline (the events
-    themselves are read when a page shows them): the rule of listed_year, with each
-    distinct date checked once (events share a few thousand) and most articles' single
-    period set without sorting."""
+    themselves are read when a page shows them), by the rule of listed_year; each distinct
+    date is checked once (events share a few thousand), and most articles' single period
+    is set without sorting."""
     periods: dict[str, set[str]] = {}
     period_of: dict[str | None, str | None] = {}
     for article_id, when, what, _ in event_keys:
@@ -516,9 +523,7 @@ def _attach_event_periods(event_keys: list[queries.EventKey], by_id: dict[str, A
             continue
         period = period_of.get(when, "")
         if period == "":
-            year = _year_of_date(when or "")
-            period = period_of[when] = None if year is None or when is None else \
-                (when[:7] if len(when) > 4 else year)
+            period = period_of[when] = period_of_date(when)
         if period is not None:
             found = periods.get(article_id)
             if found is None:
