@@ -80,8 +80,8 @@ def _build(config: Config, db: sqlite_utils.Database, target: Path, collector: _
             stats = publish_outputs(outputs, plan.dirty, Trees(staging, target), new, spare, notes,
                                     workers=render_workers())
             new.save_articles(plan.records, plan.gone, replace_all=plan.full)
-            new.save_related({unit.removeprefix("article:"): ids for unit, ids in notes.items()
-                              if unit.startswith("article:")})
+            new.save_related({unit.removeprefix(pages_articles.ARTICLE): ids for unit, ids in notes.items()
+                              if unit.startswith(pages_articles.ARTICLE)})
             new.save_meta(plan.meta)
             token = new.finish(salt)
             write_token(staging, salt, token)

@@ -31,6 +31,7 @@ from wirebrief.site import paging
 from wirebrief.site.corpus import Article, Corpus
 from wirebrief.site.incremental import GLOBAL
 from wirebrief.site.pages_archive import ordered_days
+from wirebrief.site.pages_articles import ARTICLE, article_unit
 from wirebrief.site.pages_timeline import month_unit
 from wirebrief.site.related import NEIGHBOURS, Related, position, weight_step
 from wirebrief.site.state import SiteState
@@ -43,7 +44,6 @@ FULL_BUILD_SHARE = 0.25
 REVISION, STORY, DAY, ORDER, ENTITIES, TOPICS, AGREEMENTS, YEARS, MONTHS = range(9)
 
 Records = Callable[[str], "list[Any] | None"]
-ARTICLE = "article:"  # the prefix of an article's own unit
 
 
 @dataclass
@@ -97,13 +97,13 @@ def plan_build(live: SiteState | None, corpus: Corpus, salt: str) -> Plan:
     # Article units are left out of the sets compared: they are two thirds of the site's
     # units, and the revisions say already which articles came (changed_units renders
     # them) and which went (``gone``).
-    units, old_units = current_units(corpus, articles=False), live.units(articles=False)
+    units, old_units = current_units(corpus, articles=False), live.units(without=ARTICLE)
     gone = revised - corpus.by_id.keys()
     dirty = changed_units(old_meta, meta, corpus, changed, revised, before, live) | {GLOBAL}
     dirty |= units - old_units
-    dirty = {u for u in dirty if u in units or u.startswith(ARTICLE) and u[len(ARTICLE):] in corpus.by_id}
+    dirty = {u for u in dirty if u in units or (u.startswith(ARTICLE) and u[len(ARTICLE):] in corpus.by_id)}
     records = {i: record(corpus.by_id[i]) for i in revised if i in corpus.by_id}
-    return Plan(False, meta, records, dirty, (old_units - units) | {ARTICLE + i for i in gone}, gone)
+    return Plan(False, meta, records, dirty, (old_units - units) | {article_unit(i) for i in gone}, gone)
 
 
 def _full(corpus: Corpus, live: SiteState | None, meta: dict[str, Any]) -> Plan:
@@ -138,7 +138,7 @@ def current_units(corpus: Corpus, articles: bool = True) -> set[str]:
     units = {GLOBAL}
     days = {a.day for a in corpus.articles}
     if articles:
-        units.update(f"{ARTICLE}{a.id}" for a in corpus.articles)
+        units.update(article_unit(a.id) for a in corpus.articles)
     units.update(f"agreement:{g.id}" for g in corpus.agreements.values() if g.mentions)
     lists = [(f"entity:{e.id}", e.story_count) for e in corpus.entities.values() if e.articles]
     lists += [(f"topic:{t.slug}", t.story_count) for t in corpus.topics.values()]
@@ -154,7 +154,7 @@ def current_units(corpus: Corpus, articles: bool = True) -> set[str]:
 
 
 def _units_of(article_id: str, record: list[Any]) -> Iterable[str]:
-    yield f"article:{article_id}"
+    yield article_unit(article_id)
     yield f"day:{record[DAY]}"
     yield f"month:{record[DAY][:7]}"
     yield from (f"entity:{e}" for e in record[ENTITIES])
@@ -217,11 +217,11 @@ def changed_units(old: dict[str, Any], new: dict[str, Any], corpus: Corpus, chan
         for article_record in (before(article_id), _now(corpus, article_id)):
             if article_record is not None:
                 units.update(_units_of(article_id, article_record))
-    units -= {f"article:{i}" for i in changed if i not in corpus.by_id}
+    units -= {article_unit(i) for i in changed if i not in corpus.by_id}
     related = _related_changes(corpus, changed, before)
     for entity_id in _weight_steps(old, new):
         related.update(corpus.entities[entity_id].articles)
-    units |= {f"article:{a.id}" for a in _related_moved(corpus, related, changed, live)}
+    units |= {article_unit(a.id) for a in _related_moved(corpus, related, changed, live)}
     units |= {f"day:{d}" for d in _day_links_changed(old.get("days", []), new["days"])}
     units |= _archive_pages(corpus, changed, revised, before, units)
     return units

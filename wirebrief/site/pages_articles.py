@@ -14,6 +14,13 @@ from wirebrief.site.render import Renderer
 if TYPE_CHECKING:
     from wirebrief.site.changes import Plan
 
+ARTICLE = "article:"  # what an article's own unit is named by, before its id
+
+
+def article_unit(article_id: str) -> str:
+    """The unit of an article's page (the plan, the state and the related notes use it)."""
+    return ARTICLE + article_id
+
 
 def planned(corpus: Corpus, plan: Plan) -> list[Article]:
     """The articles whose pages ``plan`` wants, in corpus order (an incremental build picks
@@ -35,7 +42,7 @@ def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
         return {**context, "related": stories}
 
     for article in planned(corpus, plan):
-        unit = f"article:{article.id}"
+        unit = article_unit(article.id)
         story = corpus.story_of(article)
         context = {"article": article, "copies": [a for a in story.copies if a is not article],
                    "permalink": renderer.absolute(article.path), "feeds": []}

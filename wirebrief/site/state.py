@@ -128,11 +128,15 @@ class SiteState:
                                  f"on j.value = a.id where a.{column} is not null", [json.dumps(sorted(ids))])
         return {article_id: json.loads(value) for article_id, value in rows}
 
-    def units(self, articles: bool = True) -> set[str]:
-        """The units the tree has files of; without articles' own units (``article:<id>``,
-        read as two ranges of the unit index) when not ``articles``."""
-        where = "" if articles else " where unit < 'article:' or unit >= 'article;'"
-        return {unit for (unit,) in self.conn.execute(f"select distinct unit from files{where}")}
+    def units(self, without: str | None = None) -> set[str]:
+        """The units the tree has files of; ``without`` those named with that prefix (read
+        as the two ranges of the unit index around them)."""
+        if not without:
+            return {unit for (unit,) in self.conn.execute("select distinct unit from files")}
+        after = without[:-1] + chr(ord(without[-1]) + 1)  # the first name past the prefix's
+        rows = self.conn.execute("select distinct unit from files where unit < ? or unit >= ?",
+                                 [without, after])
+        return {unit for (unit,) in rows}
 
     def close(self) -> None:
         self.conn.close()
