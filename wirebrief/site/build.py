@@ -176,8 +176,9 @@ def site_outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan,
     yield from _recording(pages, early.serve(content) if early is not None else content)
     yield pages_status.output(renderer, status)
     pages.append(pages_status.PATH)
+    carried_pages = carried.carried_pages()
     yield from seo.sitemap_outputs(renderer, carried.carried_page_count() + len(pages),
-                                   lambda: carried.carried_pages() + pages)
+                                   lambda: carried_pages() + pages)
     yield seo.robots_output(renderer)
     yield from static_outputs()
 

@@ -16,23 +16,21 @@ OPML_FEEDS = (("rss", "feed.xml"), ("atom", "atom.xml"), ("json", "feed.json"))
 
 
 def sitemap_outputs(renderer: Renderer, count: int, pages: Callable[[], list[str]]) -> Iterator[Output]:
-    """One sitemap, or an index of sitemaps when there are more URLs than one may hold.
-
-    ``count`` pages, listed by ``pages`` only when the sitemap is rendered: the outputs
-    are deferred, so the build's own process reads the tens of thousands of paths it
-    carries (from its state) once it has no other file left to render, while the render
-    workers finish theirs, rather than before any of them starts."""
+    """One sitemap of the ``count`` pages that ``pages`` lists, or an index of sitemaps
+    when there are more URLs than one may hold. They are rendered like any other
+    site-wide file, by whichever process takes them first: left to the end of a build,
+    the largest file it rewrites every time kept one process busy while the others had
+    nothing left to do."""
     chunks = max(1, -(-count // SITEMAP_LIMIT))
     urls = functools.cache(lambda: [renderer.absolute(p) for p in sorted(pages())])
     if chunks == 1:
-        yield Output("sitemap.xml", lambda: urlset_bytes(urls()), deferred=True)
+        yield Output("sitemap.xml", lambda: urlset_bytes(urls()))
         return
     names = [f"sitemap-{n + 1}.xml" for n in range(chunks)]
     for number, name in enumerate(names):
-        yield Output(name, functools.partial(_chunk_bytes, urls, number * SITEMAP_LIMIT), deferred=True)
+        yield Output(name, functools.partial(_chunk_bytes, urls, number * SITEMAP_LIMIT))
     index = [renderer.absolute(n) for n in names]
-    yield Output("sitemap.xml", lambda: renderer.text("sitemap_index.xml", {"sitemaps": index}),
-                 deferred=True)
+    yield Output("sitemap.xml", lambda: renderer.text("sitemap_index.xml", {"sitemaps": index}))
 
 
 def _chunk_bytes(urls: Callable[[], list[str]], start: int) -> bytes:

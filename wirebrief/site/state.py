@@ -16,28 +16,31 @@ file is missing or unreadable is simply built in full.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import json
 import os
 import shutil
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 MANIFEST = ".wirebrief-manifest.json"
-STATE_VERSION = 5
+STATE_VERSION = 6
 BUCKETS = 4096  # of the site's digest: see NewState.finish
 
-_CARRIED_PAGE = ("(substr(path, -1) = '/' or substr(path, -5) = '.html' or path = '') "
-                 "and unit not in (select unit from dropped)")
+# Pages (not feeds or assets), as the partial index files_pages holds them: the sitemap
+# lists them, and reading them from the whole table cost more than rendering it.
+_PAGE = "(substr(path, -1) = '/' or substr(path, -5) = '.html' or path = '')"
 
-SCHEMA = """
+SCHEMA = f"""
 create table meta (key text primary key, value text not null);
 create table files (path text primary key, unit text not null, hash text not null,
                     bucket integer not null);
 create index files_unit on files (unit);
 create index files_bucket on files (bucket);
+create index files_pages on files (unit, path) where {_PAGE};
 create table buckets (bucket integer primary key, digest text not null);
 create table articles (id text primary key, revision integer not null, record text not null,
                        related text);
@@ -149,6 +152,8 @@ class NewState:
     def __init__(self, site: Path, live: SiteState | None) -> None:
         self.site, self.folder = site, state_folder(site)
         self.built_from = live.path.stem if live is not None else None
+        self.source = live.path if live is not None else None
+        self.dropped: set[str] = set()
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / f".building-{os.getpid()}.sqlite"
         self.path.unlink(missing_ok=True)
@@ -169,6 +174,8 @@ class NewState:
 
     def drop_units(self, units: Iterable[str]) -> None:
         """Units whose files are rendered again or gone: their rows are not carried over."""
+        units = set(units)
+        self.dropped |= units
         self.conn.executemany("insert or ignore into dropped values (?)", ((u,) for u in units))
 
     def claim(self, paths: Iterable[str]) -> None:
@@ -179,13 +186,21 @@ class NewState:
         return iter(self.conn.execute(
             "select path, unit, hash from files where unit not in (select unit from dropped)"))
 
-    def carried_pages(self) -> list[str]:
-        """The pages (not feeds or assets) kept from the live site, in no particular order."""
-        return [p for (p,) in self.conn.execute(f"select path from files where {_CARRIED_PAGE}")]
+    def carried_pages(self) -> Callable[[], list[str]]:
+        """What lists the pages (not feeds or assets) kept from the live site, of the
+        units not dropped so far, in no particular order.
+
+        Any process can call it: it reads the live site's state, of which this file is
+        a copy until it is saved, through a connection of its own. The sitemap wants
+        these tens of thousands of paths, and reading them is as dear as rendering it,
+        so both are done by whichever render process takes the sitemap."""
+        return functools.partial(_carried_pages, self.source, frozenset(self.dropped))
 
     def carried_page_count(self) -> int:
-        """How many pages carried_pages gives, counted without reading them."""
-        return int(self.conn.execute(f"select count(*) from files where {_CARRIED_PAGE}").fetchone()[0])
+        """How many pages carried_pages lists, counted without reading them."""
+        (count,) = self.conn.execute(
+            f"select count(*) from files where {_PAGE} and unit not in (select unit from dropped)").fetchone()
+        return int(count)
 
     def hashes(self, paths: Iterable[str], schema: str = "main") -> dict[str, str]:
         return dict(self.conn.execute(f"select f.path, f.hash from {schema}.files f join json_each(?) j "
@@ -295,6 +310,17 @@ class NewState:
         with contextlib.suppress(sqlite3.Error):
             self.conn.close()
         self.path.unlink(missing_ok=True)
+
+
+def _carried_pages(source: Path | None, dropped: frozenset[str]) -> list[str]:
+    if source is None:
+        return []
+    conn = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
+    try:
+        return [path for path, unit in conn.execute(f"select path, unit from files where {_PAGE}")
+                if unit not in dropped]
+    finally:
+        conn.close()
 
 
 def keep_only(site: Path, tokens: Iterable[str | None]) -> None:
