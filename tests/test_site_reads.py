@@ -18,7 +18,7 @@ from wirebrief.site import build as site_build
 from wirebrief.site import pages_timeline, search
 from wirebrief.site.corpus import Corpus, load_corpus
 from wirebrief.site.early import EarlyPages
-from wirebrief.site.incremental import GLOBAL, Output, Trees, link_all
+from wirebrief.site.incremental import GLOBAL, Output, Trees, _groups, link_all, linking
 from wirebrief.site.synthetic import populate
 from wirebrief.store import open_db, queries
 from wirebrief.store.articles import save_article
@@ -180,6 +180,52 @@ def test_a_carried_file_gone_while_linking_fails_the_build(tmp_path: Path) -> No
     assert (staging / "people" / "a" / "index.html").read_bytes() == b"kept"
     with pytest.raises(RuntimeError, match="left the live site"):
         link_all([("people/b/", False)], trees)
+
+
+def test_the_forked_process_says_when_its_pages_can_be_collected(tmp_path: Path) -> None:
+    """The build places the site-wide pages between the files it renders as soon as the
+    forked process has sent them, and must not wait for them before."""
+    gate = tmp_path / "go"
+
+    def gated() -> bytes:
+        while not gate.exists():
+            time.sleep(0.01)
+        return b"rendered there"
+
+    outputs = [pid_output("a.html", render=gated)]
+    early = EarlyPages.start(lambda: outputs)
+    try:
+        served = list(early.serve(outputs))
+        assert served[0].ready is not None and not served[0].ready()  # still rendering
+        gate.touch()
+        deadline = time.monotonic() + 30
+        while not served[0].ready() and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert served[0].ready() and served[0].render() == b"rendered there"
+    finally:
+        early.close()
+
+
+def test_links_made_while_rendering_fail_the_build_once_it_has_rendered(tmp_path: Path) -> None:
+    live, staging = tmp_path / "live", tmp_path / "staging"
+    (live / "people" / "a").mkdir(parents=True)
+    staging.mkdir()
+    (live / "people" / "a" / "index.html").write_bytes(b"kept")
+    trees = Trees(staging, live)
+    with linking([("people/a/", False)], trees):
+        rendered = True
+    assert (staging / "people" / "a" / "index.html").read_bytes() == b"kept"
+    with pytest.raises(RuntimeError, match="left the live site"), linking([("people/b/", False)], trees):
+        rendered = "and then the links fail"
+    assert rendered == "and then the links fail"
+
+
+def test_render_groups_start_with_the_site_wide_then_the_heavy_outputs() -> None:
+    pending = [(pid_output(path, unit), path) for path, unit in
+               [("people/a/", "entity:a"), ("a.html", GLOBAL), ("people/a/feed.xml", "entity:a")]]
+    shard = Output("search/2026-01.json", lambda: b"{}", "month:2026-01", heavy=True)
+    pending.insert(1, (shard, shard.path))
+    assert _groups(pending) == [[2], [1], [0, 3]]
 
 
 def test_a_plan_gives_the_keys_of_the_units_it_wants_of_a_kind() -> None:

@@ -21,6 +21,7 @@ import dataclasses
 import fcntl
 import os
 import pickle
+import select
 import signal
 from collections.abc import Callable, Iterable, Iterator
 
@@ -55,13 +56,22 @@ class EarlyPages:
 
     def serve(self, outputs: Iterable[Output]) -> Iterator[Output]:
         """``outputs``, the site-wide ones made to take the bytes rendered ahead. They are
-        deferred: the build's own process places them once the others are, so that it
-        waits for the forked one (if at all) only when nothing else is left to do."""
+        deferred: the build's own process places them as soon as they are ready, between
+        the files it renders, or once nothing else is left, so that it waits for the
+        forked one (if at all) only then."""
         for output in outputs:
             if output.unit == GLOBAL and self.pid is not None:
                 output = dataclasses.replace(output, render=_Served(self, output.path, output.render),
-                                             deferred=True)
+                                             ready=self.ready)
             yield output
+
+    def ready(self) -> bool:
+        """Whether collect would find the pages rendered already: the process sends them
+        only once it has rendered them all (or it is gone)."""
+        if self.pages is not None or self.pipe is None:
+            return True
+        readable, _, _ = select.select([self.pipe], [], [], 0)
+        return bool(readable)
 
     def collect(self) -> None:
         """Wait for the process and keep what it rendered (nothing, if it failed). Only

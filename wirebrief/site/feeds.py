@@ -85,9 +85,12 @@ def feed_outputs(renderer: Renderer, folder: str, title: str, description: str,
         }
 
     shares = f"feeds:{folder}"
-    yield Output(folder + "feed.xml", lambda: renderer.text("feed.rss.xml", meta()), unit, shares=shares)
-    yield Output(folder + "atom.xml", lambda: renderer.text("feed.atom.xml", meta()), unit, shares=shares)
-    yield Output(folder + "feed.json", lambda: json_feed_bytes(meta()), unit, shares=shares)
+    heavy = full_text  # the text of every item
+    yield Output(folder + "feed.xml", lambda: renderer.text("feed.rss.xml", meta()), unit, shares=shares,
+                 heavy=heavy)
+    yield Output(folder + "atom.xml", lambda: renderer.text("feed.atom.xml", meta()), unit, shares=shares,
+                 heavy=heavy)
+    yield Output(folder + "feed.json", lambda: json_feed_bytes(meta()), unit, shares=shares, heavy=heavy)
 
 
 def json_feed_bytes(meta: dict[str, Any]) -> bytes:

@@ -21,7 +21,8 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Callable, Iterable
+import threading
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -45,10 +46,18 @@ class Output:
     unit: str = GLOBAL
     note: Callable[[], Any] | None = None
     shares: str | None = None  # outputs naming the same ``shares`` are rendered by one process
-    # Rendered by the build's own process once the other outputs are: its bytes are being
-    # made elsewhere meanwhile (early.py), and only this process can wait for them; or it
-    # reads what only this process can (the sitemap, the new state's pages).
-    deferred: bool = False
+    # Long to render (it reads a long list: a month of stories, every event): its group is
+    # started before the others, so that none is left to the end for one process while
+    # the others have nothing to do.
+    heavy: bool = False
+    # Set on an output whose bytes another process is making (early.py): only the build's
+    # own process can wait for them, and it places the output between the groups it
+    # renders once this says they are there, or when nothing else is left.
+    ready: Callable[[], bool] | None = None
+
+    @property
+    def deferred(self) -> bool:
+        return self.ready is not None
 
 
 class Rendered(NamedTuple):
@@ -212,13 +221,13 @@ def render_all(pending: list[tuple[Output, str]], trees: Trees, workers: int,
 
     This process and ``workers - 1`` forked ones take groups of files (see _groups) one
     at a time from a shared counter until none is left, so a slow page or a busy core
-    does not leave the others idle; the first worker makes the links before it starts.
+    does not leave the others idle; the first worker makes the links while it renders.
     Workers report their hashes through a file each, since the state is written by this
     process.
     """
     if workers <= 1:
-        link_all(links or [], trees)
-        return _write(pending, trees)
+        with linking(links or [], trees):
+            return _write(pending, trees)
     groups = _groups(pending)
     deferred = [index for index, (output, _) in enumerate(pending) if output.deferred]
     taken = multiprocessing.get_context("fork").Value("i", 0)
@@ -226,8 +235,7 @@ def render_all(pending: list[tuple[Output, str]], trees: Trees, workers: int,
         reports = [Path(tmp) / str(n) for n in range(1, workers)]
         children = [_fork_worker(pending, groups, taken, trees, report, links if n == 0 else [])
                     for n, report in enumerate(reports)]
-        results = _take_groups(pending, groups, taken, trees)
-        results.update(zip(deferred, _write([pending[i] for i in deferred], trees), strict=True))
+        results = _take_groups(pending, groups, taken, trees, deferred)
         failed = [report for pid, report in zip(children, reports, strict=True) if os.waitpid(pid, 0)[1] != 0]
         if failed:
             reasons = "; ".join(_read_failure(report) for report in failed)
@@ -241,29 +249,40 @@ def _groups(pending: list[tuple[Output, str]]) -> list[list[int]]:
     """Indexes of ``pending`` in groups rendered by one process: the files of one unit (an
     entity's page and feeds read the same stories) and the outputs that name the same
     ``shares`` (the three feeds of a folder share their items), so that what they share is
-    read once; deferred outputs are left to this process. The site-wide pages come first:
-    they are the largest, and left to the end they would keep one process busy while the
-    others wait."""
+    read once; deferred outputs are left to this process. The site-wide pages come first,
+    then the heavy outputs: they are the largest, and left to the end they would keep one
+    process busy while the others wait."""
     groups: dict[str, list[int]] = {}
     for index, (output, path) in enumerate(pending):
         if not output.deferred:
             key = output.shares or (output.unit if output.unit != GLOBAL else path)
             groups.setdefault(key, []).append(index)
-    return sorted(groups.values(), key=lambda group: pending[group[0]][0].unit != GLOBAL)
+    return sorted(groups.values(), key=lambda group: (pending[group[0]][0].unit != GLOBAL,
+                                                      not any(pending[i][0].heavy for i in group)))
 
 
 def _take_groups(pending: list[tuple[Output, str]], groups: list[list[int]], taken: Any,
-                 trees: Trees) -> dict[int, Rendered]:
-    """Render groups from the shared counter ``taken`` until none is left."""
+                 trees: Trees, waiting: list[int] | None = None) -> dict[int, Rendered]:
+    """Render groups from the shared counter ``taken`` until none is left, and the
+    ``waiting`` (deferred) outputs as soon as they are ready, or last."""
     done: dict[int, Rendered] = {}
+    waiting = list(waiting or [])
     while True:
+        if waiting and all(_ready(pending[i][0]) for i in waiting):
+            done.update(zip(waiting, _write([pending[i] for i in waiting], trees), strict=True))
+            waiting = []
         with taken.get_lock():
             number = taken.value
             taken.value += 1
         if number >= len(groups):
+            done.update(zip(waiting, _write([pending[i] for i in waiting], trees), strict=True))
             return done
         indexes = groups[number]
         done.update(zip(indexes, _write([pending[i] for i in indexes], trees), strict=True))
+
+
+def _ready(output: Output) -> bool:
+    return output.ready is None or output.ready()
 
 
 def link_all(links: list[tuple[str, bool]], trees: Trees) -> None:
@@ -274,14 +293,42 @@ def link_all(links: list[tuple[str, bool]], trees: Trees) -> None:
             raise RuntimeError(f"{path!r} left the live site during the build")
 
 
+@contextlib.contextmanager
+def linking(links: list[tuple[str, bool]], trees: Trees) -> Iterator[None]:
+    """Link the carried files (link_all) in a thread while the caller renders, and raise
+    its error, if any, at the end. Links wait on the disk, not on the processor: a few
+    hundred of them took a tenth of a build, with the process doing nothing else. (The
+    paths linked and those rendered are apart, and the folders both may make are made
+    by mkdir calls that tolerate each other.)"""
+    if not links:
+        yield
+        return
+    errors: list[BaseException] = []
+
+    def run() -> None:
+        try:
+            link_all(links, trees)
+        except BaseException as error:  # raised in the caller's thread below
+            errors.append(error)
+
+    thread = threading.Thread(target=run, name="wirebrief-links", daemon=True)
+    thread.start()
+    try:
+        yield
+    finally:
+        thread.join()
+    if errors:
+        raise errors[0]
+
+
 def _fork_worker(pending: list[tuple[Output, str]], groups: list[list[int]], taken: Any,
                  trees: Trees, report: Path, links: list[tuple[str, bool]] | None) -> int:
     pid = os.fork()
     if pid == 0:  # pragma: no cover - the child reports through its exit status and file
         code = 0
         try:
-            link_all(links or [], trees)
-            done = _take_groups(pending, groups, taken, trees)
+            with linking(links or [], trees):
+                done = _take_groups(pending, groups, taken, trees)
             report.write_text(json.dumps([[i, *result] for i, result in done.items()]))
         except BaseException as error:
             code = 1
@@ -370,10 +417,10 @@ def _link(source: str, target: str, occupied: bool = True) -> bool:
 def page_output(renderer: Renderer, path: str, template: str, context: dict[str, Any],
                 prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
                 unit: str = GLOBAL, note: Callable[[], Any] | None = None,
-                shares: str | None = None) -> Output:
+                shares: str | None = None, heavy: bool = False) -> Output:
     """An HTML page of ``unit``; ``prepare`` derives what the template shows from ``context``
     only when the page is rendered (story cards, say, read facts that plain lists do not)."""
     def render() -> bytes:
         return renderer.page(path, template, prepare(context) if prepare else context)
 
-    return Output(path, render, unit, note, shares)
+    return Output(path, render, unit, note, shares, heavy)

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 
 
 RECENT = 100  # events the timeline's first page shows
+SHARED = "timeline periods"  # the group of the year and month pages (incremental.Output.shares)
 
 Key = tuple[str, str, str]
 Found = dict[Key, set[str]]
@@ -123,7 +124,9 @@ def _counts(keys: Iterable[Key], period: Callable[[str], str]) -> dict[str, int]
 
 
 def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
-    """The timeline, its year and its month pages, each merging only the events it shows."""
+    """The timeline, its year and its month pages, each merging only the events it shows.
+    The year and month pages are rendered by one process (SHARED): each needs every
+    event's key (distinct_events), which costs more than most of them."""
     found = functools.cache(functools.partial(distinct_events, corpus))  # made once, if a page asks
     yield page_output(renderer, "timeline/", "timeline.html", {"feeds": []},
                       lambda context: {**context, **timeline_index(corpus, found())})
@@ -132,11 +135,11 @@ def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
             yield page_output(renderer, f"timeline/{year}/", "timeline_year.html",
                               {"year": year, "feeds": []},
                               lambda context: {**context, **year_page(corpus, found(), context["year"])},
-                              unit=f"year:{year}")
+                              unit=f"year:{year}", shares=SHARED, heavy=True)
     for month in sorted({m for a in corpus.articles for m in a.event_months}, reverse=True):
         unit = month_unit(month)
         if plan.wants(unit):
             yield page_output(renderer, month_path(month), "timeline_month.html",
                               {"month": month, "year": month[:4], "label": nice_date(month), "feeds": []},
                               lambda context: {**context, **month_page(corpus, found(), context["month"])},
-                              unit=unit)
+                              unit=unit, shares=SHARED, heavy=True)

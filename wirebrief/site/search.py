@@ -84,4 +84,4 @@ def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     for month in names:
         if plan.wants(f"month:{month}"):
             yield Output(f"search/{month}.json", functools.partial(shard_for, months[month]),
-                         f"month:{month}")
+                         f"month:{month}", heavy=True)
