@@ -483,21 +483,56 @@ def test_corpus_reads_text_and_fact_details_only_when_a_page_asks(tmp_path: Path
     db = open_db(tmp_path / "site.db")
     lazy = load_corpus(db)
     assert all(a._text is None and a._quotes is None and a._details is None and a._events is None
-               for a in lazy.articles)
+               and a._agreements is None and a._periods is None for a in lazy.articles)
+    assert all(g._mentions is None for g in lazy.agreements.values())
     bulk = load_corpus(db)
     bulk.read_everything()
-    assert sum(len(a.events) for a in bulk.articles) > 0
+    assert sum(len(a.events) for a in bulk.articles) > 0 and sum(len(a.agreements) for a in bulk.articles) > 0
     for one, other in zip(lazy.articles, bulk.articles, strict=True):
         assert (one.text, one.quotes, one.people, one.events) == (other.text, other.quotes, other.people,
                                                                   other.events)
         assert one.event_years == sorted({e["year"] for e in other.events if e["year"]})
         assert one.event_months == sorted({e["date"][:7] for e in other.events
                                            if e["year"] and len(e["date"]) > 4})
+        assert (one.periods, one.agreements) == (other.periods, other.agreements)
+    # The timeline's years and months, read from the events' dates alone, are those of its articles.
+    assert lazy.periods == ({y for a in bulk.articles for y in a.event_years},
+                            {m for a in bulk.articles for m in a.event_months})
+    for agreement_id, agreement in lazy.agreements.items():
+        other_agreement = bulk.agreements[agreement_id]
+        assert agreement.count == len(other_agreement.mentions)
+        assert [(m["article"].id, m["status"], m["parties"], m["evidence"]) for m in agreement.mentions] == \
+            [(m["article"].id, m["status"], m["parties"], m["evidence"]) for m in other_agreement.mentions]
     for entity_id, entity in lazy.entities.items():
         other_entity = bulk.entities[entity_id]
         assert [q["text"] for q in entity.quotes] == [q["text"] for q in other_entity.quotes]
         assert [entity.titles_in(a) for a in entity.articles] == \
             [other_entity.titles_in(a) for a in other_entity.articles]
+    db.close()
+
+
+def test_events_that_say_nothing_give_the_timeline_no_period(tmp_path: Path) -> None:
+    """The store finds the timeline's periods by the rule the corpus applies to each
+    article's events: a real date, and a text that is not only whitespace (Python's)."""
+    from wirebrief.site.corpus import load_corpus
+    from wirebrief.store.queries import SPACES
+
+    assert "".join(c for c in map(chr, range(0x110000)) if c.isspace()) == SPACES
+    seed(tmp_path, 3)
+    db = open_db(tmp_path / "site.db")
+    article_id = next(iter(db.execute("select id from articles")))[0]
+    db.execute("delete from events")
+    rows = [("2031-05-02", "\u3000\xa0 \t"), ("2032-07", "Talks resumed"), ("2033-13", "A bad month"),
+            ("2034-02-30", "A bad day"), ("2035", None), ("2036-01-09", "")]
+    for number, (when, what) in enumerate(rows):
+        db.execute("insert into events (id, article_id, date, what) values (?, ?, ?, ?)",
+                   [f"e{number}", article_id, when, what])
+    db.conn.commit()
+    corpus = load_corpus(db)
+    assert corpus.periods == ({"2032", "2034"}, {"2032-07", "2034-02"})
+    corpus.read_periods()
+    article = corpus.by_id[article_id]
+    assert (article.event_years, article.event_months) == (["2032", "2034"], ["2032-07", "2034-02"])
     db.close()
 
 

@@ -111,6 +111,8 @@ def _full(corpus: Corpus, live: SiteState | None, meta: dict[str, Any]) -> Plan:
     spare writing (and new inodes for) those that come out the same."""
     units = current_units(corpus)
     old_units = live.units() if live is not None else set()
+    corpus.read_periods()  # what every record holds, read at once
+    corpus.read_agreements()
     return Plan(True, meta, {a.id: record(a) for a in corpus.articles}, set(units), old_units - units)
 
 
@@ -118,7 +120,7 @@ def small_snapshot(corpus: Corpus) -> dict[str, Any]:
     """What pages show of entities, agreements, topics, days and years (JSON-safe)."""
     return {
         "entities": {e.id: [e.identity, len(e.articles)] for e in corpus.entities.values() if e.articles},
-        "agreements": {g.id: [g.identity, len(g.mentions)] for g in corpus.agreements.values() if g.mentions},
+        "agreements": {g.id: [g.identity, g.count] for g in corpus.agreements.values() if g.count},
         "topics": {t.slug: t.name for t in corpus.topics.values()},
         "days": ordered_days({a.day for a in corpus.articles}),
     }
@@ -139,7 +141,7 @@ def current_units(corpus: Corpus, articles: bool = True) -> set[str]:
     days = {a.day for a in corpus.articles}
     if articles:
         units.update(article_unit(a.id) for a in corpus.articles)
-    units.update(f"agreement:{g.id}" for g in corpus.agreements.values() if g.mentions)
+    units.update(f"agreement:{g.id}" for g in corpus.agreements.values() if g.count)
     lists = [(f"entity:{e.id}", e.story_count) for e in corpus.entities.values() if e.articles]
     lists += [(f"topic:{t.slug}", t.story_count) for t in corpus.topics.values()]
     for unit, stories in lists:
@@ -147,9 +149,9 @@ def current_units(corpus: Corpus, articles: bool = True) -> set[str]:
         units.update(f"{unit}:{n}" for n in range(1, paging.archive_count(stories) + 1))
     units.update(f"day:{d}" for d in days)
     units.update(f"month:{d[:7]}" for d in days)
-    # Thousands of articles share a few dozen years and months: each is named once.
-    units.update(f"year:{y}" for y in {y for a in corpus.articles for y in a.event_years})
-    units.update(month_unit(m) for m in {m for a in corpus.articles for m in a.event_months})
+    years, months = corpus.periods
+    units.update(f"year:{y}" for y in years)
+    units.update(month_unit(m) for m in months)
     return units
 
 

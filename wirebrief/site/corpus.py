@@ -2,8 +2,11 @@
 
 What lists show of ten thousand articles is a few megabytes, so holding it is cheaper
 than the thousands of small queries that per-page reads would make. What only a page of
-its own shows (the text, quotes, the details of mentions) is read when a page asks, so an
-incremental build that renders a few hundred pages reads only theirs (see changes.py).
+its own shows (the text, quotes, the details of mentions, the mentions of agreements) is
+read when a page asks, so an incremental build that renders a few hundred pages reads
+only theirs (see changes.py). Where lists or the plan need only a count or a set (how
+often each agreement is named, the timeline's years and months), the store gives it,
+without a row per fact: making those rows into objects was a third of loading.
 """
 
 from __future__ import annotations
@@ -119,6 +122,7 @@ class Loader:
         row = db.execute("pragma database_list").fetchone()
         self.path: str = row[2] if row else ""
         self.entities: dict[str, Entity] = {}
+        self.agreements: dict[str, Agreement] = {}
         self.by_id: dict[str, Article] = {}
         self._own: tuple[int, sqlite_utils.Database] | None = None
 
@@ -160,6 +164,17 @@ class Loader:
     def entity_titles(self, entity: Entity) -> dict[str, str]:
         return {a: t or "[]" for a, t in queries.titles_of(self.database(), entity.id)}
 
+    def article_agreements(self, article: Article) -> list[dict[str, Any]]:
+        rows = queries.all_agreement_mentions(self.database(), article_id=article.id)
+        return agreements_by(rows, self.agreements, self.by_id)[0].get(article.id, [])
+
+    def agreement_mentions(self, agreement: Agreement) -> list[dict[str, Any]]:
+        rows = queries.all_agreement_mentions(self.database(), agreement_id=agreement.id)
+        return agreements_by(rows, self.agreements, self.by_id)[1].get(agreement.id, [])
+
+    def article_periods(self, article: Article) -> Periods:
+        return periods_by(queries.event_keys(self.database(), article.id)).get(article.id) or ([], [])
+
 
 def quotes_by(rows: list[dict[str, Any]], entities: dict[str, Entity], by_id: dict[str, Article]
               ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
@@ -179,6 +194,27 @@ def quotes_by(rows: list[dict[str, Any]], entities: dict[str, Entity], by_id: di
         if speaker is not None:
             by_speaker.setdefault(speaker.id, []).append({**quote, "article": article})
     return by_article, by_speaker
+
+
+def agreements_by(rows: list[queries.AgreementMention], agreements: dict[str, Agreement],
+                  by_id: dict[str, Article]
+                  ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
+    """Stored mentions of agreements as pages show them, by article (in store order) and,
+    with their article, by agreement (in the order of the site's lists); mentions of
+    unknown articles or agreements are left out."""
+    by_article: dict[str, list[dict[str, Any]]] = {}
+    by_agreement: dict[str, list[dict[str, Any]]] = {}
+    for article_id, agreement_id, status, parties, evidence in rows:
+        article, agreement = by_id.get(article_id), agreements.get(agreement_id)
+        if article is None or agreement is None:
+            continue
+        item = {"id": agreement.id, "name": agreement.name, "path": agreement.path, "status": status,
+                "parties": parties, "evidence": evidence_sentence(evidence)}
+        by_article.setdefault(article.id, []).append(item)
+        by_agreement.setdefault(agreement.id, []).append({**item, "article": article})
+    for mentions in by_agreement.values():
+        mentions.sort(key=lambda m: m["article"].order)
+    return by_article, by_agreement
 
 
 @dataclass(eq=False)
@@ -219,7 +255,12 @@ class Agreement:
     name: str
     slug: str
     path: str
-    mentions: list[dict[str, Any]] = field(default_factory=list)
+    count: int = 0  # its mentions, counted by the store: lists and plans need no more
+    _mentions: list[dict[str, Any]] | None = field(default=None, repr=False)
+    _loader: Loader | None = field(default=None, repr=False)
+
+    # Its mentions, each with its article, newest first: read when its page or the index shows them.
+    mentions = OnDemand("_mentions", Loader.agreement_mentions)
 
     @property
     def identity(self) -> str:
@@ -244,12 +285,13 @@ class Topic:
         return {"name": self.name, "path": self.path}
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, slots=True)
 class Article:
     """One stored article with its facts resolved to names and page paths.
 
-    What lists show is read for every article; the text, quotes and the details of its
-    mentions are read when a page first asks (Loader), or up front by a full build.
+    What lists show is read for every article; the text, quotes, the details of its
+    mentions, its agreements and the periods of its events are read when a page (or,
+    for a changed article, the plan) first asks (Loader), or up front by a full build.
     """
 
     id: str
@@ -270,33 +312,47 @@ class Article:
     day: str = "undated"
     order: int = 0  # its place in Corpus.articles, the order of every list (related.position)
     mentions: list[Entity] = field(default_factory=list, repr=False)
-    agreements: list[dict[str, Any]] = field(default_factory=list)
     topic_links: list[dict[str, str]] = field(default_factory=list)
-    event_years: list[str] = field(default_factory=list)
-    event_months: list[str] = field(default_factory=list)  # YYYY-MM of events dated to the month
     _loader: Loader | None = field(default=None, repr=False)
+    _agreements: list[dict[str, Any]] | None = field(default=None, repr=False)
+    _periods: Periods | None = field(default=None, repr=False)
     _text: str | None = field(default=None, repr=False)
     _details: dict[str, tuple[str, str]] | None = field(default=None, repr=False)
     _quotes: list[dict[str, Any]] | None = field(default=None, repr=False)
     _facts: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
     _events: list[dict[str, Any]] | None = field(default=None, repr=False)
+    _path: str | None = field(default=None, repr=False)
 
     # Read when a page shows them (its events by date: lists need only ``event_years``
-    # and ``event_months``).
+    # and ``event_months``, which a changed article's record reads too).
     text = OnDemand("_text", Loader.text)
     quotes = OnDemand("_quotes", Loader.article_quotes)
     events = OnDemand("_events", Loader.article_events)
     details = OnDemand("_details", Loader.details)
+    agreements = OnDemand("_agreements", Loader.article_agreements)
+    periods = OnDemand("_periods", Loader.article_periods)
+
+    @property
+    def event_years(self) -> list[str]:
+        """The years its events go under on the timeline (see listed_year)."""
+        return self.periods[0]
+
+    @property
+    def event_months(self) -> list[str]:
+        """The months (YYYY-MM) of its events dated to the month."""
+        return self.periods[1]
 
     @property
     def entity_ids(self) -> list[str]:
         return [entity.id for entity in self.mentions]
 
-    @functools.cached_property
+    @property
     def path(self) -> str:
         """Its page; made only for the articles a build shows (slugging ten thousand
         titles is a tenth of an incremental build)."""
-        return article_path({"id": self.id, "title": self.title, "published": self.day})
+        if self._path is None:
+            self._path = article_path({"id": self.id, "title": self.title, "published": self.day})
+        return self._path
 
     @property
     def people(self) -> list[dict[str, Any]]:
@@ -347,9 +403,20 @@ class Corpus:
     latest_run: int | None
     loader: Loader
     by_id: dict[str, Article] = field(default_factory=dict)
-    # (article id, date, what, place) of every event, read with the rest: the timeline
-    # counts its events from them (pages_timeline.distinct_events).
-    event_keys: list[queries.EventKey] = field(default_factory=list)
+
+    @functools.cached_property
+    def event_keys(self) -> list[queries.EventKey]:
+        """(article id, date, what, place) of every event, read when first asked for: the
+        timeline counts its events from them (pages_timeline.distinct_events)."""
+        return queries.event_keys(self.loader.database())
+
+    @functools.cached_property
+    def periods(self) -> tuple[set[str], set[str]]:
+        """The years and the months (YYYY-MM) the timeline has, those of every article's
+        events (Article.periods), found from the distinct dates of the events alone."""
+        found = {period for period in map(period_of_date, queries.event_dates(self.loader.database()))
+                 if period is not None}
+        return {period[:4] for period in found}, {period for period in found if len(period) > 4}
 
     def story_of(self, article: Article) -> Story:
         return self.stories[article.story_id]
@@ -392,12 +459,35 @@ class Corpus:
             titles.setdefault(entity_id, {})[article_id] = named_as or "[]"
         quoted, said = quotes_by(queries.all_quotes(db), self.entities, self.by_id)
         self.read_events()
+        self.read_periods()
+        self.read_agreements()
         for article in self.articles:
             article._text = texts.get(article.id, "")
             article._details = details.get(article.id, {})
             article._quotes = quoted.get(article.id, [])
         for entity in self.entities.values():
             entity._quotes, entity._titles = said.get(entity.id, []), titles.get(entity.id, {})
+
+    def read_periods(self) -> None:
+        """Set the periods of every article at once from the events' keys (a full build
+        records every article, and one query per article would cost far more)."""
+        if all(a._periods is not None for a in self.articles):
+            return
+        found = periods_by(self.event_keys)
+        for article in self.articles:
+            article._periods = found.get(article.id) or ([], [])
+
+    def read_agreements(self) -> None:
+        """Read every mention of an agreement at once, for articles and agreements alike
+        (a full build shows them all, and the agreements' index shows every agreement)."""
+        if all(a._mentions is not None for a in self.agreements.values()):
+            return
+        by_article, by_agreement = agreements_by(queries.all_agreement_mentions(self.loader.database()),
+                                                 self.agreements, self.by_id)
+        for article in self.articles:
+            article._agreements = by_article.get(article.id, [])
+        for agreement in self.agreements.values():
+            agreement._mentions = by_agreement.get(agreement.id, [])
 
 
 def read_texts(articles: list[Article]) -> None:
@@ -411,21 +501,15 @@ def read_texts(articles: list[Article]) -> None:
 def load_corpus(db: sqlite_utils.Database) -> Corpus:
     """Every article and what lists show of its facts, in a few bulk queries, cross-linked."""
     loader = Loader(db)
-    articles = [_article(row, loader) for row in queries.all_articles(db)]
-    for number, article in enumerate(articles):
-        article.order = number
+    articles = _articles(queries.all_articles(db), loader)
     by_id = loader.by_id = {a.id: a for a in articles}
     entities = loader.entities = _entities(db, loader)
-    agreements = _agreements(db)
+    agreements = loader.agreements = _agreements(db, loader)
     _attach_mentions(db, by_id, entities)
-    event_keys = queries.event_keys(db)
-    _attach_event_periods(event_keys, by_id)
-    _attach_agreements(db, by_id, agreements)
     topics = _topics(articles)
     stories = _stories(articles)
     count_stories(stories, topics)
-    return Corpus(articles, entities, agreements, topics, stories, latest_run(articles), loader, by_id,
-                  event_keys)
+    return Corpus(articles, entities, agreements, topics, stories, latest_run(articles), loader, by_id)
 
 
 def latest_run(articles: list[Article]) -> int | None:
@@ -438,14 +522,27 @@ def latest_run(articles: list[Article]) -> int | None:
     return max((a.first_run_id for a in articles if a.first_run_id is not None), default=None)
 
 
-def _article(row: tuple[Any, ...], loader: Loader) -> Article:
-    """An article from a row of queries.all_articles (the fields of ARTICLE_COLUMNS, in order)."""
-    (article_id, url, source, title, summary, published, agency, authors, dateline_place,
-     dateline_date, story_id, topics, first_run_id, first_seen_at, revision) = row
-    return Article(article_id, url, source or "", title or "", summary or "", published, agency,
-                   authors, dateline_place, dateline_date, story_id or article_id, topics,
-                   first_run_id, first_seen_at, revision,
-                   day_of(published) or day_of(first_seen_at) or "undated", _loader=loader)
+def _articles(rows: list[tuple[Any, ...]], loader: Loader) -> list[Article]:
+    """Articles from rows of queries.all_articles (the fields of ARTICLE_COLUMNS, in order),
+    numbered in their order. Each distinct list of authors or topics is decoded once and
+    shared by the articles that store it (nothing changes them)."""
+    decoded: dict[str | None, list[str]] = {}
+
+    def strings(value: str | None) -> list[str]:
+        found = decoded.get(value)
+        if found is None:
+            found = decoded[value] = queries.string_list(value)
+        return found
+
+    articles = []
+    for number, (article_id, url, source, title, summary, published, agency, authors, dateline_place,
+                 dateline_date, story_id, topics, first_run_id, first_seen_at, revision) in enumerate(rows):
+        day = day_of(published) or day_of(first_seen_at) or "undated"
+        articles.append(Article(article_id, url, source or "", title or "", summary or "", published, agency,
+                                strings(authors), dateline_place, dateline_date, story_id or article_id,
+                                strings(topics), first_run_id, first_seen_at, revision, day, number,
+                                _loader=loader))
+    return articles
 
 
 def _entities(db: sqlite_utils.Database, loader: Loader) -> dict[str, Entity]:
@@ -464,14 +561,17 @@ def _entities(db: sqlite_utils.Database, loader: Loader) -> dict[str, Entity]:
     return entities
 
 
-def _agreements(db: sqlite_utils.Database) -> dict[str, Agreement]:
+def _agreements(db: sqlite_utils.Database, loader: Loader) -> dict[str, Agreement]:
+    """Every agreement with the count of its mentions (what they say is read on demand)."""
     result = {}
     taken: set[str] = set()
+    counts = queries.agreement_counts(db)
     for row in queries.all_agreements(db):
         slug = safe_slug(row["slug"], row["name"] or row["id"])
         slug = f"{slug}-{row['id'][:8]}" if slug in taken else slug
         taken.add(slug)
-        result[row["id"]] = Agreement(row["id"], row["name"] or slug, slug, f"agreements/{slug}/")
+        result[row["id"]] = Agreement(row["id"], row["name"] or slug, slug, f"agreements/{slug}/",
+                                      counts.get(row["id"], 0), _loader=loader)
     return result
 
 
@@ -511,7 +611,10 @@ def period_of_date(when: str | None) -> str | None:
     return None if year is None or when is None else (when[:7] if len(when) > 4 else year)
 
 
-def _attach_event_periods(event_keys: list[queries.EventKey], by_id: dict[str, Article]) -> None:
+Periods = tuple[list[str], list[str]]  # an article's years and months on the timeline
+
+
+def periods_by(event_keys: list[queries.EventKey]) -> dict[str, Periods]:
     """The years and months each article's events go under on the timeline (the events
     themselves are read when a page shows them), by the rule of listed_year; each distinct
     date is checked once (events share a few thousand), and most articles' single period
@@ -530,30 +633,15 @@ def _attach_event_periods(event_keys: list[queries.EventKey], by_id: dict[str, A
                 periods[article_id] = {period}
             else:
                 found.add(period)
+    result: dict[str, Periods] = {}
     for article_id, found in periods.items():
-        article = by_id.get(article_id)
-        if article is None:
-            continue
         if len(found) == 1:
             (period,) = found
-            article.event_years, article.event_months = [period[:4]], [period] if len(period) > 4 else []
+            result[article_id] = ([period[:4]], [period] if len(period) > 4 else [])
         else:
-            article.event_years = sorted({period[:4] for period in found})
-            article.event_months = sorted(period for period in found if len(period) > 4)
-
-
-def _attach_agreements(db: sqlite_utils.Database, by_id: dict[str, Article],
-                       agreements: dict[str, Agreement]) -> None:
-    for article_id, agreement_id, status, parties, evidence in queries.all_agreement_mentions(db):
-        article, agreement = by_id.get(article_id), agreements.get(agreement_id)
-        if article is None or agreement is None:
-            continue
-        item = {"id": agreement.id, "name": agreement.name, "path": agreement.path, "status": status,
-                "parties": parties, "evidence": evidence_sentence(evidence)}
-        article.agreements.append(item)
-        agreement.mentions.append({**item, "article": article})
-    for agreement in agreements.values():
-        agreement.mentions.sort(key=lambda m: m["article"].order)
+            result[article_id] = (sorted({period[:4] for period in found}),
+                                  sorted(period for period in found if len(period) > 4))
+    return result
 
 
 def _topics(articles: list[Article]) -> dict[str, Topic]:

@@ -39,7 +39,7 @@ def index_rows(agreements: list[Agreement]) -> list[dict[str, Any]]:
 
 
 def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
-    agreements = [a for a in corpus.agreements.values() if a.mentions]
+    agreements = [a for a in corpus.agreements.values() if a.count]
     agreements.sort(key=lambda a: (a.name.casefold(), a.slug))
     for agreement in agreements:
         unit = f"agreement:{agreement.id}"
@@ -50,5 +50,9 @@ def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
                     "status": latest["status"], "day": latest["article"].day},
                 "history": history(agreement), "feeds": [],
             }, unit=unit)
-    yield page_output(renderer, "agreements/", "agreements.html", {"feeds": []},
-                      lambda context: {**context, "agreements": index_rows(agreements)})
+
+    def index(context: dict[str, Any]) -> dict[str, Any]:
+        corpus.read_agreements()  # every mention, in one query
+        return {**context, "agreements": index_rows(agreements)}
+
+    yield page_output(renderer, "agreements/", "agreements.html", {"feeds": []}, index)

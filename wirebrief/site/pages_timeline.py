@@ -130,13 +130,14 @@ def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     found = functools.cache(functools.partial(distinct_events, corpus))  # made once, if a page asks
     yield page_output(renderer, "timeline/", "timeline.html", {"feeds": []},
                       lambda context: {**context, **timeline_index(corpus, found())})
-    for year in sorted({y for a in corpus.articles for y in a.event_years}, reverse=True):
+    years, months = corpus.periods
+    for year in sorted(years, reverse=True):
         if plan.wants(f"year:{year}"):
             yield page_output(renderer, f"timeline/{year}/", "timeline_year.html",
                               {"year": year, "feeds": []},
                               lambda context: {**context, **year_page(corpus, found(), context["year"])},
                               unit=f"year:{year}", shares=SHARED, heavy=True)
-    for month in sorted({m for a in corpus.articles for m in a.event_months}, reverse=True):
+    for month in sorted(months, reverse=True):
         unit = month_unit(month)
         if plan.wants(unit):
             yield page_output(renderer, month_path(month), "timeline_month.html",

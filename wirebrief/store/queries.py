@@ -71,12 +71,10 @@ def _string_lists() -> Callable[[str | None], list[str]]:
 
 
 def all_articles(db: sqlite_utils.Database) -> list[tuple[Any, ...]]:
-    """Every article, newest first: tuples of ARTICLE_COLUMNS, in that order, with authors
-    and topics decoded. Tuples rather than dicts, and each distinct JSON value decoded
-    once: this is the largest read of a site build, and it runs on every build."""
-    strings = _string_lists()
-    rows = db.execute(ARTICLE_LIST).fetchall()
-    return [(*row[:7], strings(row[7]), *row[8:11], strings(row[11]), *row[12:]) for row in rows]
+    """Every article, newest first: tuples of ARTICLE_COLUMNS, in that order, as stored
+    (authors and topics are JSON, which the corpus decodes once per distinct value). This
+    is the largest read of a site build, and it runs on every build."""
+    return db.execute(ARTICLE_LIST).fetchall()
 
 
 def all_entities(db: sqlite_utils.Database) -> list[tuple[str, str, str | None, str | None]]:
@@ -161,24 +159,51 @@ def events_of(db: sqlite_utils.Database, article_ids: list[str]) -> list[EventRo
 EventKey = tuple[str, str | None, str | None, str | None]
 
 
-def event_keys(db: sqlite_utils.Database) -> list[EventKey]:
-    """(article id, date, what, place) of every event: what tells the timeline's years and
-    its events apart, without the evidence, which only the events a page shows need."""
-    return list(db.execute("select article_id, date, what, place from events"))
+def event_keys(db: sqlite_utils.Database, article_id: str | None = None) -> list[EventKey]:
+    """(article id, date, what, place) of every event, or of one article's: what tells the
+    timeline's years and its events apart, without the evidence, which only the events a
+    page shows need."""
+    where, params = _one_of(article_id=article_id)
+    return list(db.execute(f"select article_id, date, what, place from events {where}", params))
+
+
+# Every character Python counts as whitespace (str.isspace; a test checks the list): an
+# event whose text is only these says nothing.
+SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
+          "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
+
+
+def event_dates(db: sqlite_utils.Database) -> list[str]:
+    """The distinct dates of the stored articles' events that say what happened (whose
+    text is not blank): what the timeline's years and months are made of, read without a
+    row per event."""
+    return [when for (when,) in db.execute(
+        "select distinct date from events where date is not null and trim(coalesce(what, ''), ?) != '' "
+        "and article_id in (select id from articles)", [SPACES])]
 
 
 def all_agreements(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return _rows(db, "select id, name, slug from agreements order by id")
 
 
+def agreement_counts(db: sqlite_utils.Database) -> dict[str, int]:
+    """How many rows all_agreement_mentions gives of each agreement in stored articles,
+    counted without reading them."""
+    return dict(db.execute("select agreement_id, count(*) from agreement_mentions "
+                           "where article_id in (select id from articles) group by agreement_id"))
+
+
 AgreementMention = tuple[str, str, str | None, list[str], str | None]
 
 
-def all_agreement_mentions(db: sqlite_utils.Database) -> list[AgreementMention]:
+def all_agreement_mentions(db: sqlite_utils.Database, *, article_id: str | None = None,
+                           agreement_id: str | None = None) -> list[AgreementMention]:
     """(article id, agreement id, status, parties, first evidence sentence) of every
-    mention of an agreement, as tuples; each distinct parties list decoded once."""
+    mention of an agreement, or of those in one article, or of one agreement, as tuples;
+    each distinct parties list decoded once."""
     strings = _string_lists()
+    where, params = _one_of(article_id=article_id, agreement_id=agreement_id)
     rows = db.execute(f"select article_id, agreement_id, status, parties, {EVIDENCE.format('evidence')} "
-                      "from agreement_mentions order by article_id, agreement_id").fetchall()
+                      f"from agreement_mentions {where} order by article_id, agreement_id", params).fetchall()
     return [(article_id, agreement_id, status, strings(parties), evidence)
             for article_id, agreement_id, status, parties, evidence in rows]
