@@ -511,6 +511,23 @@ def test_corpus_reads_text_and_fact_details_only_when_a_page_asks(tmp_path: Path
     db.close()
 
 
+def test_a_store_without_agreements_is_still_read_at_once(tmp_path: Path) -> None:
+    """A full build reads every article's agreements in one query, even when there are none
+    (not one query per article as each page asks)."""
+    from wirebrief.site.corpus import load_corpus
+
+    seed(tmp_path, 3)
+    db = open_db(tmp_path / "site.db")
+    db.execute("delete from agreement_mentions")
+    db.execute("delete from agreements")
+    db.conn.commit()
+    corpus = load_corpus(db)
+    assert not corpus.agreements
+    corpus.read_agreements()
+    assert all(article._agreements == [] for article in corpus.articles)
+    db.close()
+
+
 def test_events_that_say_nothing_give_the_timeline_no_period(tmp_path: Path) -> None:
     """The store finds the timeline's periods by the rule the corpus applies to each
     article's events: a real date, and a text that is not only whitespace (Python's)."""

@@ -403,6 +403,7 @@ class Corpus:
     latest_run: int | None
     loader: Loader
     by_id: dict[str, Article] = field(default_factory=dict)
+    bulk_reads: set[str] = field(default_factory=set)  # of read_periods and read_agreements, done
 
     @functools.cached_property
     def event_keys(self) -> list[queries.EventKey]:
@@ -471,8 +472,9 @@ class Corpus:
     def read_periods(self) -> None:
         """Set the periods of every article at once from the events' keys (a full build
         records every article, and one query per article would cost far more)."""
-        if all(a._periods is not None for a in self.articles):
+        if "periods" in self.bulk_reads:
             return
+        self.bulk_reads.add("periods")
         found = periods_by(self.event_keys)
         for article in self.articles:
             article._periods = found.get(article.id) or ([], [])
@@ -480,8 +482,9 @@ class Corpus:
     def read_agreements(self) -> None:
         """Read every mention of an agreement at once, for articles and agreements alike
         (a full build shows them all, and the agreements' index shows every agreement)."""
-        if all(a._mentions is not None for a in self.agreements.values()):
+        if "agreements" in self.bulk_reads:
             return
+        self.bulk_reads.add("agreements")
         by_article, by_agreement = agreements_by(queries.all_agreement_mentions(self.loader.database()),
                                                  self.agreements, self.by_id)
         for article in self.articles:

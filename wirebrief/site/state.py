@@ -153,7 +153,6 @@ class NewState:
         self.site, self.folder = site, state_folder(site)
         self.built_from = live.path.stem if live is not None else None
         self.source = live.path if live is not None else None
-        self.dropped: set[str] = set()
         self.folder.mkdir(parents=True, exist_ok=True)
         self.path = self.folder / f".building-{os.getpid()}.sqlite"
         self.path.unlink(missing_ok=True)
@@ -174,8 +173,6 @@ class NewState:
 
     def drop_units(self, units: Iterable[str]) -> None:
         """Units whose files are rendered again or gone: their rows are not carried over."""
-        units = set(units)
-        self.dropped |= units
         self.conn.executemany("insert or ignore into dropped values (?)", ((u,) for u in units))
 
     def claim(self, paths: Iterable[str]) -> None:
@@ -194,7 +191,8 @@ class NewState:
         a copy until it is saved, through a connection of its own. The sitemap wants
         these tens of thousands of paths, and reading them is as dear as rendering it,
         so both are done by whichever render process takes the sitemap."""
-        return functools.partial(_carried_pages, self.source, frozenset(self.dropped))
+        dropped = frozenset(unit for (unit,) in self.conn.execute("select unit from dropped"))
+        return functools.partial(_carried_pages, self.source, dropped)
 
     def carried_page_count(self) -> int:
         """How many pages carried_pages lists, counted without reading them."""
