@@ -105,6 +105,41 @@ def test_search_names_are_the_facts_panel_names_in_its_order(corpus: Corpus) -> 
         assert search.names(article) == " ".join(dict.fromkeys(panel))
 
 
+def test_the_sitemap_reads_the_carried_pages_from_their_partial_index(tmp_path: Path) -> None:
+    """The index holds only pages (the condition must match the queries' to the letter)."""
+    import sqlite3
+
+    from wirebrief.site import state
+
+    conn = sqlite3.connect(tmp_path / "state.sqlite")
+    conn.executescript(state.SCHEMA)
+    conn.execute("create temp table dropped (unit text primary key)")
+    for sql in (state.CARRIED_PAGES, state.CARRIED_PAGE_COUNT):
+        plan = " ".join(str(row[-1]) for row in conn.execute("explain query plan " + sql))
+        assert "COVERING INDEX files_pages" in plan, plan
+    conn.close()
+
+
+def test_a_split_sitemap_is_one_group_that_lists_the_pages_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    from wirebrief.config import Config, SiteConfig
+    from wirebrief.site import seo
+    from wirebrief.site.render import Renderer
+
+    monkeypatch.setattr(seo, "SITEMAP_LIMIT", 2)
+    listed: list[int] = []
+
+    def pages() -> list[str]:
+        listed.append(1)
+        return ["c/", "a/", "b/", "d/", "e/"]
+
+    renderer = Renderer(Config(site=SiteConfig(output=Path("site"))))
+    outputs = list(seo.sitemap_outputs(renderer, 5, pages))
+    assert [o.path for o in outputs] == ["sitemap-1.xml", "sitemap-2.xml", "sitemap-3.xml", "sitemap.xml"]
+    assert len(_groups([(o, o.path) for o in outputs[:3]])) == 1  # one process renders the parts
+    assert b"/a/</loc>" in outputs[0].render() and b"/e/</loc>" in outputs[2].render()
+    assert listed == [1]
+
+
 def test_the_article_list_is_read_from_its_covering_index(tmp_path: Path) -> None:
     db = open_db(tmp_path / "site.db")
     plan = " ".join(str(row[-1]) for row in db.execute("explain query plan " + queries.ARTICLE_LIST))

@@ -169,7 +169,8 @@ def site_outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan,
                  status: dict[str, Any], carried: NewState,
                  early: EarlyPages | None = None) -> Iterator[Output]:
     """The files of the units ``plan`` wants, the sitemap last since it lists every page
-    (those of the units not rendered included, read once the others are known). The
+    (those of the units not rendered included, counted once the others are known and
+    listed by the process that renders it). The
     site-wide pages take the bytes ``early`` rendered while the build planned."""
     pages: list[str] = []
     content = _content(corpus, config, renderer, plan)

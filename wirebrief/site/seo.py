@@ -12,6 +12,7 @@ from wirebrief.site.incremental import Output
 from wirebrief.site.render import Renderer
 
 SITEMAP_LIMIT = 50_000
+SITEMAP_PARTS = "sitemap parts"  # the group of a split sitemap's parts (incremental.Output.shares)
 OPML_FEEDS = (("rss", "feed.xml"), ("atom", "atom.xml"), ("json", "feed.json"))
 
 
@@ -26,9 +27,11 @@ def sitemap_outputs(renderer: Renderer, count: int, pages: Callable[[], list[str
     if chunks == 1:
         yield Output("sitemap.xml", lambda: urlset_bytes(urls()))
         return
+    # The parts share one process, which lists and sorts the pages once for all of them.
     names = [f"sitemap-{n + 1}.xml" for n in range(chunks)]
     for number, name in enumerate(names):
-        yield Output(name, functools.partial(_chunk_bytes, urls, number * SITEMAP_LIMIT))
+        yield Output(name, functools.partial(_chunk_bytes, urls, number * SITEMAP_LIMIT),
+                     shares=SITEMAP_PARTS)
     index = [renderer.absolute(n) for n in names]
     yield Output("sitemap.xml", lambda: renderer.text("sitemap_index.xml", {"sitemaps": index}))
 

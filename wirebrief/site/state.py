@@ -33,6 +33,8 @@ BUCKETS = 4096  # of the site's digest: see NewState.finish
 # Pages (not feeds or assets), as the partial index files_pages holds them: the sitemap
 # lists them, and reading them from the whole table cost more than rendering it.
 _PAGE = "(substr(path, -1) = '/' or substr(path, -5) = '.html' or path = '')"
+CARRIED_PAGES = f"select path, unit from files where {_PAGE}"  # read from the live state
+CARRIED_PAGE_COUNT = f"select count(*) from files where {_PAGE} and unit not in (select unit from dropped)"
 
 SCHEMA = f"""
 create table meta (key text primary key, value text not null);
@@ -196,8 +198,7 @@ class NewState:
 
     def carried_page_count(self) -> int:
         """How many pages carried_pages lists, counted without reading them."""
-        (count,) = self.conn.execute(
-            f"select count(*) from files where {_PAGE} and unit not in (select unit from dropped)").fetchone()
+        (count,) = self.conn.execute(CARRIED_PAGE_COUNT).fetchone()
         return int(count)
 
     def hashes(self, paths: Iterable[str], schema: str = "main") -> dict[str, str]:
@@ -315,8 +316,7 @@ def _carried_pages(source: Path | None, dropped: frozenset[str]) -> list[str]:
         return []
     conn = sqlite3.connect(f"{source.as_uri()}?mode=ro", uri=True)
     try:
-        return [path for path, unit in conn.execute(f"select path, unit from files where {_PAGE}")
-                if unit not in dropped]
+        return [path for path, unit in conn.execute(CARRIED_PAGES) if unit not in dropped]
     finally:
         conn.close()
 
