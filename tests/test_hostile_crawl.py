@@ -41,10 +41,9 @@ pytestmark = pytest.mark.xdist_group("hostile")
 SAFE_SCHEMES = ("http", "https", "")
 URL_ATTRIBUTES = ("href", "src", "action", "formaction", "srcset", "poster", "data", "xlink:href",
                   "background", "cite", "longdesc", "manifest", "ping")
-# What `wirebrief run` may leave beside the output folder.
-# Beside the output: the config, the store, and the site's own state and spare tree.
+# What `wirebrief run` may leave beside the output folder: the config, the store, the site.
 EXPECTED_BESIDE_OUTPUT = re.compile(
-    r"^(wirebrief\.toml|wirebrief\.db(-wal|-shm|-journal)?|wirebrief\.db\.lock|build|\.build-(state|spare))$")
+    r"^(wirebrief\.toml|wirebrief\.db(-wal|-shm|-journal)?|wirebrief\.db\.lock|build)$")
 TITLE_CAP = 10_000
 SCRIPT_TITLE = '<script>window.__pwned=2</script> Navy "frigate" deal\'s <b>signed</b> & sealed ]]> </title>'
 SURROGATE_PAGE = "/news/2026/11/20/lone-surrogate-bytes.html"

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from datetime import date
 from pathlib import Path
@@ -22,9 +23,9 @@ from lxml import html as lxml_html
 from wirebrief.config import Config, SiteConfig
 from wirebrief.site import pages_topics, paging, seo
 from wirebrief.site.build import build_site
-from wirebrief.site.incremental import Output
-from wirebrief.site.state import MANIFEST, SiteState
+from wirebrief.site.outputs import Output
 from wirebrief.site.synthetic import populate
+from wirebrief.site.writer import MANIFEST, read_manifest
 from wirebrief.store import open_db
 from wirebrief.store.articles import save_article
 
@@ -230,9 +231,7 @@ def test_incremental_build_rewrites_only_what_changed(tmp_path: Path) -> None:
     old_articles = [p for p in before if p.startswith("articles/")]
     untouched_articles = [p for p in old_articles if p not in changed]
     assert len(untouched_articles) > 0.6 * len(old_articles)
-    state = SiteState.open(site, site)
-    assert state is not None
-    assert set(state.files()) >= {"", "feed.xml", "sitemap.xml"}
+    assert set(read_manifest(site)) >= {"", "feed.xml", "sitemap.xml"}
     new_feed = feedparser.parse((site / "feed.xml").read_bytes())
     for entry in new_feed.entries:
         assert old_feed_ids.get(entry.link, entry.id) == entry.id
@@ -244,7 +243,7 @@ def test_incremental_result_equals_a_full_build(tmp_path: Path) -> None:
     add_articles(tmp_path, 300, 4)
     build(tmp_path)  # from links to the first site
     add_articles(tmp_path, 400, 2)
-    stats = build(tmp_path)  # from the spare tree (the first site), updated
+    stats = build(tmp_path)
     assert stats["reused"] > stats["rendered"]
     incremental = digests(tmp_path / "site")
     (tmp_path / "site").rename(tmp_path / "incremental")
@@ -286,21 +285,20 @@ def test_summary_feeds_carry_no_full_text(tmp_path: Path) -> None:
     assert all("content_html" not in item and item["content_text"] for item in data["items"])
 
 
-def test_failed_build_over_the_spare_tree_leaves_the_site_untouched(
+def test_a_failed_render_leaves_the_site_untouched(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Spare files share inodes with the live site: a build must never write through them."""
+    """Staging shares inodes with the live site: a failing build must never write through them."""
     seed(tmp_path, 30)
     build(tmp_path)
     add_articles(tmp_path, 100, 3)
     build(tmp_path)
-    assert (tmp_path / ".site-spare" / MANIFEST).exists()
     before = digests(tmp_path / "site")
     add_articles(tmp_path, 200, 3)
 
     def boom() -> bytes:
         raise RuntimeError("killed while rendering")
 
-    monkeypatch.setattr(seo, "robots_output", lambda renderer: Output("robots.txt", boom))
+    monkeypatch.setattr(seo, "robots_output", lambda renderer: Output("robots.txt", "new key", boom))
     with pytest.raises(RuntimeError, match="killed while rendering"):
         build(tmp_path)
     assert digests(tmp_path / "site") == before
@@ -316,7 +314,7 @@ def rebuilt_equals_full(folder: Path) -> dict[str, int]:
     build(folder, "fresh")
     assert digests(folder / "fresh") == incremental
     shutil.rmtree(folder / "fresh")
-    assert stats["units_reused"] > 0, "the change was small: the build should have been incremental"
+    assert stats["reused"] > stats["rendered"], "the change was small: most files should be reused"
     return stats
 
 
@@ -348,7 +346,7 @@ def test_incremental_builds_equal_full_builds_through_every_kind_of_change(
     full = build(tmp_path)
     assert any((tmp_path / "site" / "topics").glob("*/page/3/index.html"))
     add_articles(tmp_path, 500, 3)
-    assert rebuilt_equals_full(tmp_path)["units_rendered"] > 0
+    assert rebuilt_equals_full(tmp_path)["rendered"] > 0
     db = open_db(tmp_path / "site.db")
     populate(db, 2, start=700, run_id=3, last_day=date(2026, 3, 10), per_day=2, syndicate=0)
     rebuilt_equals_full(tmp_path)
@@ -473,98 +471,44 @@ def test_a_sitemap_too_long_for_one_file_is_split_under_an_index(tmp_path: Path,
         assert sorted(listed) == listed and set(listed) == pages and len(listed) == len(pages)
 
 
-def test_corpus_reads_text_and_fact_details_only_when_a_page_asks(tmp_path: Path) -> None:
-    """Lists need little of each article; its text, quotes, roles and events are read on
-    demand, and read the same way as a full build's bulk read; the years its events go
-    under, which lists need, are the years of the events read."""
-    from wirebrief.site.corpus import load_corpus
-
-    seed(tmp_path, 20)
-    db = open_db(tmp_path / "site.db")
-    lazy = load_corpus(db)
-    assert all(a._text is None and a._quotes is None and a._details is None and a._events is None
-               and a._agreements is None and a._periods is None for a in lazy.articles)
-    assert all(g._mentions is None for g in lazy.agreements.values())
-    bulk = load_corpus(db)
-    bulk.read_everything()
-    assert sum(len(a.events) for a in bulk.articles) > 0 and sum(len(a.agreements) for a in bulk.articles) > 0
-    for one, other in zip(lazy.articles, bulk.articles, strict=True):
-        assert (one.text, one.quotes, one.people, one.events) == (other.text, other.quotes, other.people,
-                                                                  other.events)
-        assert one.event_years == sorted({e["year"] for e in other.events if e["year"]})
-        assert one.event_months == sorted({e["date"][:7] for e in other.events
-                                           if e["year"] and len(e["date"]) > 4})
-        assert (one.periods, one.agreements) == (other.periods, other.agreements)
-    # The timeline's years and months, read from the events' dates alone, are those of its articles.
-    assert lazy.periods == ({y for a in bulk.articles for y in a.event_years},
-                            {m for a in bulk.articles for m in a.event_months})
-    for agreement_id, agreement in lazy.agreements.items():
-        other_agreement = bulk.agreements[agreement_id]
-        assert agreement.count == len(other_agreement.mentions)
-        assert [(m["article"].id, m["status"], m["parties"], m["evidence"]) for m in agreement.mentions] == \
-            [(m["article"].id, m["status"], m["parties"], m["evidence"]) for m in other_agreement.mentions]
-    for entity_id, entity in lazy.entities.items():
-        other_entity = bulk.entities[entity_id]
-        assert [q["text"] for q in entity.quotes] == [q["text"] for q in other_entity.quotes]
-        assert [entity.titles_in(a) for a in entity.articles] == \
-            [other_entity.titles_in(a) for a in other_entity.articles]
-    db.close()
-
-
-def test_a_store_without_agreements_is_still_read_at_once(tmp_path: Path) -> None:
-    """A full build reads every article's agreements in one query, even when there are none
-    (not one query per article as each page asks)."""
-    from wirebrief.site.corpus import load_corpus
-
-    seed(tmp_path, 3)
-    db = open_db(tmp_path / "site.db")
-    db.execute("delete from agreement_mentions")
-    db.execute("delete from agreements")
-    db.conn.commit()
-    corpus = load_corpus(db)
-    assert not corpus.agreements
-    corpus.read_agreements()
-    assert all(article._agreements == [] for article in corpus.articles)
-    db.close()
-
-
-def test_events_that_say_nothing_give_the_timeline_no_period(tmp_path: Path) -> None:
-    """The store finds the timeline's periods by the rule the corpus applies to each
-    article's events: a real date, and a text that is not only whitespace (Python's)."""
-    from wirebrief.site.corpus import load_corpus
-    from wirebrief.store.queries import SPACES
-
-    assert "".join(c for c in map(chr, range(0x110000)) if c.isspace()) == SPACES
-    seed(tmp_path, 3)
-    db = open_db(tmp_path / "site.db")
-    article_id = next(iter(db.execute("select id from articles")))[0]
-    db.execute("delete from events")
-    rows = [("2031-05-02", "\u3000\xa0 \t"), ("2032-07", "Talks resumed"), ("2033-13", "A bad month"),
-            ("2034-02-30", "A bad day"), ("2035", None), ("2036-01-09", "")]
-    for number, (when, what) in enumerate(rows):
-        db.execute("insert into events (id, article_id, date, what) values (?, ?, ?, ?)",
-                   [f"e{number}", article_id, when, what])
-    db.conn.commit()
-    corpus = load_corpus(db)
-    assert corpus.periods == ({"2032", "2034"}, {"2032-07", "2034-02"})
-    corpus.read_periods()
-    article = corpus.by_id[article_id]
-    assert (article.event_years, article.event_months) == (["2032", "2034"], ["2032-07", "2034-02"])
-    db.close()
-
-
 def test_a_build_never_writes_through_the_live_site(tmp_path: Path) -> None:
-    """Staging starts as the spare tree, whose files share inodes with the live site and
-    are rewritten in place when they do not: after each build, the previous live site
-    (now the spare tree) holds exactly the bytes it was published with; and only the two
-    trees' state files are kept."""
+    """Staging links the live site's unchanged files (same inodes): after each build, the
+    files the previous site was published with still hold its bytes, and no state is
+    kept beside the site but its own manifest."""
     seed(tmp_path, 60)
     build(tmp_path)
     for number in range(4):
-        published = digests(tmp_path / "site")
+        site, kept = tmp_path / "site", tmp_path / f"kept-{number}"
+        published = digests(site)
+        for path in site.rglob("*"):
+            if path.is_file():
+                (kept / path.relative_to(site)).parent.mkdir(parents=True, exist_ok=True)
+                (kept / path.relative_to(site)).hardlink_to(path)
         add_articles(tmp_path, 500 + 10 * number, 3)
         stats = build(tmp_path)
-        assert stats["rendered"] > 0
-        assert digests(tmp_path / ".site-spare") == published
-        # The state files left are those of the two trees, the live one and the spare.
-        assert len(list((tmp_path / ".site-state").glob("*.sqlite"))) <= 2
+        assert 0 < stats["rendered"] < stats["reused"]
+        assert digests(kept) == published
+        assert not list(tmp_path.glob(".site-s*"))
+
+
+def test_publishing_to_a_folder_copies_only_what_changed(tmp_path: Path) -> None:
+    """The published folder equals the built site; a second publication copies the files
+    the build rendered and links the rest from the folder's previous tree."""
+    from wirebrief.publishing import publish
+
+    seed(tmp_path, 40)
+    first = build(tmp_path)
+    config = make_config(tmp_path).model_copy(update={"publish": make_config(tmp_path).publish.model_copy(
+        update={"folder": str(tmp_path / "public")})})
+    public = tmp_path / "public"
+    assert publish(config) == [f"published to {public}: {first['pages']} files copied, 0 unchanged"]
+    assert digests(tmp_path / "public") == digests(tmp_path / "site")
+    before = inodes(tmp_path / "public")
+    add_articles(tmp_path, 500, 2)
+    second = build(tmp_path)
+    (done,) = publish(config)
+    copied, unchanged = (int(n) for n in re.findall(r"(\d+) files copied, (\d+) unchanged", done)[0])
+    assert 0 < copied <= second["rendered"] and copied + unchanged == second["pages"], (done, second)
+    assert digests(tmp_path / "public") == digests(tmp_path / "site")
+    after = inodes(tmp_path / "public")
+    assert sum(after[p] == before.get(p) for p in after) == unchanged

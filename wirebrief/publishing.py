@@ -1,7 +1,10 @@
 """Publishing the built site beyond build/: to a folder, or through a command.
 
 It runs only after a successful build, and a folder is replaced the same atomic way
-as build/ itself.
+as build/ itself. A folder gets a new tree in which only the files whose hash changed
+since its last publication are copied; the others are hard-linked from the tree it
+holds (both trees' manifests say which), so a large site with a few new pages costs a
+few copies, not a copy of the whole site.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 
 from wirebrief.config import Config
 from wirebrief.site.publish import staging_dir, swap_into_place
+from wirebrief.site.writer import MANIFEST, read_manifest, target_file
 
 
 class PublishError(RuntimeError):
@@ -26,13 +30,42 @@ def publish(config: Config) -> list[str]:
     folder = config.publish_folder
     if folder:
         with staging_dir(folder) as staging:
-            shutil.copytree(config.output_path, staging, dirs_exist_ok=True)
+            copied, linked = publish_tree(config.output_path, folder, staging)
             swap_into_place(staging, folder)
-        done.append(f"copied to {folder}")
+        done.append(f"published to {folder}: {copied} files copied, {linked} unchanged")
     if config.publish.command:
         _run(config.publish.command, config.output_path)
         done.append(f"ran {shlex.split(config.publish.command)[0]}")
     return done
+
+
+def publish_tree(built: Path, folder: Path, staging: Path) -> tuple[int, int]:
+    """Fill ``staging`` with the site in ``built``: each file whose hash the published
+    ``folder`` already has is linked from there, the others copied. A site without a
+    manifest (none was ever built here) is copied whole."""
+    new = read_manifest(built)
+    if not new:
+        shutil.copytree(built, staging, dirs_exist_ok=True)
+        return sum(1 for p in staging.rglob("*") if p.is_file()), 0
+    old = read_manifest(folder) if folder.is_dir() else {}
+    copied = 0
+    for path, (_, digest) in new.items():
+        target = target_file(staging, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        if old.get(path, ("", ""))[1] == digest and _linked(target_file(folder, path), target):
+            continue
+        shutil.copy2(target_file(built, path), target)
+        copied += 1
+    shutil.copy2(built / MANIFEST, staging / MANIFEST)
+    return copied, len(new) - copied
+
+
+def _linked(source: str, target: str) -> bool:
+    try:
+        os.link(source, target)
+    except OSError:  # gone, or the folder is on another file system
+        return False
+    return True
 
 
 def _run(command: str, output: Path) -> None:

@@ -1,12 +1,10 @@
 """The whole store as plain objects: loaded in bulk once per build, indexed every way the pages need.
 
-What lists show of ten thousand articles is a few megabytes, so holding it is cheaper
-than the thousands of small queries that per-page reads would make. What only a page of
-its own shows (the text, quotes, the details of mentions, the mentions of agreements) is
-read when a page asks, so an incremental build that renders a few hundred pages reads
-only theirs (see changes.py). Where lists or the plan need only a count or a set (how
-often each agreement is named, the timeline's years and months), the store gives it,
-without a row per fact: making those rows into objects was a third of loading.
+Every output's key is computed on every build (outputs.py), so the build needs what every
+page shows: the articles, their facts, entities, agreements and topics are read in a
+handful of bulk queries, which costs far less than the thousands of small queries that
+per-page reads would make. Only the articles' text, the largest part of the store, is
+read when a page or feed shows it.
 """
 
 from __future__ import annotations
@@ -16,25 +14,16 @@ import os
 import re
 import sqlite3
 from collections import Counter, defaultdict
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any
 
 import sqlite_utils
 
 from wirebrief.site.paths import article_path
 from wirebrief.store import queries
 from wirebrief.store.keys import slugify
-
-
-class _Loadable(Protocol):
-    _loader: Loader | None
-
-
-Owner = TypeVar("Owner", bound=_Loadable)
-Value = TypeVar("Value")
 
 KIND_FOLDER = {"person": "people", "organization": "organizations", "place": "places"}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -90,40 +79,15 @@ def evidence_sentence(evidence: Any) -> str:
     return evidence.strip() if isinstance(evidence, str) else ""
 
 
-class OnDemand(Generic[Owner, Value]):
-    """A value of an article or entity read through its Loader the first time a page asks
-    for it, and kept in ``slot`` (None until then; a full build's bulk read fills the
-    slots of all at once, see Corpus.read_everything)."""
-
-    def __init__(self, slot: str, read: Callable[[Loader, Owner], Value]) -> None:
-        self.slot, self.read = slot, read
-
-    def __get__(self, owner: Owner, kind: type | None = None) -> Value:
-        value: Value | None = getattr(owner, self.slot)
-        if value is None:
-            loader = owner._loader
-            assert loader is not None, f"{self.slot} was not read and there is no loader to read it"
-            value = self.read(loader, owner)
-            setattr(owner, self.slot, value)
-        return value
-
-
-class Loader:
-    """Reads what only some pages show (article text, the details of facts, quotes) when
-    a page first asks for it, or all of it at once for a full build.
-
-    An incremental build renders a few hundred pages of a site of tens of thousands, so
-    it reads only what those pages show. Forked render workers must not share the
-    parent's SQLite connection: each other process opens its own, read-only.
-    """
+class TextReader:
+    """Reads an article's text when its page or a feed shows it: the one part of the
+    store too large to hold for every article at once. Forked render workers must not
+    share the parent's SQLite connection, so each other process opens its own, read-only."""
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db, self.pid = db, os.getpid()
         row = db.execute("pragma database_list").fetchone()
         self.path: str = row[2] if row else ""
-        self.entities: dict[str, Entity] = {}
-        self.agreements: dict[str, Agreement] = {}
-        self.by_id: dict[str, Article] = {}
         self._own: tuple[int, sqlite_utils.Database] | None = None
 
     def database(self) -> sqlite_utils.Database:
@@ -134,46 +98,13 @@ class Loader:
             self._own = (os.getpid(), sqlite_utils.Database(sqlite3.connect(uri, uri=True, timeout=30)))
         return self._own[1]
 
-    def text(self, article: Article) -> str:
-        rows = queries.article_texts(self.database(), article.id)
-        return rows[0][1] if rows else ""
-
-    def read_texts(self, articles: list[Article]) -> None:
+    def read(self, articles: list[Article]) -> None:
         """Read the texts of ``articles`` not read yet, in one query (a feed shows fifty)."""
         missing = [a for a in articles if a._text is None]
         if missing:
             texts = dict(queries.texts_of(self.database(), [a.id for a in missing]))
             for article in missing:
                 article._text = texts.get(article.id, "")
-
-    def article_events(self, article: Article) -> list[dict[str, Any]]:
-        return events_by(queries.all_events(self.database(), article.id), self.entities).get(article.id, [])
-
-    def details(self, article: Article) -> dict[str, tuple[str, str]]:
-        return {e: (t or "[]", ev or "") for _, e, t, ev in
-                queries.mention_details(self.database(), article_id=article.id)}
-
-    def article_quotes(self, article: Article) -> list[dict[str, Any]]:
-        rows = queries.all_quotes(self.database(), article_id=article.id)
-        return quotes_by(rows, self.entities, self.by_id)[0].get(article.id, [])
-
-    def entity_quotes(self, entity: Entity) -> list[dict[str, Any]]:
-        rows = queries.all_quotes(self.database(), speaker_id=entity.id)
-        return quotes_by(rows, self.entities, self.by_id)[1].get(entity.id, [])
-
-    def entity_titles(self, entity: Entity) -> dict[str, str]:
-        return {a: t or "[]" for a, t in queries.titles_of(self.database(), entity.id)}
-
-    def article_agreements(self, article: Article) -> list[dict[str, Any]]:
-        rows = queries.all_agreement_mentions(self.database(), article_id=article.id)
-        return agreements_by(rows, self.agreements, self.by_id)[0].get(article.id, [])
-
-    def agreement_mentions(self, agreement: Agreement) -> list[dict[str, Any]]:
-        rows = queries.all_agreement_mentions(self.database(), agreement_id=agreement.id)
-        return agreements_by(rows, self.agreements, self.by_id)[1].get(agreement.id, [])
-
-    def article_periods(self, article: Article) -> Periods:
-        return periods_by(queries.event_keys(self.database(), article.id)).get(article.id) or ([], [])
 
 
 def quotes_by(rows: list[dict[str, Any]], entities: dict[str, Entity], by_id: dict[str, Article]
@@ -226,23 +157,18 @@ class Entity:
     path: str
     articles: list[Article] = field(default_factory=list, repr=False)  # (no endless cycles in reprs)
     repeats: int = 0  # its articles that are further copies of a story it has already (count_stories)
-    _quotes: list[dict[str, Any]] | None = field(default=None, repr=False)
-    _titles: dict[str, str] | None = field(default=None, repr=False)
-    _loader: Loader | None = field(default=None, repr=False)
+    quotes: list[dict[str, Any]] = field(default_factory=list, repr=False)  # with their article
+    titles: dict[str, str] = field(default_factory=dict, repr=False)  # article id -> JSON list
 
     @property
-    def identity(self) -> str:
-        """What pages that link this entity show of it: a change re-renders them all."""
-        return f"{self.kind}:{self.name}:{self.path}"
+    def identity(self) -> tuple[str, str, str]:
+        """What pages that link this entity show of it (outputs.token)."""
+        return (self.kind, self.name, self.path)
 
     @property
     def story_count(self) -> int:
         """Stories naming it (its index line, its page, its archive pages count them)."""
         return len(self.articles) - self.repeats
-
-    # Its quotes, each with its article, in store order; the titles each article gives it.
-    quotes = OnDemand("_quotes", Loader.entity_quotes)
-    titles = OnDemand("_titles", Loader.entity_titles)
 
     def titles_in(self, article: Article) -> list[str]:
         """The titles (roles) ``article`` gives this entity."""
@@ -255,16 +181,12 @@ class Agreement:
     name: str
     slug: str
     path: str
-    count: int = 0  # its mentions, counted by the store: lists and plans need no more
-    _mentions: list[dict[str, Any]] | None = field(default=None, repr=False)
-    _loader: Loader | None = field(default=None, repr=False)
-
-    # Its mentions, each with its article, newest first: read when its page or the index shows them.
-    mentions = OnDemand("_mentions", Loader.agreement_mentions)
+    # Its mentions, each with its article, in the order of the site's lists (newest first).
+    mentions: list[dict[str, Any]] = field(default_factory=list, repr=False)
 
     @property
-    def identity(self) -> str:
-        return f"{self.name}:{self.path}"
+    def identity(self) -> tuple[str, str]:
+        return (self.name, self.path)
 
 
 @dataclass(eq=False)
@@ -287,12 +209,8 @@ class Topic:
 
 @dataclass(eq=False, slots=True)
 class Article:
-    """One stored article with its facts resolved to names and page paths.
-
-    What lists show is read for every article; the text, quotes, the details of its
-    mentions, its agreements and the periods of its events are read when a page (or,
-    for a changed article, the plan) first asks (Loader), or up front by a full build.
-    """
+    """One stored article with its facts resolved to names and page paths; its text is
+    read when a page shows it (TextReader)."""
 
     id: str
     url: str
@@ -313,43 +231,40 @@ class Article:
     order: int = 0  # its place in Corpus.articles, the order of every list (related.position)
     mentions: list[Entity] = field(default_factory=list, repr=False)
     topic_links: list[dict[str, str]] = field(default_factory=list)
-    _loader: Loader | None = field(default=None, repr=False)
-    _agreements: list[dict[str, Any]] | None = field(default=None, repr=False)
-    _periods: Periods | None = field(default=None, repr=False)
+    quotes: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    events: list[dict[str, Any]] = field(default_factory=list, repr=False)  # by date
+    agreements: list[dict[str, Any]] = field(default_factory=list, repr=False)
+    details: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # entity: titles, evidence
+    _reader: TextReader | None = field(default=None, repr=False)
     _text: str | None = field(default=None, repr=False)
-    _details: dict[str, tuple[str, str]] | None = field(default=None, repr=False)
-    _quotes: list[dict[str, Any]] | None = field(default=None, repr=False)
     _facts: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
-    _events: list[dict[str, Any]] | None = field(default=None, repr=False)
     _path: str | None = field(default=None, repr=False)
-
-    # Read when a page shows them (its events by date: lists need only ``event_years``
-    # and ``event_months``, which a changed article's record reads too).
-    text = OnDemand("_text", Loader.text)
-    quotes = OnDemand("_quotes", Loader.article_quotes)
-    events = OnDemand("_events", Loader.article_events)
-    details = OnDemand("_details", Loader.details)
-    agreements = OnDemand("_agreements", Loader.article_agreements)
-    periods = OnDemand("_periods", Loader.article_periods)
+    _token: tuple[Any, ...] | None = field(default=None, repr=False)
 
     @property
-    def event_years(self) -> list[str]:
-        """The years its events go under on the timeline (see listed_year)."""
-        return self.periods[0]
+    def text(self) -> str:
+        if self._text is None:
+            assert self._reader is not None, "an article made without a store has its text set"
+            self._reader.read([self])
+        return self._text or ""
 
     @property
-    def event_months(self) -> list[str]:
-        """The months (YYYY-MM) of its events dated to the month."""
-        return self.periods[1]
-
-    @property
-    def entity_ids(self) -> list[str]:
-        return [entity.id for entity in self.mentions]
+    def token(self) -> tuple[Any, ...]:
+        """What any page can show of it (outputs.token): the revision moves with every
+        change to the article and its facts; the names and pages of the entities,
+        agreements and topics it links to can change without it."""
+        if self._token is None:
+            self._token = ("article", self.id, self.revision,
+                           tuple(e.identity for e in self.mentions),
+                           tuple(link["name"] for link in self.topic_links),
+                           tuple((q["speaker"], q["speaker_path"]) for q in self.quotes),
+                           tuple((g["name"], g["path"]) for g in self.agreements),
+                           tuple(e["place_path"] for e in self.events))
+        return self._token
 
     @property
     def path(self) -> str:
-        """Its page; made only for the articles a build shows (slugging ten thousand
-        titles is a tenth of an incremental build)."""
+        """Its page, made when first asked for (slugging every title is not free)."""
         if self._path is None:
             self._path = article_path({"id": self.id, "title": self.title, "published": self.day})
         return self._path
@@ -367,7 +282,7 @@ class Article:
         return self._mention_dicts()["places"]
 
     def _mention_dicts(self) -> dict[str, list[dict[str, Any]]]:
-        """Mentions as the templates want them, built only for the articles a build renders."""
+        """Mentions as the templates want them, built only for the articles a page shows."""
         if self._facts is None:
             groups: dict[str, list[dict[str, Any]]] = {"people": [], "organizations": [], "places": []}
             for entity in self.mentions:
@@ -392,6 +307,10 @@ class Story:
     def lead(self) -> Article:
         return self.copies[0]
 
+    @functools.cached_property
+    def token(self) -> tuple[Any, ...]:
+        return ("story", self.id, tuple(copy.token for copy in self.copies))
+
 
 @dataclass
 class Corpus:
@@ -401,23 +320,7 @@ class Corpus:
     topics: dict[str, Topic]
     stories: dict[str, Story]
     latest_run: int | None
-    loader: Loader
     by_id: dict[str, Article] = field(default_factory=dict)
-    bulk_reads: set[str] = field(default_factory=set)  # of read_periods and read_agreements, done
-
-    @functools.cached_property
-    def event_keys(self) -> list[queries.EventKey]:
-        """(article id, date, what, place) of every event, read when first asked for: the
-        timeline counts its events from them (pages_timeline.distinct_events)."""
-        return queries.event_keys(self.loader.database())
-
-    @functools.cached_property
-    def periods(self) -> tuple[set[str], set[str]]:
-        """The years and the months (YYYY-MM) the timeline has, those of every article's
-        events (Article.periods), found from the distinct dates of the events alone."""
-        found = {period for period in map(period_of_date, queries.event_dates(self.loader.database()))
-                 if period is not None}
-        return {period[:4] for period in found}, {period for period in found if len(period) > 4}
 
     def story_of(self, article: Article) -> Story:
         return self.stories[article.story_id]
@@ -436,83 +339,45 @@ class Corpus:
         runs = [a.first_run_id for a in story.copies if a.first_run_id is not None]
         return self.latest_run is not None and bool(runs) and min(runs) == self.latest_run
 
-    def read_events(self, articles: list[Article] | None = None) -> None:
-        """Read the events of ``articles`` (of every article by default) that are not read
-        yet, in one query (a timeline page shows thousands)."""
-        missing = [a for a in (self.articles if articles is None else articles) if a._events is None]
-        if not missing:
-            return
-        db = self.loader.database()
-        rows = queries.all_events(db) if articles is None else queries.events_of(db, [a.id for a in missing])
-        found = events_by(rows, self.entities)
-        for article in missing:
-            article._events = found.get(article.id, [])
-
-    def read_everything(self) -> None:
-        """Read every article's text, mention details and quotes in a few bulk queries: a
-        full build shows them all, and one query per article would cost far more."""
-        db = self.loader.db
-        texts = dict(queries.article_texts(db))
-        details: dict[str, dict[str, tuple[str, str]]] = {}
-        titles: dict[str, dict[str, str]] = {}
-        for article_id, entity_id, named_as, evidence in queries.mention_details(db):
-            details.setdefault(article_id, {})[entity_id] = (named_as or "[]", evidence or "")
-            titles.setdefault(entity_id, {})[article_id] = named_as or "[]"
-        quoted, said = quotes_by(queries.all_quotes(db), self.entities, self.by_id)
-        self.read_events()
-        self.read_periods()
-        self.read_agreements()
-        for article in self.articles:
-            article._text = texts.get(article.id, "")
-            article._details = details.get(article.id, {})
-            article._quotes = quoted.get(article.id, [])
-        for entity in self.entities.values():
-            entity._quotes, entity._titles = said.get(entity.id, []), titles.get(entity.id, {})
-
-    def read_periods(self) -> None:
-        """Set the periods of every article at once from the events' keys (a full build
-        records every article, and one query per article would cost far more)."""
-        if "periods" in self.bulk_reads:
-            return
-        self.bulk_reads.add("periods")
-        found = periods_by(self.event_keys)
-        for article in self.articles:
-            article._periods = found.get(article.id) or ([], [])
-
-    def read_agreements(self) -> None:
-        """Read every mention of an agreement at once, for articles and agreements alike
-        (a full build shows them all, and the agreements' index shows every agreement)."""
-        if "agreements" in self.bulk_reads:
-            return
-        self.bulk_reads.add("agreements")
-        by_article, by_agreement = agreements_by(queries.all_agreement_mentions(self.loader.database()),
-                                                 self.agreements, self.by_id)
-        for article in self.articles:
-            article._agreements = by_article.get(article.id, [])
-        for agreement in self.agreements.values():
-            agreement._mentions = by_agreement.get(agreement.id, [])
-
 
 def read_texts(articles: list[Article]) -> None:
     """Read the texts of ``articles`` that are not read yet in one query, rather than one
     query each when each is first shown (a feed with full text shows fifty)."""
-    loaders = {id(a._loader): a._loader for a in articles if a._loader is not None and a._text is None}
-    for loader in loaders.values():
-        loader.read_texts([a for a in articles if a._loader is loader])
+    readers = {id(a._reader): a._reader for a in articles if a._reader is not None and a._text is None}
+    for reader in readers.values():
+        reader.read([a for a in articles if a._reader is reader])
 
 
 def load_corpus(db: sqlite_utils.Database) -> Corpus:
-    """Every article and what lists show of its facts, in a few bulk queries, cross-linked."""
-    loader = Loader(db)
-    articles = _articles(queries.all_articles(db), loader)
-    by_id = loader.by_id = {a.id: a for a in articles}
-    entities = loader.entities = _entities(db, loader)
-    agreements = loader.agreements = _agreements(db, loader)
+    """Every article and its facts (all but the text) in a few bulk queries, cross-linked."""
+    reader = TextReader(db)
+    articles = _articles(queries.all_articles(db), reader)
+    by_id = {a.id: a for a in articles}
+    entities = _entities(db)
+    agreements = _agreements(db, by_id)
     _attach_mentions(db, by_id, entities)
+    _attach_facts(db, by_id, entities)
     topics = _topics(articles)
     stories = _stories(articles)
     count_stories(stories, topics)
-    return Corpus(articles, entities, agreements, topics, stories, latest_run(articles), loader, by_id)
+    return Corpus(articles, entities, agreements, topics, stories, latest_run(articles), by_id)
+
+
+def _attach_facts(db: sqlite_utils.Database, by_id: dict[str, Article], entities: dict[str, Entity]) -> None:
+    """What each article says of the entities it names, its quotes and its events."""
+    for article_id, entity_id, named_as, evidence in queries.mention_details(db):
+        article, entity = by_id.get(article_id), entities.get(entity_id)
+        if article is not None and entity is not None:
+            article.details[entity_id] = (named_as or "[]", evidence or "")
+            entity.titles[article_id] = named_as or "[]"
+    quoted, said = quotes_by(queries.all_quotes(db), entities, by_id)
+    for article_id, quotes in quoted.items():
+        by_id[article_id].quotes = quotes
+    for entity_id, quotes in said.items():
+        entities[entity_id].quotes = quotes
+    for article_id, events in events_by(queries.all_events(db), entities).items():
+        if article_id in by_id:
+            by_id[article_id].events = events
 
 
 def latest_run(articles: list[Article]) -> int | None:
@@ -525,7 +390,7 @@ def latest_run(articles: list[Article]) -> int | None:
     return max((a.first_run_id for a in articles if a.first_run_id is not None), default=None)
 
 
-def _articles(rows: list[tuple[Any, ...]], loader: Loader) -> list[Article]:
+def _articles(rows: list[tuple[Any, ...]], reader: TextReader) -> list[Article]:
     """Articles from rows of queries.all_articles (the fields of ARTICLE_COLUMNS, in order),
     numbered in their order. Each distinct list of authors or topics is decoded once and
     shared by the articles that store it (nothing changes them)."""
@@ -544,11 +409,11 @@ def _articles(rows: list[tuple[Any, ...]], loader: Loader) -> list[Article]:
         articles.append(Article(article_id, url, source or "", title or "", summary or "", published, agency,
                                 strings(authors), dateline_place, dateline_date, story_id or article_id,
                                 strings(topics), first_run_id, first_seen_at, revision, day, number,
-                                _loader=loader))
+                                _reader=reader))
     return articles
 
 
-def _entities(db: sqlite_utils.Database, loader: Loader) -> dict[str, Entity]:
+def _entities(db: sqlite_utils.Database) -> dict[str, Entity]:
     entities: dict[str, Entity] = {}
     taken: set[str] = set()
     for entity_id, kind, name, stored_slug in queries.all_entities(db):
@@ -560,21 +425,24 @@ def _entities(db: sqlite_utils.Database, loader: Loader) -> dict[str, Entity]:
             slug = f"{slug}-{entity_id[:8]}"
         path = f"{folder}/{slug}/"
         taken.add(path)
-        entities[entity_id] = Entity(entity_id, kind, name or slug, slug, path, _loader=loader)
+        entities[entity_id] = Entity(entity_id, kind, name or slug, slug, path)
     return entities
 
 
-def _agreements(db: sqlite_utils.Database, loader: Loader) -> dict[str, Agreement]:
-    """Every agreement with the count of its mentions (what they say is read on demand)."""
+def _agreements(db: sqlite_utils.Database, by_id: dict[str, Article]) -> dict[str, Agreement]:
+    """Every agreement with its mentions; each article with the agreements it names."""
     result = {}
     taken: set[str] = set()
-    counts = queries.agreement_counts(db)
     for row in queries.all_agreements(db):
         slug = safe_slug(row["slug"], row["name"] or row["id"])
         slug = f"{slug}-{row['id'][:8]}" if slug in taken else slug
         taken.add(slug)
-        result[row["id"]] = Agreement(row["id"], row["name"] or slug, slug, f"agreements/{slug}/",
-                                      counts.get(row["id"], 0), _loader=loader)
+        result[row["id"]] = Agreement(row["id"], row["name"] or slug, slug, f"agreements/{slug}/")
+    by_article, by_agreement = agreements_by(queries.all_agreement_mentions(db), result, by_id)
+    for article_id, mentions in by_article.items():
+        by_id[article_id].agreements = mentions
+    for agreement_id, mentions in by_agreement.items():
+        result[agreement_id].mentions = mentions
     return result
 
 
@@ -604,46 +472,6 @@ def events_by(rows: list[queries.EventRow], entities: dict[str, Entity]) -> dict
         result.setdefault(article_id, []).append(event)
     for events in result.values():
         events.sort(key=lambda e: (e["date"], e["what"]))
-    return result
-
-
-def period_of_date(when: str | None) -> str | None:
-    """The period the timeline lists an event of this date under: its month (YYYY-MM)
-    when the date has one, else its year; None when it is no date the timeline lists."""
-    year = _year_of_date(when or "")
-    return None if year is None or when is None else (when[:7] if len(when) > 4 else year)
-
-
-Periods = tuple[list[str], list[str]]  # an article's years and months on the timeline
-
-
-def periods_by(event_keys: list[queries.EventKey]) -> dict[str, Periods]:
-    """The years and months each article's events go under on the timeline (the events
-    themselves are read when a page shows them), by the rule of listed_year; each distinct
-    date is checked once (events share a few thousand), and most articles' single period
-    is set without sorting."""
-    periods: dict[str, set[str]] = {}
-    period_of: dict[str | None, str | None] = {}
-    for article_id, when, what, _ in event_keys:
-        if not what or what.isspace():
-            continue
-        period = period_of.get(when, "")
-        if period == "":
-            period = period_of[when] = period_of_date(when)
-        if period is not None:
-            found = periods.get(article_id)
-            if found is None:
-                periods[article_id] = {period}
-            else:
-                found.add(period)
-    result: dict[str, Periods] = {}
-    for article_id, found in periods.items():
-        if len(found) == 1:
-            (period,) = found
-            result[article_id] = ([period[:4]], [period] if len(period) > 4 else [])
-        else:
-            result[article_id] = (sorted({period[:4] for period in found}),
-                                  sorted(period for period in found if len(period) > 4))
     return result
 
 

@@ -19,7 +19,7 @@ from markupsafe import escape
 
 from wirebrief.sanitize import xml_safe
 from wirebrief.site.corpus import Article, Story, day_of, read_texts
-from wirebrief.site.incremental import GLOBAL, Output
+from wirebrief.site.outputs import Output, data_output
 from wirebrief.site.render import Renderer, paragraphs_html
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -56,10 +56,10 @@ def _feed_item(renderer: Renderer, article: Article, full_text: bool) -> dict[st
 
 
 def feed_outputs(renderer: Renderer, folder: str, title: str, description: str,
-                 stories: list[Story], *, limit: int, full_text: bool,
-                 unit: str = GLOBAL) -> Iterator[Output]:
+                 stories: list[Story], *, limit: int, full_text: bool) -> Iterator[Output]:
     """The three feeds of ``folder`` ('' for the site), one item per story, newest first."""
     chosen = [s.lead for s in stories[:limit]]
+    inputs = (title, description, full_text, chosen)
     made: list[dict[str, Any]] = []
 
     def meta() -> dict[str, Any]:
@@ -84,13 +84,9 @@ def feed_outputs(renderer: Renderer, folder: str, title: str, description: str,
             "json": renderer.absolute(folder + "feed.json"),
         }
 
-    shares = f"feeds:{folder}"
-    heavy = full_text  # the text of every item
-    yield Output(folder + "feed.xml", lambda: renderer.text("feed.rss.xml", meta()), unit, shares=shares,
-                 heavy=heavy)
-    yield Output(folder + "atom.xml", lambda: renderer.text("feed.atom.xml", meta()), unit, shares=shares,
-                 heavy=heavy)
-    yield Output(folder + "feed.json", lambda: json_feed_bytes(meta()), unit, shares=shares, heavy=heavy)
+    yield data_output(renderer, folder + "feed.xml", inputs, lambda: renderer.text("feed.rss.xml", meta()))
+    yield data_output(renderer, folder + "atom.xml", inputs, lambda: renderer.text("feed.atom.xml", meta()))
+    yield data_output(renderer, folder + "feed.json", inputs, lambda: json_feed_bytes(meta()))
 
 
 def json_feed_bytes(meta: dict[str, Any]) -> bytes:

@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wirebrief.site.corpus import Agreement, Corpus
-from wirebrief.site.incremental import Output, page_output
+from wirebrief.site.outputs import Output, page_output
 from wirebrief.site.render import Renderer
-
-if TYPE_CHECKING:
-    from wirebrief.site.changes import Plan
 
 
 def latest_status(agreement: Agreement) -> dict[str, Any] | None:
@@ -38,21 +35,15 @@ def index_rows(agreements: list[Agreement]) -> list[dict[str, Any]]:
     return rows
 
 
-def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
-    agreements = [a for a in corpus.agreements.values() if a.count]
+def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
+    agreements = [a for a in corpus.agreements.values() if a.mentions]
     agreements.sort(key=lambda a: (a.name.casefold(), a.slug))
     for agreement in agreements:
-        unit = f"agreement:{agreement.id}"
-        if plan.wants(unit):
-            latest = latest_status(agreement)
-            yield page_output(renderer, agreement.path, "agreement.html", {
-                "name": agreement.name, "parties": parties_of(agreement), "latest": latest and {
-                    "status": latest["status"], "day": latest["article"].day},
-                "history": history(agreement), "feeds": [],
-            }, unit=unit)
-
-    def index(context: dict[str, Any]) -> dict[str, Any]:
-        corpus.read_agreements()  # every mention, in one query
-        return {**context, "agreements": index_rows(agreements)}
-
-    yield page_output(renderer, "agreements/", "agreements.html", {"feeds": []}, index)
+        latest = latest_status(agreement)
+        yield page_output(renderer, agreement.path, "agreement.html", {
+            "name": agreement.name, "parties": parties_of(agreement), "latest": latest and {
+                "status": latest["status"], "day": latest["article"].day},
+            "history": history(agreement), "feeds": [],
+        })
+    yield page_output(renderer, "agreements/", "agreements.html",
+                      {"agreements": index_rows(agreements), "feeds": []})

@@ -13,7 +13,7 @@ from typing import Any
 from wirebrief.config import Config
 from wirebrief.site.cards import story_card
 from wirebrief.site.corpus import Corpus, Story
-from wirebrief.site.incremental import Output, page_output
+from wirebrief.site.outputs import Output, page_output
 from wirebrief.site.render import Renderer, site_feed_links
 
 OTHER = "Other news"
@@ -55,14 +55,10 @@ def with_cards(context: dict[str, Any]) -> dict[str, Any]:
 
 
 def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
-    def prepare(context: dict[str, Any]) -> dict[str, Any]:
-        """Made when the page is rendered, which may be in another process (early.py)."""
-        stories = briefing_stories(corpus, config.site.briefing_days)
-        days = sorted({s.lead.day for s in stories if s.lead.day != "undated"})
-        return with_cards({
-            **context, "sections": grouped(corpus, stories), "count": len(stories),
-            "new_count": sum(1 for s in stories if corpus.is_new(s)),
-            "first_day": days[0] if days else None, "last_day": days[-1] if days else None,
-        })
-
-    yield page_output(renderer, "", "index.html", {"feeds": site_feed_links(config)}, prepare)
+    stories = briefing_stories(corpus, config.site.briefing_days)
+    days = sorted({s.lead.day for s in stories if s.lead.day != "undated"})
+    yield page_output(renderer, "", "index.html", {
+        "sections": grouped(corpus, stories), "count": len(stories),
+        "new_count": sum(1 for s in stories if corpus.is_new(s)),
+        "first_day": days[0] if days else None, "last_day": days[-1] if days else None,
+        "feeds": site_feed_links(config)}, with_cards)

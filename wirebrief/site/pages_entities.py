@@ -7,7 +7,7 @@ import heapq
 from collections import Counter
 from collections.abc import Iterator
 from itertools import chain
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from markupsafe import Markup, escape
 
@@ -15,13 +15,10 @@ from wirebrief.config import Config
 from wirebrief.site import paging
 from wirebrief.site.corpus import Corpus, Entity
 from wirebrief.site.feeds import ENTITY_FEED_ITEMS, feed_outputs
-from wirebrief.site.incremental import Output, page_output
+from wirebrief.site.outputs import Output, page_output
 from wirebrief.site.paths import up_prefix
 from wirebrief.site.render import Renderer, feed_links
 from wirebrief.store import queries
-
-if TYPE_CHECKING:
-    from wirebrief.site.changes import Plan
 
 KINDS = {"person": ("people", "People", "Person"),
          "organization": ("organizations", "Organisations", "Organisation"),
@@ -69,47 +66,42 @@ def entity_context(corpus: Corpus, context: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> Iterator[Output]:
+def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
     for kind, (folder, label, _) in KINDS.items():
+        listed = [e for e in corpus.entities.values() if e.kind == kind and e.articles]
+        listed.sort(key=lambda e: (e.name.casefold(), e.slug))
         yield page_output(renderer, folder + "/", "entities.html", {"label": label, "feeds": []},
-                          functools.partial(_index_rows, corpus, kind))
-    for entity in planned(corpus, plan):
-        yield from entity_outputs(corpus, config, renderer, plan, entity)
+                          functools.partial(_index_rows, listed, kind),
+                          inputs=[(e, e.story_count) for e in listed])
+    for entity in corpus.entities.values():
+        if entity.articles:
+            yield from entity_outputs(corpus, config, renderer, entity)
 
 
-def planned(corpus: Corpus, plan: Plan) -> list[Entity]:
-    """The entities whose pages ``plan`` wants, by id (an incremental build picks its few
-    from the plan rather than visiting thousands)."""
-    found = (corpus.entities.get(i) for i in plan.keys("entity"))
-    return [entity for entity in found if entity is not None and entity.articles]
-
-
-def _index_rows(corpus: Corpus, kind: str, context: dict[str, Any]) -> dict[str, Any]:
+def _index_rows(entities: list[Entity], kind: str, context: dict[str, Any]) -> dict[str, Any]:
     """An index's lines, written here rather than by a template loop: there are thousands
-    of them, rendered again whenever a count changes, and the loop cost a tenth of an
-    incremental build. Every value is escaped."""
-    entities = [e for e in corpus.entities.values() if e.kind == kind and e.articles]
-    entities.sort(key=lambda e: (e.name.casefold(), e.slug))
+    of them, and the loop cost more than the rest of the page. Every value is escaped."""
     prefix = up_prefix(KINDS[kind][0] + "/")
     rows = "\n".join(f'<li><a href="{escape(prefix + e.path)}">{escape(e.name)}</a> '
                      f'<span class="meta">({e.story_count})</span></li>' for e in entities)
     return {**context, "entities": entities, "rows": Markup(rows)}
 
 
-def entity_outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan,
-                   entity: Entity) -> Iterator[Output]:
-    """An entity's page and its three feeds."""
-    unit = f"entity:{entity.id}"
+def entity_outputs(corpus: Corpus, config: Config, renderer: Renderer, entity: Entity) -> Iterator[Output]:
+    """An entity's page, its archive pages and its three feeds. The page's roles and
+    co-mentioned entities come from its stories' articles, its quotes from the articles
+    quoting it: those are its key."""
     stories = corpus.stories_for(entity.articles)
     main, archives = paging.split(entity.path, stories)
     context = {"entity": entity, "stories": main, "total": len(stories), "archives": archives,
                "feeds": feed_links(entity.path, entity.name)}
     yield page_output(renderer, entity.path, "entity.html", context,
-                      functools.partial(entity_context, corpus), unit=unit)
+                      functools.partial(entity_context, corpus),
+                      inputs=(stories, [q["article"] for q in entity.quotes]))
     folder, label, _ = KINDS[entity.kind]
-    yield from paging.archive_outputs(renderer, plan, unit, entity.path, archives, {
+    yield from paging.archive_outputs(renderer, entity.path, archives, {
         "name": entity.name, "index_path": folder + "/", "index_label": label, "summaries": False})
     yield from feed_outputs(
         renderer, entity.path, f"{entity.name} · {config.site.title}",
         f"Stories mentioning {entity.name}.", stories,
-        limit=min(config.site.feed_items, ENTITY_FEED_ITEMS), full_text=False, unit=unit)
+        limit=min(config.site.feed_items, ENTITY_FEED_ITEMS), full_text=False)

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from wirebrief.site.incremental import Output, page_output
+from wirebrief.site.outputs import Output, page_output
 from wirebrief.site.render import Renderer
 
 PATH = "status/"

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from wirebrief.config import Config
 from wirebrief.site import paging
 from wirebrief.site.corpus import Corpus
 from wirebrief.site.feeds import feed_outputs
-from wirebrief.site.incremental import Output, page_output
+from wirebrief.site.outputs import Output, page_output
 from wirebrief.site.render import Renderer, feed_links
 
-if TYPE_CHECKING:
-    from wirebrief.site.changes import Plan
 
-
-def outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> Iterator[Output]:
+def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
     topics = sorted(corpus.topics.values(), key=lambda t: t.name.casefold())
     yield page_output(renderer, "topics/", "topics.html", {
         "topics": [{"topic": t.name, "path": t.path, "stories": t.story_count}
@@ -24,18 +20,15 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer, plan: Plan) -> I
         "feeds": [],
     })
     for topic in topics:
-        unit = f"topic:{topic.slug}"
-        if not plan.wants(unit):
-            continue
         stories = corpus.stories_for(topic.articles)
         main, archives = paging.split(topic.path, stories)
         yield page_output(renderer, topic.path, "topic.html", {
             "name": topic.name, "stories": main, "total": len(stories), "archives": archives,
             "feeds": feed_links(topic.path, topic.name),
-        }, unit=unit)
-        yield from paging.archive_outputs(renderer, plan, unit, topic.path, archives, {
+        })
+        yield from paging.archive_outputs(renderer, topic.path, archives, {
             "name": topic.name, "index_path": "topics/", "index_label": "Topics", "summaries": True})
         yield from feed_outputs(
             renderer, topic.path, f"{topic.name} · {config.site.title}",
             f"Stories on {topic.name}.", stories, limit=config.site.feed_items,
-            full_text=config.site.feed_content == "full", unit=unit)
+            full_text=config.site.feed_content == "full")

@@ -5,19 +5,16 @@ each, counted from the oldest: archive page 1 holds the first PAGE_SIZE stories 
 listed, and it keeps them as new stories arrive. The main page shows the rest (between
 PAGE_SIZE and twice that, once the list is long). So a new story changes the main page
 and, when it completes a page, adds one; every archive page stays as it was, which keeps
-pages readable on a phone and incremental builds small.
+pages readable on a phone and rebuilds small.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import Any, TypeVar
 
-from wirebrief.site.incremental import Output, page_output
+from wirebrief.site.outputs import Output, page_output
 from wirebrief.site.render import Renderer
-
-if TYPE_CHECKING:
-    from wirebrief.site.changes import Plan
 
 PAGE_SIZE = 100
 T = TypeVar("T")
@@ -55,15 +52,12 @@ def neighbours(folder: str, number: int, pages: int) -> dict[str, str | None]:
             "older": archive_path(folder, number - 1) if number > 1 else None}
 
 
-def archive_outputs(renderer: Renderer, plan: Plan, unit: str, folder: str,
-                    archives: list[tuple[int, str, list[T]]], context: dict[str, Any]) -> Iterator[Output]:
-    """The archive pages of a list that ``plan`` wants; each is a unit of its own
-    (``<unit>:<number>``), so that a new story leaves them alone (changes.py)."""
+def archive_outputs(renderer: Renderer, folder: str, archives: list[tuple[int, str, list[T]]],
+                    context: dict[str, Any]) -> Iterator[Output]:
+    """The archive pages of a list."""
     for number, path, stories in archives:
-        page_unit = f"{unit}:{number}"
-        if plan.wants(page_unit):
-            yield page_output(renderer, path, "stories_page.html", {
-                **context, "number": number, "stories": stories, "main_path": folder,
-                "links": neighbours(folder, number, len(archives)),
-                "first": (number - 1) * PAGE_SIZE + 1, "last": number * PAGE_SIZE, "feeds": [],
-            }, unit=page_unit)
+        yield page_output(renderer, path, "stories_page.html", {
+            **context, "number": number, "stories": stories, "main_path": folder,
+            "links": neighbours(folder, number, len(archives)),
+            "first": (number - 1) * PAGE_SIZE + 1, "last": number * PAGE_SIZE, "feeds": [],
+        })

@@ -4,10 +4,8 @@ On Linux the swap is one ``renameat2(RENAME_EXCHANGE)`` call, so a reader or a w
 server sees either the old site or the new one, never a mix or nothing. Elsewhere two
 renames are used, with the old site kept until the new one is in place.
 
-The site build keeps the old tree beside the new one as a spare (``.<name>-spare``) that
-the next build starts from (see incremental.py). Trees that are not kept (leftovers of
-a failed or killed build, an outdated spare) are renamed aside and deleted by a detached
-``rm -rf``: removing tens of thousands of files and folders takes seconds, and the build
+The old tree and the leftovers of a failed or killed build are renamed aside and
+deleted by a detached ``rm -rf``: removing tens of thousands of files and folders takes seconds, and the build
 does not wait for it. A deletion cut short leaves a ``.<name>-old-*`` folder that the
 next build removes.
 """
@@ -41,21 +39,13 @@ def _exchange(a: Path, b: Path) -> bool:
     return bool(result == 0)
 
 
-def spare_path(target: Path) -> Path:
-    return target.with_name(f".{target.name}-spare")
-
-
-def swap_into_place(staging: Path, target: Path, keep_spare: bool = False) -> None:
-    """Make ``staging`` the new ``target``; the old target is removed afterwards, or kept
-    beside it as the spare tree the next build starts from (``keep_spare``)."""
+def swap_into_place(staging: Path, target: Path) -> None:
+    """Make ``staging`` the new ``target``; the old target is removed afterwards."""
     if not target.exists():
         os.replace(staging, target)
         return
     if _exchange(staging, target):
-        if keep_spare and not spare_path(target).exists():
-            os.replace(staging, spare_path(target))
-        else:
-            discard(staging, target)
+        discard(staging, target)
         return
     old = target.with_name(f".{target.name}.old")
     shutil.rmtree(old, ignore_errors=True)
@@ -79,33 +69,16 @@ def discard(tree: Path, target: Path) -> None:
         shutil.rmtree(trash, ignore_errors=True)
 
 
-def empty_folder(folder: Path, target: Path) -> None:
-    """Make ``folder`` (a staging folder beside ``target``) empty; what it held is
-    discarded in the background."""
-    if any(folder.iterdir()):
-        discard(folder, target)
-        folder.mkdir()
-
-
 @contextmanager
-def staging_dir(target: Path, reuse_spare: bool = False) -> Iterator[Path]:
-    """A folder beside ``target`` to build the next site in, removed if the build fails.
-
-    It is fresh, or with ``reuse_spare`` the spare tree (the site before the live one,
-    kept by ``swap_into_place(keep_spare=True)``), renamed so that a killed build leaves
-    it to be discarded like any staging folder. Never the live site, so whatever happens
-    to it, the published site is untouched.
-    """
+def staging_dir(target: Path) -> Iterator[Path]:
+    """A fresh folder beside ``target`` to build the next site in, removed if the build
+    fails. Never the live site, so whatever happens to it, the published site is untouched."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    for pattern in (f".{target.name}-staging-*", f".{target.name}-old-*"):
+    for pattern in (f".{target.name}-staging-*", f".{target.name}-old-*", f".{target.name}-spare",
+                    f".{target.name}-state"):
         for stale in sorted(target.parent.glob(pattern)):
             discard(stale, target)
     path = Path(tempfile.mkdtemp(prefix=f".{target.name}-staging-", dir=target.parent))
-    spare = spare_path(target)
-    if reuse_spare and spare.is_dir() and not spare.is_symlink():
-        os.replace(spare, path)
-    elif spare.exists():
-        discard(spare, target)
     try:
         yield path
     except BaseException:

@@ -4,8 +4,7 @@ Scoring every pair is quadratic; instead each shared entity contributes only the
 articles closest in time to this one in that entity's mention list, weighted so rare
 entities count more than ubiquitous ones; stories of the same topic, nearest in time,
 fill any places left. Candidates are local in time, so a few new articles change the
-related lists of only the articles they sit next to, which keeps incremental builds
-small (changes.py).
+related lists (and so the pages, outputs.py) of only the articles they sit next to.
 """
 
 from __future__ import annotations
@@ -41,8 +40,7 @@ def _order(article: Article) -> int:
 
 
 class Related:
-    """Related lists, computed only for the article pages a build renders (changes.py
-    knows which ones a change can reach), from the lists that article is in."""
+    """Related lists, from the lists that article is in."""
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus

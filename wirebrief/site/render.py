@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 from html import escape
 from pathlib import Path
@@ -20,10 +21,28 @@ from wirebrief.sanitize import nothing_to_remove, xml_safe
 from wirebrief.site.paths import up_prefix
 from wirebrief.site.rows import event_rows, nice_date, story_rows
 
-TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
-PACKAGED_TEMPLATES = Path(__file__).resolve().parents[1] / "_site_templates"
+CODE = Path(__file__).resolve().parent
+TEMPLATES = CODE.parents[1] / "site_templates"
+PACKAGED_TEMPLATES = CODE.parent / "_site_templates"
+
+
 def templates_dir() -> Path:
     return TEMPLATES if TEMPLATES.is_dir() else PACKAGED_TEMPLATES
+
+
+def build_salt(config: Config) -> str:
+    """What every file depends on besides its data: templates, the site code, the site
+    config. It is part of every output's key, so changing any of them renders everything."""
+    settings = config.site.model_dump_json(exclude={"output", "database"})
+    digest = hashlib.blake2b(settings.encode("utf-8"), digest_size=16)
+    sources = sorted(templates_dir().rglob("*")) + sorted(CODE.glob("*.py"))
+    # What pages read through besides the site code: the store's reads and slugs, the run report.
+    sources += [CODE.parent / name
+                for name in ("sanitize.py", "status.py", "store/queries.py", "store/keys.py")]
+    for path in sources:
+        if path.is_file():
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
 
 
 def environment() -> Environment:
@@ -102,6 +121,7 @@ class Renderer:
         self.env = environment()
         self.site_feeds = site_feed_links(config)
         self.base_url = str(config.site.base_url)
+        self.salt = build_salt(config)
         # What several outputs of a build show alike, made once per process (feeds.feed_item).
         self.memo: dict[Any, Any] = {}
 

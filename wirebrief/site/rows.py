@@ -1,8 +1,8 @@
 """Rows of the long lists (entity, topic and archive pages, the timeline), written in Python.
 
 These pages list up to two hundred stories each (a timeline year, thousands of events),
-and an incremental build renders a few hundred of them: a template macro per row cost
-more than the rest of those pages together. The markup is the one the macros made, and
+and a build renders hundreds of them: a template macro per row cost more than the rest
+of those pages together. The markup is the one the macros made, and
 every value is escaped the way autoescape does (markupsafe), so scraped text stays text.
 """
 

@@ -3,7 +3,7 @@
 Each story (its lead copy) is one document: title, names, source, day and the words
 that characterise its text (the most frequent non-trivial ones), so the index stays
 small enough for a static host while still finding a story by what it is about. Shards
-are monthly so an incremental build rewrites only the months that changed. The index is
+are monthly so a build rewrites only the months that changed. The index is
 a separate file fetched by the script, never JSON embedded in a page.
 """
 
@@ -15,14 +15,11 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wirebrief.site.corpus import KIND_FOLDER, Article, Corpus, Story, read_texts
-from wirebrief.site.incremental import Output, page_output
+from wirebrief.site.outputs import Output, data_output, page_output
 from wirebrief.site.render import Renderer
-
-if TYPE_CHECKING:
-    from wirebrief.site.changes import Plan
 
 KEYWORDS = 30
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
@@ -69,7 +66,7 @@ def shard_for(stories: list[Story]) -> bytes:
     return shard_bytes([document(s.lead, len(s.copies)) for s in stories])
 
 
-def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
+def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
     enabled = renderer.config.site.search == "json"
     yield page_output(renderer, "search/", "search.html", {"enabled": enabled, "feeds": []})
     if not enabled:
@@ -80,8 +77,8 @@ def outputs(corpus: Corpus, renderer: Renderer, plan: Plan) -> Iterator[Output]:
     names = sorted(months, reverse=True)
     index = {"version": 1, "shards": [f"{m}.json" for m in names],
              "stories": sum(len(v) for v in months.values())}
-    yield Output("search/index.json", lambda: json.dumps(index, separators=(",", ":")).encode("utf-8"))
+    yield data_output(renderer, "search/index.json", index,
+                      lambda: json.dumps(index, separators=(",", ":")).encode("utf-8"))
     for month in names:
-        if plan.wants(f"month:{month}"):
-            yield Output(f"search/{month}.json", functools.partial(shard_for, months[month]),
-                         f"month:{month}", heavy=True)
+        yield data_output(renderer, f"search/{month}.json", months[month],
+                          functools.partial(shard_for, months[month]))

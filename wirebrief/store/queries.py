@@ -19,7 +19,7 @@ EVIDENCE = ("case when json_valid({0}) and json_type({0}, '$[0].sentence') = 'te
             "then json_extract({0}, '$[0].sentence') end as evidence")
 
 # What every list of the site shows about an article; the text and the details of its facts
-# are read only for the pages that show them (see article_texts and friends below).
+# are read by the queries below.
 ARTICLE_COLUMNS = (
     "a.id, a.url, a.source, a.title, a.summary, a.published, a.agency, a.authors, "
     "a.dateline_place, a.dateline_date, a.story_id, a.topics, a.first_run_id, a.first_seen_at, "
@@ -92,26 +92,10 @@ def mentioned(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
     return [(article_id, sorted(ids.split("\x1f"))) for article_id, ids in rows]
 
 
-def mention_details(db: sqlite_utils.Database, *, article_id: str | None = None,
-                    entity_id: str | None = None) -> list[tuple[str, str, str, str | None]]:
-    """(article id, entity id, titles JSON, first evidence sentence) of the mentions in one
-    article, or of one entity, or (neither given) of every article."""
-    where, params = _one_of(article_id=article_id, entity_id=entity_id)
-    sql = (f"select article_id, entity_id, titles, {EVIDENCE.format('evidence')} "
-           f"from mentions {where} order by article_id, entity_id")
-    return list(db.execute(sql, params).fetchall())
-
-
-def titles_of(db: sqlite_utils.Database, entity_id: str) -> list[tuple[str, str | None]]:
-    """(article id, titles JSON) of every mention of one entity (its page counts them all,
-    so their evidence, which mention_details reads too, is left out)."""
-    return list(db.execute("select article_id, titles from mentions where entity_id = ?", [entity_id]))
-
-
-def article_texts(db: sqlite_utils.Database, article_id: str | None = None) -> list[tuple[str, str]]:
-    """(article id, text) of one article, or of every article."""
-    where, params = _one_of(id=article_id)
-    return list(db.execute(f"select id, coalesce(text, '') from articles {where}", params).fetchall())
+def mention_details(db: sqlite_utils.Database) -> list[tuple[str, str, str, str | None]]:
+    """(article id, entity id, titles JSON, first evidence sentence) of every mention."""
+    return list(db.execute(f"select article_id, entity_id, titles, {EVIDENCE.format('evidence')} "
+                           f"from mentions order by article_id, entity_id").fetchall())
 
 
 def texts_of(db: sqlite_utils.Database, article_ids: list[str]) -> list[tuple[str, str]]:
@@ -120,90 +104,33 @@ def texts_of(db: sqlite_utils.Database, article_ids: list[str]) -> list[tuple[st
                            "on j.value = a.id", [json.dumps(article_ids)]).fetchall())
 
 
-def _one_of(**columns: str | None) -> tuple[str, list[str]]:
-    """A WHERE clause on the one column given a value, or none at all."""
-    for column, value in columns.items():
-        if value is not None:
-            return f"where {column} = ?", [value]
-    return "", []
-
-
-def all_quotes(db: sqlite_utils.Database, *, article_id: str | None = None,
-               speaker_id: str | None = None) -> list[dict[str, Any]]:
-    """The quotes of one article, or of one speaker, or (neither given) every quote."""
-    where, params = _one_of(article_id=article_id, speaker_id=speaker_id)
+def all_quotes(db: sqlite_utils.Database) -> list[dict[str, Any]]:
+    """Every quote, by article."""
     return _rows(db, f"select id, article_id, speaker_id, speaker, text, channel, "
-                     f"{EVIDENCE.format('evidence')} from quotes {where} order by article_id, id", params)
+                     f"{EVIDENCE.format('evidence')} from quotes order by article_id, id")
 
 
 EventRow = tuple[str, str | None, str | None, str | None, str | None, str | None]
 
 
-def all_events(db: sqlite_utils.Database, article_id: str | None = None) -> list[EventRow]:
-    """(article id, date, what, place, place id, first evidence sentence) of the events of
-    one article, or of every article, as tuples."""
-    where, params = _one_of(article_id=article_id)
+def all_events(db: sqlite_utils.Database) -> list[EventRow]:
+    """(article id, date, what, place, place id, first evidence sentence) of every event."""
     return list(db.execute(f"select article_id, date, what, place, place_id, "
-                           f"{EVIDENCE.format('evidence')} from events {where} order by article_id, id",
-                           params))
-
-
-def events_of(db: sqlite_utils.Database, article_ids: list[str]) -> list[EventRow]:
-    """The rows of all_events of these articles, in one query."""
-    return list(db.execute(f"select e.article_id, e.date, e.what, e.place, e.place_id, "
-                           f"{EVIDENCE.format('e.evidence')} from events e join json_each(?) j "
-                           f"on j.value = e.article_id order by e.article_id, e.id",
-                           [json.dumps(article_ids)]))
-
-
-EventKey = tuple[str, str | None, str | None, str | None]
-
-
-def event_keys(db: sqlite_utils.Database, article_id: str | None = None) -> list[EventKey]:
-    """(article id, date, what, place) of every event, or of one article's: what tells the
-    timeline's years and its events apart, without the evidence, which only the events a
-    page shows need."""
-    where, params = _one_of(article_id=article_id)
-    return list(db.execute(f"select article_id, date, what, place from events {where}", params))
-
-
-# Every character Python counts as whitespace (str.isspace; a test checks the list): an
-# event whose text is only these says nothing.
-SPACES = ("\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005"
-          "\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000")
-
-
-def event_dates(db: sqlite_utils.Database) -> list[str]:
-    """The distinct dates of the stored articles' events that say what happened (whose
-    text is not blank): what the timeline's years and months are made of, read without a
-    row per event."""
-    return [when for (when,) in db.execute(
-        "select distinct date from events where date is not null and trim(coalesce(what, ''), ?) != '' "
-        "and article_id in (select id from articles)", [SPACES])]
+                           f"{EVIDENCE.format('evidence')} from events order by article_id, id"))
 
 
 def all_agreements(db: sqlite_utils.Database) -> list[dict[str, Any]]:
     return _rows(db, "select id, name, slug from agreements order by id")
 
 
-def agreement_counts(db: sqlite_utils.Database) -> dict[str, int]:
-    """How many rows all_agreement_mentions gives of each agreement in stored articles,
-    counted without reading them."""
-    return dict(db.execute("select agreement_id, count(*) from agreement_mentions "
-                           "where article_id in (select id from articles) group by agreement_id"))
-
-
 AgreementMention = tuple[str, str, str | None, list[str], str | None]
 
 
-def all_agreement_mentions(db: sqlite_utils.Database, *, article_id: str | None = None,
-                           agreement_id: str | None = None) -> list[AgreementMention]:
+def all_agreement_mentions(db: sqlite_utils.Database) -> list[AgreementMention]:
     """(article id, agreement id, status, parties, first evidence sentence) of every
-    mention of an agreement, or of those in one article, or of one agreement, as tuples;
-    each distinct parties list decoded once."""
+    mention of an agreement, as tuples; each distinct parties list decoded once."""
     strings = _string_lists()
-    where, params = _one_of(article_id=article_id, agreement_id=agreement_id)
     rows = db.execute(f"select article_id, agreement_id, status, parties, {EVIDENCE.format('evidence')} "
-                      f"from agreement_mentions {where} order by article_id, agreement_id", params).fetchall()
+                      "from agreement_mentions order by article_id, agreement_id").fetchall()
     return [(article_id, agreement_id, status, strings(parties), evidence)
             for article_id, agreement_id, status, parties, evidence in rows]

@@ -1,0 +1,78 @@
+"""Outputs: the files of the site, each with a key that says exactly what it shows.
+
+Every page module yields Outputs. An output's ``key`` is a digest of the data it shows
+(and of the build's salt: templates, site code, site settings), made from *tokens* of the
+corpus objects in it: an article by its id, its revision (which the store's triggers move
+on any change to the article or its facts) and the names of what it links to; a story by
+its copies; an entity or agreement by its name and page. A build renders an output only
+when its key differs from the one the live site's manifest records for that path, and
+hard-links the live file otherwise (writer.py). So what a page depends on is declared
+once, where the page is made, and no other module has to guess which pages a change
+reaches: a value a page shows that is not in its key is a bug of that page alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from wirebrief.site.corpus import Agreement, Article, Entity, Story, Topic
+from wirebrief.site.render import Renderer
+
+
+@dataclass(frozen=True)
+class Output:
+    """One file of the site: where it goes, the key of what it shows, how to make it."""
+
+    path: str
+    key: str
+    render: Callable[[], bytes]
+
+
+def token(value: Any) -> Any:
+    """A plain, comparable stand-in for ``value``: what of it any page can show.
+
+    Anything that is neither plain data nor a corpus object is refused, so that a page
+    cannot show something its key does not cover."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, Article):
+        return value.token
+    if isinstance(value, Story):
+        return value.token
+    if isinstance(value, Entity | Agreement):
+        return value.identity
+    if isinstance(value, Topic):
+        return ("topic", value.name, value.path)
+    if isinstance(value, dict):
+        return tuple((k, token(v)) for k, v in sorted(value.items()))
+    if isinstance(value, list | tuple):
+        return tuple(token(v) for v in value)
+    if isinstance(value, set | frozenset):
+        return tuple(sorted(token(v) for v in value))
+    raise TypeError(f"no token for {type(value).__name__}: a page may show only data and corpus objects")
+
+
+def key_of(salt: str, *parts: Any) -> str:
+    """The digest of ``parts`` (made into tokens) under the build's salt."""
+    text = repr((salt, token(parts)))
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def page_output(renderer: Renderer, path: str, template: str, context: dict[str, Any],
+                prepare: Callable[[dict[str, Any]], dict[str, Any]] | None = None,
+                inputs: Any = None) -> Output:
+    """An HTML page. Its key covers ``context`` and ``inputs``; ``prepare`` derives the
+    rest of what the template shows from ``context`` when the page is rendered (story
+    cards, say), so it may read only what they hold."""
+    def render() -> bytes:
+        return renderer.page(path, template, prepare(context) if prepare else context)
+
+    return Output(path, key_of(renderer.salt, path, template, context, inputs), render)
+
+
+def data_output(renderer: Renderer, path: str, inputs: Any, render: Callable[[], bytes]) -> Output:
+    """A non-HTML file (a feed, a search shard, the sitemap) made by ``render`` from ``inputs``."""
+    return Output(path, key_of(renderer.salt, path, inputs), render)

@@ -1,0 +1,149 @@
+"""Writing the site into a staging folder: render what changed, hard-link the rest.
+
+The live site holds a manifest (MANIFEST): for every file, the key of what it shows
+(outputs.py) and the hash of its bytes. An output whose key equals the live one is
+hard-linked from the live tree (same inode, nothing rendered or copied); every other
+output is rendered, by a pool of forked processes when there are many. The staging
+folder starts empty and every file in it is new or linked, so nothing is ever written
+through a file the live site holds, and the staging folder is always a whole site.
+As in Pelican, there is no guess at which outputs a change reaches: every output's
+key is computed on every build, and the keys decide.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+import re
+from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from wirebrief.site.outputs import Output
+from wirebrief.site.paths import output_file
+
+MANIFEST = ".wirebrief-manifest.json"
+PARALLEL_FROM = 64  # fewer outputs than this are rendered here: forking costs more
+_SAFE_PATH = re.compile(r"^(?:[A-Za-z0-9_][A-Za-z0-9_.-]*/)*(?:[A-Za-z0-9_][A-Za-z0-9_.-]*)?$")
+
+# What the forked render processes render: set before they fork, read by index.
+_PENDING: list[Output] = []
+_STAGING: list[Path] = []
+
+
+@dataclass
+class Stats:
+    rendered: int = 0
+    linked: int = 0
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+def target_file(root: Path, page: str) -> str:
+    """The file of ``page`` under ``root``, refusing anything that could land outside it.
+
+    A string check, not a filesystem one: every segment must start with a letter, digit
+    or underscore, so no '..', no absolute path, no empty segment."""
+    if not _SAFE_PATH.match(page):
+        raise ValueError(f"refusing to write outside the site: {page!r}")
+    return f"{root}/{output_file(page)}"
+
+
+def read_manifest(tree: Path) -> dict[str, tuple[str, str]]:
+    """path -> (key, content hash) of the files of a published tree; {} when it has no
+    readable manifest (then everything is rendered)."""
+    try:
+        data = json.loads((tree / MANIFEST).read_bytes())
+    except (OSError, ValueError):
+        return {}
+    files = data.get("files") if isinstance(data, dict) else None
+    if not isinstance(files, dict):
+        return {}
+    return {path: (entry[0], entry[1]) for path, entry in files.items()
+            if isinstance(entry, list) and len(entry) == 2 and all(isinstance(v, str) for v in entry)}
+
+
+def write_site(outputs: Iterable[Output], staging: Path, live: Path | None, workers: int) -> Stats:
+    """Fill the empty folder ``staging`` with ``outputs``, taking from ``live`` (the
+    published tree) every file whose key has not changed, and write its manifest."""
+    chosen = _claim(outputs)
+    recorded = read_manifest(live) if live is not None else {}
+    entries: dict[str, list[str]] = {}
+    pending: list[Output] = []
+    made: set[str] = set()
+    for output in chosen:
+        old = recorded.get(output.path)
+        if live is not None and old is not None and old[0] == output.key \
+                and _link(live, staging, output.path, made):
+            entries[output.path] = [output.key, old[1]]
+        else:
+            pending.append(output)
+    for output, digest in zip(pending, _render_all(pending, staging, workers), strict=True):
+        entries[output.path] = [output.key, digest]
+    manifest = json.dumps({"version": 1, "files": dict(sorted(entries.items()))}, separators=(",", ":"))
+    (staging / MANIFEST).write_text(manifest, encoding="utf-8")
+    return Stats(rendered=len(pending), linked=len(chosen) - len(pending))
+
+
+def _claim(outputs: Iterable[Output]) -> list[Output]:
+    """The outputs, each path checked to be safe and to be claimed once."""
+    chosen: dict[str, Output] = {}
+    for output in outputs:
+        target_file(Path("."), output.path)
+        if output.path in chosen:
+            raise ValueError(f"two outputs claim {output.path!r}")
+        chosen[output.path] = output
+    return list(chosen.values())
+
+
+def _parents(staging: Path, path: str, made: set[str]) -> None:
+    folder = output_file(path).rpartition("/")[0]
+    if folder and folder not in made:
+        os.makedirs(f"{staging}/{folder}", exist_ok=True)
+        made.add(folder)
+
+
+def _link(live: Path, staging: Path, path: str, made: set[str]) -> bool:
+    """Hard-link the live file into staging; False when the live site no longer has it."""
+    _parents(staging, path, made)
+    try:
+        os.link(target_file(live, path), target_file(staging, path))
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def _render_all(pending: list[Output], staging: Path, workers: int) -> list[str]:
+    """Render and write ``pending``; their content hashes, in order."""
+    if workers < 2 or len(pending) < PARALLEL_FROM or not hasattr(os, "fork"):
+        made: set[str] = set()
+        return [_write(output, staging, made) for output in pending]
+    _PENDING[:], _STAGING[:] = pending, [staging]
+    try:
+        context = multiprocessing.get_context("fork")
+        with ProcessPoolExecutor(workers, mp_context=context) as pool:
+            chunk = max(1, min(64, len(pending) // (workers * 8)))
+            return list(pool.map(_render_at, range(len(pending)), chunksize=chunk))
+    finally:
+        _PENDING.clear()
+        _STAGING.clear()
+
+
+_MADE: set[str] = set()  # folders a render process has made
+
+
+def _render_at(index: int) -> str:
+    return _write(_PENDING[index], _STAGING[0], _MADE)
+
+
+def _write(output: Output, staging: Path, made: set[str]) -> str:
+    data = output.render()
+    _parents(staging, output.path, made)
+    with open(target_file(staging, output.path), "wb") as handle:
+        handle.write(data)
+    return content_hash(data)
