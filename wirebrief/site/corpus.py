@@ -10,6 +10,7 @@ read when a page or feed shows it.
 from __future__ import annotations
 
 import functools
+import hashlib
 import os
 import re
 import sqlite3
@@ -29,6 +30,11 @@ KIND_FOLDER = {"person": "people", "organization": "organizations", "place": "pl
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _SLUG = re.compile(r"^[a-z0-9][a-z0-9-]{0,99}$")
 _EVENT_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
+
+
+def digest_of(value: Any) -> str:
+    """A short digest of a value made of plain data (its repr): what keys are made of."""
+    return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
 def safe_slug(slug: str | None, fallback: str) -> str:
@@ -239,7 +245,7 @@ class Article:
     _text: str | None = field(default=None, repr=False)
     _facts: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
     _path: str | None = field(default=None, repr=False)
-    _token: tuple[Any, ...] | None = field(default=None, repr=False)
+    _token: str | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
@@ -249,17 +255,17 @@ class Article:
         return self._text or ""
 
     @property
-    def token(self) -> tuple[Any, ...]:
-        """What any page can show of it (outputs.token): the revision moves with every
-        change to the article and its facts; the names and pages of the entities,
-        agreements and topics it links to can change without it."""
+    def token(self) -> str:
+        """What any page can show of it (outputs.token), as a digest made once per build:
+        the revision moves with every change to the article and its facts; the names and
+        pages of the entities, agreements and topics it links to can change without it."""
         if self._token is None:
-            self._token = ("article", self.id, self.revision,
-                           tuple(e.identity for e in self.mentions),
-                           tuple(link["name"] for link in self.topic_links),
-                           tuple((q["speaker"], q["speaker_path"]) for q in self.quotes),
-                           tuple((g["name"], g["path"]) for g in self.agreements),
-                           tuple(e["place_path"] for e in self.events))
+            self._token = digest_of(("article", self.id, self.revision,
+                                     tuple(e.identity for e in self.mentions),
+                                     tuple(link["name"] for link in self.topic_links),
+                                     tuple((q["speaker"], q["speaker_path"]) for q in self.quotes),
+                                     tuple((g["name"], g["path"]) for g in self.agreements),
+                                     tuple(e["place_path"] for e in self.events)))
         return self._token
 
     @property
@@ -308,8 +314,8 @@ class Story:
         return self.copies[0]
 
     @functools.cached_property
-    def token(self) -> tuple[Any, ...]:
-        return ("story", self.id, tuple(copy.token for copy in self.copies))
+    def token(self) -> str:
+        return digest_of(("story", self.id, tuple(copy.token for copy in self.copies)))
 
 
 @dataclass

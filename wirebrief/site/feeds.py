@@ -19,7 +19,7 @@ from markupsafe import escape
 
 from wirebrief.sanitize import xml_safe
 from wirebrief.site.corpus import Article, Story, day_of, read_texts
-from wirebrief.site.outputs import Output, data_output
+from wirebrief.site.outputs import Output, data_output, key_of
 from wirebrief.site.render import Renderer, paragraphs_html
 
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -59,7 +59,7 @@ def feed_outputs(renderer: Renderer, folder: str, title: str, description: str,
                  stories: list[Story], *, limit: int, full_text: bool) -> Iterator[Output]:
     """The three feeds of ``folder`` ('' for the site), one item per story, newest first."""
     chosen = [s.lead for s in stories[:limit]]
-    inputs = (title, description, full_text, chosen)
+    inputs = key_of(renderer.salt, title, description, full_text, chosen)  # the three feeds' data
     made: list[dict[str, Any]] = []
 
     def meta() -> dict[str, Any]:

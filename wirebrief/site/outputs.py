@@ -13,12 +13,11 @@ reaches: a value a page shows that is not in its key is a bug of that page alone
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from wirebrief.site.corpus import Agreement, Article, Entity, Story, Topic
+from wirebrief.site.corpus import Agreement, Article, Entity, Story, Topic, digest_of
 from wirebrief.site.render import Renderer
 
 
@@ -35,30 +34,34 @@ def token(value: Any) -> Any:
     """A plain, comparable stand-in for ``value``: what of it any page can show.
 
     Anything that is neither plain data nor a corpus object is refused, so that a page
-    cannot show something its key does not cover."""
-    if value is None or isinstance(value, str | int | float | bool):
+    cannot show something its key does not cover. (Dispatched on the exact type: a build
+    makes tokens of every output's data.)"""
+    kind = type(value)
+    if kind in _PLAIN:
         return value
-    if isinstance(value, Article):
-        return value.token
-    if isinstance(value, Story):
-        return value.token
-    if isinstance(value, Entity | Agreement):
-        return value.identity
-    if isinstance(value, Topic):
-        return ("topic", value.name, value.path)
-    if isinstance(value, dict):
+    if kind is list or kind is tuple:
+        return tuple(map(token, value))
+    if kind is dict:
         return tuple((k, token(v)) for k, v in sorted(value.items()))
-    if isinstance(value, list | tuple):
-        return tuple(token(v) for v in value)
-    if isinstance(value, set | frozenset):
-        return tuple(sorted(token(v) for v in value))
-    raise TypeError(f"no token for {type(value).__name__}: a page may show only data and corpus objects")
+    if kind is Article or kind is Story:
+        return value.token
+    if kind is Entity or kind is Agreement:
+        return value.identity
+    if kind is Topic:
+        return ("topic", value.name, value.path)
+    if kind is set or kind is frozenset:
+        return tuple(sorted(map(token, value)))
+    if isinstance(value, str):  # markupsafe.Markup
+        return str(value)
+    raise TypeError(f"no token for {kind.__name__}: a page may show only data and corpus objects")
+
+
+_PLAIN = frozenset({str, int, float, bool, type(None)})
 
 
 def key_of(salt: str, *parts: Any) -> str:
     """The digest of ``parts`` (made into tokens) under the build's salt."""
-    text = repr((salt, token(parts)))
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    return digest_of((salt, token(parts)))
 
 
 def page_output(renderer: Renderer, path: str, template: str, context: dict[str, Any],

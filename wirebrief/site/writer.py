@@ -12,12 +12,13 @@ key is computed on every build, and the keys decide.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import multiprocessing
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -73,21 +74,17 @@ def write_site(outputs: Iterable[Output], staging: Path, live: Path | None, work
     published tree) every file whose key has not changed, and write its manifest."""
     chosen = _claim(outputs)
     recorded = read_manifest(live) if live is not None else {}
-    entries: dict[str, list[str]] = {}
-    pending: list[Output] = []
-    made: set[str] = set()
-    for output in chosen:
-        old = recorded.get(output.path)
-        if live is not None and old is not None and old[0] == output.key \
-                and _link(live, staging, output.path, made):
-            entries[output.path] = [output.key, old[1]]
-        else:
-            pending.append(output)
-    for output, digest in zip(pending, _render_all(pending, staging, workers), strict=True):
-        entries[output.path] = [output.key, digest]
+    kept = [o for o in chosen if recorded.get(o.path, ("", ""))[0] == o.key]
+    pending = [o for o in chosen if recorded.get(o.path, ("", ""))[0] != o.key]
+    linking = functools.partial(_link_all, kept, live, staging) if live is not None else lambda: kept
+    digests, gone = _render_all(pending, staging, workers, linking)
+    # Files the live tree no longer has (someone deleted them) are rendered after all.
+    digests += _render_all(gone, staging, 1, list)[0]
+    entries = {o.path: [o.key, recorded[o.path][1]] for o in kept if o not in gone}
+    entries.update({o.path: [o.key, digest] for o, digest in zip(pending + gone, digests, strict=True)})
     manifest = json.dumps({"version": 1, "files": dict(sorted(entries.items()))}, separators=(",", ":"))
     (staging / MANIFEST).write_text(manifest, encoding="utf-8")
-    return Stats(rendered=len(pending), linked=len(chosen) - len(pending))
+    return Stats(rendered=len(pending) + len(gone), linked=len(kept) - len(gone))
 
 
 def _claim(outputs: Iterable[Output]) -> list[Output]:
@@ -108,27 +105,35 @@ def _parents(staging: Path, path: str, made: set[str]) -> None:
         made.add(folder)
 
 
-def _link(live: Path, staging: Path, path: str, made: set[str]) -> bool:
-    """Hard-link the live file into staging; False when the live site no longer has it."""
-    _parents(staging, path, made)
-    try:
-        os.link(target_file(live, path), target_file(staging, path))
-    except FileNotFoundError:
-        return False
-    return True
+def _link_all(kept: list[Output], live: Path, staging: Path) -> list[Output]:
+    """Hard-link the live files of ``kept`` into staging; those the live tree no longer has."""
+    made: set[str] = set()
+    gone = []
+    for output in kept:
+        _parents(staging, output.path, made)
+        try:
+            os.link(target_file(live, output.path), target_file(staging, output.path))
+        except FileNotFoundError:
+            gone.append(output)
+    return gone
 
 
-def _render_all(pending: list[Output], staging: Path, workers: int) -> list[str]:
-    """Render and write ``pending``; their content hashes, in order."""
+def _render_all(pending: list[Output], staging: Path, workers: int,
+                linking: Callable[[], list[Output]]) -> tuple[list[str], list[Output]]:
+    """Render and write ``pending`` (their content hashes, in order) while this process
+    runs ``linking`` (links wait on the disk, not the processor), and what it returns."""
     if workers < 2 or len(pending) < PARALLEL_FROM or not hasattr(os, "fork"):
         made: set[str] = set()
-        return [_write(output, staging, made) for output in pending]
+        gone = linking()
+        return [_write(output, staging, made) for output in pending], gone
     _PENDING[:], _STAGING[:] = pending, [staging]
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             chunk = max(1, min(64, len(pending) // (workers * 8)))
-            return list(pool.map(_render_at, range(len(pending)), chunksize=chunk))
+            results = pool.map(_render_at, range(len(pending)), chunksize=chunk)
+            gone = linking()
+            return list(results), gone
     finally:
         _PENDING.clear()
         _STAGING.clear()
