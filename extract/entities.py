@@ -19,7 +19,7 @@ from extract.wordlists import split_words
 _LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ORG}
 _LEADING = re.compile(r"^(?:the|a|an|ex|former|late)[\s\-]+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_PLACE_NAMES = gz.COUNTRIES | gz.CAPITALS | gz.REGIONS
+_PLACE_NAMES = gz.COUNTRIES | gz.CAPITALS | gz.MAJOR_CITIES | gz.REGIONS
 _LOWER_PLACES = {name.lower(): name for name in _PLACE_NAMES}
 _GAZETTEER_RE = re.compile(
     r"(?=[A-Za-z])(?<![\w\-])(?:"

@@ -36,7 +36,8 @@ _OPENERS = frozenset(split_words(
 
 # Capitalised words the gazetteers and date rules already handle: no NER needed for them.
 _KNOWN = frozenset(
-    set(WEEKDAY_AND_MONTHS) | gz.DEMONYMS | {p for p in gz.COUNTRIES | gz.CAPITALS if " " not in p}
+    set(WEEKDAY_AND_MONTHS) | gz.DEMONYMS
+    | {p for p in gz.COUNTRIES | gz.CAPITALS | gz.MAJOR_CITIES if " " not in p}
     | {"U.S.", "US", "UK", "U.K.", "EU", "UN", "NATO", "I", "Mr", "Mrs", "Ms", "Dr"}
 )
 
