@@ -197,7 +197,10 @@ private|corporal|brigadier|inspector|superintendent|crown|mullah|ayatollah|
 imam|rabbi|reverend|rev.|father|sister|brother|defence|defense|foreign|interior|home|
 finance|state|external|affairs|national|security|high|army|navy|air|force|staff|joint|
 former|ex|late|then|acting|interim|u.s.|us|spokesman|correspondent|editor|writer|reporter|
-physician|doctor|nurse|coach|captain|player|actor|actress|singer|author""".replace(
+physician|doctor|nurse|coach|captain|player|actor|actress|singer|author|administrator|
+employee|worker|staffer|aide|lawyer|teacher|student|engineer|scientist|researcher|consultant|
+candidate|nominee|activist|owner|partner|producer|designer|artist|architect|pilot|astronaut|
+columnist|anchor|host|presenter|historian|curator|campaigner|organiser|organizer""".replace(
         "\n", ""
     ).split("|")
 )
@@ -224,7 +227,8 @@ national guard|judiciary|supreme court|court|central bank|election commission"""
 )
 
 # Head nouns of organisation names: the institution words and company suffixes (Inc., Ltd,
-# Corp., LLC) of English organisation names, and the usual newspaper and airline name words.
+# Corp., LLC, Productions, Studios, Partners) of English organisation names, research
+# institutions (observatory, laboratory), and the usual newspaper and airline name words.
 ORG_KEYWORDS = frozenset(
     """ministry|department|agency|council|commission|committee|senate|parliament|assembly|
 congress|court|bank|university|academy|institute|college|school|company|corp|corporation|
@@ -233,7 +237,9 @@ organization|union|association|federation|foundation|centre|center|authority|bur
 service|services|board|league|alliance|front|movement|brigade|command|corps|news|times|post|
 journal|tribune|airlines|airline|airways|exchange|fund|reserve|hospital|clinic|
 church|club|network|institution|team|task|unit|house|chamber|cabinet|government|coalition|
-industries|systems|technologies|holdings|motors|media|press""".replace("\n", "").split("|")
+industries|systems|technologies|holdings|motors|media|press|productions|studios|studio|
+entertainment|pictures|records|partners|capital|equities|securities|observatory|laboratory|
+laboratories|labs|museum|library|festival""".replace("\n", "").split("|")
 )
 
 # Armed groups on the UN Security Council's consolidated sanctions list or the US State

@@ -214,7 +214,9 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
     if resolved:
         return resolved
     after_verb = [n for n in names if n.start >= attr.verb_start and n.start - attr.verb_start < 40]
-    return after_verb[0].name if after_verb else None
+    # "said NASA administrator Jim Bridenstine": the organisation only qualifies the speaker.
+    persons = [n for n in after_verb if n.kind == PERSON]
+    return (persons or after_verb)[0].name if after_verb else None
 
 
 def _clause_start(text: str, attr: Attribution) -> int:
