@@ -2,8 +2,9 @@
 
 ``what`` is the event noun nearest the date with up to two modifiers
 ("terrorist attack", "helicopter crash"); ``where`` is the place named nearest
-the date in the same sentence.  Sentences with a date but neither an event noun
-nor a place are skipped: they usually date a figure, not an occurrence.
+the date in the same sentence; ``description`` is the sentence itself, so a
+timeline line reads alone (who did what, where).  Sentences with a date but no
+event word are skipped: they usually date a figure, not an occurrence.
 """
 
 from __future__ import annotations
@@ -91,9 +92,8 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
                    dateline_place: str | None = None) -> list[dict[str, object]]:
     """One event per dated occurrence, de-duplicated on (date, what).
 
-    An event dated the publication day needs an event word: stories restate
-    their main news many times, and only a named occurrence is worth a new
-    event.  In the dateline's sentence the event happened at the dateline's place.
+    Every event needs an event word: a date alone dates a figure as often as an
+    occurrence.  In the dateline's sentence the event happened at the dateline's place.
     """
     if dateline_place and skip_until:
         places = [PlaceSpan(0, skip_until, dateline_place), *places]
@@ -108,13 +108,9 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
             if event is None:
                 continue
             key = (str(event["date"]), str(event["what"]).lower())
-            if event["fallback"] and published and event["date"] == published[:10]:
-                continue
             if key not in seen:
                 seen.add(key)
                 events.append(event)
-    for event in events:
-        del event["fallback"]
     return events
 
 
@@ -128,19 +124,40 @@ def _anchor(published: str | None) -> dt.date | None:
 
 def _event(text: str, sentence: Sentence, date: DateMention, places: list[PlaceSpan],
            skip_until: int) -> dict[str, object] | None:
-    """Build the event record for one date mention, or None if nothing is dated."""
+    """Build the event record for one date mention, or None if nothing is dated.
+
+    A date with no event word near it dates a figure or a plan's step, not an
+    occurrence ("a further rise in 2027"): such sentences give no event, since a
+    phrase guessed from neighbouring words reads as nothing on a timeline.
+    """
     what = _what(text, sentence, date)
-    where = _where(sentence, date, places)
-    fallback = _fallback_what(text, sentence, date, skip_until) if what is None else None
-    if what is None and (where is None or not fallback):
+    if what is None:
         return None
     return {
         "date": date.iso,
-        "what": what or fallback,
-        "where": where,
+        "what": what,
+        "where": _where(sentence, date, places),
+        "description": describe(text, sentence, max(sentence.start, skip_until)),
         "evidence": [sentence.evidence()],
-        "fallback": what is None,
     }
+
+
+_DESCRIPTION_WORDS = 30
+_LEAD = re.compile(r"^[\s\-–—•*“”\"'‘’]+|^(?:And|But|So|Also|Meanwhile|However),?\s+")
+
+
+def describe(text: str, sentence: Sentence, start: int) -> str:
+    """A readable line for the timeline: the sentence itself (who did what, where, when),
+    without a dateline or leading conjunction, shortened at a clause end when long."""
+    body = _LEAD.sub("", text[start : sentence.end].strip())
+    words = body.split()
+    if len(words) <= _DESCRIPTION_WORDS:
+        return body
+    cut = " ".join(words[:_DESCRIPTION_WORDS])
+    clause = max(cut.rfind(", "), cut.rfind("; "), cut.rfind(" – "), cut.rfind(" — "))
+    if clause > len(cut) // 2:
+        cut = cut[:clause]
+    return cut.rstrip(" ,;:") + " …"
 
 
 def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
@@ -176,15 +193,6 @@ def _with_modifiers(words: list[re.Match[str]], position: int) -> str:
             break
         kept.insert(0, token)
     return " ".join(kept)
-
-
-def _fallback_what(text: str, sentence: Sentence, date: DateMention, skip_until: int) -> str:
-    """When no event word is found, the content words just before the date describe it
-    (never the dateline's words)."""
-    start = max(sentence.start, skip_until)
-    words = [w.group(0) for w in _WORD.finditer(text, start, max(start, date.start))]
-    content = [w for w in words if w.lower() not in _STOP and not w[:1].isupper()]
-    return " ".join(content[-3:])
 
 
 def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan]) -> str | None:
