@@ -46,6 +46,11 @@ def leading_title(name: str) -> tuple[str, str]:
     cut = 0
     while cut < len(tokens) - 1 and _is_title_token(tokens[cut]):
         cut += 1
+    # "Deputy Harbour Commissioner Ilse Brandvold": a title head word further on ends the title.
+    if cut:
+        for position in range(cut, len(tokens) - 2):
+            if tokens[position].lower().rstrip(".,") in gz.TITLE_HEADS:
+                cut = position + 1
     if cut and len(tokens) - cut < 2 and not _is_honorific(tokens[cut - 1]):
         cut = 0 if len(tokens) <= 2 else cut
     return " ".join(tokens[:cut]), " ".join(tokens[cut:])
