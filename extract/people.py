@@ -233,11 +233,16 @@ def _title_words(phrase: str) -> str | None:
     while kept and kept[0].lower() in {"of", "the", "and", "for"}:
         kept = kept[1:]
     title = " ".join(kept).strip()
+    if all(_is_honorific(word) for word in title.split()):
+        return None  # "Ms." is a form of address, not a role
     return title if title and _has_title_word(title) else None
 
 
 def _title_token(word: str) -> bool:
-    """A word that can be part of a title written before a name."""
+    """A word that can be part of a title written before a name ("Representative/Vice" of
+    "High Representative/Vice President" is two)."""
+    if "/" in word.strip("/"):
+        return all(_title_token(part) for part in word.split("/") if part)
     lowered = word.lower()
     if lowered in {"of", "the", "for"} or lowered in gz.TITLE_WORDS:
         return True

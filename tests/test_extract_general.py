@@ -111,3 +111,11 @@ def test_events_carry_a_readable_description() -> None:
     assert events
     assert "ferry terminal" in events[0]["description"]
     assert "Bergen" in events[0]["description"]
+
+
+def test_a_compound_office_title_is_kept_whole_and_forms_of_address_are_no_role() -> None:
+    record = _facts("The envoys arrived in Brussels on Monday. They met High Representative/Vice "
+                    "President Maria Lindholm there. Ms. Lindholm said the talks had been useful.")
+    titles = _people(record)["Maria Lindholm"]
+    assert "High Representative/Vice President" in titles
+    assert "Ms." not in titles and "President" not in titles
