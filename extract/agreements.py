@@ -14,6 +14,8 @@ from functools import lru_cache
 
 from extract.sentences import Sentence, SentenceIndex
 
+# The kinds of instrument of the UN Treaty Collection's glossary (agreement, treaty, convention,
+# protocol, charter, pact, accord, memorandum of understanding, ...) and commercial deals.
 _AGREEMENT_WORDS = (
     r"Agreement|Treaty|Partnership|Accord|Accords|Pact|Convention|Deal|Memorandum of Understanding|"
     r"MoU|MOU|Protocol|Charter|Compact|Framework Agreement"
@@ -22,24 +24,29 @@ _NAMED = re.compile(
     r"(?:[A-Z][\w’'\-–./]*\s+(?:(?:of|on|and|for|the|in)\s+){0,2}){1,8}?(?:" + _AGREEMENT_WORDS
     + r")\b(?!\s+[A-Z])"
 )
+# Subject areas of treaties (the UN Treaty Series subject index: trade, peace, disarmament and
+# arms control, defence, security, energy, investment, boundaries, maritime, technology) as
+# the adjective or noun naming a lower-case deal.
 _TYPED = re.compile(
     r"(?:(?:[A-Z][\w.]*[\-–][A-Z][\w.]*|[A-Z][\w.]+)\s+)?"
     r"(?:(?:free|trade|peace|nuclear|arms|defence|defense|security|ceasefire|bilateral|military|"
-    r"energy|gas|oil|grain|investment|border|maritime|fishing|water|debt|prisoner|hostage|"
-    r"arms-control|supply|technology|intelligence-sharing|cooperation)\s+){1,2}"
+    r"energy|gas|oil|investment|border|maritime|arms-control|technology|cooperation)\s+){1,2}"
     r"(?:deal|agreement|pact|treaty|accord|truce)\b"
 )
 _PURCHASE = re.compile(
     r"\b(?:deal|order|contract)\s+(?:to\s+(?:buy|purchase|acquire|supply|build|deliver)|for|of|worth)"
     r"\s+(?:(?:some|about|up\s+to|nearly|more\s+than)\s+)?\d[^,.;:()]{3,60}"
 )
+# The status values of FACTS.md, each cued by the verbs and phrases that report it (the
+# treaty-law terms of the Vienna Convention on the Law of Treaties: negotiate, sign, ratify,
+# enter into force, suspend, terminate, withdraw, and their everyday synonyms).
 _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("in force", re.compile(r"\b(?:in\s+force|into\s+force|ratified|in\s+effect|took\s+effect)\b", re.I)),
     ("suspended", re.compile(r"\b(?:suspend\w*|froze|frozen|paused|halted)\b", re.I)),
     ("ended", re.compile(r"\b(?:withdr[ae]w\w*|terminat\w*|scrapp\w*|cancel\w*|expired|collaps\w*|"
                          r"abandon\w*|revok\w*|pulled\s+out|tore\s+up|ended)\b", re.I)),
     ("negotiating", re.compile(r"\b(?:negotiat\w*|talks\s+(?:on|over|about)|working\s+on|"
-                               r"discuss\w*|could\s+agree|no\s+deal|seeking)\b", re.I)),
+                               r"discuss\w*|seeking)\b", re.I)),
     ("proposed", re.compile(r"\b(?:propos\w*|draft|plann?\w*|would\s+sign|to\s+sign)\b", re.I)),
     ("signed", re.compile(r"\b(?:sign(?:ed|ing)|inked|finali[sz]ed|concluded|agreed\s+(?:up)?on|"
                           r"sealed|struck|clinched|reached|announced|placed|won|awarded)\b", re.I)),

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+# Verbs of saying (the communication verbs of Levin's English Verb Classes, "say", "tell",
+# "manner of speaking" and "complain" classes, as reporting verbs of news style) and
+# "according to".
 SPEECH_VERBS = (
     r"said|says|say|told|tells|added|adds|wrote|writes|stated|states|asked|asks|explained|"
     r"noted|notes|argued|insisted|warned|declared|announced|tweeted|posted|continued|recalled|"
@@ -24,7 +27,8 @@ PRONOUN_RE = re.compile(r"\b(he|she|they|we|it)\s+(?:also\s+|further\s+|then\s+|
 DESCRIPTION_RE = re.compile(
     r"\b(?:the|a|an)\s+((?:[\w\-/]+\s+){0,4}?[\w\-/]+)\s+(?:also\s+|further\s+)?$", re.IGNORECASE
 )
-PLURAL_SUBJECT_RE = re.compile(r"(?:^|[.;]\s+|,\s+)([A-Z][a-z]+(?:\s+[a-z]+)?\s+[a-z]+s)\s+$")
+# How something was said: the genres of public statement ("in a statement", "in an interview",
+# "at a press conference") and "told <addressee>".
 _CHANNEL_RE = re.compile(
     r"\b([Ii]n\s+(?:a\s+|an\s+|the\s+|his\s+|her\s+|their\s+|its\s+)?(?:(?:joint|televised|written|"
     r"brief|separate|recent|video|social\s+media)\s+)?(?:post|tweet|statement|speech|interview|"

@@ -13,6 +13,9 @@ import re
 
 _MAX_PROMPT_CHARS = 160
 
+# Prompts every news site shows in some form (read more, share, subscribe, comments, related
+# stories, photo and production credits, copyright lines); no outlet's own wording.
+
 _PROMPTS = re.compile(
     r"""^(?:
         (?:\d+\s*)?comments?\s*:?
@@ -29,19 +32,11 @@ _PROMPTS = re.compile(
       | .*\bclick(?:ing)?\s+here\b.*
       | -?\s*(?:order\s+reprints|print(?:\s+this)?\s+(?:article|story|page)
         |e-?mail\s+(?:this\s+)?(?:article|story))
-      | this\s+copy\s+is\s+for\s+your\s+personal.*
-      | write\s+to\s+.*\S+@\S+.*
-      | an\s+error\s+(?:has\s+)?occurred.*
-      | this\s+article\s+has\s+been\s+sent\s+to.*
-      | tell\s+us\s+what\s+you\s+think.*
       | don'?t\s+miss\s*:?
-      | .{3,150}\s\[(?:video|watch|insight|news|warning|poll|pictures|photos|gallery|live|latest|revealed)\]
       | [\W_]+
       | \d{4}-\d{2}-\d{2}(?:[T\s][\d:.+\-Z]+)?
       | .{10,200}[a-z)]\.(?:Reuters|AP|AFP|Getty\s+Images|Shutterstock|EPA)
       | .*\bnewsletter\b.*(?:sign\s+up|subscribe|inbox).*
-      | click\s+here\s+to\s+subscribe.*
-      | source\s*:\s*news\s+agencies
       | (?:reporting|writing|additional\s+reporting|editing|compiled)\s+by\s+.*
       | (?:photo|image|file\s+photo|picture)s?\s*(?:credit)?\s*:.*
       | (?:getty\s+images|afp\s+via\s+getty\s+images|ap\s+photo.*|reuters/.*)

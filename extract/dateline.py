@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from extract.dates import MONTH_PATTERN, guess_year, month_number, parse_iso, safe_date
-from extract.gazetteer import CAPITALS, COUNTRIES, REGIONS
+from extract.gazetteer import CAPITALS, COUNTRIES, MAJOR_CITIES, REGIONS
 from extract.metadata import canonical_agency
 
 _PLACE = r"[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}"
@@ -78,7 +78,8 @@ def _credible(match: re.Match[str]) -> bool:
     if place.isupper():
         return bool(sep)
     region = match.group("region")
-    known = not region or region in COUNTRIES or region in REGIONS or place in CAPITALS
+    known = (not region or region in COUNTRIES or region in REGIONS or place in CAPITALS
+             or place in MAJOR_CITIES)
     return sep in {"—", "–"} and len(place.split()) <= 3 and known
 
 

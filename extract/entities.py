@@ -19,7 +19,7 @@ from extract.wordlists import split_words
 _LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ORG}
 _LEADING = re.compile(r"^(?:the|a|an|ex|former|late)[\s\-]+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_PLACE_NAMES = gz.COUNTRIES | gz.CAPITALS | gz.REGIONS
+_PLACE_NAMES = gz.COUNTRIES | gz.CAPITALS | gz.MAJOR_CITIES | gz.REGIONS
 _LOWER_PLACES = {name.lower(): name for name in _PLACE_NAMES}
 _GAZETTEER_RE = re.compile(
     r"(?=[A-Za-z])(?<![\w\-])(?:"
@@ -53,7 +53,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     raw += ner
     if covered is not None and covered < len(text):
         raw += _echo(raw, text, covered)
-    raw += _from_acronyms(text)
+    raw += _not_people(_from_acronyms(text), ner)
     raw += _from_heads(text)
     raw += _from_gazetteer(text)
     raw += _from_place_context(text)
@@ -114,6 +114,20 @@ def _from_speech(text: str, person_words: set[str]) -> list[Mention]:
                 continue
             found.append(Mention(name, PERSON, match.start(1), match.end(1), "speech"))
     return found
+
+
+def _not_people(found: list[Mention], ner: list[Mention]) -> list[Mention]:
+    """Acronym definitions whose long form the model tagged as a person are not
+    organisations: "Robert Smith (R-TX)" gives a party and state, not an acronym.
+
+    ``found`` holds (long form, acronym) pairs, in that order.
+    """
+    people = {(m.start, m.end) for m in ner if m.kind == PERSON}
+    kept: list[Mention] = []
+    for long_form, acronym in zip(found[0::2], found[1::2], strict=True):
+        if (long_form.start, long_form.end) not in people:
+            kept += [long_form, acronym]
+    return kept
 
 
 def _echo(found: list[Mention], text: str, start: int) -> list[Mention]:

@@ -2,8 +2,9 @@
 
 ``what`` is the event noun nearest the date with up to two modifiers
 ("terrorist attack", "helicopter crash"); ``where`` is the place named nearest
-the date in the same sentence.  Sentences with a date but neither an event noun
-nor a place are skipped: they usually date a figure, not an occurrence.
+the date in the same sentence; ``description`` is the sentence itself, so a
+timeline line reads alone (who did what, where).  Sentences with a date but no
+event word are skipped: they usually date a figure, not an occurrence.
 """
 
 from __future__ import annotations
@@ -16,43 +17,59 @@ from extract.sentences import Sentence
 from extract.temporal import DateMention, find_dates
 from extract.wordlists import split_words
 
+# Event nouns by the event types of the ACE 2005 annotation guidelines (Life, Movement,
+# Transaction, Business, Conflict, Contact, Personnel, Justice) and their usual nominal
+# triggers, with the kinds of scheduled occurrence news dates (elections, launches,
+# releases, disasters, negotiations and agreements).
 EVENT_NOUNS = frozenset(
-    split_words("""attack attacks bombing bombings blast explosion strike strikes airstrike airstrikes raid
-raids crash shooting stabbing killing killings assassination invasion annexation war battle
-clash clashes fighting offensive operation operations exercise exercises drill drills patrol
-patrols deployment talks meeting meetings summit visit conference speech address election
-elections vote referendum protest protests rally deal agreement treaty partnership order
-orders sale sales purchase contract launch test tests signing ceasefire truce negotiations
-announcement decision ruling verdict trial arrest arrests deportation deportations return
-grounding recess session plenary motion birth death deaths funeral crisis incident ban
-sanctions tariffs merger acquisition swap release withdrawal coup uprising hijacking
-kidnapping abduction ambush siege shelling incursion intrusion collision sinking seizure
-interception tour trip inauguration ceremony parade celebration anniversary agreement
-resignation appointment dismissal impeachment hearing testimony investigation inquiry
-report announcement outbreak earthquake flood fire cyberattack hack breach leak
-demonstration meeting dialogue consultations election polls poll elections
-expansion production cutback redesign selection invitation shutdown lockdown flight entry
-accusation fall rise approval passage""")
+    split_words("""birth death deaths marriage wedding divorce injury funeral killing killings
+assassination murder execution
+visit trip tour travel flight evacuation deportation deportations extradition return arrival
+departure withdrawal invasion
+sale sales purchase acquisition merger takeover bankruptcy launch founding closure shutdown
+order orders contract investment donation payment
+attack attacks bombing bombings blast explosion strike strikes airstrike airstrikes raid raids
+shooting stabbing ambush siege shelling incursion war battle clash clashes fighting offensive
+operation operations invasion coup uprising hijacking kidnapping abduction seizure
+protest protests demonstration rally riot
+meeting meetings summit talks conference negotiations dialogue consultations call speech
+address interview hearing testimony
+election elections vote referendum appointment nomination resignation dismissal
+inauguration impeachment
+arrest arrests detention trial verdict ruling conviction sentencing sentence charge charges
+indictment lawsuit appeal acquittal pardon release investigation inquiry
+earthquake flood hurricane storm fire outbreak crash collision sinking accident
+exercise exercises drill drills deployment test tests ceasefire truce agreement treaty deal
+partnership signing ban sanctions tariffs announcement decision report ceremony anniversary
+cyberattack hack breach""")
 )
-# Past-tense and base verbs that report an occurrence, mapped to the noun naming it.
+# Past-tense verbs that are ACE 2005 triggers of the same event types, mapped to the noun
+# that names the event.
 VERB_NOUNS = {
-    "returned": "return", "invaded": "invasion", "annexed": "annexation", "born": "birth",
-    "died": "death", "killed": "killing", "assassinated": "assassination", "arrested": "arrest",
-    "signed": "signing", "announced": "announcement", "launched": "launch", "invited": "invitation",
-    "elected": "election", "deported": "deportation", "grounded": "grounding", "fell": "fall",
-    "rose": "rise", "attacked": "attack", "bombed": "bombing", "crashed": "crash",
-    "resigned": "resignation", "appointed": "appointment", "visited": "visit", "met": "meeting",
-    "entered": "entry", "enter": "entry", "boarded": "flight", "raided": "raid",
-    "stabbed": "stabbing", "swapped": "swap", "withdrew": "withdrawal", "suspended": "suspension",
-    "banned": "ban", "tested": "test", "captured": "capture", "seized": "seizure",
-    "released": "release", "convicted": "conviction", "sentenced": "sentencing",
-    "opened": "opening", "agreed": "agreement", "expand": "expansion", "expanded": "expansion",
-    "pick": "selection", "picked": "selection", "selected": "selection", "accused": "accusation",
-    "exploded": "explosion", "collapsed": "collapse", "merged": "merger", "acquired": "acquisition",
-    "shot": "shooting", "sold": "sale", "bought": "purchase", "deployed": "deployment",
-    "sanctioned": "sanctions", "provided": "provision", "provide": "provision",
-    "protested": "protest", "voted": "vote", "ruled": "ruling", "passed": "passage",
-    "approved": "approval", "condemned": "condemnation", "hosted": "hosting",
+    "born": "birth", "died": "death", "killed": "killing", "married": "marriage",
+    "assassinated": "assassination", "murdered": "murder", "executed": "execution",
+    "injured": "injury", "wounded": "injury",
+    "visited": "visit", "travelled": "trip", "traveled": "trip", "returned": "return",
+    "arrived": "arrival", "deported": "deportation", "extradited": "extradition",
+    "evacuated": "evacuation", "withdrew": "withdrawal", "invaded": "invasion",
+    "sold": "sale", "bought": "purchase", "acquired": "acquisition", "merged": "merger",
+    "founded": "founding", "launched": "launch", "closed": "closure", "invested": "investment",
+    "donated": "donation", "paid": "payment", "ordered": "order",
+    "attacked": "attack", "bombed": "bombing", "exploded": "explosion", "raided": "raid",
+    "shot": "shooting", "stabbed": "stabbing", "ambushed": "ambush", "shelled": "shelling",
+    "seized": "seizure", "captured": "capture", "kidnapped": "kidnapping", "annexed": "annexation",
+    "protested": "protest", "rallied": "rally",
+    "met": "meeting", "spoke": "speech", "called": "call", "interviewed": "interview",
+    "elected": "election", "voted": "vote", "appointed": "appointment", "nominated": "nomination",
+    "resigned": "resignation", "fired": "dismissal", "dismissed": "dismissal",
+    "sworn": "inauguration", "impeached": "impeachment",
+    "arrested": "arrest", "detained": "detention", "tried": "trial", "convicted": "conviction",
+    "sentenced": "sentencing", "charged": "charge", "indicted": "indictment", "sued": "lawsuit",
+    "appealed": "appeal", "acquitted": "acquittal", "pardoned": "pardon", "released": "release",
+    "ruled": "ruling", "crashed": "crash", "collided": "collision", "sank": "sinking",
+    "signed": "signing", "announced": "announcement", "banned": "ban", "tested": "test",
+    "deployed": "deployment", "sanctioned": "sanctions", "approved": "approval",
+    "agreed": "agreement", "suspended": "suspension", "opened": "opening",
 }
 _STOP = frozenset(split_words(
     "the a an of in on at its his her their this that and with for to by from as is was were "
@@ -75,9 +92,8 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
                    dateline_place: str | None = None) -> list[dict[str, object]]:
     """One event per dated occurrence, de-duplicated on (date, what).
 
-    An event dated the publication day needs an event word: stories restate
-    their main news many times, and only a named occurrence is worth a new
-    event.  In the dateline's sentence the event happened at the dateline's place.
+    Every event needs an event word: a date alone dates a figure as often as an
+    occurrence.  In the dateline's sentence the event happened at the dateline's place.
     """
     if dateline_place and skip_until:
         places = [PlaceSpan(0, skip_until, dateline_place), *places]
@@ -92,13 +108,9 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
             if event is None:
                 continue
             key = (str(event["date"]), str(event["what"]).lower())
-            if event["fallback"] and published and event["date"] == published[:10]:
-                continue
             if key not in seen:
                 seen.add(key)
                 events.append(event)
-    for event in events:
-        del event["fallback"]
     return events
 
 
@@ -112,19 +124,40 @@ def _anchor(published: str | None) -> dt.date | None:
 
 def _event(text: str, sentence: Sentence, date: DateMention, places: list[PlaceSpan],
            skip_until: int) -> dict[str, object] | None:
-    """Build the event record for one date mention, or None if nothing is dated."""
+    """Build the event record for one date mention, or None if nothing is dated.
+
+    A date with no event word near it dates a figure or a plan's step, not an
+    occurrence ("a further rise in 2027"): such sentences give no event, since a
+    phrase guessed from neighbouring words reads as nothing on a timeline.
+    """
     what = _what(text, sentence, date)
-    where = _where(sentence, date, places)
-    fallback = _fallback_what(text, sentence, date, skip_until) if what is None else None
-    if what is None and (where is None or not fallback):
+    if what is None:
         return None
     return {
         "date": date.iso,
-        "what": what or fallback,
-        "where": where,
+        "what": what,
+        "where": _where(sentence, date, places),
+        "description": describe(text, sentence, max(sentence.start, skip_until)),
         "evidence": [sentence.evidence()],
-        "fallback": what is None,
     }
+
+
+_DESCRIPTION_WORDS = 30
+_LEAD = re.compile(r"^[\s\-–—•*“”\"'‘’]+|^(?:And|But|So|Also|Meanwhile|However),?\s+")
+
+
+def describe(text: str, sentence: Sentence, start: int) -> str:
+    """A readable line for the timeline: the sentence itself (who did what, where, when),
+    without a dateline or leading conjunction, shortened at a clause end when long."""
+    body = _LEAD.sub("", text[start : sentence.end].strip())
+    words = body.split()
+    if len(words) <= _DESCRIPTION_WORDS:
+        return body
+    cut = " ".join(words[:_DESCRIPTION_WORDS])
+    clause = max(cut.rfind(", "), cut.rfind("; "), cut.rfind(" – "), cut.rfind(" — "))
+    if clause > len(cut) // 2:
+        cut = cut[:clause]
+    return cut.rstrip(" ,;:") + " …"
 
 
 def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
@@ -160,15 +193,6 @@ def _with_modifiers(words: list[re.Match[str]], position: int) -> str:
             break
         kept.insert(0, token)
     return " ".join(kept)
-
-
-def _fallback_what(text: str, sentence: Sentence, date: DateMention, skip_until: int) -> str:
-    """When no event word is found, the content words just before the date describe it
-    (never the dateline's words)."""
-    start = max(sentence.start, skip_until)
-    words = [w.group(0) for w in _WORD.finditer(text, start, max(start, date.start))]
-    content = [w for w in words if w.lower() not in _STOP and not w[:1].isupper()]
-    return " ".join(content[-3:])
 
 
 def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan]) -> str | None:

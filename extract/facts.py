@@ -17,7 +17,9 @@ from extract.article import CleanArticle
 from extract.dateline import Dateline, parse_dateline, trailing_agency
 from extract.entities import find_mentions
 from extract.events import PlaceSpan, extract_events
+from extract.language import guess_language
 from extract.mentions import ORG, PERSON, PLACE, Mention
+from extract.models import is_english, pipeline_for
 from extract.ner import run_ner
 from extract.orgs import Organization, build_orgs
 from extract.people import Person, build_people
@@ -49,28 +51,51 @@ def extract_facts(
     dateline = parse_dateline(text, article.published)
     published = article.published or (dateline.date if dateline else None)
     agency = (dateline.agency if dateline else None) or trailing_agency(text) or article.agency
-    found = _entities(text, index, dateline, agency, model)
-    quotes = extract_quotes(QuoteContext(text, index, found.named, _titles(found.people)))
-    quotes += attach_tweets(text, index, found.people, found.orgs)
-    place_spans = [PlaceSpan(n.start, n.end, n.name) for n in found.named if n.kind == PLACE]
-    parties = PartyFinder([(n.start, n.end, n.name) for n in found.named if _party(n)],
-                          _alias_map(found.orgs))
-    return {
+    language = guess_language(text)
+    pipeline = pipeline_for(language, model)
+    base = {
         "url": article.url,
         "title": article.title,
         "published": published,
         "agency": agency,
         "authors": list(article.authors),
         "dateline": _dateline_record(dateline),
-        "people": [_person_record(p, index) for p in found.people],
-        "organizations": [_org_record(o, index) for o in found.orgs],
-        "places": [_place_record(p, index) for p in found.places],
+    }
+    if not pipeline.available:
+        return {**base, **_empty()}
+    found = _entities(text, index, dateline, agency, pipeline.model)
+    if not is_english(language):
+        # Quotes, events and agreements are read with English patterns.
+        return {**base, **_empty(), **_entity_records(found, index)}
+    quotes = extract_quotes(QuoteContext(text, index, found.named, _titles(found.people)))
+    quotes += attach_tweets(text, index, found.people, found.orgs)
+    place_spans = [PlaceSpan(n.start, n.end, n.name) for n in found.named if n.kind == PLACE]
+    parties = PartyFinder([(n.start, n.end, n.name) for n in found.named if _party(n)],
+                          _alias_map(found.orgs))
+    return {
+        **base,
+        **_entity_records(found, index),
         "quotes": quotes,
         "events": extract_events(text, index.sentences, published, place_spans,
                                  dateline.end if dateline else 0,
                                  dateline.place if dateline else None),
         "agreements": extract_agreements(text, index, parties),
         "topics": classify(f"{article.title or ''}\n{text}", taxonomy),
+    }
+
+
+def _empty() -> dict[str, list[Any]]:
+    """The language-dependent fields, empty (fresh lists: records may be changed later)."""
+    fields = ("people", "organizations", "places", "quotes", "events", "agreements", "topics")
+    return {name: [] for name in fields}
+
+
+def _entity_records(found: _Entities, index: SentenceIndex) -> dict[str, list[dict[str, Any]]]:
+    """The people, organizations and places items of the record."""
+    return {
+        "people": [_person_record(p, index) for p in found.people],
+        "organizations": [_org_record(o, index) for o in found.orgs],
+        "places": [_place_record(p, index) for p in found.places],
     }
 
 

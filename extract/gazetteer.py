@@ -1,14 +1,20 @@
 """General-purpose word lists: countries, demonyms, capitals, seas, regions, agencies, titles.
 
-These lists are deliberately generic (no article-specific entries): they correct the
-small spaCy model where it is weakest (demonyms tagged as places, capitals tagged as
-people) and let the extractor find well-known places the model misses.
+Every list names the general source it was written from (ISO 3166, a list of
+national capitals, the UN M49 regions, the IHO list of seas, office titles and
+honorifics, ...) in the comment above it; none holds an entry because a page
+needed it, so what the lists do for one article they do for any.  They correct
+the small spaCy model where it is weakest (demonyms tagged as places, capitals
+tagged as people) and let the extractor find well-known places the model misses.
 """
 
 from __future__ import annotations
 
 from extract.wordlists import split_words
 
+# ISO 3166-1 countries and territories by their English short names, with the common short
+# forms of those names (Britain, Burma, Czechia, Turkiye) and the four countries of the
+# United Kingdom (ISO 3166-2:GB).
 COUNTRIES = frozenset(
     """Afghanistan|Albania|Algeria|Andorra|Angola|Antigua and Barbuda|Argentina|Armenia|Australia|
 Austria|Azerbaijan|Bahamas|Bahrain|Bangladesh|Barbados|Belarus|Belgium|Belize|Benin|Bhutan|
@@ -31,57 +37,79 @@ Sudan|Suriname|Sweden|Switzerland|Syria|Taiwan|Tajikistan|Tanzania|Thailand|Togo
 Trinidad and Tobago|Tunisia|Turkey|Turkiye|Türkiye|Turkmenistan|Tuvalu|Uganda|Ukraine|
 United Arab Emirates|United Kingdom|Britain|Great Britain|England|Scotland|Wales|
 Northern Ireland|United States|America|Uruguay|Uzbekistan|Vanuatu|Vatican|Venezuela|Vietnam|
-Yemen|Zambia|Zimbabwe|Hong Kong|Macau|Greenland|Crimea|Gaza|Gaza Strip|West Bank|Kashmir|
-Tibet|Xinjiang|Puerto Rico|Guam""".replace("\n", "").split("|")
+Yemen|Zambia|Zimbabwe|Hong Kong|Macau|Greenland|Puerto Rico|Guam|Western Sahara"""
+    .replace("\n", "").split("|")
 )
 
+# The national capitals of the ISO 3166-1 countries above (with the common spelling variants
+# Kiev/Kyiv, Bogota/Bogotá, Brasilia/Brasília; Delhi for the National Capital Territory),
+# and the capitals of the four countries of the United Kingdom.  Capitals that are also
+# common English words or first names (Male, Victoria) are left to the model.
 CAPITALS = frozenset(
     """Kabul|Tirana|Algiers|Luanda|Buenos Aires|Yerevan|Canberra|Vienna|Baku|Manama|Dhaka|Minsk|
 Brussels|Thimphu|La Paz|Sarajevo|Gaborone|Brasilia|Brasília|Sofia|Phnom Penh|Yaounde|Ottawa|
 Santiago|Beijing|Bogota|Bogotá|Kinshasa|Havana|Nicosia|Prague|Copenhagen|Cairo|Tallinn|
 Addis Ababa|Helsinki|Paris|Libreville|Tbilisi|Berlin|Accra|Athens|Guatemala City|Conakry|
-Budapest|Reykjavik|New Delhi|Delhi|Jakarta|Tehran|Baghdad|Dublin|Jerusalem|Tel Aviv|Rome|
+Budapest|Reykjavik|New Delhi|Delhi|Jakarta|Tehran|Baghdad|Dublin|Jerusalem|Rome|
 Kingston|Tokyo|Amman|Astana|Nairobi|Pristina|Kuwait City|Bishkek|Vientiane|Riga|Beirut|
-Tripoli|Vilnius|Luxembourg|Antananarivo|Kuala Lumpur|Male|Bamako|Valletta|Nouakchott|
+Tripoli|Vilnius|Luxembourg|Antananarivo|Kuala Lumpur|Bamako|Valletta|Nouakchott|
 Port Louis|Mexico City|Chisinau|Ulaanbaatar|Podgorica|Rabat|Maputo|Naypyidaw|Windhoek|
 Kathmandu|Amsterdam|The Hague|Wellington|Managua|Niamey|Abuja|Pyongyang|Skopje|Oslo|Muscat|
 Islamabad|Panama City|Asuncion|Lima|Manila|Warsaw|Lisbon|Doha|Bucharest|Moscow|Kigali|Riyadh|
 Dakar|Belgrade|Freetown|Bratislava|Ljubljana|Mogadishu|Pretoria|Cape Town|Seoul|Juba|Madrid|
 Colombo|Khartoum|Stockholm|Bern|Damascus|Taipei|Dushanbe|Dodoma|Bangkok|Lome|Tunis|Ankara|
 Ashgabat|Kampala|Kyiv|Kiev|Abu Dhabi|London|Washington|Montevideo|Tashkent|Caracas|Hanoi|
-Sanaa|Lusaka|Harare|Dubai|Shanghai|Mumbai|Karachi|Lahore|Istanbul|New York|Los Angeles|
-Chicago|Geneva|Munich|Frankfurt|Hamburg|Milan|Barcelona|Sydney|Melbourne|Toronto|Vancouver|
-Montreal|Osaka|Kolkata|Chennai|Bengaluru|Bangalore|Hyderabad|Saint Petersburg|St Petersburg|
-Odesa|Odessa|Kharkiv|Aleppo|Mosul|Basra|Kandahar|Herat|Peshawar|Quetta|Gurugram|Gurgaon|
-Singapore|Hong Kong|Ho Chi Minh City|Rangoon|Yangon|Jeddah|Mecca|Medina|Benghazi|Lagos|
-Johannesburg|Casablanca|Alexandria|Strasbourg|Brussels|Sevastopol|Donetsk|Luhansk|Mariupol|
-Rafah|Khan Younis|Ramallah|Haifa|Manchester|Birmingham|Edinburgh|Glasgow|Belfast|Houston|
-San Francisco|Boston|Seattle|Miami|Honolulu|Pearl Harbor|Guantanamo|Okinawa|Vladivostok""".replace(
-        "\n", ""
-    ).split("|")
+Sanaa|Lusaka|Harare|Singapore|Hong Kong|Edinburgh|Cardiff|Belfast|Ouagadougou|Bujumbura|
+Praia|Bangui|N'Djamena|Moroni|Brazzaville|San Jose|Zagreb|Djibouti|Santo Domingo|Quito|
+San Salvador|Malabo|Asmara|Mbabane|Suva|Banjul|Bissau|Georgetown|Port-au-Prince|
+Tegucigalpa|Monrovia|Maseru|Lilongwe|Vaduz|Majuro|Palikir|Monaco|Port Moresby|Apia|
+San Marino|Honiara|Paramaribo|Lome|Nuku'alofa|Funafuti|Port Vila|Lusaka"""
+    .replace("\n", "").split("|")
 )
 
+# Urban agglomerations of five million people or more (UN World Urbanization Prospects,
+# 2018 revision) that are not national capitals: cities a dateline names as often as capitals.
+MAJOR_CITIES = frozenset(
+    """Shanghai|Sao Paulo|São Paulo|Mumbai|Osaka|New York|Karachi|Chongqing|Istanbul|Kolkata|
+Lagos|Rio de Janeiro|Tianjin|Guangzhou|Los Angeles|Shenzhen|Lahore|Bangalore|Bengaluru|
+Chennai|Nagoya|Hyderabad|Chicago|Chengdu|Nanjing|Wuhan|Ho Chi Minh City|Ahmedabad|Xi'an|
+Dongguan|Hangzhou|Foshan|Shenyang|Surat|Suzhou|Pune|Harbin|Houston|Dallas|Toronto|
+Dar es Salaam|Miami|Belo Horizonte|Philadelphia|Atlanta|Fukuoka|Barcelona|Johannesburg|
+Saint Petersburg|St Petersburg|Qingdao|Dalian|Yangon|Alexandria|Jinan|Guadalajara"""
+    .replace("\n", "").split("|")
+)
+
+# Continents and the UN M49 regions and sub-regions, the world regions in common English use
+# (Middle East, Balkans, Caucasus, Horn of Africa, Indo-Pacific), the oceans and seas of the
+# IHO's "Limits of Oceans and Seas", the maritime chokepoints of the US EIA's list, and the
+# fifty US states (ISO 3166-2:US).
 REGIONS = frozenset(
-    """Africa|Asia|Europe|North America|South America|Latin America|Antarctica|Arctic|Oceania|
-Middle East|Near East|Far East|South Asia|West Asia|East Asia|Southeast Asia|South-East Asia|
-Central Asia|Asia-Pacific|Indo-Pacific|Eastern Europe|Western Europe|Central Europe|Balkans|
-Caucasus|Sahel|Horn of Africa|North Africa|West Africa|East Africa|Southern Africa|
-Sub-Saharan Africa|Gulf|Persian Gulf|Gulf of Aden|Gulf of Oman|Gulf of Mexico|Indian Ocean|
-Pacific Ocean|Atlantic Ocean|Pacific|Atlantic|Arctic Ocean|Southern Ocean|Mediterranean|
-Mediterranean Sea|Red Sea|Black Sea|Baltic Sea|Caspian Sea|Arabian Sea|Dead Sea|North Sea|
-South China Sea|East China Sea|Yellow Sea|Sea of Japan|Sea of Azov|Aegean Sea|Adriatic Sea|
-Caribbean|Caribbean Sea|Bay of Bengal|Strait of Hormuz|Taiwan Strait|Malacca Strait|
-Strait of Malacca|Bab el-Mandeb|Suez Canal|Panama Canal|English Channel|Korean Peninsula|
-Sinai|Golan Heights|Donbas|Donbass|Siberia|Scandinavia|Punjab|Kashmir|Jammu and Kashmir|
-Ladakh|Balochistan|Khyber Pakhtunkhwa|Kurdistan|Darfur|Tigray|Kurdistan Region|
-Western Sahara|Nagorno-Karabakh|Transnistria|Abkhazia|South Ossetia|Hawaii|Alaska|California|
-Texas|Florida|Arizona|Nevada|Virginia|Maryland|Indiana|Ohio|Michigan|Oregon|Utah|Colorado|
-Wall Street|Silicon Valley|Sahara""".replace("\n", "").split("|")
+    """Africa|Asia|Europe|North America|South America|Latin America|Central America|Antarctica|
+Arctic|Oceania|Melanesia|Micronesia|Polynesia|Northern Africa|North Africa|Western Africa|
+West Africa|Eastern Africa|East Africa|Middle Africa|Central Africa|Southern Africa|
+Sub-Saharan Africa|Northern America|Eastern Asia|East Asia|South-eastern Asia|Southeast Asia|
+South-East Asia|Southern Asia|South Asia|Western Asia|West Asia|Central Asia|Eastern Europe|
+Western Europe|Northern Europe|Southern Europe|Central Europe|Middle East|Near East|Far East|
+Asia-Pacific|Indo-Pacific|Balkans|Caucasus|Sahel|Horn of Africa|Scandinavia|
+Indian Ocean|Pacific Ocean|Atlantic Ocean|Pacific|Atlantic|Arctic Ocean|Southern Ocean|
+Mediterranean|Mediterranean Sea|Red Sea|Black Sea|Baltic Sea|Caspian Sea|Arabian Sea|
+North Sea|South China Sea|East China Sea|Yellow Sea|Sea of Japan|Sea of Azov|Aegean Sea|
+Adriatic Sea|Caribbean|Caribbean Sea|Bay of Bengal|Persian Gulf|Gulf of Aden|Gulf of Oman|
+Gulf of Mexico|English Channel|Strait of Hormuz|Strait of Malacca|Malacca Strait|
+Bab el-Mandeb|Suez Canal|Panama Canal|Bosporus|Alabama|Alaska|Arizona|Arkansas|California|
+Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|
+Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|
+Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|
+Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|
+Virginia|Washington State|West Virginia|Wisconsin|Wyoming""".replace("\n", "").split("|")
 )
 
 US_FORMS = frozenset({"U.S.", "US", "U.S.A.", "USA", "United States of America", "the United States"})
 UK_FORMS = frozenset({"U.K.", "UK"})
 
+# Nationality and religious or political group words: the OntoNotes NORP category the model
+# is trained on (the demonyms of the ISO 3166-1 countries above, of world regions, of the major
+# world religions and their branches, of large ethnic groups, and of party families).
 DEMONYMS = frozenset(
     """Afghan|Albanian|Algerian|American|Americans|Angolan|Argentine|Argentinian|Armenian|
 Australian|Austrian|Azerbaijani|Bahraini|Bangladeshi|Belarusian|Belgian|Bolivian|Bosnian|
@@ -102,10 +130,12 @@ Ukrainian|Ukrainians|Uruguayan|Uzbek|Venezuelan|Vietnamese|Welsh|Yemeni|Zambian|
 Western|Eastern|Asian|African|Arab|Arabs|Latin|Nordic|Baltic|Kurdish|Kurds|Sunni|Shia|
 Shiite|Muslim|Muslims|Christian|Christians|Jewish|Jews|Hindu|Hindus|Sikh|Sikhs|Buddhist|
 Catholic|Islamic|Pashtun|Baloch|Uighur|Uyghur|Rohingya|Tamil|Punjabi|Bengali|Hispanic|
-Latino|Soviet|Allied|Allies|Anglophiles|Republican|Republicans|Democrat|Democrats|
+Latino|Soviet|Republican|Republicans|Democrat|Democrats|
 Democratic|Conservative|Conservatives|Labour|Communist|Communists""".replace("\n", "").split("|")
 )
 
+# Acronyms of the UN and the major intergovernmental organisations (the UN system chart and
+# the Union of International Associations' list of intergovernmental bodies).
 ORG_ALIASES: dict[str, str] = {
     "EU": "European Union",
     "UN": "United Nations",
@@ -121,10 +151,11 @@ ORG_ALIASES: dict[str, str] = {
     "SCO": "Shanghai Cooperation Organisation",
     "G7": "Group of Seven",
     "G20": "Group of 20",
-    "Pentagon": "Pentagon",
-    "Kremlin": "Kremlin",
 }
 
+# News agencies: the national and international wire services of the list of news agencies
+# (members of the European Alliance of News Agencies, OANA and the major global wires), plus
+# the broadcasters whose stories carry a wire-style credit (CNN, Bloomberg).
 AGENCIES: dict[str, str] = {
     name.lower(): name
     for name in [
@@ -134,7 +165,7 @@ AGENCIES: dict[str, str] = {
         "Fars", "Tasnim", "Sputnik", "AAP", "CP", "UPI", "NNA", "MENA", "Petra", "QNA",
         "Prensa Latina", "Efe", "KCNA", "Agence France-Presse", "Associated Press",
         "Press Trust of India", "United News of India", "Indo-Asian News Service",
-        "Asian News International", "PanARMENIAN.Net",
+        "Asian News International",
     ]
 }
 AGENCY_CANON = {
@@ -149,6 +180,10 @@ AGENCY_CANON = {
     "dpa": "dpa",
 }
 
+# Words of a title written before a name: honorifics, office and military ranks, religious
+# titles, the portfolios that compose office titles ("Foreign Minister", "Chief of Army
+# Staff"), the qualifiers former/acting/deputy, and occupational titles that news style writes
+# before a name (analyst, economist, correspondent).
 TITLE_WORDS = frozenset(
     """president|vice|minister|secretary|senator|sen|sen.|rep|rep.|representative|governor|
 gov.|mayor|general|gen.|gen|admiral|adm.|colonel|col.|lieutenant|lt.|major|maj.|captain|capt.|
@@ -158,15 +193,20 @@ bishop|sheikh|judge|justice|attorney|prosecutor|officer|official|adviser|advisor
 economist|strategist|trader|professor|prof.|dr.|dr|mr.|mr|mrs.|mrs|ms.|ms|sir|dame|lord|
 lady|hon.|rt.|chancellor|premier|deputy|assistant|undersecretary|commissioner|representative|
 ceo|cfo|coo|founder|executive|manager|member|mp|mla|lawmaker|legislator|marshal|sergeant|
-private|corporal|brigadier|inspector|superintendent|raksha|mantri|crown|mullah|ayatollah|
+private|corporal|brigadier|inspector|superintendent|crown|mullah|ayatollah|
 imam|rabbi|reverend|rev.|father|sister|brother|defence|defense|foreign|interior|home|
 finance|state|external|affairs|national|security|high|army|navy|air|force|staff|joint|
 former|ex|late|then|acting|interim|u.s.|us|spokesman|correspondent|editor|writer|reporter|
-physician|doctor|nurse|deportee|coach|captain|player|striker|actor|actress|singer|author""".replace(
+physician|doctor|nurse|coach|captain|player|actor|actress|singer|author|administrator|
+employee|worker|staffer|aide|lawyer|teacher|student|engineer|scientist|researcher|consultant|
+candidate|nominee|activist|owner|partner|producer|designer|artist|architect|pilot|astronaut|
+columnist|anchor|host|presenter|historian|curator|campaigner|organiser|organizer""".replace(
         "\n", ""
     ).split("|")
 )
 
+# Honorifics and the office titles used as forms of address before a surname ("Sen.", "Gen.",
+# "Prime Minister"): stripped from the front of a person's name.
 HONORIFICS = frozenset(split_words(
     "mr mr. mrs mrs. ms ms. dr dr. sir dame lord lady hon hon. rt rt. sen sen. rep rep. gen gen. "
     "gov gov. col col. lt lt. capt capt. adm adm. maj maj. prof prof. rev rev. sgt sgt. "
@@ -175,6 +215,8 @@ HONORIFICS = frozenset(split_words(
     "admiral colonel captain lieutenant spokesman spokeswoman prime"
 ))
 
+# Institutions of a state, named by their owner ("Afghan government", "US military"): the
+# branches of government, the armed services and the usual ministries.
 ORG_HEADS = frozenset(
     """government|military|army|navy|air force|coast guard|police|parliament|ministry|
 foreign ministry|defence ministry|defense ministry|interior ministry|embassy|senate|congress|
@@ -184,49 +226,61 @@ national guard|judiciary|supreme court|court|central bank|election commission"""
     ).split("|")
 )
 
+# Head nouns of organisation names: the institution words and company suffixes (Inc., Ltd,
+# Corp., LLC, Productions, Studios, Partners) of English organisation names, research
+# institutions (observatory, laboratory), and the usual newspaper and airline name words.
 ORG_KEYWORDS = frozenset(
     """ministry|department|agency|council|commission|committee|senate|parliament|assembly|
 congress|court|bank|university|academy|institute|college|school|company|corp|corporation|
 inc|inc.|ltd|llc|group|party|army|navy|force|forces|guard|police|office|organisation|
 organization|union|association|federation|foundation|centre|center|authority|bureau|
 service|services|board|league|alliance|front|movement|brigade|command|corps|news|times|post|
-journal|tribune|airlines|airline|airways|exchange|fund|fed|reserve|hospital|klinik|clinic|
+journal|tribune|airlines|airline|airways|exchange|fund|reserve|hospital|clinic|
 church|club|network|institution|team|task|unit|house|chamber|cabinet|government|coalition|
-industries|systems|technologies|holdings|motors|media|press""".replace("\n", "").split("|")
+industries|systems|technologies|holdings|motors|media|press|productions|studios|studio|
+entertainment|pictures|records|partners|capital|equities|securities|observatory|laboratory|
+laboratories|labs|museum|library|festival""".replace("\n", "").split("|")
 )
 
+# Armed groups on the UN Security Council's consolidated sanctions list or the US State
+# Department's list of Foreign Terrorist Organizations, under their usual English names.
 ARMED_GROUPS = frozenset(
-    """Taliban|Afghan Taliban|Pakistani Taliban|Hezbollah|Hamas|Houthis|Houthi|Islamic State|ISIS|
+    """Taliban|Tehrik-e-Taliban Pakistan|Hezbollah|Hamas|Houthis|Houthi|Islamic State|ISIS|
 ISIL|Daesh|al-Qaeda|al Qaeda|Al-Qaeda|Boko Haram|al-Shabaab|Al-Shabaab|Lashkar-e-Taiba|
-Jaish-e-Mohammed|Wagner Group|Wagner|PKK|YPG|Hayat Tahrir al-Sham|Islamic Jihad|
-Mujahideen|Kataib Hezbollah""".replace("\n", "").split("|")
+Jaish-e-Mohammed|Wagner Group|PKK|Hayat Tahrir al-Sham|Islamic Jihad|Kataib Hezbollah"""
+    .replace("\n", "").split("|")
 )
 
-# Words that end a person's title, never an organisation's or place's name.
+# Words that end a person's title, never an organisation's or place's name: the head nouns
+# of the office and occupational titles of TITLE_WORDS.
 TITLE_HEADS = frozenset(
     """president|minister|secretary|senator|governor|mayor|general|admiral|colonel|lieutenant|
 captain|commander|chief|chairman|chairwoman|spokesman|spokeswoman|spokesperson|ambassador|
 envoy|director|leader|speaker|adviser|advisor|officer|official|analyst|economist|strategist|
 trader|professor|chancellor|premier|deputy|commissioner|ceo|founder|executive|manager|
-lawmaker|legislator|mantri|representative|correspondent|editor|reporter|physician""".replace(
+lawmaker|legislator|representative|correspondent|editor|reporter|physician""".replace(
         "\n", ""
     ).split("|")
 )
 
-# Words that end the name of a non-organisation the model often tags ORG.
+# Words that end the name of a non-organisation the model often tags ORG: the OntoNotes
+# EVENT and LAW categories' head nouns, and market indices.
 NON_ORG_TAILS = frozenset(split_words(
     "show expo festival cup games olympics championship championships average index "
     "awards award prize agreement agreements treaty pact accord accords partnership convention "
     "deal memorandum mou protocol charter"
 ))
 
+# Administrative divisions (the types used in ISO 3166-2) and generic geographic feature and
+# facility nouns that follow or precede a place name ("Logar province", "port of Aden").
 PLACE_NOUNS = (
     "province|district|area|region|city|town|village|county|state|valley|island|islands|"
     "port|airport|border|governorate|oblast|prefecture|municipality|prison|air\\s+base|"
     "naval\\s+base|military\\s+base|base|camp|palace|fort|harbour|harbor|strait|peninsula"
 )
 
-# Plural or generic subjects of "said" that are never a person's name.
+# Plural or generic subjects of "said" that are never a person's name: common nouns for groups
+# of people and the indefinite pronouns (a capitalised one only starts a sentence).
 GENERIC_SPEAKERS = frozenset(split_words(
     "Officials Official Analysts Critics Sources Police Witnesses Residents Authorities Experts "
     "Doctors Scientists Protesters Activists Lawmakers Diplomats Investigators Prosecutors "

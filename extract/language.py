@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from extract.wordlists import split_words
 
+# The most frequent function words of each language (the top of its word-frequency list).
 _STOPWORDS: dict[str, frozenset[str]] = {
     "en": frozenset(split_words("the of and to in is that for on with as was said by from")),
     "fr": frozenset(split_words("le la les des et en du une est que pour dans sur par")),

@@ -64,12 +64,42 @@ def description(tree: lxml_html.HtmlElement) -> str | None:
                        '//meta[@property="og:description"]/@content')
 
 
+# Inline formatting that can split a word ("<b>Mc</b>Donald"); every other element boundary
+# separates words ("<span>Jane Doe</span><span>Monday</span>").
+_WORD_INLINE = frozenset({"b", "i", "em", "strong", "u", "s", "small", "mark", "sup", "sub",
+                          "abbr", "wbr", "font"})
+
+
+def element_text(element: lxml_html.HtmlElement) -> str:
+    """The element's text with a space wherever two elements meet.
+
+    lxml's text_content() concatenates text nodes as they are, so a byline made of
+    a name and a date in sibling elements reads "Jane DoeMonday".
+    """
+    parts: list[str] = []
+
+    def walk(node: lxml_html.HtmlElement) -> None:
+        if not isinstance(node.tag, str):
+            parts.append(node.tail or "")
+            return
+        gap = "" if node.tag in _WORD_INLINE else " "
+        parts.append(gap + (node.text or ""))
+        for child in node:
+            walk(child)
+        parts.append(gap)
+        if node is not element:
+            parts.append(node.tail or "")
+
+    walk(element)
+    return " ".join("".join(parts).split())
+
+
 def byline_elements(tree: lxml_html.HtmlElement) -> list[str]:
     """Visible bylines: rel=author links and elements whose class names them a byline."""
-    found = [e.text_content() for e in tree.xpath('//a[@rel="author"]')]
+    found = [element_text(e) for e in tree.xpath('//a[@rel="author"]')]
     xpath = ('//*[contains(@class, "byline") or contains(@class, "author-name") '
              'or @itemprop="author"]')
-    found += [e.text_content() for e in tree.xpath(xpath)[:3]]
+    found += [element_text(e) for e in tree.xpath(xpath)[:3]]
     return [" ".join(t.split()) for t in found if 0 < len(" ".join(t.split())) <= 120]
 
 
@@ -84,7 +114,7 @@ def h1_texts(tree: lxml_html.HtmlElement) -> list[str]:
     """Distinct non-empty <h1> texts, in page order."""
     texts: list[str] = []
     for element in tree.iter("h1"):
-        text = " ".join(element.text_content().split())
+        text = element_text(element)
         if text and text not in texts:
             texts.append(text)
     return texts

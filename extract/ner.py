@@ -1,7 +1,7 @@
 """Run spaCy NER only where it can find names, within a per-article budget.
 
-NER is by far the slowest step, so it is spent carefully: not at all on
-non-English text, only on windows of a few words around capitalised words that
+NER is by far the slowest step, so it is spent carefully: only with a model of the
+text's language, only on windows of a few words around capitalised words that
 could be names, and on at most ``budget`` characters of such windows (news puts nearly every
 actor in the first paragraphs).  Later repeats of names found in that part are
 recovered by :func:`extract.entities.echo_mentions`, and gazetteer rules still
@@ -17,12 +17,11 @@ from spacy.tokens import Doc
 
 from extract import gazetteer as gz
 from extract.entities import WEEKDAY_AND_MONTHS
-from extract.language import guess_language
 from extract.nlp import get_nlp
 from extract.sentences import Sentence
 from extract.wordlists import split_words
 
-DEFAULT_BUDGET = 2500
+DEFAULT_BUDGET = 20000
 CONTEXT = 3
 _WORD = re.compile(r"\S+")
 BUDGET_ENV = "WIREBRIEF_NER_CHARS"
@@ -36,7 +35,8 @@ _OPENERS = frozenset(split_words(
 
 # Capitalised words the gazetteers and date rules already handle: no NER needed for them.
 _KNOWN = frozenset(
-    set(WEEKDAY_AND_MONTHS) | gz.DEMONYMS | {p for p in gz.COUNTRIES | gz.CAPITALS if " " not in p}
+    set(WEEKDAY_AND_MONTHS) | gz.DEMONYMS
+    | {p for p in gz.COUNTRIES | gz.CAPITALS | gz.MAJOR_CITIES if " " not in p}
     | {"U.S.", "US", "UK", "U.K.", "EU", "UN", "NATO", "I", "Mr", "Mrs", "Ms", "Dr"}
 )
 
@@ -63,9 +63,10 @@ _JOIN = " .\n\n"
 
 def run_ner(text: str, sentences: list[Sentence], model: str | None = None,
             budget: int | None = None) -> tuple[list[Entity], int]:
-    """(start, end, label) entities in ``text`` coordinates, and where NER coverage ended."""
-    if guess_language(text) != "en":
-        return [], 0
+    """(start, end, label) entities in ``text`` coordinates, and where NER coverage ended.
+
+    The caller chooses ``model`` for the text's language (see :mod:`extract.models`).
+    """
     chunks, covered = _chunks(sentences, char_budget() if budget is None else budget, len(text))
     if not chunks:
         return [], covered

@@ -32,10 +32,59 @@ class Person:
     mentions: list[Mention] = field(default_factory=list)
 
 
+_HONORIFIC_STEMS = frozenset(h.rstrip(".") for h in gz.HONORIFICS)
+
+
+def leading_title(name: str) -> tuple[str, str]:
+    """Split "Administrator Jim Bridenstine" into ("Administrator", "Jim Bridenstine").
+
+    A person's name never carries a title: every leading honorific or title word
+    (and the portfolio words between them, "Defence Minister") is cut off, but at
+    least two words are left when the name had them, so "Prince Andrew" stays whole.
+    """
+    tokens = name.split()
+    cut = 0
+    while cut < len(tokens) - 1 and _is_title_token(tokens[cut]):
+        cut += 1
+    # "Deputy Harbour Commissioner Ilse Brandvold": a title head word further on ends the title.
+    if cut:
+        for position in range(cut, len(tokens) - 2):
+            if tokens[position].lower().rstrip(".,") in gz.TITLE_HEADS:
+                cut = position + 1
+    if cut and len(tokens) - cut < 2 and not _is_honorific(tokens[cut - 1]):
+        cut = 0 if len(tokens) <= 2 else cut
+    return " ".join(tokens[:cut]), " ".join(tokens[cut:])
+
+
+def _is_title_token(token: str) -> bool:
+    """A word of a title or an honorific written before a name."""
+    lowered = token.lower().rstrip(".,")
+    return lowered in gz.TITLE_WORDS or lowered in _HONORIFIC_STEMS
+
+
+def _is_honorific(token: str) -> bool:
+    """"Mr.", "Sen.", "Gen.": forms of address that are never part of the name."""
+    return token.lower().rstrip(".") in {"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "gov",
+                                         "col", "lt", "capt", "adm", "maj", "prof", "rev", "sgt"}
+
+
+def _glued_title(surface: str, name: str) -> str | None:
+    """The title words the mention carried before the name ("Administrator"), if any.
+
+    Bare forms of address ("Mr.", "Sen.") are no role and are not kept.
+    """
+    words = surface.replace("’s", "").split()
+    size = len(name.split())
+    if len(words) <= size or " ".join(words[-size:]) != name:
+        return None
+    prefix = [w for w in words[:-size] if not _is_honorific(w)]
+    return " ".join(prefix) or None
+
+
 def clean_person_name(name: str) -> str | None:
-    """Drop leading honorifics ("Sen.", "Ms.") and reject strings that are not names."""
-    tokens = name.replace("’s", "").split()
-    while tokens and tokens[0].lower().rstrip(".") in {h.rstrip(".") for h in gz.HONORIFICS}:
+    """Drop leading honorifics and titles ("Sen.", "Administrator") and reject non-names."""
+    tokens = leading_title(name.replace("’s", ""))[1].split()
+    while tokens and tokens[0].lower().rstrip(".") in _HONORIFIC_STEMS and len(tokens) > 1:
         tokens = tokens[1:]
     if not tokens or len(tokens) > 5:
         return None
@@ -64,12 +113,45 @@ def build_people(mentions: list[Mention], text: str) -> list[Person]:
             person = Person(name)
             people.append(person)
         person.mentions.append(mention)
+        glued = _glued_title(mention.text, name)
+        if glued and glued.lower() not in {t.lower() for t in person.titles}:
+            person.titles.append(glued)
         for title in titles_near(mention, text):
             if title.lower() not in {t.lower() for t in person.titles}:
                 person.titles.append(title)
     people = [p for p in people if len(p.name.split()) > 1 or p.titles or _speaks(p, text)]
     people = [p for p in people if p.name.split()[0] not in gz.GENERIC_SPEAKERS]
+    people = [p for p in people if _looks_like_person(p, text)]
     return sorted(_merge_initials(people), key=lambda p: min(m.start for m in p.mentions))
+
+
+def _looks_like_person(person: Person, text: str) -> bool:
+    """Structural checks that title-case phrases ("Price Drop", "Keck Observatory") fail.
+
+    A person's name does not end in an institution word, is written at least once
+    in running prose rather than only in headline-style lines, and its surname is
+    not a word the article also uses in lower case as an ordinary noun or verb,
+    unless a title or a speech verb vouches for it.
+    """
+    last = person.name.split()[-1].lower().strip(".")
+    if last in gz.ORG_KEYWORDS or last in gz.NON_ORG_TAILS:
+        return False
+    if not any(_in_prose(m, text) for m in person.mentions):
+        return False
+    if person.titles or _speaks(person, text):
+        return True
+    return re.search(rf"(?<![\w’'.\-]){re.escape(last)}(?![\w’'\-])", text) is None
+
+
+def _in_prose(mention: Mention, text: str) -> bool:
+    """Whether the mention's line reads as prose, not as a capitalised headline or list label."""
+    start = text.rfind("\n", 0, mention.start) + 1
+    end = text.find("\n", mention.end)
+    line = text[start : end if end >= 0 else len(text)]
+    words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", line) if len(w) > 3]
+    if len(words) < 4:
+        return len(line.split()) > 6
+    return sum(w[0].isupper() for w in words) / len(words) < 0.6
 
 
 _SPEECH_AFTER = re.compile(
@@ -151,11 +233,16 @@ def _title_words(phrase: str) -> str | None:
     while kept and kept[0].lower() in {"of", "the", "and", "for"}:
         kept = kept[1:]
     title = " ".join(kept).strip()
+    if all(_is_honorific(word) for word in title.split()):
+        return None  # "Ms." is a form of address, not a role
     return title if title and _has_title_word(title) else None
 
 
 def _title_token(word: str) -> bool:
-    """A word that can be part of a title written before a name."""
+    """A word that can be part of a title written before a name ("Representative/Vice" of
+    "High Representative/Vice President" is two)."""
+    if "/" in word.strip("/"):
+        return all(_title_token(part) for part in word.split("/") if part)
     lowered = word.lower()
     if lowered in {"of", "the", "for"} or lowered in gz.TITLE_WORDS:
         return True

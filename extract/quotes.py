@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from extract.attribution import (
     DESCRIPTION_RE,
-    PLURAL_SUBJECT_RE,
     PRONOUN_RE,
     VERB_RE,
     Attribution,
@@ -215,7 +214,9 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
     if resolved:
         return resolved
     after_verb = [n for n in names if n.start >= attr.verb_start and n.start - attr.verb_start < 40]
-    return after_verb[0].name if after_verb else None
+    # "said NASA administrator Jim Bridenstine": the organisation only qualifies the speaker.
+    persons = [n for n in after_verb if n.kind == PERSON]
+    return (persons or after_verb)[0].name if after_verb else None
 
 
 def _clause_start(text: str, attr: Attribution) -> int:
@@ -229,7 +230,7 @@ def _clause_start(text: str, attr: Attribution) -> int:
 
 def _resolve_subject(ctx: QuoteContext, subject: str, verb_start: int,
                      spans: list[QuoteSpan]) -> str | None:
-    """A pronoun, a definite description or a bare plural subject before the verb."""
+    """A pronoun or a definite description before the verb; anything else is no name."""
     pronoun = PRONOUN_RE.search(subject)
     if pronoun:
         kinds = {PERSON} if pronoun.group(1).lower() in {"he", "she", "we"} else {ORG}
@@ -238,8 +239,7 @@ def _resolve_subject(ctx: QuoteContext, subject: str, verb_start: int,
     description = DESCRIPTION_RE.search(subject)
     if description:
         return _resolve_description(ctx, description.group(1), verb_start, spans)
-    plural = PLURAL_SUBJECT_RE.search(subject)
-    return plural.group(1) if plural else None
+    return None
 
 
 def _resolve_description(ctx: QuoteContext, phrase: str, offset: int,
