@@ -512,3 +512,32 @@ def test_publishing_to_a_folder_copies_only_what_changed(tmp_path: Path) -> None
     assert digests(tmp_path / "public") == digests(tmp_path / "site")
     after = inodes(tmp_path / "public")
     assert sum(after[p] == before.get(p) for p in after) == unchanged
+
+
+def test_sentences_of_agreements_timeline_and_outlets_read_right(tmp_path: Path) -> None:
+    """What readers noticed: sentences run together on agreement pages and timeline
+    lines, "Also carried by" naming the article's own outlet, a finished tick shown as
+    "in progress"."""
+    seed(tmp_path, 60)
+    db = open_db(tmp_path / "site.db")
+    story = db.execute("select id, story_id, source from articles where story_id != id limit 1").fetchone()
+    with db.atomic():  # a second copy of a story from the same outlet as its lead
+        db.execute("update articles set source = (select source from articles where id = ?) "
+                   "where id = ?", [story[1], story[0]])
+        db.execute("insert into runs (id, started_at, status, stage) "
+                   "values (99, '2026-04-01', 'running', 'run')")
+    db.close()
+    build(tmp_path)
+    site = tmp_path / "site"
+    for page in site.glob("agreements/*/index.html"):
+        lede = lxml_html.fromstring(page.read_bytes()).xpath("string(//p[@class='lede'])")
+        assert not re.search(r"\.[A-Z]", lede), lede
+    lines = [li.text_content() for p in site.glob("timeline/**/index.html")
+             for li in lxml_html.fromstring(p.read_bytes()).xpath("//ol[@class='timeline']/li")]
+    assert lines and all(" · reported in " in line for line in lines)
+    for page in site.glob("articles/*/*.html"):
+        tree = lxml_html.fromstring(page.read_bytes())
+        own = tree.xpath("string(//p[@class='source']/a[1])")
+        assert own not in tree.xpath("//p[@class='source']/a[position() > 1]/text()"), page
+    status = lxml_html.fromstring((site / "status" / "index.html").read_bytes()).text_content()
+    assert "in progress" not in status and "the tick that built this page" in status

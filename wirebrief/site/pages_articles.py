@@ -16,7 +16,9 @@ def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
     related = Related(corpus)
     for article in corpus.articles:
         story = corpus.story_of(article)
-        context = {"article": article, "copies": [a for a in story.copies if a is not article],
+        # Other outlets' copies: a second copy from the article's own outlet is no other outlet.
+        copies = [a for a in story.copies if a.source != article.source]
+        context = {"article": article, "copies": copies,
                    "related": related.of(article), "permalink": renderer.absolute(article.path),
                    "feeds": []}
         yield page_output(renderer, article.path, "article.html", context)

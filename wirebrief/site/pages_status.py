@@ -3,7 +3,7 @@
 The same report as `wirebrief status`, for readers of the briefing: how fresh it is and
 which sources are failing or have gone silent. Build runs are left out (see
 status_report), so that rebuilding a site gives the same page; the tick whose build
-made the page shows as in progress.
+made the page is still running when it is made, and says so.
 """
 
 from __future__ import annotations

@@ -80,6 +80,6 @@ def event_rows(events: Iterable[dict[str, Any]], link: Callable[[str], str]) -> 
                             for a in event["articles"])
         why = evidence_html(event["evidence"])
         rows.append(f'<li>{day_html(event["date"])}: <strong>{escape(event["what"])}</strong>{place}'
-                    f'<span class="meta">Reported in {reports}</span>{why}</li>\n')
+                    f' <span class="meta">· reported in {reports}</span>{why}</li>\n')
     rows.append("</ol>\n")
     return Markup("".join(rows))
