@@ -35,6 +35,7 @@ class Doc:
     figures: dict[str, frozenset[float]] = field(default_factory=dict)
     stage: str | None = None
     continues: bool = False
+    commentary: bool = False
 
     @property
     def order(self) -> tuple[str, str, str]:
@@ -64,9 +65,16 @@ def make_doc(row: tuple) -> Doc:
         id=article_id, copy_group=copy_group or article_id, title=title, lead=lead, text=text,
         day=day, first_seen_at=first_seen_at or "", published=published,
         dateline=fold(place) if place else None,
-        event_day=signals.event_day(title, lead, day), figures=signals.figures(title, lead),
+        event_day=signals.event_day(title, lead, day, _second_paragraph(text)),
+        figures=signals.figures(title, lead),
         stage=signals.stage(title, lead), continues=signals.continues(text),
+        commentary=signals.commentary(title),
     )
+
+
+def _second_paragraph(text: str) -> str:
+    paragraphs = [p for p in text.split("\n") if p.strip()]
+    return paragraphs[1] if len(paragraphs) > 1 else ""
 
 
 def _chunks(items: list[str]) -> Iterator[list[str]]:

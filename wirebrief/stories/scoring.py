@@ -2,10 +2,11 @@
 
 The score mixes shared named entities (weighted by rarity: two outlets naming the same
 colonel say more than both naming NATO), headline+lead and body TF-IDF, and the dateline
-place, and decays with the days between the events. Vetoes come first: a different
-event day stated in both leads, disagreeing counts of the same thing, a different stage
-of a contract's life, or too many days apart. Any of them keeps the two apart whatever
-the score, because a wrong merge is worse than a miss.
+place, and decays with the days between the events. Vetoes come first: an analysis or
+opinion piece (it reports no one event), a different event day stated in both leads,
+disagreeing counts of the same thing, a different stage of a contract's life, or too
+many days apart. Any of them keeps the two apart whatever the score, because a wrong
+merge is worse than a miss.
 """
 
 from __future__ import annotations
@@ -71,6 +72,8 @@ def gap_days(a: Doc, b: Doc) -> int:
 
 def vetoed(a: Doc, b: Doc) -> str | None:
     """Why two articles cannot report one event, or None."""
+    if a.commentary or b.commentary:
+        return "commentary"
     later = a if (a.when or date.min) >= (b.when or date.min) else b
     said_to_continue = later.continues
     if a.event_day and b.event_day and a.event_day != b.event_day and not said_to_continue:

@@ -15,8 +15,10 @@ from datetime import date, timedelta
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august",
           "september", "october", "november", "december")
-_WEEKDAY = re.compile(r"\b(?:on|late|early|overnight|last|since)\s+(?:on\s+)?("
-                      + "|".join(WEEKDAYS) + r")\b", re.I)
+_WEEKDAY = re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b", re.I)
+# "officials said Sunday, a day after the attack": the day of a statement, not of the event.
+_STATEMENT = re.compile(r"\b(?:said|says|told|announced|reported|confirmed|added|stated)"
+                        r"(?:\s+\w+)?\s+(?:on\s+)?$", re.I)
 _MONTH = "|".join(m[:3] + f"(?:{m[3:]})?" if len(m) > 3 else m for m in MONTHS)
 _DAY_MONTH = re.compile(rf"\b(?:on\s+)(\d{{1,2}})\s+({_MONTH})\.?\b|\b(?:on\s+)({_MONTH})\.?\s+(\d{{1,2}})\b",
                         re.I)
@@ -64,19 +66,24 @@ def first_sentence(text: str) -> str:
     return first[:match.start()] if match else first
 
 
-def event_day(title: str, lead: str, published: date | None) -> date | None:
+def event_day(title: str, lead: str, published: date | None, following: str = "") -> date | None:
     """The day the headline or first sentence says the event happened, when it says one.
 
     Weekdays and relative words resolve against the publication date (the last such day
-    on or before it), which is how agencies write them; None when neither names a day.
+    on or before it), which is how agencies write them; a weekday the lead gives only as
+    the day of a statement ("officials said Sunday") is skipped, and then the first
+    sentence of ``following`` (the next paragraph) is read. None when none names a day.
     """
     if published is None:
         return None
     text = f"{title}. {first_sentence(lead)}"
-    match = _WEEKDAY.search(text)
-    if match:
+    for match in _WEEKDAY.finditer(text):
+        if _STATEMENT.search(text[:match.start()][-40:]):
+            continue
         back = (published.weekday() - WEEKDAYS.index(match.group(1).lower())) % 7
         return published - timedelta(days=back)
+    if following:
+        return event_day(title, following, published)
     match = _DAY_MONTH.search(text)
     if match:
         day_text = match.group(1) or match.group(4)
@@ -115,7 +122,7 @@ def figures(title: str, lead: str) -> dict[str, frozenset[float]]:
         if match.group("cur") or noun in _CURRENCY_NOUNS or scale:
             value *= {"million": 1e6, "m": 1e6, "billion": 1e9, "bn": 1e9}.get(scale, 1)
             key = "money"
-        elif not noun or noun in _NOT_COUNTED or (1900 <= value <= 2100 and value == int(value)):
+        elif len(noun) < 3 or noun in _NOT_COUNTED or (1900 <= value <= 2100 and value == int(value)):
             continue
         else:
             key = noun[:-1] if noun.endswith("s") and len(noun) > 3 else noun
@@ -136,6 +143,15 @@ def _number(text: str) -> float | None:
 def figures_conflict(a: dict[str, frozenset[float]], b: dict[str, frozenset[float]]) -> bool:
     """Both count the same thing and agree on none of the counts."""
     return any(a[key].isdisjoint(b[key]) for key in a.keys() & b.keys())
+
+
+_COMMENTARY = re.compile(r"^\s*(?:analysis|opinion|comment|commentary|column|editorial|"
+                         r"interview|podcast|letters?|review)\b\s*[:|-]", re.I)
+
+
+def commentary(title: str) -> bool:
+    """Analysis and opinion pieces discuss many events at once and report none of them."""
+    return bool(_COMMENTARY.search(title))
 
 
 def continues(text: str) -> bool:
