@@ -82,12 +82,10 @@ def event_day(title: str, lead: str, published: date | None, following: str = ""
             continue
         back = (published.weekday() - WEEKDAYS.index(match.group(1).lower())) % 7
         return published - timedelta(days=back)
-    if following:
-        return event_day(title, following, published)
-    match = _DAY_MONTH.search(text)
-    if match:
-        day_text = match.group(1) or match.group(4)
-        month_text = (match.group(2) or match.group(3)).lower()[:3]
+    dated = _DAY_MONTH.search(text)
+    if dated:
+        day_text = dated.group(1) or dated.group(4)
+        month_text = (dated.group(2) or dated.group(3)).lower()[:3]
         month = [m[:3] for m in MONTHS].index(month_text) + 1
         try:
             found = date(published.year, month, int(day_text))
@@ -97,7 +95,7 @@ def event_day(title: str, lead: str, published: date | None, following: str = ""
     for word, offset in _RELATIVE.items():
         if re.search(rf"\b{word}\b", text, re.I):
             return published + timedelta(days=offset)
-    return None
+    return event_day("", following, published) if following else None
 
 
 def stage(title: str, lead: str) -> str | None:
