@@ -151,7 +151,27 @@ def extract(config_path: Path, everything: bool) -> None:
             counts = pipeline.recorded(
                 config, "extract",
                 lambda rid: pipeline.extract_stage(config, rid, everything, progress=advance))
+            stories = pipeline.recorded(
+                config, "stories", lambda rid: pipeline.stories_stage(config, rid, rebuild=everything))
         click.echo("extract: " + _summary(counts))
+        click.echo("stories: " + _summary(stories))
+
+
+@main.command()
+@config_option
+@click.option("--json", "as_json", is_flag=True, help="One JSON line per story, with its articles.")
+@click.option("--since", default=None, metavar="DATE", help="Only stories last seen on or after DATE.")
+@click.option("--rebuild", is_flag=True, help="Re-cluster every stored article (same store, same ids).")
+def stories(config_path: Path, as_json: bool, since: str | None, rebuild: bool) -> None:
+    """List stories (one event, every outlet), placing articles in no story yet first."""
+    from wirebrief.stories_command import print_stories, update_stories
+
+    with handled():
+        config = _config(config_path)
+        counts = update_stories(config, rebuild)
+        if counts and not as_json:
+            click.echo("stories: " + _summary(counts), err=True)
+        print_stories(config, since, as_json)
 
 
 @main.command()

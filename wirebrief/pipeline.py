@@ -1,4 +1,4 @@
-"""The stages in order, each recorded as a run: what `crawl`, `extract`, `build` and `run` do."""
+"""The stages in order, each recorded as a run: what `crawl`, `extract`, `stories`, `build` and `run` do."""
 
 from __future__ import annotations
 
@@ -27,6 +27,17 @@ def extract_stage(config: Config, run_id: int | None, everything: bool = False,
     db = open_db(config.database_path)
     try:
         return run_extract(db, config, run_id, everything=everything, progress=progress)
+    finally:
+        db.close()
+
+
+def stories_stage(config: Config, run_id: int | None, rebuild: bool = False) -> dict[str, Any]:
+    """Place the articles in no story yet (or, with ``rebuild``, re-cluster them all)."""
+    from wirebrief.stories import place_new_articles, rebuild_stories
+
+    db = open_db(config.database_path)
+    try:
+        return (rebuild_stories if rebuild else place_new_articles)(db, run_id)
     finally:
         db.close()
 
@@ -90,6 +101,7 @@ def _finish(config: Config, run_id: int, status: str, counts: dict[str, Any],
 STAGES: list[tuple[str, Callable[[Config, int], dict[str, Any]]]] = [
     ("crawl", crawl_stage),
     ("extract", lambda config, run_id: extract_stage(config, run_id)),
+    ("stories", lambda config, run_id: stories_stage(config, run_id)),
     ("retention", lambda config, run_id: retention_stage(config)),
     ("build", lambda config, run_id: build_stage(config)),
     ("publish", lambda config, run_id: publish_stage(config)),

@@ -15,7 +15,8 @@ if TYPE_CHECKING:
 
 # 2: pages.cleaned (pages cleaned while crawling), article_revisions and its triggers.
 # 3: idx_articles_list, the covering index of the site's article list.
-SCHEMA_VERSION = 3
+# 4: stories and story_articles, the events that group articles across outlets and days.
+SCHEMA_VERSION = 4
 
 TABLES: dict[str, dict[str, type]] = {
     "meta": {"key": str, "value": str},
@@ -66,6 +67,13 @@ TABLES: dict[str, dict[str, type]] = {
     "article_topics": {"article_id": str, "topic": str},
     "article_revisions": {"article_id": str, "revision": int},
     "url_keys": {"url": str, "version": int, "key": str},
+    "stories": {
+        "id": str, "title": str, "first_seen": str, "last_seen": str, "merged_into": str,
+    },
+    "story_articles": {
+        "article_id": str, "story_id": str, "score": float, "via": str, "run_id": int,
+        "placed_at": str,
+    },
 }
 
 PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
@@ -87,6 +95,8 @@ PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
     "article_topics": ("article_id", "topic"),
     "article_revisions": "article_id",
     "url_keys": "url",
+    "stories": "id",
+    "story_articles": "article_id",
 }
 
 # Every table whose rows an article's pages show, with the column naming the article.
@@ -105,6 +115,7 @@ FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
     ],
     "article_topics": [("article_id", "articles", "id")],
     "aliases": [("entity_id", "entities", "id")],
+    "story_articles": [("story_id", "stories", "id")],
 }
 
 INDEXES: list[tuple[str, list[str], bool]] = [
@@ -124,6 +135,9 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("failures", ["source", "reason"], False),
     ("fetches", ["run_id"], False),
     ("pages", ["extracted_at"], False),
+    ("story_articles", ["story_id"], False),
+    ("stories", ["last_seen"], False),
+    ("stories", ["merged_into"], False),
 ]
 
 

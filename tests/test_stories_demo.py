@@ -1,0 +1,182 @@
+"""Stories on a real crawl of the demo wire site: events grouped, near misses apart,
+growth and merges across ticks, rebuilds, and `wirebrief stories --json`."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sqlite3
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import DemoRun, cli, write_config
+from wirebrief.demo.server import DemoSite, serve
+from wirebrief.demo.stories import STORIES_DIR, Story, load_stories, parse_story
+from wirebrief.store import connect
+from wirebrief.stories import read_stories, redirects
+
+pytestmark = pytest.mark.xdist_group("demo")
+
+
+def _events() -> dict[str, str]:
+    """Demo story slug -> its event label (the ``event:`` header, else its own slug)."""
+    labels = {}
+    for path in STORIES_DIR.glob("*.txt"):
+        text = path.read_text(encoding="utf-8")
+        header = dict(line.split(":", 1) for line in text.split("\n---\n")[0].splitlines() if ":" in line)
+        labels[parse_story(text).slug] = header.get("event", parse_story(text).slug).strip()
+    return labels
+
+
+EVENTS = _events()
+STORIES = [s for s in load_stories() if "off-topic" not in s.tags]
+NEAR_MISSES = [
+    ("sudan-fuel-depot-drone", "sudan-airport-drone"),  # two drone strikes, consecutive days
+    ("india-japan-tokyo-talks", "india-japan-delhi-talks"),  # same ministers a week apart
+    ("lithuania-brevik-selected", "lithuania-brevik-signed"),  # a contract chosen, then signed
+    ("north-korea-missiles-nov16", "north-korea-missiles-nov19"),  # two tests in one week
+    ("australia-halvard-patrol-vessel-talks", "australia-signs-halvard-patrol-vessel-contract"),
+]
+
+
+def story_of_slug(database: Path, base_url: str) -> dict[str, str]:
+    with sqlite3.connect(database) as conn:
+        by_url = dict(conn.execute(
+            "select a.url, sa.story_id from articles a join story_articles sa on sa.article_id = a.id"))
+    return {s.slug: by_url[base_url + s.path] for s in STORIES if base_url + s.path in by_url}
+
+
+def test_every_article_is_in_exactly_one_live_story(demo_run: DemoRun) -> None:
+    with sqlite3.connect(demo_run.database) as conn:
+        articles = conn.execute("select count(*) from articles").fetchone()[0]
+        placed = conn.execute("select count(*) from story_articles sa join stories s "
+                              "on s.id = sa.story_id where s.merged_into is null").fetchone()[0]
+    assert articles == placed == len(STORIES)
+    lines = cli("stories", "--json", "--config", str(demo_run.config)).stdout.splitlines()
+    ids = [a["id"] for line in lines for a in json.loads(line)["articles"]]
+    assert len(ids) == len(set(ids)) == articles
+
+
+def test_events_covered_by_several_outlets_are_one_story_each(demo_run: DemoRun) -> None:
+    stories = story_of_slug(demo_run.database, demo_run.server.base_url)
+    by_event: dict[str, set[str]] = defaultdict(set)
+    for slug, story_id in stories.items():
+        by_event[EVENTS[slug]].add(story_id)
+    multi = [e for e in by_event if sum(1 for s in stories if EVENTS[s] == e) >= 2]
+    assert len([e for e in multi if e != "sabina-shoal-water-cannon"]) >= 6
+    for event in multi:
+        assert len(by_event[event]) == 1, f"{event} is split over {by_event[event]}"
+    # and no story holds two events
+    events_of_story: dict[str, set[str]] = defaultdict(set)
+    for slug, story_id in stories.items():
+        events_of_story[story_id].add(EVENTS[slug])
+    assert all(len(events) == 1 for events in events_of_story.values()), events_of_story
+
+
+def test_near_miss_pairs_stay_apart(demo_run: DemoRun) -> None:
+    stories = story_of_slug(demo_run.database, demo_run.server.base_url)
+    for first, second in NEAR_MISSES:
+        ones = {stories[s] for s in stories if EVENTS[s] == first}
+        others = {stories[s] for s in stories if EVENTS[s] == second}
+        assert ones and others and not ones & others, (first, second)
+
+
+def test_json_lines_format_and_since(demo_run: DemoRun) -> None:
+    lines = cli("stories", "--json", "--config", str(demo_run.config)).stdout.splitlines()
+    records = [json.loads(line) for line in lines]
+    assert records and all(set(r) == {"id", "title", "first_seen", "last_seen", "articles"} for r in records)
+    base = demo_run.server.base_url
+    for record in records:
+        for article in record["articles"]:
+            assert set(article) == {"id", "url", "page_url", "source", "published"}
+            assert article["page_url"].startswith(base) and article["source"] == "Demo Wire"
+        assert record["first_seen"] <= record["last_seen"]
+    biggest = max(records, key=lambda r: len(r["articles"]))
+    assert len(biggest["articles"]) >= 3 and len({a["url"] for a in biggest["articles"]}) >= 3
+    recent = [json.loads(line) for line in cli(
+        "stories", "--json", "--since", "2026-11-20", "--config", str(demo_run.config)).stdout.splitlines()]
+    assert recent and len(recent) < len(records)
+    assert all(r["last_seen"] >= "2026-11-20" for r in recent)
+    text = cli("stories", "--config", str(demo_run.config)).stdout
+    assert biggest["id"] in text
+    bad = cli("stories", "--since", "yesterday", "--config", str(demo_run.config), check=False)
+    assert bad.returncode == 1 and bad.stderr.startswith("wirebrief: error:")
+
+
+def test_rebuild_reproduces_the_same_stories(demo_run: DemoRun, tmp_path: Path) -> None:
+    config = write_config(tmp_path, demo_run.server.base_url)
+    shutil.copy(demo_run.database, tmp_path / "wirebrief.db")
+
+    def stories() -> list[str]:
+        return sorted(cli("stories", "--json", "--config", str(config)).stdout.splitlines())
+
+    before = stories()
+    cli("stories", "--rebuild", "--config", str(config))
+    assert stories() == before
+    cli("stories", "--rebuild", "--config", str(config))
+    assert stories() == before
+
+
+@dataclass
+class Ticks:
+    folder: Path
+    config: Path
+    base_url: str
+    first: dict[str, str]
+    second: dict[str, str]
+
+
+LATE = {"latvia-railway-dispatch-system-hacked", "iran-seizes-tanker-marlin-star"}
+
+
+@pytest.fixture(scope="module")
+def ticks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ticks]:
+    """Two crawls of one store: the first without two reports, the second with them."""
+    folder = tmp_path_factory.mktemp("story-ticks")
+    every: list[Story] = load_stories()
+    with serve(DemoSite([s for s in every if s.slug not in LATE])) as server:
+        config = write_config(folder, server.base_url)
+        cli("crawl", "--config", str(config))
+        cli("extract", "--config", str(config))
+        first = story_of_slug(folder / "wirebrief.db", server.base_url)
+        full = DemoSite(every)
+        full.base = server.base_url
+        server.site = full
+        cli("crawl", "--config", str(config))
+        cli("extract", "--config", str(config))
+        second = story_of_slug(folder / "wirebrief.db", server.base_url)
+        yield Ticks(folder, config, server.base_url, first, second)
+
+
+def test_a_story_grows_across_ticks_and_keeps_its_id(ticks: Ticks) -> None:
+    latvia = [s for s in ticks.second if EVENTS[s] == "latvia-rail-cyberattack"]
+    assert len(latvia) == 3
+    before = {ticks.first[s] for s in latvia if s in ticks.first}
+    assert len(before) == 1
+    assert {ticks.second[s] for s in latvia} == before
+    unchanged = [s for s in ticks.first if EVENTS[s] not in ("hormuz-tanker-seized",)]
+    assert all(ticks.first[s] == ticks.second[s] for s in unchanged)
+
+
+def test_a_bridging_report_merges_two_stories_into_one(ticks: Ticks) -> None:
+    flash, crew = "ukmto-tanker-boarded-speedboats", "tanker-crew-held-bandar-abbas"
+    assert ticks.first[flash] != ticks.first[crew]
+    hormuz = [s for s in ticks.second if EVENTS[s] == "hormuz-tanker-seized"]
+    survivor = {ticks.second[s] for s in hormuz}
+    assert len(hormuz) == 4 and len(survivor) == 1
+    absorbed = ({ticks.first[flash], ticks.first[crew]} - survivor).pop()
+    with sqlite3.connect(ticks.folder / "wirebrief.db") as conn:
+        merged_into = conn.execute("select merged_into from stories where id = ?", [absorbed]).fetchone()[0]
+        members = conn.execute("select count(*) from story_articles where story_id = ?",
+                               [absorbed]).fetchone()[0]
+    assert merged_into == survivor.pop() and members == 0
+    conn = connect(ticks.folder / "wirebrief.db")
+    try:
+        assert redirects(conn)[absorbed] == merged_into
+        assert absorbed not in {s.id for s in read_stories(conn)}
+    finally:
+        conn.close()
