@@ -41,11 +41,17 @@ def first(site: Path, pattern: str) -> Path:
     return sorted(site.glob(pattern))[0]
 
 
-def test_index_lists_stories_by_topic_with_facts_and_sources(demo_run: DemoRun) -> None:
+def test_index_ranks_stories_with_facts_and_every_outlet(demo_run: DemoRun) -> None:
+    """The most widely reported stories come first, each linking its story page, with
+    key facts combined across its reports and every report's outlet."""
     index = demo_run.site / "index.html"
     tree = lxml_html.fromstring(index.read_bytes())
-    assert len(tree.xpath("//section[@class='topic']/h2")) >= 3
-    assert len(tree.xpath("//article[@class='story']")) >= 10
+    cards = tree.xpath("//article[@class='story']")
+    assert len(cards) >= 10
+    reports = [len(card.xpath(".//p[@class='outlets']/a[@rel]")) for card in cards]
+    assert reports[0] >= 3 and sum(n >= 2 for n in reports) >= 6, reports
+    assert sum(reports[:5]) > 2 * sum(reports[-5:]), reports
+    assert all(card.xpath("string(.//h2/a/@href)").startswith("stories/") for card in cards)
     assert tree.xpath("//dl[@class='keyfacts']/dt[.='Who']")
     assert tree.xpath("//dl[@class='keyfacts']/dt[.='Quote']")
     assert all(p.xpath(".//a") for p in tree.xpath("//p[@class='outlets']"))
@@ -60,7 +66,9 @@ def test_every_page_kind_exists_and_is_valid_html(demo_run: DemoRun) -> None:
                 first(site, "organizations/*/index.html"), first(site, "places/*/index.html"),
                 first(site, "topics/*/index.html"), first(site, "agreements/*/index.html"),
                 first(site, "archive/*/*/*/index.html"), first(site, "timeline/*/index.html"),
-                first(site, "timeline/*/*/index.html")]
+                first(site, "timeline/*/*/index.html"),
+                next(p for p in sorted(site.glob("stories/*/index.html"))
+                     if b"refresh" not in p.read_bytes())]
     for page in samples:
         assert page.exists(), page
         parser = html5lib.HTMLParser(strict=True, namespaceHTMLElements=False)
@@ -123,7 +131,7 @@ def test_every_feed_parses_without_errors(demo_run: DemoRun) -> None:
         assert not feed.bozo, (path, feed.get("bozo_exception"))
         assert feed.entries, path
         for entry in feed.entries:
-            assert entry.title and entry.link.startswith(BASE + "articles/")
+            assert entry.title and entry.link.startswith((BASE + "articles/", BASE + "stories/"))
             assert entry.id == entry.link
             assert entry.published_parsed is not None
     site_feed = feedparser.parse((demo_run.site / "feed.xml").read_bytes())

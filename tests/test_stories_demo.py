@@ -11,7 +11,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import feedparser
+import html5lib
 import pytest
+from lxml import html as lxml_html
 
 from tests.conftest import DemoRun, cli, write_config
 from wirebrief.demo.server import DemoSite, serve
@@ -142,12 +145,15 @@ def ticks(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Ticks]:
         config = write_config(folder, server.base_url)
         cli("crawl", "--config", str(config))
         cli("extract", "--config", str(config))
+        cli("build", "--config", str(config))
+        shutil.copytree(folder / "build", folder / "first-site")
         first = story_of_slug(folder / "wirebrief.db", server.base_url)
         full = DemoSite(every)
         full.base = server.base_url
         server.site = full
         cli("crawl", "--config", str(config))
         cli("extract", "--config", str(config))
+        cli("build", "--config", str(config))
         second = story_of_slug(folder / "wirebrief.db", server.base_url)
         yield Ticks(folder, config, server.base_url, first, second)
 
@@ -180,3 +186,42 @@ def test_a_bridging_report_merges_two_stories_into_one(ticks: Ticks) -> None:
         assert absorbed not in {s.id for s in read_stories(conn)}
     finally:
         conn.close()
+
+
+def story_feed(site: Path) -> dict[str, dict[str, object]]:
+    parsed = feedparser.parse((site / "stories" / "atom.xml").read_bytes())
+    assert not parsed.bozo
+    return {entry.id: entry for entry in parsed.entries}
+
+
+def test_a_growing_story_keeps_its_page_and_feed_item(ticks: Ticks) -> None:
+    """The story's page and its one feed item keep their URL and id as a report joins;
+    the item's updated date moves with it, and the briefing marks the story developing."""
+    latvia = [s for s in ticks.second if EVENTS[s] == "latvia-rail-cyberattack"]
+    story_id = ticks.second[latvia[0]]
+    first_site, site = ticks.folder / "first-site", ticks.folder / "build"
+    page = f"stories/{story_id}/index.html"
+    reports = [len(lxml_html.fromstring((tree / page).read_bytes()).xpath("//ol[@class='reports']/li"))
+               for tree in (first_site, site)]
+    assert reports == [2, 3]
+    item_id = f"https://example.org/briefing/stories/{story_id}/"
+    before, after = story_feed(first_site)[item_id], story_feed(site)[item_id]
+    assert after.updated >= before.updated and after.published == before.published
+    briefing = lxml_html.fromstring((site / "index.html").read_bytes())
+    card = next(a for a in briefing.xpath("//article[@class='story']")
+                if a.xpath(f".//h2/a[@href='stories/{story_id}/']"))
+    assert card.xpath("string(.//span[@class='new'])") == "developing"
+
+
+def test_an_absorbed_story_page_redirects_to_the_one_that_remains(ticks: Ticks) -> None:
+    flash, crew = "ukmto-tanker-boarded-speedboats", "tanker-crew-held-bandar-abbas"
+    survivor = ticks.second[flash]
+    (absorbed,) = {ticks.first[flash], ticks.first[crew]} - {survivor}
+    site = ticks.folder / "build"
+    html = (site / "stories" / absorbed / "index.html").read_bytes()
+    tree = lxml_html.fromstring(html)
+    refresh = tree.xpath("string(//meta[@http-equiv='refresh']/@content)")
+    assert refresh == f"0; url=../../stories/{survivor}/"
+    assert tree.xpath("string(//link[@rel='canonical']/@href)").endswith(f"/stories/{survivor}/")
+    assert (site / "stories" / absorbed / refresh.split("url=")[1] / "index.html").resolve().is_file()
+    html5lib.HTMLParser(strict=True).parse(html)

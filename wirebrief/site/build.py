@@ -25,6 +25,7 @@ from wirebrief.site import (
     pages_briefing,
     pages_entities,
     pages_status,
+    pages_stories,
     pages_timeline,
     pages_topics,
     search,
@@ -77,6 +78,7 @@ def site_outputs(corpus: Corpus, config: Config, renderer: Renderer,
 def _content(corpus: Corpus, config: Config, renderer: Renderer, status: dict[str, Any]) -> Iterator[Output]:
     yield from pages_briefing.outputs(corpus, config, renderer)
     yield from site_feeds(corpus, config, renderer)
+    yield from pages_stories.outputs(corpus, config, renderer)
     yield from pages_articles.outputs(corpus, renderer)
     yield from pages_entities.outputs(corpus, config, renderer)
     yield from pages_topics.outputs(corpus, config, renderer)
@@ -97,7 +99,8 @@ def site_feeds(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[O
 
 def feed_folders(corpus: Corpus, config: Config) -> list[dict[str, Any]]:
     """Every folder that has feeds, with the title a feed reader shows for it."""
-    folders = [{"title": config.site.title, "folder": ""}]
+    folders = [{"title": config.site.title, "folder": ""},
+               {"title": f"Stories · {config.site.title}", "folder": pages_stories.FOLDER}]
     folders += [{"title": t.name, "folder": t.path}
                 for t in sorted(corpus.topics.values(), key=lambda t: t.path)]
     folders += [{"title": e.name, "folder": e.path}

@@ -25,6 +25,7 @@ import sqlite_utils
 from wirebrief.site.paths import article_path
 from wirebrief.store import queries
 from wirebrief.store.keys import slugify
+from wirebrief.stories import redirects, story_of_articles
 
 KIND_FOLDER = {"person": "people", "organization": "organizations", "place": "places"}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -35,6 +36,17 @@ _EVENT_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 def digest_of(value: Any) -> str:
     """A short digest of a value made of plain data (its repr): what keys are made of."""
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+def outlet_name(article: Article) -> str:
+    """Who published an article, as readers know them: the site, and the agency whose
+    copy it carries when that is someone else."""
+    source = article.source or article.agency or "source"
+    return f"{source} ({article.agency})" if article.agency and article.agency != source else source
+
+
+def story_path(story_id: str) -> str:
+    return f"stories/{safe_slug(story_id, story_id)}/"
 
 
 def safe_slug(slug: str | None, fallback: str) -> str:
@@ -228,11 +240,12 @@ class Article:
     authors: list[str]
     dateline_place: str | None
     dateline_date: str | None
-    story_id: str
+    copy_id: str  # its copy group: near-identical copies of one wire text (syndication.py)
     topics: list[str]
     first_run_id: int | None
     first_seen_at: str | None
     revision: int = 0
+    story_id: str = ""  # its story: every outlet's report of one event (wirebrief/stories)
     day: str = "undated"
     order: int = 0  # its place in Corpus.articles, the order of every list (related.position)
     mentions: list[Entity] = field(default_factory=list, repr=False)
@@ -260,7 +273,7 @@ class Article:
         the revision moves with every change to the article and its facts; the names and
         pages of the entities, agreements and topics it links to can change without it."""
         if self._token is None:
-            self._token = digest_of(("article", self.id, self.revision,
+            self._token = digest_of(("article", self.id, self.revision, self.story_id, self.copy_id,
                                      tuple(e.identity for e in self.mentions),
                                      tuple(link["name"] for link in self.topic_links),
                                      tuple((q["speaker"], q["speaker_path"]) for q in self.quotes),
@@ -304,7 +317,9 @@ class Article:
 
 @dataclass(eq=False)
 class Story:
-    """Syndicated copies of one wire story: shown once, with every outlet."""
+    """Every outlet's report of one event (and copies of one wire text when no story was
+    placed): shown once, with every outlet. ``copies`` are its articles, the first stored
+    first: that lead never changes as coverage grows, nor the story's page and feed ids."""
 
     id: str
     copies: list[Article]
@@ -312,6 +327,15 @@ class Story:
     @property
     def lead(self) -> Article:
         return self.copies[0]
+
+    @property
+    def path(self) -> str:
+        return story_path(self.id)
+
+    @functools.cached_property
+    def outlets(self) -> int:
+        """How many distinct outlets report it."""
+        return len({outlet_name(a) for a in self.copies})
 
     @functools.cached_property
     def token(self) -> str:
@@ -327,6 +351,7 @@ class Corpus:
     stories: dict[str, Story]
     latest_run: int | None
     by_id: dict[str, Article] = field(default_factory=dict)
+    redirects: dict[str, str] = field(default_factory=dict)  # absorbed story id -> the one that remains
 
     def story_of(self, article: Article) -> Story:
         return self.stories[article.story_id]
@@ -357,7 +382,7 @@ def read_texts(articles: list[Article]) -> None:
 def load_corpus(db: sqlite_utils.Database) -> Corpus:
     """Every article and its facts (all but the text) in a few bulk queries, cross-linked."""
     reader = TextReader(db)
-    articles = _articles(queries.all_articles(db), reader)
+    articles = _articles(queries.all_articles(db), reader, story_of_articles(db))
     by_id = {a.id: a for a in articles}
     entities = _entities(db)
     agreements = _agreements(db, by_id)
@@ -366,7 +391,8 @@ def load_corpus(db: sqlite_utils.Database) -> Corpus:
     topics = _topics(articles)
     stories = _stories(articles)
     count_stories(stories, topics)
-    return Corpus(articles, entities, agreements, topics, stories, latest_run(articles), by_id)
+    moved = {old: new for old, new in redirects(db).items() if new in stories and old not in stories}
+    return Corpus(articles, entities, agreements, topics, stories, latest_run(articles), by_id, moved)
 
 
 def _attach_facts(db: sqlite_utils.Database, by_id: dict[str, Article], entities: dict[str, Entity]) -> None:
@@ -396,7 +422,7 @@ def latest_run(articles: list[Article]) -> int | None:
     return max((a.first_run_id for a in articles if a.first_run_id is not None), default=None)
 
 
-def _articles(rows: list[tuple[Any, ...]], reader: TextReader) -> list[Article]:
+def _articles(rows: list[tuple[Any, ...]], reader: TextReader, stories: dict[str, str]) -> list[Article]:
     """Articles from rows of queries.all_articles (the fields of ARTICLE_COLUMNS, in order),
     numbered in their order. Each distinct list of authors or topics is decoded once and
     shared by the articles that store it (nothing changes them)."""
@@ -410,12 +436,13 @@ def _articles(rows: list[tuple[Any, ...]], reader: TextReader) -> list[Article]:
 
     articles = []
     for number, (article_id, url, source, title, summary, published, agency, authors, dateline_place,
-                 dateline_date, story_id, topics, first_run_id, first_seen_at, revision) in enumerate(rows):
+                 dateline_date, copy_id, topics, first_run_id, first_seen_at, revision) in enumerate(rows):
         day = day_of(published) or day_of(first_seen_at) or "undated"
+        copy_id = copy_id or article_id
         articles.append(Article(article_id, url, source or "", title or "", summary or "", published, agency,
-                                strings(authors), dateline_place, dateline_date, story_id or article_id,
-                                strings(topics), first_run_id, first_seen_at, revision, day, number,
-                                _reader=reader))
+                                strings(authors), dateline_place, dateline_date, copy_id,
+                                strings(topics), first_run_id, first_seen_at, revision,
+                                stories.get(article_id) or copy_id, day, number, _reader=reader))
     return articles
 
 

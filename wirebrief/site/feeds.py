@@ -10,7 +10,7 @@ The XML is rendered from autoescaped templates and passed through xml_safe whole
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import Any
@@ -51,32 +51,43 @@ def _feed_item(renderer: Renderer, article: Article, full_text: bool) -> dict[st
         "source_url": article.url if article.url.lower().startswith(("http://", "https://")) else None,
         "html": html, "html_xml": escape(html) if html is not None else None,
         "rfc822": format_datetime(when), "iso": when.isoformat(), "topics": article.topics,
-        "authors": article.authors,
+        "authors": article.authors, "updated": when, "published_iso": when.isoformat(),
     }
 
 
 def feed_outputs(renderer: Renderer, folder: str, title: str, description: str,
                  stories: list[Story], *, limit: int, full_text: bool) -> Iterator[Output]:
-    """The three feeds of ``folder`` ('' for the site), one item per story, newest first."""
+    """The three feeds of ``folder`` ('' for the site), one item per story (its lead
+    article), newest first."""
     chosen = [s.lead for s in stories[:limit]]
-    inputs = key_of(renderer.salt, title, description, full_text, chosen)  # the three feeds' data
+
+    def items() -> list[dict[str, Any]]:
+        if full_text:
+            read_texts(chosen)
+        return [feed_item(renderer, a, full_text) for a in chosen]
+
+    yield from feed_files(renderer, folder, title, description, (full_text, chosen), items)
+
+
+def feed_files(renderer: Renderer, folder: str, title: str, description: str, inputs: Any,
+               items: Callable[[], list[dict[str, Any]]]) -> Iterator[Output]:
+    """RSS, Atom and JSON Feed of ``items`` (made from ``inputs``, made once for the three
+    when the first is rendered); a feed's updated date is its newest item's."""
+    key = key_of(renderer.salt, title, description, inputs)  # the three feeds' data
     made: list[dict[str, Any]] = []
 
     def meta() -> dict[str, Any]:
         """What the three formats share, made once (a plain memo: functools.cache costs
         more to set up than thousands of small feeds take to render)."""
         if not made:
-            made.append(_meta())
+            made.append(_meta(items()))
         return made[0]
 
-    def _meta() -> dict[str, Any]:
-        if full_text:
-            read_texts(chosen)
-        items = [feed_item(renderer, a, full_text) for a in chosen]
-        updated = max((item_date(a) for a in chosen), default=EPOCH)
+    def _meta(listed: list[dict[str, Any]]) -> dict[str, Any]:
+        updated = max((item["updated"] for item in listed), default=EPOCH)
         site = renderer.config.site
         return {
-            "title": title, "description": description or title, "items": items,
+            "title": title, "description": description or title, "items": listed,
             "home": renderer.absolute(folder), "language": site.language,
             "author": site.author or "wirebrief", "rfc822": format_datetime(updated),
             "iso": updated.isoformat(), "rss": renderer.absolute(folder + "feed.xml"),
@@ -84,9 +95,9 @@ def feed_outputs(renderer: Renderer, folder: str, title: str, description: str,
             "json": renderer.absolute(folder + "feed.json"),
         }
 
-    yield data_output(renderer, folder + "feed.xml", inputs, lambda: renderer.text("feed.rss.xml", meta()))
-    yield data_output(renderer, folder + "atom.xml", inputs, lambda: renderer.text("feed.atom.xml", meta()))
-    yield data_output(renderer, folder + "feed.json", inputs, lambda: json_feed_bytes(meta()))
+    yield data_output(renderer, folder + "feed.xml", key, lambda: renderer.text("feed.rss.xml", meta()))
+    yield data_output(renderer, folder + "atom.xml", key, lambda: renderer.text("feed.atom.xml", meta()))
+    yield data_output(renderer, folder + "feed.json", key, lambda: json_feed_bytes(meta()))
 
 
 def json_feed_bytes(meta: dict[str, Any]) -> bytes:
@@ -105,7 +116,7 @@ def json_feed_bytes(meta: dict[str, Any]) -> bytes:
 def _json_item(item: dict[str, Any]) -> dict[str, Any]:
     result = {
         "id": item["id"], "url": item["id"], "title": item["title"], "summary": item["summary"],
-        "date_published": item["iso"], "tags": item["topics"],
+        "date_published": item["published_iso"], "date_modified": item["iso"], "tags": item["topics"],
         "content_html" if item["html"] is not None else "content_text":
             item["html"] if item["html"] is not None else item["summary"],
     }

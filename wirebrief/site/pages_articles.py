@@ -16,9 +16,10 @@ def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
     related = Related(corpus)
     for article in corpus.articles:
         story = corpus.story_of(article)
-        # Other outlets' copies: a second copy from the article's own outlet is no other outlet.
-        copies = [a for a in story.copies if a.source != article.source]
-        context = {"article": article, "copies": copies,
+        # Other outlets' copies of the same wire text (a second copy from its own outlet is
+        # none); the story links every other report of the event.
+        copies = [a for a in story.copies if a.copy_id == article.copy_id and a.source != article.source]
+        context = {"article": article, "copies": copies, "story": story,
                    "related": related.of(article), "permalink": renderer.absolute(article.path),
                    "feeds": []}
         yield page_output(renderer, article.path, "article.html", context)

@@ -1,4 +1,4 @@
-"""The briefing (/): the latest days' stories grouped by topic, new ones marked.
+"""The briefing (/): the latest days' stories ranked by importance, new and developing ones marked.
 
 "Latest" is relative to the newest article, not the wall clock, so a build of the same
 database always gives the same page.
@@ -16,8 +16,6 @@ from wirebrief.site.corpus import Corpus, Story
 from wirebrief.site.outputs import Output, page_output
 from wirebrief.site.render import Renderer, site_feed_links
 
-OTHER = "Other news"
-
 
 def briefing_stories(corpus: Corpus, days: int) -> list[Story]:
     """Stories whose lead falls in the last ``days`` days before the newest article."""
@@ -33,32 +31,41 @@ def briefing_stories(corpus: Corpus, days: int) -> list[Story]:
     return corpus.stories_for(recent)
 
 
-def grouped(corpus: Corpus, stories: list[Story]) -> list[dict[str, Any]]:
-    """Sections by the lead's first topic, biggest first; each story appears once."""
-    sections: dict[str, dict[str, Any]] = {}
-    for story in stories:
-        link: dict[str, Any] = {"name": OTHER, "path": None}
-        if story.lead.topic_links:
-            link = dict(story.lead.topic_links[0])
-        section = sections.setdefault(link["name"], {"topic": link, "stories": [], "new": []})
-        section["stories"].append(story)
-        section["new"].append(corpus.is_new(story))
-    return sorted(sections.values(),
-                  key=lambda s: (s["topic"]["path"] is None, -len(s["stories"]), s["topic"]["name"]))
+def growth(corpus: Corpus, story: Story) -> int:
+    """Its articles stored by the latest crawl that stored anything: its new coverage."""
+    latest = corpus.latest_run
+    return sum(1 for a in story.copies if latest is not None and a.first_run_id == latest)
 
 
-def with_cards(context: dict[str, Any]) -> dict[str, Any]:
-    sections = [{"topic": s["topic"], "cards": [story_card(story, new=new)
-                                                for story, new in zip(s["stories"], s["new"], strict=True)]}
-                for s in context["sections"]]
-    return {**context, "sections": sections}
+def importance(corpus: Corpus, story: Story, newest: str) -> float:
+    """How high the briefing ranks a story: distinct outlets count most, then new
+    coverage since the previous crawl (developing), a topic, and recency (half a point per
+    day before the briefing's newest day)."""
+    days = (date.fromisoformat(newest) - date.fromisoformat(story.lead.day)).days \
+        if newest != "undated" and story.lead.day != "undated" else 0
+    grown = growth(corpus, story)
+    developing = 0 < grown < len(story.copies)
+    return (2.0 * story.outlets + 3.0 * developing + min(grown, 3) + (1.0 if story.lead.topic_links else 0.0)
+            - 0.5 * days)
+
+
+def ranked(corpus: Corpus, stories: list[Story]) -> list[dict[str, Any]]:
+    """The briefing's cards, most important first (ties: the newest first, as listed)."""
+    newest = max((s.lead.day for s in stories if s.lead.day != "undated"), default="undated")
+    order = sorted(range(len(stories)), key=lambda n: (-importance(corpus, stories[n], newest), n))
+    cards = []
+    for n in order:
+        story, grown = stories[n], growth(corpus, stories[n])
+        cards.append(story_card(story, new=grown == len(story.copies) and grown > 0,
+                                developing=0 < grown < len(story.copies)))
+    return cards
 
 
 def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
     stories = briefing_stories(corpus, config.site.briefing_days)
     days = sorted({s.lead.day for s in stories if s.lead.day != "undated"})
     yield page_output(renderer, "", "index.html", {
-        "sections": grouped(corpus, stories), "count": len(stories),
+        "stories": stories, "count": len(stories), "latest_run": corpus.latest_run,
         "new_count": sum(1 for s in stories if corpus.is_new(s)),
         "first_day": days[0] if days else None, "last_day": days[-1] if days else None,
-        "feeds": site_feed_links(config)}, with_cards)
+        "feeds": site_feed_links(config)}, lambda context: {**context, "cards": ranked(corpus, stories)})

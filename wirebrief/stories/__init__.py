@@ -10,6 +10,8 @@ with it its page and feed item, never changes as coverage grows.
 What the site build reads is in wirebrief/stories/reads.py.
 """
 
+from typing import Any
+
 from wirebrief.stories.reads import (
     StoryArticle,
     StoryRow,
@@ -17,7 +19,15 @@ from wirebrief.stories.reads import (
     redirects,
     story_of_articles,
 )
-from wirebrief.stories.stage import place_new_articles, rebuild_stories
+
+
+def __getattr__(name: str) -> Any:
+    """The stage's entry points, imported when first asked for: they load scikit-learn,
+    which readers of stories (the site build) do not need."""
+    if name in ("place_new_articles", "rebuild_stories"):
+        from wirebrief.stories import stage
+        return getattr(stage, name)
+    raise AttributeError(name)
 
 __all__ = [
     "StoryArticle",
