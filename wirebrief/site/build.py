@@ -23,6 +23,7 @@ from wirebrief.site import (
     pages_archive,
     pages_articles,
     pages_briefing,
+    pages_changes,
     pages_entities,
     pages_status,
     pages_stories,
@@ -79,6 +80,7 @@ def _content(corpus: Corpus, config: Config, renderer: Renderer, status: dict[st
     yield from pages_briefing.outputs(corpus, config, renderer)
     yield from site_feeds(corpus, config, renderer)
     yield from pages_stories.outputs(corpus, config, renderer)
+    yield from pages_changes.outputs(corpus, config, renderer, watched_names(config))
     yield from pages_articles.outputs(corpus, renderer)
     yield from pages_entities.outputs(corpus, config, renderer)
     yield from pages_topics.outputs(corpus, config, renderer)
@@ -100,12 +102,18 @@ def site_feeds(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[O
 def feed_folders(corpus: Corpus, config: Config) -> list[dict[str, Any]]:
     """Every folder that has feeds, with the title a feed reader shows for it."""
     folders = [{"title": config.site.title, "folder": ""},
-               {"title": f"Stories · {config.site.title}", "folder": pages_stories.FOLDER}]
+               {"title": f"Stories · {config.site.title}", "folder": pages_stories.FOLDER},
+               {"title": f"What changed · {config.site.title}", "folder": pages_changes.FOLDER}]
     folders += [{"title": t.name, "folder": t.path}
                 for t in sorted(corpus.topics.values(), key=lambda t: t.path)]
     folders += [{"title": e.name, "folder": e.path}
                 for e in sorted(corpus.entities.values(), key=lambda e: e.path) if e.articles]
     return folders
+
+
+def watched_names(config: Config) -> set[str]:
+    """The names of entities any watchlist names, case-folded (none until watchlists exist)."""
+    return {name.casefold() for watch in getattr(config, "watch", []) for name in watch.entities}
 
 
 def static_outputs(renderer: Renderer) -> Iterator[Output]:

@@ -541,9 +541,10 @@ def _topics_of(labels: tuple[str, ...], topics: dict[str, Topic]) -> list[Topic]
 
 
 def _stories(articles: list[Article]) -> dict[str, Story]:
-    """Group copies by story id; the lead is the copy stored first, so it never changes.
+    """Group articles by story; the lead is the report stored first (of those stored at
+    once, the first published), so it never changes as later reports arrive.
 
-    Feeds use the lead's permalink as the item id: a later, fuller copy of the same wire
+    Feeds use the lead's permalink as the item id: a later, fuller report of the same
     story must not make a feed reader show the story a second time.
     """
     groups: dict[str, list[Article]] = defaultdict(list)
@@ -552,7 +553,7 @@ def _stories(articles: list[Article]) -> dict[str, Story]:
     stories = {}
     for story_id, copies in groups.items():
         if len(copies) > 1:
-            copies.sort(key=lambda a: (a.first_seen_at or "", a.id))
+            copies.sort(key=lambda a: (a.first_seen_at or "", a.published or "", a.id))
         stories[story_id] = Story(story_id, copies)
     return stories
 
