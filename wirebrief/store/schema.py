@@ -10,12 +10,15 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
+from wirebrief.store.migrations import drop_removed
+
 if TYPE_CHECKING:
     import sqlite_utils
 
 # 2: pages.cleaned (pages cleaned while crawling), article_revisions and its triggers.
 # 3: idx_articles_list, the covering index of the site's article list.
-SCHEMA_VERSION = 3
+# 4: pages.cleaned dropped (migrations.py).
+SCHEMA_VERSION = 4
 
 TABLES: dict[str, dict[str, type]] = {
     "meta": {"key": str, "value": str},
@@ -32,7 +35,7 @@ TABLES: dict[str, dict[str, type]] = {
     "pages": {
         "url": str, "source": str, "final_url": str, "status": int, "content_type": str,
         "encoding": str, "html": str, "sha256": str, "fetched_at": str, "run_id": int,
-        "extracted_at": str, "discovered_date": str, "cleaned": str,
+        "extracted_at": str, "discovered_date": str,
     },
     "failures": {
         "id": int, "run_id": int, "source": str, "url": str, "reason": str, "status": int,
@@ -139,7 +142,8 @@ LIST_INDEX = (
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create whatever is missing; safe to call on every open."""
+    """Create whatever is missing and drop what is gone; safe to call on every open."""
+    drop_removed(db)
     for name, columns in TABLES.items():
         db.table(name).create(
             columns,
