@@ -382,7 +382,7 @@ def test_incremental_builds_equal_full_builds_through_every_kind_of_change(
     rebuilt_equals_full(tmp_path)
 
     with db.atomic():
-        for table in ("mentions", "quotes", "events", "agreement_mentions", "article_topics"):
+        for table in ("mentions", "quotes", "events", "agreement_mentions"):
             db.execute(f"delete from {table} where article_id = ?", [ids[80]])
         db.execute("delete from articles where id = ?", [ids[80]])
     rebuilt_equals_full(tmp_path)

@@ -1,8 +1,9 @@
 """Storing one extracted article and its facts, replacing any earlier extraction.
 
 An article's id is derived from its canonical URL, so re-extraction and re-crawls
-update the same row; the facts of an article are deleted and rewritten together in
-the caller's transaction, so a reader never sees half of them.
+update the same row. Each fact is stored once, in its fact table (topics, read with the
+article, in ``articles.topics``); the facts of an article are deleted and rewritten
+together in the caller's transaction, so a reader never sees half of them.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from wirebrief.store.db import now_iso
 from wirebrief.store.entities import resolve_agreement, resolve_entity
 from wirebrief.store.keys import short_hash
 
-FACT_TABLES = ("mentions", "quotes", "events", "agreement_mentions", "article_topics")
+FACT_TABLES = ("mentions", "quotes", "events", "agreement_mentions")
 KIND_OF_FIELD = {"people": "person", "organizations": "organization", "places": "place"}
 
 
@@ -49,7 +50,7 @@ def save_article(db: sqlite_utils.Database, record: dict[str, Any], *, page_url:
         "topics": _dumps(record.get("topics") or []), "minhash": minhash,
         "first_run_id": previous[0] if previous else run_id,
         "first_seen_at": previous[1] if previous else now_iso(),
-        "extracted_at": now_iso(), "facts": _dumps(record),
+        "extracted_at": now_iso(),
     }, pk="id")
     for table in FACT_TABLES:
         db.execute(f"delete from {table} where article_id = ?", [article_id])
@@ -79,10 +80,6 @@ def _save_facts(db: sqlite_utils.Database, article_id: str, record: dict[str, An
     _save_quotes(db, article_id, record.get("quotes") or [], names)
     _save_events(db, article_id, record.get("events") or [], names)
     _save_agreements(db, article_id, record)
-    for topic in dict.fromkeys(record.get("topics") or []):
-        db.table("article_topics").insert(
-            {"article_id": article_id, "topic": topic}, ignore=True
-        )
 
 
 def _save_quotes(db: sqlite_utils.Database, article_id: str, quotes: list[dict[str, Any]],

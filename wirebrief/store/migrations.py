@@ -16,8 +16,11 @@ if TYPE_CHECKING:
 # (table, column) pairs and whole tables dropped since SCHEMA_VERSION 3.
 DROPPED_COLUMNS: tuple[tuple[str, str], ...] = (
     ("pages", "cleaned"),  # 4: the crawl no longer cleans pages
+    ("articles", "facts"),  # 4: a JSON copy of the fact tables, never read
 )
-DROPPED_TABLES: tuple[str, ...] = ()
+DROPPED_TABLES: tuple[str, ...] = (
+    "article_topics",  # 4: articles.topics is what is read
+)
 
 
 def drop_removed(db: sqlite_utils.Database) -> None:

@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
 # 2: pages.cleaned (pages cleaned while crawling), article_revisions and its triggers.
 # 3: idx_articles_list, the covering index of the site's article list.
-# 4: pages.cleaned dropped (migrations.py).
+# 4: pages.cleaned, articles.facts and article_topics dropped (migrations.py): the fact
+#    tables and articles.topics are what is read, so each fact is stored once.
 SCHEMA_VERSION = 4
 
 TABLES: dict[str, dict[str, type]] = {
@@ -46,7 +47,7 @@ TABLES: dict[str, dict[str, type]] = {
         "summary": str, "published": str, "agency": str, "authors": str,
         "dateline_place": str, "dateline_date": str, "language": str, "story_id": str,
         "topics": str, "minhash": bytes, "first_run_id": int, "first_seen_at": str,
-        "extracted_at": str, "facts": str,
+        "extracted_at": str,
     },
     "entities": {"id": str, "kind": str, "name": str, "slug": str},
     "aliases": {"key": str, "kind": str, "entity_id": str, "alias": str},
@@ -66,7 +67,6 @@ TABLES: dict[str, dict[str, type]] = {
         "article_id": str, "agreement_id": str, "status": str, "parties": str,
         "published": str, "evidence": str,
     },
-    "article_topics": {"article_id": str, "topic": str},
     "article_revisions": {"article_id": str, "revision": int},
     "url_keys": {"url": str, "version": int, "key": str},
 }
@@ -87,15 +87,13 @@ PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
     "events": "id",
     "agreements": "id",
     "agreement_mentions": ("article_id", "agreement_id"),
-    "article_topics": ("article_id", "topic"),
     "article_revisions": "article_id",
     "url_keys": "url",
 }
 
 # Every table whose rows an article's pages show, with the column naming the article.
 REVISED_BY = {"articles": "id", "mentions": "article_id", "quotes": "article_id",
-              "events": "article_id", "agreement_mentions": "article_id",
-              "article_topics": "article_id"}
+              "events": "article_id", "agreement_mentions": "article_id"}
 # The rows (old, new) whose article each kind of write revises.
 TRIGGER_ROWS = {"insert": ["new"], "update": ["old", "new"], "delete": ["old"]}
 
@@ -106,7 +104,6 @@ FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
     "agreement_mentions": [
         ("article_id", "articles", "id"), ("agreement_id", "agreements", "id"),
     ],
-    "article_topics": [("article_id", "articles", "id")],
     "aliases": [("entity_id", "entities", "id")],
 }
 
@@ -122,7 +119,6 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("events", ["article_id"], False),
     ("events", ["date"], False),
     ("agreement_mentions", ["agreement_id"], False),
-    ("article_topics", ["topic"], False),
     ("failures", ["run_id"], False),
     ("failures", ["source", "reason"], False),
     ("fetches", ["run_id"], False),
