@@ -19,6 +19,7 @@ import pytest
 import sqlite_utils
 from lxml import html as lxml_html
 
+from tests.stored_records import stored_record
 from wirebrief.config import Config, SiteConfig
 from wirebrief.site import pages_topics, paging, seo
 from wirebrief.site.build import build_site
@@ -318,12 +319,6 @@ def rebuilt_equals_full(folder: Path) -> dict[str, int]:
     shutil.rmtree(folder / "fresh")
     assert stats["units_reused"] > 0, "the change was small: the build should have been incremental"
     return stats
-
-
-def stored_record(db: sqlite_utils.Database, article_id: str) -> dict[str, Any]:
-    row = db.execute("select facts, page_url, source, story_id from articles where id = ?",
-                     [article_id]).fetchone()
-    return {"record": json.loads(row[0]), "page_url": row[1], "source": row[2], "story_id": row[3]}
 
 
 def resave(db: sqlite_utils.Database, article_id: str, change: Any) -> None:
