@@ -18,7 +18,8 @@ if TYPE_CHECKING:
 # 2: pages.cleaned (pages cleaned while crawling), article_revisions and its triggers.
 # 3: idx_articles_list, the covering index of the site's article list.
 # 4: pages.cleaned, articles.facts and article_topics dropped (migrations.py): the fact
-#    tables and articles.topics are what is read, so each fact is stored once.
+#    tables and articles.topics are what is read, so each fact is stored once. Indexes of
+#    the status report's per-source reads (store/status.py).
 SCHEMA_VERSION = 4
 
 TABLES: dict[str, dict[str, type]] = {
@@ -113,6 +114,7 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("articles", ["published"], False),
     ("articles", ["story_id"], False),
     ("articles", ["url"], False),
+    ("articles", ["source", "first_run_id"], False),
     ("mentions", ["entity_id"], False),
     ("quotes", ["article_id"], False),
     ("quotes", ["speaker_id"], False),
@@ -122,7 +124,9 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("failures", ["run_id"], False),
     ("failures", ["source", "reason"], False),
     ("fetches", ["run_id"], False),
+    ("fetches", ["source"], False),
     ("pages", ["extracted_at"], False),
+    ("pages", ["source"], False),
 ]
 
 
