@@ -86,6 +86,7 @@ class _Run(Generic[K]):
             if not busy and self.delivered == self.submitted:
                 return
             self._collect(busy)
+            self._feed()  # before the caller stores the answers: the workers go on meanwhile
             while self.delivered in self.answers:
                 index = self.delivered
                 self.delivered += 1

@@ -92,10 +92,12 @@ class ExtractWorker:
         """Start a fresh child; it sends READY on the returned pipe once it can serve."""
         self.close()
         parent, child = CONTEXT.Pipe()
-        self.process = CONTEXT.Process(target=_serve, args=(child, *self.args), daemon=True)
-        self.process.start()
-        child.close()
-        self.conn = parent
+        process = CONTEXT.Process(target=_serve, args=(child, *self.args), daemon=True)
+        try:
+            process.start()
+        finally:
+            child.close()
+        self.process, self.conn = process, parent
         return parent
 
     def send(self, html: str, url: str | None) -> None:
