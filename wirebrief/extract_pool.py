@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
-from wirebrief.extract_worker import READY, ExtractWorker
+from wirebrief.extract_worker import DIED, READY, ExtractWorker
 
 K = TypeVar("K")
 Answer = tuple[str, Any]
@@ -82,7 +82,8 @@ class _Run(Generic[K]):
     def __iter__(self) -> Iterator[tuple[K, Answer]]:
         while True:
             self._feed()
-            busy = [slot for slot in self.pool.slots if slot.worker.running and not self._idle(slot)]
+            # A worker that died on its page is still busy: its pipe reads as closed.
+            busy = [slot for slot in self.pool.slots if slot.worker.started and not self._idle(slot)]
             if not busy and self.delivered == self.submitted:
                 return
             self._collect(busy)
@@ -101,8 +102,8 @@ class _Run(Generic[K]):
         for slot in self.pool.slots:
             if self.submitted - self.delivered >= ahead or not self._page_waiting():
                 return
-            if not slot.worker.running:
-                slot.worker.start()
+            if not slot.worker.started or (self._idle(slot) and not slot.worker.running):
+                slot.worker.start()  # never started, closed, or died between pages
                 slot.ready, slot.index = False, None
                 slot.deadline = time.monotonic() + STARTUP_SECONDS
             elif self._idle(slot):
@@ -119,7 +120,11 @@ class _Run(Generic[K]):
         index, self.submitted = self.submitted, self.submitted + 1
         self.keys[index] = key
         slot.index, slot.deadline = index, time.monotonic() + self.pool.timeout
-        slot.worker.send(html, url)
+        try:
+            slot.worker.send(html, url)
+        except OSError:  # it died between its last answer and this page
+            slot.worker.close()
+            self.answers[index], slot.index = DIED, None
 
     def _collect(self, busy: list[_Slot[K]]) -> None:
         """Wait for the first answer or deadline among the busy workers, and take it."""
@@ -131,7 +136,7 @@ class _Run(Generic[K]):
             self._answer(by_conn[conn])  # type: ignore[index]
         now = time.monotonic()
         for slot in busy:
-            if slot.worker.running and not self._idle(slot) and slot.deadline <= now:
+            if slot.worker.started and not self._idle(slot) and slot.deadline <= now:
                 self._overran(slot)
 
     def _answer(self, slot: _Slot[K]) -> None:

@@ -17,6 +17,7 @@ from typing import Any
 
 MiB = 1024 * 1024
 READY = "ready"
+DIED = ("extract_memory", "the extractor process died (out of memory?)")
 # Spawned, not forked: the parent holds an open SQLite connection and maybe threads.
 CONTEXT = multiprocessing.get_context("spawn")
 
@@ -85,6 +86,11 @@ class ExtractWorker:
         self.conn: Connection | None = None
 
     @property
+    def started(self) -> bool:
+        """Started and not closed since (it may have died meanwhile)."""
+        return self.process is not None
+
+    @property
     def running(self) -> bool:
         return self.process is not None and self.process.is_alive()
 
@@ -112,7 +118,7 @@ class ExtractWorker:
             return self.conn.recv()
         except (EOFError, OSError):
             self.close()
-            return ("extract_memory", "the extractor process died (out of memory?)")
+            return DIED
 
     def close(self) -> None:
         """Kill the child (if any) and forget it."""
