@@ -1,7 +1,9 @@
 """wirebrief's article extractor: HTML -> clean text -> facts record (see FACTS.md).
 
 The package does no I/O and imports nothing from the rest of the project, so it
-can be reused and tested on its own.  spaCy is loaded lazily on first use.
+can be reused and tested on its own.  spaCy is imported and its pipeline loaded only
+when facts are first extracted (extract/ner.py): cleaning alone, as the crawl's tools
+and the benchmarks do, never pays for it.
 """
 
 from __future__ import annotations

@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import os
 import re
-
-from spacy.tokens import Doc
+from typing import TYPE_CHECKING
 
 from extract import gazetteer as gz
 from extract.entities import WEEKDAY_AND_MONTHS
-from extract.nlp import get_nlp
 from extract.sentences import Sentence
 from extract.wordlists import split_words
+
+if TYPE_CHECKING:  # spaCy is imported when NER first runs: cleaning a page needs none of it
+    from spacy.tokens import Doc
 
 DEFAULT_BUDGET = 20000
 CONTEXT = 3
@@ -75,6 +76,8 @@ def run_ner(text: str, sentences: list[Sentence], model: str | None = None,
         starts.append((position, start, end - start))
         pieces.append(text[start:end])
         position += end - start + len(_JOIN)
+    from extract.nlp import get_nlp
+
     doc = get_nlp(model)(_JOIN.join(pieces))
     return _mapped(doc, starts), covered
 

@@ -18,7 +18,6 @@ class PageItem:
     html: str
     discovered_date: str | None = None
     size: int = 0
-    cleaned: str | None = None  # the cleaned article (JSON), when cleaned while crawling
 
 
 @dataclass

@@ -1,8 +1,8 @@
 """The pipeline that hands what the spider found to the store, in small transactions.
 
-Article pages are cleaned on the way, in another process (cleaning.py). Writes are
-batched (a commit every ``BATCH`` items and when the spider closes): a run
-killed mid-crawl loses at most the last batch, which the next run fetches again.
+Pages are stored as fetched (the extract stage cleans them). Writes are batched (a
+commit every ``BATCH`` items and when the spider closes): a run killed mid-crawl loses at
+most the last batch, which the next run fetches again.
 """
 
 from __future__ import annotations
@@ -12,7 +12,6 @@ from typing import Any
 from scrapy import signals
 from scrapy.crawler import Crawler
 
-from scraper.cleaning import CrawlCleaner
 from scraper.items import FetchItem, PageItem
 from wirebrief.store import connect
 from wirebrief.store.pages import record_failure, record_fetch, save_cache_headers, save_page
@@ -37,14 +36,10 @@ class StorePipeline:
     def open_spider(self) -> None:
         spider: Any = self.crawler.spider
         self.state = spider.state
-        config = getattr(spider, "config", None)  # the cluster's writer has none: nothing to clean
-        self.cleaner = CrawlCleaner(config) if config and config.crawl.clean_while_crawling else None
         self.db = connect(self.state.database)
         self.db.execute("BEGIN IMMEDIATE")
 
     def close_spider(self) -> None:
-        if self.cleaner is not None:
-            self.cleaner.close()
         self.db.commit()
         self.crawler.spider.counts = self.counts  # type: ignore[union-attr]
         self.db.close()
@@ -66,13 +61,11 @@ class StorePipeline:
                     save_cache_headers(db, url, etag, modified)
         db.close()
 
-    async def process_item(self, item: Any) -> Any:
-        if isinstance(item, PageItem) and self.cleaner is not None:
-            item.cleaned = await self.cleaner.clean(item.html, item.final_url or item.url)
+    def process_item(self, item: Any) -> Any:
         return self.store(item)
 
     def store(self, item: Any) -> Any:
-        """Write one item (its page already cleaned, or not to be)."""
+        """Write one item: a page as fetched, or the account of a fetch."""
         if isinstance(item, PageItem):
             self.counts["fetched"] += 1
             record_fetch(self.db, run_id=self.state.run_id, source=item.source, url=item.final_url,

@@ -70,9 +70,6 @@ BASE_SETTINGS: dict[str, Any] = {
     # reactor start 100 tasks per response, which costs more than the crawl itself.
     "CONCURRENT_ITEMS": 4,
     "MEMUSAGE_ENABLED": False,
-    # Pages wait for the cleaning process (cleaning.py) while the crawl goes on: room for
-    # a few thousand of them before the crawl pauses (Scrapy's 5 MB stalls it early).
-    "SCRAPER_SLOT_MAX_ACTIVE_SIZE": 64_000_000,
 }
 
 

@@ -88,9 +88,9 @@ def test_url_keys_are_remembered_and_made_again_for_a_new_normaliser(
 
 
 def test_a_store_of_the_previous_version_gets_the_new_columns_and_tables(tmp_path: Path) -> None:
-    damaged_store(tmp_path / "w.db", "alter table pages drop column cleaned", "drop table url_keys",
+    damaged_store(tmp_path / "w.db", "alter table pages drop column discovered_date", "drop table url_keys",
                   "update meta set value = '1' where key = 'schema_version'")
     conn = connect(tmp_path / "w.db")
     assert schema_complete(conn)
-    assert "cleaned" in {row[1] for row in conn.execute("pragma table_info(pages)")}
+    assert "discovered_date" in {row[1] for row in conn.execute("pragma table_info(pages)")}
     conn.close()

@@ -141,7 +141,7 @@ def _reset_some_work(database: Path) -> None:
         gone = [row[0] for row in conn.execute("select url from pages where rowid % 3 = 0")]
         marks = ",".join("?" for _ in gone)
         ids = f"(select id from articles where url in ({marks}))"
-        for table in ("mentions", "quotes", "events", "agreement_mentions", "article_topics"):
+        for table in ("mentions", "quotes", "events", "agreement_mentions"):
             conn.execute(f"delete from {table} where article_id in {ids}", gone)
         conn.execute(f"delete from articles where url in ({marks})", gone)
         conn.execute(f"delete from failures where url in ({marks})", gone)

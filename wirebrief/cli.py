@@ -311,6 +311,37 @@ def status(config_path: Path, as_json: bool) -> None:
 
 @main.command()
 @config_option
+@click.argument("query")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per line.")
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True,
+              help="At most this many articles.")
+def search(config_path: Path, query: str, as_json: bool, limit: int) -> None:
+    """Full-text search of the stored articles (FTS5 syntax), best match first."""
+    from dataclasses import asdict
+
+    from wirebrief.store import connect
+    from wirebrief.store.search import SearchError, search_articles
+
+    with handled():
+        config = _config(config_path)
+        if not config.database_path.exists():
+            fail(f"no database at {config.database_path}")
+        conn = connect(config.database_path)
+        try:
+            hits = search_articles(conn, query, limit)
+        except SearchError as exc:
+            fail(str(exc))
+        finally:
+            conn.close()
+        for hit in hits:
+            click.echo(json.dumps(asdict(hit), ensure_ascii=False) if as_json else
+                       f"{hit.date}  {hit.source}  {hit.title}\n    {hit.url}\n    {hit.snippet}")
+        if not hits and not as_json:
+            click.echo(f"no article matches {query!r}", err=True)
+
+
+@main.command()
+@config_option
 @click.option("--cron", "expression", default=None,
               help="Cron expression (default: [run] schedule from the config).")
 @click.option("--max-ticks", type=int, default=None, help="Stop after this many ticks.")

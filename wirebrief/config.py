@@ -59,7 +59,6 @@ class CrawlConfig(Strict):
     max_pages_per_source: int = Field(default=500, ge=1)
     max_age_days: int | None = Field(default=None, ge=1)
     relevance_filter: bool = False
-    clean_while_crawling: bool = True
     cluster_idle_seconds: float = Field(default=30, gt=0)
     cluster_lease_seconds: float = Field(default=30, ge=1)
 
@@ -71,6 +70,11 @@ class ExtractConfig(Strict):
     spacy_model: str | None = None
     timeout_seconds: float = Field(default=30, gt=0)
     max_memory_mb: int = Field(default=3072, ge=256)
+    workers: int | None = Field(default=None, ge=1, le=256)
+
+    def resolved_workers(self) -> int:
+        """The configured number of extractor processes, else one per usable core."""
+        return self.workers or len(os.sched_getaffinity(0))
 
 
 class RunConfig(Strict):

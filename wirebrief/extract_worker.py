@@ -1,18 +1,14 @@
-"""Cleaning and fact extraction in a child process, under a time and a memory limit.
+"""One extractor child process: cleans a page and extracts its facts, under a memory limit.
 
-A hostile or pathological page can make any parser slow or hungry. The parent waits a
-bounded time for each page; a child that overruns is killed and replaced, a child that
-runs out of its address-space limit reports it, and the stage records the page and
-goes on. The child loads the spaCy pipeline once and serves many pages.
-
-The crawl uses the same worker to clean pages while it fetches (``clean_only``: the
-cleaned article as plain data, no facts, spaCy never loaded), on the second core; the
-extract stage then starts from that cleaned article instead of the HTML.
+A hostile or pathological page can make any parser slow or hungry, so extraction never
+runs in the process that writes the store. The child caps its own address space
+(``RLIMIT_AS``), loads the spaCy pipeline once and then serves pages one at a time: a
+page that needs more memory comes back as ``extract_memory``, and a child that hangs or
+dies is killed and replaced by its owner (extract_pool.py), which also keeps the clock.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import multiprocessing
 import resource
 from collections.abc import Mapping, Sequence
@@ -20,116 +16,116 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 MiB = 1024 * 1024
+READY = "ready"
+DIED = ("extract_memory", "the extractor process died (out of memory?)")
+# Spawned, not forked: the parent holds an open SQLite connection and maybe threads.
+CONTEXT = multiprocessing.get_context("spawn")
 
 
 def _serve(conn: Connection, taxonomy: dict[str, list[str]], model: str | None,
-           max_memory_mb: int, clean_only: bool) -> None:
-    """The child's loop: one (html, url, cleaned article or None) in, one (status,
-    payload) out; or a list of them in, the list of answers out."""
-    from extract import CleanArticle, NoArticle, clean_html, extract_facts
+           max_memory_mb: int) -> None:
+    """The child's loop: announce READY once warmed up, then one (html, url) in, one
+    (status, payload) out, until the parent closes the pipe. The code is imported before
+    the limit is set: the limit is meant for the model and the pages."""
+    import extract
+    import extract.nlp  # noqa: F401 - spaCy itself, which extract imports only when needed
+    import wirebrief.syndication  # noqa: F401
 
     limit = max_memory_mb * MiB
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-
-    def _one(html: str, url: str | None, cleaned: Any) -> tuple[str, Any]:
-        try:
-            article = _from_cleaned(CleanArticle, cleaned) or clean_html(html, url)
-            if clean_only:
-                return ("ok", dataclasses.asdict(article))
-            record = extract_facts(article, taxonomy, model=model)
-            record["text"], record["language"] = article.text, article.language
-            return ("ok", record)
-        except NoArticle as exc:
-            return ("no_article", str(exc))
-        except MemoryError:
-            return ("extract_memory", f"extraction needed more than {max_memory_mb} MiB")
-        except Exception as exc:  # noqa: BLE001 - any extractor bug is recorded, not fatal
-            return ("extract_error", f"{type(exc).__name__}: {exc}"[:500])
-
+    _warm_up(model)
+    conn.send(READY)
     while True:
         try:
-            message = conn.recv()
+            html, url = conn.recv()
         except EOFError:
             return
-        if isinstance(message, list):  # a batch of pages: one answer for them all
-            conn.send([_one(html, url, cleaned) for html, url, cleaned in message])
-        else:
-            conn.send(_one(*message))
+        conn.send(extract_one(html, url, taxonomy, model, max_memory_mb))
 
 
-def _from_cleaned(kind: Any, cleaned: Any) -> Any:
-    """The article the crawl cleaned, or None (none, or stored by another version)."""
-    if not isinstance(cleaned, dict):
-        return None
+def _warm_up(model: str | None) -> None:
+    """Load the pipeline before the first page, so that its clock measures the page only.
+    A model that does not fit the limit is not fatal here: each page then reports it."""
     try:
-        return kind(**cleaned)
-    except TypeError:
-        return None
+        from extract.nlp import get_nlp
+
+        get_nlp(model)
+    except (MemoryError, Exception):  # noqa: BLE001 - the pages report what went wrong
+        pass
+
+
+def extract_one(html: str, url: str | None, taxonomy: Mapping[str, Sequence[str]],
+                model: str | None, max_memory_mb: int) -> tuple[str, Any]:
+    """(status, record or reason) for one page: 'ok', 'no_article', 'extract_memory' or
+    'extract_error'. The record carries the article's text, language and MinHash too:
+    everything the parent needs to store it without more work per page."""
+    from extract import NoArticle, clean_html, extract_facts
+    from wirebrief.syndication import signature, to_bytes
+
+    try:
+        article = clean_html(html, url)
+        record = extract_facts(article, taxonomy, model=model)
+        record["text"], record["language"] = article.text, article.language
+        record["minhash"] = to_bytes(signature(article.text))
+        return ("ok", record)
+    except NoArticle as exc:
+        return ("no_article", str(exc))
+    except MemoryError:
+        return ("extract_memory", f"extraction needed more than {max_memory_mb} MiB")
+    except Exception as exc:  # noqa: BLE001 - any extractor bug is recorded, not fatal
+        return ("extract_error", f"{type(exc).__name__}: {exc}"[:500])
 
 
 class ExtractWorker:
-    """A restartable child process that extracts one page at a time."""
+    """A child process and the pipe to it; started on demand, killed on demand."""
 
     def __init__(self, taxonomy: Mapping[str, Sequence[str]], model: str | None,
-                 timeout: float, max_memory_mb: int, *, clean_only: bool = False) -> None:
-        self.args = ({k: list(v) for k, v in taxonomy.items()}, model, max_memory_mb, clean_only)
-        self.timeout = timeout
-        self.context = multiprocessing.get_context("spawn")
+                 max_memory_mb: int) -> None:
+        self.args = ({k: list(v) for k, v in taxonomy.items()}, model, max_memory_mb)
         self.process: Any = None
         self.conn: Connection | None = None
-        self.first = True
 
-    def _start(self) -> Connection:
-        parent, child = self.context.Pipe()
-        self.process = self.context.Process(target=_serve, args=(child, *self.args), daemon=True)
-        self.process.start()
-        child.close()
-        self.conn, self.first = parent, True
+    @property
+    def started(self) -> bool:
+        """Started and not closed since (it may have died meanwhile)."""
+        return self.process is not None
+
+    @property
+    def running(self) -> bool:
+        return self.process is not None and self.process.is_alive()
+
+    def start(self) -> Connection:
+        """Start a fresh child; it sends READY on the returned pipe once it can serve."""
+        self.close()
+        parent, child = CONTEXT.Pipe()
+        process = CONTEXT.Process(target=_serve, args=(child, *self.args), daemon=True)
+        try:
+            process.start()
+        finally:
+            child.close()
+        self.process, self.conn = process, parent
         return parent
 
-    def extract(self, html: str, url: str | None,
-                cleaned: dict[str, Any] | None = None) -> tuple[str, Any]:
-        """(status, record or reason); status 'ok', 'no_article', 'extract_timeout', ...
+    def send(self, html: str, url: str | None) -> None:
+        assert self.conn is not None, "start() the worker first"
+        self.conn.send((html, url))
 
-        ``cleaned`` is the page already cleaned (by the crawl): it is used instead of
-        cleaning ``html`` again.
-        """
-        status, payload = self._ask((html, url, cleaned), 1)
-        return status, payload
-
-    def extract_many(self, pages: list[tuple[str, str | None]]) -> list[tuple[str, Any]]:
-        """The answers for several pages, sent in one message: a crawl cleaning pages as
-        they arrive would otherwise spend more on handing them over than on cleaning. A
-        batch that overruns ``timeout`` for each of its pages fails whole."""
-        answers = self._ask([(html, url, None) for html, url in pages], len(pages))
-        return answers if isinstance(answers, list) else [answers] * len(pages)
-
-    def _ask(self, message: Any, pages: int) -> Any:
-        conn = self.conn if self.conn is not None and self.process.is_alive() else self._start()
-        conn.send(message)
-        # The first page also waits for the child to import and load its model.
-        wait = self.timeout * pages + (60 if self.first else 0)
-        self.first = False
-        if conn.poll(wait):
-            try:
-                return conn.recv()
-            except EOFError:
-                self.close()
-                return "extract_memory", "the extractor process died (out of memory?)"
-        self.close()
-        return "extract_timeout", f"extraction took longer than {self.timeout:g} s"
+    def receive(self) -> Any:
+        """The child's next message; a child that died answers as out of memory (the
+        kernel's OOM killer and a crash in native code look the same from here)."""
+        assert self.conn is not None, "start() the worker first"
+        try:
+            return self.conn.recv()
+        except (EOFError, OSError):
+            self.close()
+            return DIED
 
     def close(self) -> None:
-        if self.process is not None and self.process.is_alive():
+        """Kill the child (if any) and forget it."""
+        if self.running:
             self.process.kill()
         if self.process is not None:
             self.process.join(5)
         if self.conn is not None:
             self.conn.close()
         self.process, self.conn = None, None
-
-    def __enter__(self) -> ExtractWorker:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()

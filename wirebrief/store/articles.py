@@ -1,8 +1,9 @@
 """Storing one extracted article and its facts, replacing any earlier extraction.
 
 An article's id is derived from its canonical URL, so re-extraction and re-crawls
-update the same row; the facts of an article are deleted and rewritten together in
-the caller's transaction, so a reader never sees half of them.
+update the same row. Each fact is stored once, in its fact table (topics, read with the
+article, in ``articles.topics``); the facts of an article are deleted and rewritten
+together in the caller's transaction, so a reader never sees half of them.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ import sqlite_utils
 from wirebrief.store.db import now_iso
 from wirebrief.store.entities import resolve_agreement, resolve_entity
 from wirebrief.store.keys import short_hash
+from wirebrief.store.rows import insert, upsert
 
-FACT_TABLES = ("mentions", "quotes", "events", "agreement_mentions", "article_topics")
+FACT_TABLES = ("mentions", "quotes", "events", "agreement_mentions")
 KIND_OF_FIELD = {"people": "person", "organizations": "organization", "places": "place"}
 
 
@@ -39,7 +41,7 @@ def save_article(db: sqlite_utils.Database, record: dict[str, Any], *, page_url:
     ).fetchone()
     dateline = record.get("dateline") or {}
     text = record.get("text") or ""
-    db.table("articles").upsert({
+    upsert(db, "articles", {
         "id": article_id, "url": url, "page_url": page_url, "source": source,
         "title": record.get("title") or "", "text": text,
         "summary": summarize(text), "published": record.get("published"),
@@ -49,8 +51,8 @@ def save_article(db: sqlite_utils.Database, record: dict[str, Any], *, page_url:
         "topics": _dumps(record.get("topics") or []), "minhash": minhash,
         "first_run_id": previous[0] if previous else run_id,
         "first_seen_at": previous[1] if previous else now_iso(),
-        "extracted_at": now_iso(), "facts": _dumps(record),
-    }, pk="id")
+        "extracted_at": now_iso(),
+    }, ("id",))
     for table in FACT_TABLES:
         db.execute(f"delete from {table} where article_id = ?", [article_id])
     _save_facts(db, article_id, record)
@@ -71,50 +73,46 @@ def _save_facts(db: sqlite_utils.Database, article_id: str, record: dict[str, An
         for item in record.get(field) or []:
             entity_id = resolve_entity(db, kind, item["name"], item.get("aliases") or [])
             names.setdefault(item["name"], entity_id)
-            db.table("mentions").upsert({
+            upsert(db, "mentions", {
                 "article_id": article_id, "entity_id": entity_id, "name": item["name"],
                 "titles": _dumps(item.get("titles") or []),
                 "evidence": _dumps(item.get("evidence") or []),
-            }, pk=("article_id", "entity_id"))
+            }, ("article_id", "entity_id"))
     _save_quotes(db, article_id, record.get("quotes") or [], names)
     _save_events(db, article_id, record.get("events") or [], names)
     _save_agreements(db, article_id, record)
-    for topic in dict.fromkeys(record.get("topics") or []):
-        db.table("article_topics").insert(
-            {"article_id": article_id, "topic": topic}, ignore=True
-        )
 
 
 def _save_quotes(db: sqlite_utils.Database, article_id: str, quotes: list[dict[str, Any]],
                  names: dict[str, str]) -> None:
     for index, quote in enumerate(quotes):
         speaker = quote.get("speaker")
-        db.table("quotes").insert({
+        insert(db, "quotes", {
             "id": short_hash(article_id, "quote", str(index)), "article_id": article_id,
             "speaker_id": names.get(speaker) if speaker else None, "speaker": speaker,
             "text": quote.get("text") or "", "channel": quote.get("channel"),
             "evidence": _dumps(quote.get("evidence") or []),
-        }, replace=True)
+        }, "replace")
 
 
 def _save_events(db: sqlite_utils.Database, article_id: str, events: list[dict[str, Any]],
                  names: dict[str, str]) -> None:
     for index, event in enumerate(events):
         place = event.get("where")
-        db.table("events").insert({
+        insert(db, "events", {
             "id": short_hash(article_id, "event", str(index)), "article_id": article_id,
             "date": event.get("date"), "what": event.get("what") or "", "place": place,
             "place_id": names.get(place) if place else None,
             "evidence": _dumps(event.get("evidence") or []),
-        }, replace=True)
+        }, "replace")
 
 
 def _save_agreements(db: sqlite_utils.Database, article_id: str, record: dict[str, Any]) -> None:
     for agreement in record.get("agreements") or []:
         agreement_id = resolve_agreement(db, agreement["name"])
-        db.table("agreement_mentions").upsert({
+        upsert(db, "agreement_mentions", {
             "article_id": article_id, "agreement_id": agreement_id,
             "status": agreement.get("status"), "parties": _dumps(agreement.get("parties") or []),
             "published": record.get("published"),
             "evidence": _dumps(agreement.get("evidence") or []),
-        }, pk=("article_id", "agreement_id"))
+        }, ("article_id", "agreement_id"))

@@ -11,6 +11,7 @@ from __future__ import annotations
 import sqlite_utils
 
 from wirebrief.store.keys import fold, short_hash, slugify
+from wirebrief.store.rows import insert
 
 KINDS = ("person", "organization", "place")
 
@@ -24,15 +25,15 @@ def resolve_entity(db: sqlite_utils.Database, kind: str, name: str,
     entity_id = _find(db, kind, keys)
     if entity_id is None:
         entity_id = short_hash(kind, keys[0])
-        db.table("entities").insert({
+        insert(db, "entities", {
             "id": entity_id, "kind": kind, "name": name, "slug": _free_slug(db, name, entity_id),
-        }, ignore=True)
+        }, "ignore")
     else:
         _maybe_rename(db, entity_id, name)
     for key, alias in zip(keys, [name, *aliases], strict=False):
-        db.table("aliases").insert({
+        insert(db, "aliases", {
             "key": key, "kind": kind, "entity_id": entity_id, "alias": alias,
-        }, ignore=True)
+        }, "ignore")
     return entity_id
 
 
@@ -64,7 +65,5 @@ def resolve_agreement(db: sqlite_utils.Database, name: str) -> str:
         base = slugify(name)
         taken = db.execute("select 1 from agreements where slug = ?", [base]).fetchone()
         slug = f"{base}-{agreement_id[:6]}" if taken else base
-        db.table("agreements").insert(
-            {"id": agreement_id, "name": name, "slug": slug}, ignore=True
-        )
+        insert(db, "agreements", {"id": agreement_id, "name": name, "slug": slug}, "ignore")
     return agreement_id

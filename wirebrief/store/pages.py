@@ -41,7 +41,7 @@ def record_failure(db: Store, *, run_id: int | None, source: str, url: str,
 
 
 PAGE_COLUMNS = ("url", "source", "final_url", "status", "content_type", "encoding", "html",
-                "discovered_date", "cleaned")
+                "discovered_date")
 
 
 def save_page(db: Store, page: dict[str, Any], run_id: int | None) -> None:
@@ -117,7 +117,7 @@ def urls_to_extract(db: sqlite_utils.Database, everything: bool = False) -> list
 
 def page_for_extraction(db: sqlite_utils.Database, url: str) -> dict[str, Any] | None:
     cursor = db.execute(
-        "select url, source, final_url, html, cleaned, run_id, fetched_at from pages where url = ?", [url])
+        "select url, source, final_url, html, run_id, fetched_at from pages where url = ?", [url])
     row = cursor.fetchone()
     if row is None:
         return None

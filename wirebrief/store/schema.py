@@ -10,13 +10,18 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
+from wirebrief.store.migrations import drop_removed
+
 if TYPE_CHECKING:
     import sqlite_utils
 
 # 2: pages.cleaned (pages cleaned while crawling), article_revisions and its triggers.
 # 3: idx_articles_list, the covering index of the site's article list.
-# 4: stories and story_articles, the events that group articles across outlets and days.
-SCHEMA_VERSION = 4
+# 4: pages.cleaned, articles.facts and article_topics dropped (migrations.py): the fact
+#    tables and articles.topics are what is read, so each fact is stored once. Indexes of
+#    the status report's per-source reads (store/status.py).
+# 5: stories and story_articles, the events that group articles across outlets and days.
+SCHEMA_VERSION = 5
 
 TABLES: dict[str, dict[str, type]] = {
     "meta": {"key": str, "value": str},
@@ -33,7 +38,7 @@ TABLES: dict[str, dict[str, type]] = {
     "pages": {
         "url": str, "source": str, "final_url": str, "status": int, "content_type": str,
         "encoding": str, "html": str, "sha256": str, "fetched_at": str, "run_id": int,
-        "extracted_at": str, "discovered_date": str, "cleaned": str,
+        "extracted_at": str, "discovered_date": str,
     },
     "failures": {
         "id": int, "run_id": int, "source": str, "url": str, "reason": str, "status": int,
@@ -44,7 +49,7 @@ TABLES: dict[str, dict[str, type]] = {
         "summary": str, "published": str, "agency": str, "authors": str,
         "dateline_place": str, "dateline_date": str, "language": str, "story_id": str,
         "topics": str, "minhash": bytes, "first_run_id": int, "first_seen_at": str,
-        "extracted_at": str, "facts": str,
+        "extracted_at": str,
     },
     "entities": {"id": str, "kind": str, "name": str, "slug": str},
     "aliases": {"key": str, "kind": str, "entity_id": str, "alias": str},
@@ -64,7 +69,6 @@ TABLES: dict[str, dict[str, type]] = {
         "article_id": str, "agreement_id": str, "status": str, "parties": str,
         "published": str, "evidence": str,
     },
-    "article_topics": {"article_id": str, "topic": str},
     "article_revisions": {"article_id": str, "revision": int},
     "url_keys": {"url": str, "version": int, "key": str},
     "stories": {
@@ -92,7 +96,6 @@ PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
     "events": "id",
     "agreements": "id",
     "agreement_mentions": ("article_id", "agreement_id"),
-    "article_topics": ("article_id", "topic"),
     "article_revisions": "article_id",
     "url_keys": "url",
     "stories": "id",
@@ -101,8 +104,7 @@ PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
 
 # Every table whose rows an article's pages show, with the column naming the article.
 REVISED_BY = {"articles": "id", "mentions": "article_id", "quotes": "article_id",
-              "events": "article_id", "agreement_mentions": "article_id",
-              "article_topics": "article_id"}
+              "events": "article_id", "agreement_mentions": "article_id"}
 # The rows (old, new) whose article each kind of write revises.
 TRIGGER_ROWS = {"insert": ["new"], "update": ["old", "new"], "delete": ["old"]}
 
@@ -113,7 +115,6 @@ FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
     "agreement_mentions": [
         ("article_id", "articles", "id"), ("agreement_id", "agreements", "id"),
     ],
-    "article_topics": [("article_id", "articles", "id")],
     "aliases": [("entity_id", "entities", "id")],
     "story_articles": [("story_id", "stories", "id")],
 }
@@ -124,17 +125,19 @@ INDEXES: list[tuple[str, list[str], bool]] = [
     ("articles", ["published"], False),
     ("articles", ["story_id"], False),
     ("articles", ["url"], False),
+    ("articles", ["source", "first_run_id"], False),
     ("mentions", ["entity_id"], False),
     ("quotes", ["article_id"], False),
     ("quotes", ["speaker_id"], False),
     ("events", ["article_id"], False),
     ("events", ["date"], False),
     ("agreement_mentions", ["agreement_id"], False),
-    ("article_topics", ["topic"], False),
     ("failures", ["run_id"], False),
     ("failures", ["source", "reason"], False),
     ("fetches", ["run_id"], False),
+    ("fetches", ["source"], False),
     ("pages", ["extracted_at"], False),
+    ("pages", ["source"], False),
     ("story_articles", ["story_id"], False),
     ("stories", ["last_seen"], False),
     ("stories", ["merged_into"], False),
@@ -153,7 +156,8 @@ LIST_INDEX = (
 
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
-    """Create whatever is missing; safe to call on every open."""
+    """Create whatever is missing and drop what is gone; safe to call on every open."""
+    drop_removed(db)
     for name, columns in TABLES.items():
         db.table(name).create(
             columns,

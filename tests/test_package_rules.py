@@ -1,0 +1,69 @@
+"""The rules between packages: scraper/ imports from wirebrief only its config and its
+store, which import nothing of scraper; extract/ loads spaCy only for facts."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ("wirebrief.config", "wirebrief.errors", "wirebrief.store")
+
+
+def imported_modules(path: Path) -> set[str]:
+    """Every module a file imports, at module level or inside functions."""
+    names: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+            names.add(node.module)
+    return names
+
+
+def shared(module: str) -> bool:
+    return any(module == name or module.startswith(name + ".") for name in SHARED)
+
+
+def test_scraper_imports_only_the_config_and_the_store_of_wirebrief() -> None:
+    for path in sorted((ROOT / "scraper").rglob("*.py")):
+        wanted = {m for m in imported_modules(path) if m.split(".")[0] == "wirebrief"}
+        assert all(shared(m) for m in wanted), (path, wanted)
+
+
+def test_the_shared_modules_import_nothing_of_scraper() -> None:
+    paths = [ROOT / "wirebrief/config.py", ROOT / "wirebrief/errors.py",
+             *sorted((ROOT / "wirebrief/store").rglob("*.py"))]
+    for path in paths:
+        modules = imported_modules(path)
+        assert not any(m.split(".")[0] == "scraper" for m in modules), (path, modules)
+        assert all(shared(m) for m in modules if m.split(".")[0] == "wirebrief"), (path, modules)
+
+
+def test_a_crawl_process_loads_no_pipeline_code() -> None:
+    """What importing the spider, the pipeline and the cluster's spider really loads."""
+    code = ("import sys, scraper.pipelines, scraper.spiders.wire, scraper.settings, "
+            "scraper.distributed.spider, scraper.distributed.pipeline\n"
+            "print('\\n'.join(m for m in sys.modules if m.split('.')[0] in ('wirebrief', 'extract')))")
+    loaded = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True, cwd=ROOT).stdout.split()
+    assert loaded and all(shared(m) or m == "wirebrief" for m in loaded), loaded
+
+
+def test_cleaning_alone_does_not_import_spacy_and_facts_do() -> None:
+    code = """
+import sys
+from extract import clean_html, extract_facts
+page = ("<html><head><title>Navy drills</title></head><body><article><h1>Navy drills</h1>"
+        "<p>CANBERRA, Nov 9 (IANS) The Royal Australian Navy began a week of anti-submarine "
+        "drills off Darwin on Monday, Defence Minister Lena Howard said.</p></article></body></html>")
+article = clean_html(page, "https://example.org/a")
+print("after cleaning", "spacy" in sys.modules)
+record = extract_facts(article)
+print("after facts", "spacy" in sys.modules, bool(record["people"]))
+"""
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=ROOT).stdout.splitlines()
+    assert out == ["after cleaning False", "after facts True True"], out

@@ -1,0 +1,35 @@
+"""Removing from an older store what this version no longer writes.
+
+``ensure_schema`` only ever adds (tables, columns, indexes, triggers), which is enough
+for a store from an older version until something is dropped. A column or table left
+behind would be dead weight at best and, for a table with revision triggers, still be
+counted, so what is gone is listed here and removed when a store is opened.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import sqlite_utils
+
+# (table, column) pairs and whole tables dropped since SCHEMA_VERSION 3.
+DROPPED_COLUMNS: tuple[tuple[str, str], ...] = (
+    ("pages", "cleaned"),  # 4: the crawl no longer cleans pages
+    ("articles", "facts"),  # 4: a JSON copy of the fact tables, never read
+)
+DROPPED_TABLES: tuple[str, ...] = (
+    "article_topics",  # 4: articles.topics is what is read
+)
+
+
+def drop_removed(db: sqlite_utils.Database) -> None:
+    """Drop the triggers, tables and columns listed above, where a store still has them."""
+    for table in DROPPED_TABLES:
+        for (trigger,) in db.execute(
+                "select name from sqlite_master where type = 'trigger' and tbl_name = ?", [table]):
+            db.execute(f"drop trigger if exists [{trigger}]")
+        db.execute(f"drop table if exists [{table}]")
+    for table, column in DROPPED_COLUMNS:
+        if table in db.table_names() and column in db.table(table).columns_dict:
+            db.execute(f"alter table [{table}] drop column [{column}]")
