@@ -148,6 +148,8 @@ def _in_prose(mention: Mention, text: str) -> bool:
     start = text.rfind("\n", 0, mention.start) + 1
     end = text.find("\n", mention.end)
     line = text[start : end if end >= 0 else len(text)]
+    if re.search(r"[.!?][\"”’)]*\s*$", line):  # a sentence: headlines and labels have no full stop
+        return True
     words = [w for w in re.findall(r"[^\W\d_][\w’'\-]*", line) if len(w) > 3]
     if len(words) < 4:
         return len(line.split()) > 6
