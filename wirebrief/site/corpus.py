@@ -34,7 +34,9 @@ _EVENT_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
 
 
 def digest_of(value: Any) -> str:
-    """A short digest of a value made of plain data (its repr): what keys are made of."""
+    """A short digest of ``value``'s repr: what keys are made of. Plain data and the
+    corpus objects (whose repr is what pages can show of them) have reprs that are the
+    same in every build of the same store."""
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
@@ -166,7 +168,7 @@ def agreements_by(rows: list[queries.AgreementMention], agreements: dict[str, Ag
     return by_article, by_agreement
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Entity:
     id: str
     kind: str
@@ -180,8 +182,11 @@ class Entity:
 
     @property
     def identity(self) -> tuple[str, str, str]:
-        """What pages that link this entity show of it (outputs.token)."""
+        """What pages that link this entity show of it."""
         return (self.kind, self.name, self.path)
+
+    def __repr__(self) -> str:  # what output keys are made of (outputs.key_of)
+        return repr(("entity", *self.identity))
 
     @property
     def story_count(self) -> int:
@@ -193,7 +198,7 @@ class Entity:
         return queries.string_list(self.titles.get(article.id, "[]"))
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Agreement:
     id: str
     name: str
@@ -206,8 +211,11 @@ class Agreement:
     def identity(self) -> tuple[str, str]:
         return (self.name, self.path)
 
+    def __repr__(self) -> str:  # what output keys are made of (outputs.key_of)
+        return repr(("agreement", *self.identity))
 
-@dataclass(eq=False)
+
+@dataclass(eq=False, repr=False)
 class Topic:
     name: str
     slug: str
@@ -224,8 +232,11 @@ class Topic:
         """What an article's page shows of the topic, one dict shared by its articles."""
         return {"name": self.name, "path": self.path}
 
+    def __repr__(self) -> str:  # what output keys are made of (outputs.key_of)
+        return repr(("topic", self.name, self.path))
 
-@dataclass(eq=False, slots=True)
+
+@dataclass(eq=False, repr=False, slots=True)
 class Article:
     """One stored article with its facts resolved to names and page paths; its text is
     read when a page shows it (TextReader)."""
@@ -267,9 +278,12 @@ class Article:
             self._reader.read([self])
         return self._text or ""
 
+    def __repr__(self) -> str:  # what output keys are made of (outputs.key_of)
+        return self.token
+
     @property
     def token(self) -> str:
-        """What any page can show of it (outputs.token), as a digest made once per build:
+        """What any page can show of it, as a digest made once per build:
         the revision moves with every change to the article and its facts; the names and
         pages of the entities, agreements and topics it links to can change without it."""
         if self._token is None:
@@ -315,7 +329,7 @@ class Article:
         return self._facts
 
 
-@dataclass(eq=False)
+@dataclass(eq=False, repr=False)
 class Story:
     """Every outlet's report of one event (and copies of one wire text when no story was
     placed): shown once, with every outlet. ``copies`` are its articles, the first stored
@@ -340,6 +354,9 @@ class Story:
     @functools.cached_property
     def token(self) -> str:
         return digest_of(("story", self.id, tuple(copy.token for copy in self.copies)))
+
+    def __repr__(self) -> str:  # what output keys are made of (outputs.key_of)
+        return self.token
 
 
 @dataclass

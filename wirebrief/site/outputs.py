@@ -17,7 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from wirebrief.site.corpus import Agreement, Article, Entity, Story, Topic, digest_of
+from wirebrief.site.corpus import digest_of
 from wirebrief.site.render import Renderer
 
 
@@ -30,38 +30,15 @@ class Output:
     render: Callable[[], bytes]
 
 
-def token(value: Any) -> Any:
-    """A plain, comparable stand-in for ``value``: what of it any page can show.
-
-    Anything that is neither plain data nor a corpus object is refused, so that a page
-    cannot show something its key does not cover. (Dispatched on the exact type: a build
-    makes tokens of every output's data.)"""
-    kind = type(value)
-    if kind in _PLAIN:
-        return value
-    if kind is list or kind is tuple:
-        return tuple(map(token, value))
-    if kind is dict:
-        return tuple((k, token(v)) for k, v in sorted(value.items()))
-    if kind is Article or kind is Story:
-        return value.token
-    if kind is Entity or kind is Agreement:
-        return value.identity
-    if kind is Topic:
-        return ("topic", value.name, value.path)
-    if kind is set or kind is frozenset:
-        return tuple(sorted(map(token, value)))
-    if isinstance(value, str):  # markupsafe.Markup
-        return str(value)
-    raise TypeError(f"no token for {kind.__name__}: a page may show only data and corpus objects")
-
-
-_PLAIN = frozenset({str, int, float, bool, type(None)})
-
-
 def key_of(salt: str, *parts: Any) -> str:
-    """The digest of ``parts`` (made into tokens) under the build's salt."""
-    return digest_of((salt, token(parts)))
+    """The digest of ``parts`` under the build's salt.
+
+    Made from their repr, which Python writes in C: dicts in their (deterministic)
+    insertion order, and corpus objects as what pages can show of them (corpus.py). An
+    object without such a repr (a function, say) has its address in it, so a page that
+    showed one would be rendered on every build, never left stale; the tests check that
+    a build with nothing changed renders nothing."""
+    return digest_of((salt, parts))
 
 
 def page_output(renderer: Renderer, path: str, template: str, context: dict[str, Any],

@@ -111,8 +111,9 @@ def _link_all(kept: list[Output], live: Path, staging: Path) -> list[Output]:
     gone = []
     for output in kept:
         _parents(staging, output.path, made)
+        file = output_file(output.path)  # (a path _claim checked)
         try:
-            os.link(target_file(live, output.path), target_file(staging, output.path))
+            os.link(f"{live}/{file}", f"{staging}/{file}")
         except FileNotFoundError:
             gone.append(output)
     return gone
