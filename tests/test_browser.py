@@ -133,22 +133,31 @@ def test_keyboard_reaches_skip_link_first(browser: Any, site_url: str) -> None:
     page.close()
 
 
-def test_search_finds_a_story_by_title_and_by_name(browser: Any, site_url: str, demo_run: DemoRun) -> None:
-    import json
+def results(page: Any) -> list[str]:
+    return page.eval_on_selector_all(".pagefind-ui__result-link", "els => els.map(e => e.href)")
 
-    shard = json.loads((demo_run.site / "search" / "index.json").read_text())["shards"][0]
-    doc = json.loads((demo_run.site / "search" / shard).read_text())["docs"][0]
+
+def test_search_finds_a_story_and_a_filter_narrows_it(browser: Any, site_url: str, demo_run: DemoRun) -> None:
+    """Pagefind in the browser: a query finds the right story; a filter narrows the results."""
     page = browser.new_page()
     errors, bad = watch(page)
     page.goto(site_url + "search/")
-    word = max(doc[1].split(), key=len)
-    page.fill("#q", word)
-    page.wait_for_selector("#results li a")
-    hrefs = page.eval_on_selector_all("#results li a", "els => els.map(e => e.href)")
-    assert site_url + doc[0] in hrefs
-    if doc[5]:
-        page.fill("#q", doc[5].split()[0])
-        page.wait_for_selector("#results li a")
+    page.fill(".pagefind-ui__search-input", "Latvia railway dispatch")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    first = page.locator(".pagefind-ui__result-link").first
+    assert "railway" in first.inner_text().lower() and "/stories/" in results(page)[0]
+    assert page.request.get(results(page)[0]).status == 200
+    page.fill(".pagefind-ui__search-input", "minister")
+    page.wait_for_function("document.querySelectorAll('.pagefind-ui__result').length > 3")
+    page.wait_for_timeout(500)
+    before = page.locator(".pagefind-ui__message").inner_text()
+    page.locator(".pagefind-ui__filter-block summary", has_text="Place").click()
+    option = page.locator(".pagefind-ui__filter-block").filter(has_text="Place").locator(
+        ".pagefind-ui__filter-checkbox").first
+    option.check()
+    page.wait_for_function(f"document.querySelector('.pagefind-ui__message').textContent != {before!r}")
+    after = page.locator(".pagefind-ui__message").inner_text()
+    assert int(after.split()[0]) < int(before.split()[0]), (before, after)
     assert not errors and not bad, (errors, bad)
     page.close()
 
@@ -167,7 +176,7 @@ def test_search_page_says_something_useful_without_javascript(browser: Any, site
 def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     folder = tmp_path_factory.mktemp("hostile-browser")
     seed(folder, 6, hostile=True)
-    build(folder)
+    build(folder, search="pagefind")
     yield from serve(folder / "site")
 
 
@@ -184,9 +193,11 @@ def test_hostile_story_never_runs_script(browser: Any, hostile_url: str) -> None
         page.evaluate("() => document.querySelectorAll('details').forEach(d => d.open = true)")
         page.mouse.move(10, 10)
         assert page.evaluate("typeof window.__pwned") == "undefined", url
-    page.goto(hostile_url + "search/?q=script")
-    page.wait_for_selector("#results li a")
+    page.goto(hostile_url + "search/")
+    page.fill(".pagefind-ui__search-input", "pwned script")
+    page.wait_for_selector(".pagefind-ui__result-link")
+    page.wait_for_timeout(500)
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert "<script>" in page.locator("#results").inner_text()
+    assert "<script>" in page.locator(".pagefind-ui__results").inner_text()
     assert not errors and not bad, (errors, bad)
     page.close()

@@ -36,7 +36,7 @@ class SiteConfig(Strict):
     briefing_days: int = Field(default=3, ge=1, le=60)
     feed_items: int = Field(default=50, ge=1, le=1000)
     feed_content: Literal["full", "summary"] = "full"
-    search: Literal["json", "none"] = "json"
+    search: Literal["pagefind", "none"] = "pagefind"
 
     @field_validator("base_url")
     @classmethod

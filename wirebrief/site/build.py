@@ -50,10 +50,11 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
     renderer = Renderer(config)
     outputs = list(site_outputs(corpus, config, renderer, status_report(db, config, builds=False)))
     with staging_dir(target) as staging:
-        stats = write_site(outputs, staging, target if target.is_dir() else None, render_workers())
+        stats = write_site(outputs, staging, target if target.is_dir() else None, render_workers(),
+                           list(search.bundles(corpus, renderer)))
         swap_into_place(staging, target)
     return {"pages": stats.rendered + stats.linked, "articles": len(corpus.articles),
-            "rendered": stats.rendered, "reused": stats.linked}
+            "rendered": stats.rendered, "reused": stats.linked, "search_files": stats.bundled}
 
 
 def render_workers() -> int:

@@ -130,7 +130,7 @@ class Renderer:
         prefix = up_prefix(page)
         base = {"site": self.config.site, "root": prefix or "./", "page": page,
                 "link": lambda to: prefix + to or "./", "site_feeds": self.site_feeds,
-                "search_enabled": self.config.site.search == "json"}
+                "search_enabled": self.config.site.search == "pagefind"}
         html = self.env.get_template(template).render(**base, **{**context, "feeds": feeds})
         return html_safe(html)
 

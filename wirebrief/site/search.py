@@ -1,84 +1,85 @@
-"""Static search: a compact JSON index in monthly shards, read by a small vanilla script.
+"""Search with Pagefind: one index bundle per month of stories, merged by the search page.
 
-Each story (its lead copy) is one document: title, names, source, day and the words
-that characterise its text (the most frequent non-trivial ones), so the index stays
-small enough for a static host while still finding a story by what it is about. Shards
-are monthly so a build rewrites only the months that changed. The index is
-a separate file fetched by the script, never JSON embedded in a page.
+Each story is one record (its headline, the text of every report, the names they
+give), with filters for topic, source, place and person and a date to sort by.
+Pagefind builds the index as static files and searches it in the browser with
+WebAssembly: no server, nothing fetched from another host. An index of a whole site is
+rebuilt from scratch on each run, which at tens of thousands of stories costs more than
+the rest of a build; one bundle per month (`search/<yyyy-mm>/`), each keyed by its
+stories like any output, means a build re-indexes only the months whose stories
+changed, and the search page merges the months' bundles (Pagefind's mergeIndex).
 """
 
 from __future__ import annotations
 
+import asyncio
 import functools
-import heapq
 import json
-import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
-from wirebrief.site.corpus import KIND_FOLDER, Article, Corpus, Story, read_texts
-from wirebrief.site.outputs import Output, data_output, page_output
+from wirebrief.site.corpus import Corpus, Story, outlet_name, read_texts
+from wirebrief.site.outputs import Output, data_output, key_of, page_output
 from wirebrief.site.render import Renderer
+from wirebrief.site.writer import Bundle
 
-KEYWORDS = 30
-_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
-STOPWORDS = frozenset([
-    "that", "this", "with", "from", "have", "been", "were", "will", "would", "said", "says", "also",
-    "their", "there", "they", "them", "than", "then", "into", "about", "after", "before", "over",
-    "under", "more", "most", "such", "some", "what", "when", "which", "while", "where", "who", "whom",
-    "whose", "other", "these", "those", "being", "could", "should", "only", "very", "just", "like",
-    "many", "much", "even", "upon", "both", "each", "year", "years", "told", "according", "added",
-    "including", "between", "against", "among", "during", "without", "within", "because"
-])
+FOLDER = "search/"
 
 
-def keywords(article: Article) -> str:
-    """Its most frequent words (ties alphabetically), stopwords left out once counted."""
-    counts = Counter(map(str.casefold, _WORD.findall(article.text)))
-    for word in STOPWORDS & counts.keys():
-        del counts[word]
-    return " ".join(w for w, _ in heapq.nsmallest(KEYWORDS, counts.items(), key=lambda x: (-x[1], x[0])))
+def record(story: Story) -> dict[str, Any]:
+    """What Pagefind indexes of a story (its text is read when the month is indexed)."""
+    people = {p["name"] for a in story.copies for p in a.people}
+    places = {p["name"] for a in story.copies for p in a.places}
+    names = sorted(people | places | {o["name"] for a in story.copies for o in a.organizations})
+    return {
+        "url": "/" + story.path, "language": "en",  # from the site's root, which the page gives Pagefind
+        "content": "\n".join([story.lead.title, *names, *(a.text for a in story.copies)]),
+        "meta": {"title": story.lead.title or "(untitled)", "date": story.lead.day,
+                 "outlets": str(story.outlets)},
+        "filters": {"topic": sorted({t["name"] for a in story.copies for t in a.topic_links}),
+                    "source": sorted({outlet_name(a) for a in story.copies}),
+                    "place": sorted(places), "person": sorted(people)},
+        "sort": {"date": story.lead.day},
+    }
 
 
-KIND_ORDER = {kind: number for number, kind in enumerate(KIND_FOLDER)}  # the facts panel's order
+def index_month(stories: list[Story], folder: Path) -> None:
+    """Write the Pagefind bundle of ``stories`` into ``folder``."""
+    from pagefind.index import IndexConfig, PagefindIndex
+
+    read_texts([a for story in stories for a in story.copies])
+
+    async def write() -> None:
+        async with PagefindIndex(IndexConfig(output_path=str(folder), force_language="en")) as index:
+            for story in stories:
+                item = record(story)
+                item["filters"] = {k: v for k, v in item["filters"].items() if v}
+                await index.add_custom_record(**item)
+
+    asyncio.run(write())
 
 
-def names(article: Article) -> str:
-    """The names it mentions, people first, then organisations and places, as its facts
-    panel lists them (from the mentions alone: what it says of each is not needed)."""
-    named = sorted(article.mentions, key=lambda e: (KIND_ORDER[e.kind], e.name.casefold(), e.path))
-    return " ".join(dict.fromkeys(entity.name for entity in named))
-
-
-def document(article: Article, outlets: int) -> list[Any]:
-    return [article.path, article.title, article.day, article.source, outlets,
-            names(article), keywords(article)]
-
-
-def shard_bytes(docs: list[list[Any]]) -> bytes:
-    return json.dumps({"fields": ["path", "title", "day", "source", "outlets", "names", "words"],
-                       "docs": docs}, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
-def shard_for(stories: list[Story]) -> bytes:
-    read_texts([s.lead for s in stories])  # in one query, not one per story
-    return shard_bytes([document(s.lead, len(s.copies)) for s in stories])
+def months(corpus: Corpus) -> dict[str, list[Story]]:
+    found: dict[str, list[Story]] = defaultdict(list)
+    for story in corpus.all_stories:
+        found[story.lead.day[:7]].append(story)
+    return dict(sorted(found.items(), reverse=True))
 
 
 def outputs(corpus: Corpus, renderer: Renderer) -> Iterator[Output]:
-    enabled = renderer.config.site.search == "json"
-    yield page_output(renderer, "search/", "search.html", {"enabled": enabled, "feeds": []})
-    if not enabled:
+    enabled = renderer.config.site.search == "pagefind"
+    bundles = [f"{month}/" for month in months(corpus)] if enabled else []
+    yield page_output(renderer, FOLDER, "search.html", {"enabled": enabled, "bundles": bundles, "feeds": []})
+    if enabled:
+        data = json.dumps({"bundles": bundles}, separators=(",", ":")).encode("utf-8")
+        yield data_output(renderer, FOLDER + "bundles.json", bundles, functools.partial(bytes, data))
+
+
+def bundles(corpus: Corpus, renderer: Renderer) -> Iterator[Bundle]:
+    if renderer.config.site.search != "pagefind":
         return
-    months: dict[str, list[Any]] = defaultdict(list)
-    for story in corpus.all_stories:
-        months[story.lead.day[:7]].append(story)
-    names = sorted(months, reverse=True)
-    index = {"version": 1, "shards": [f"{m}.json" for m in names],
-             "stories": sum(len(v) for v in months.values())}
-    yield data_output(renderer, "search/index.json", index,
-                      lambda: json.dumps(index, separators=(",", ":")).encode("utf-8"))
-    for month in names:
-        yield data_output(renderer, f"search/{month}.json", months[month],
-                          functools.partial(shard_for, months[month]))
+    for month, stories in months(corpus).items():
+        yield Bundle(f"{FOLDER}{month}/", key_of(renderer.salt, "pagefind", month, stories),
+                     functools.partial(index_month, stories))

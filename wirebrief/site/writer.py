@@ -12,12 +12,12 @@ key is computed on every build, and the keys decide.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import multiprocessing
 import os
 import re
+import shutil
 from collections.abc import Callable, Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -35,10 +35,21 @@ _PENDING: list[Output] = []
 _STAGING: list[Path] = []
 
 
+@dataclass(frozen=True)
+class Bundle:
+    """A folder of files one tool makes at once (a search index), with the key of what
+    it holds: it is made again, whole, only when its key changes."""
+
+    folder: str
+    key: str
+    make: Callable[[Path], None]  # writes the folder's files into the folder it is given
+
+
 @dataclass
 class Stats:
     rendered: int = 0
     linked: int = 0
+    bundled: int = 0  # files of bundles, made or linked
 
 
 def content_hash(data: bytes) -> str:
@@ -69,22 +80,54 @@ def read_manifest(tree: Path) -> dict[str, tuple[str, str]]:
             if isinstance(entry, list) and len(entry) == 2 and all(isinstance(v, str) for v in entry)}
 
 
-def write_site(outputs: Iterable[Output], staging: Path, live: Path | None, workers: int) -> Stats:
-    """Fill the empty folder ``staging`` with ``outputs``, taking from ``live`` (the
-    published tree) every file whose key has not changed, and write its manifest."""
+def write_site(outputs: Iterable[Output], staging: Path, live: Path | None, workers: int,
+               bundles: Iterable[Bundle] = ()) -> Stats:
+    """Fill the empty folder ``staging`` with ``outputs`` and ``bundles``, taking from
+    ``live`` (the published tree) every file whose key has not changed, and write its
+    manifest."""
     chosen = _claim(outputs)
     recorded = read_manifest(live) if live is not None else {}
     kept = [o for o in chosen if recorded.get(o.path, ("", ""))[0] == o.key]
     pending = [o for o in chosen if recorded.get(o.path, ("", ""))[0] != o.key]
-    linking = functools.partial(_link_all, kept, live, staging) if live is not None else lambda: kept
-    digests, gone = _render_all(pending, staging, workers, linking)
+    entries: dict[str, list[str]] = {}
+
+    def in_this_process() -> list[Output]:
+        """Links, and the bundles, whose tools run in processes of their own."""
+        gone = _link_all(kept, live, staging) if live is not None else []
+        for bundle in bundles:
+            entries.update(_write_bundle(bundle, recorded, live, staging))
+        return gone
+
+    digests, gone = _render_all(pending, staging, workers, in_this_process)
     # Files the live tree no longer has (someone deleted them) are rendered after all.
     digests += _render_all(gone, staging, 1, list)[0]
-    entries = {o.path: [o.key, recorded[o.path][1]] for o in kept if o not in gone}
+    entries.update({o.path: [o.key, recorded[o.path][1]] for o in kept if o not in gone})
     entries.update({o.path: [o.key, digest] for o, digest in zip(pending + gone, digests, strict=True)})
     manifest = json.dumps({"version": 1, "files": dict(sorted(entries.items()))}, separators=(",", ":"))
     (staging / MANIFEST).write_text(manifest, encoding="utf-8")
-    return Stats(rendered=len(pending) + len(gone), linked=len(kept) - len(gone))
+    bundled = [p for p in entries if any(p.startswith(b.folder) for b in bundles)] if bundles else []
+    return Stats(rendered=len(pending) + len(gone), linked=len(kept) - len(gone), bundled=len(bundled))
+
+
+def _write_bundle(bundle: Bundle, recorded: dict[str, tuple[str, str]], live: Path | None,
+                  staging: Path) -> dict[str, list[str]]:
+    """The bundle's files in staging, linked from the live tree when its key is the one
+    recorded there (and every file is still there), else made again."""
+    target_file(Path("."), bundle.folder)
+    old = {p: v for p, v in recorded.items() if p.startswith(bundle.folder)}
+    if live is not None and old and all(key == bundle.key for key, _ in old.values()):
+        made: set[str] = set()
+        try:
+            for path in old:
+                _parents(staging, path, made)
+                os.link(f"{live}/{path}", f"{staging}/{path}")
+            return {path: [bundle.key, digest] for path, (_, digest) in old.items()}
+        except FileNotFoundError:
+            shutil.rmtree(staging / bundle.folder, ignore_errors=True)
+    folder = staging / bundle.folder
+    bundle.make(folder)
+    return {p.relative_to(staging).as_posix(): [bundle.key, content_hash(p.read_bytes())]
+            for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def _claim(outputs: Iterable[Output]) -> list[Output]:
