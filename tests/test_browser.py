@@ -201,3 +201,30 @@ def test_hostile_story_never_runs_script(browser: Any, hostile_url: str) -> None
     assert "<script>" in page.locator(".pagefind-ui__results").inner_text()
     assert not errors and not bad, (errors, bad)
     page.close()
+
+
+def test_keys_move_between_stories_and_never_steal_typing(browser: Any, site_url: str) -> None:
+    page = browser.new_page()
+    errors, bad = watch(page)
+    page.goto(site_url)
+    links = page.eval_on_selector_all("main article.story h2 a", "els => els.map(e => e.href)")
+    assert len(links) >= 3
+    page.keyboard.press("j")
+    assert page.evaluate("document.activeElement.href") == links[0]
+    page.keyboard.press("j")
+    page.keyboard.press("j")
+    page.keyboard.press("k")
+    assert page.evaluate("document.activeElement.href") == links[1]
+    page.keyboard.press("?")
+    assert "next story" in page.locator("#keys-help").inner_text()
+    page.keyboard.press("Escape")
+    assert page.locator("#keys-help").count() == 0
+    page.keyboard.press("/")
+    page.wait_for_url("**/search/")
+    page.wait_for_selector(".pagefind-ui__search-input")
+    page.keyboard.press("/")
+    page.keyboard.type("jk/?")
+    assert page.input_value(".pagefind-ui__search-input") == "jk/?"
+    assert page.locator("#keys-help").count() == 0
+    assert not errors and not bad, (errors, bad)
+    page.close()

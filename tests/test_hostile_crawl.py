@@ -414,8 +414,8 @@ def test_no_injected_script_runs_on_any_page(browser: Any, site_url: str, hostil
         for value in page.evaluate(LINKS_JS):
             assert scheme_of(value) in SAFE_SCHEMES, (path, value)
         assert not dialogs, (path, dialogs)
-    page.goto(urljoin(site_url, "search/?q=script"), wait_until="load")
-    page.fill("#q", "script")
+    page.goto(urljoin(site_url, "search/"), wait_until="load")
+    page.fill(".pagefind-ui__search-input", "script")
     page.wait_for_timeout(300)
     assert page.evaluate("typeof window.__pwned") == "undefined"
     assert not dialogs and not errors and not offsite, (dialogs, errors, offsite)

@@ -170,14 +170,16 @@ def test_topic_pages_advertise_their_own_feeds(demo_run: DemoRun) -> None:
     assert "../../feed.xml" in hrefs
 
 
-def test_search_index_is_a_separate_json_file(demo_run: DemoRun) -> None:
+def test_search_has_a_pagefind_bundle_per_month_of_stories(demo_run: DemoRun) -> None:
     search = demo_run.site / "search"
-    index = json.loads((search / "index.json").read_text())
-    docs = [d for name in index["shards"] for d in json.loads((search / name).read_text())["docs"]]
-    assert len(docs) == index["stories"] >= 10
-    assert all((demo_run.site / d[0]).exists() for d in docs)
+    bundles = json.loads((search / "bundles.json").read_text())["bundles"]
+    months = {p.parts[-3] + "-" + p.parts[-2] for p in demo_run.site.glob("archive/*/*/*/")}
+    assert {b.rstrip("/") for b in bundles} == months
+    for bundle in bundles:
+        entry = json.loads((search / bundle / "pagefind-entry.json").read_text())
+        assert entry["languages"]["en"]["page_count"] >= 1
     page = (search / "index.html").read_text()
-    assert "<noscript>" in page and "static/search.js" in page
+    assert "<noscript>" in page and "static/search.js" in page and "pagefind-ui.js" in page
 
 
 def tree_digest(folder: Path) -> dict[str, str]:

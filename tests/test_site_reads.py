@@ -82,10 +82,14 @@ def test_events_that_say_nothing_are_left_off_the_timeline(tmp_path: Path) -> No
     db.close()
 
 
-def test_search_names_are_the_facts_panel_names_in_its_order(corpus: Corpus) -> None:
-    for article in corpus.articles:
-        panel = [m["name"] for m in (*article.people, *article.organizations, *article.places)]
-        assert search.names(article) == " ".join(dict.fromkeys(panel))
+def test_a_story_is_one_search_record_with_its_names_and_filters(corpus: Corpus) -> None:
+    story = next(s for s in corpus.stories.values() if len(s.copies) > 1 and s.lead.mentions)
+    record = search.record(story)
+    names = {e.name for a in story.copies for e in a.mentions}
+    assert record["url"] == "/" + story.path and all(name in record["content"] for name in names)
+    assert set(record["filters"]["person"]) == {e.name for a in story.copies for e in a.mentions
+                                                if e.kind == "person"}
+    assert record["sort"] == {"date": story.lead.day} and record["meta"]["title"] == story.lead.title
 
 
 def test_the_article_list_is_read_from_its_covering_index(tmp_path: Path) -> None:
@@ -94,7 +98,9 @@ def test_the_article_list_is_read_from_its_covering_index(tmp_path: Path) -> Non
     assert "COVERING INDEX idx_articles_list" in plan and "TEMP B-TREE" not in plan
 
 
-def test_the_text_is_read_only_when_a_page_shows_it(corpus: Corpus) -> None:
+def test_the_text_is_read_only_when_a_page_shows_it(tmp_path: Path) -> None:
+    seed(tmp_path, 12)
+    corpus = load_corpus(open_db(tmp_path / "site.db"))
     article = corpus.articles[0]
     assert all(a._text is None for a in corpus.articles[1:])
     assert article.text and article._text == article.text

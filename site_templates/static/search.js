@@ -18,4 +18,12 @@
     resetStyles: false,
     sort: { date: "desc" }
   });
+  // A visible label for Pagefind's field, and no javascript: URL in its form.
+  var input = box.querySelector(".pagefind-ui__search-input");
+  if (input) { input.id = "search-input"; }
+  var form = box.querySelector("form");
+  if (form) {
+    form.removeAttribute("action");
+    form.addEventListener("submit", function (event) { event.preventDefault(); });
+  }
 }());

@@ -17,6 +17,7 @@ import functools
 import json
 from collections import defaultdict
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -58,7 +59,9 @@ def index_month(stories: list[Story], folder: Path) -> None:
                 item["filters"] = {k: v for k, v in item["filters"].items() if v}
                 await index.add_custom_record(**item)
 
-    asyncio.run(write())
+    # In a thread of its own: the caller may be running an event loop already.
+    with ThreadPoolExecutor(1) as thread:
+        thread.submit(asyncio.run, write()).result()
 
 
 def months(corpus: Corpus) -> dict[str, list[Story]]:
