@@ -57,6 +57,7 @@ class QuoteContext:
         self.named = sorted(named, key=lambda n: n.start)
         self._starts = [n.start for n in self.named]
         self.people = people
+        self.gender = _genders(text, index, self.named)
 
     def named_in(self, start: int, end: int) -> list[Named]:
         """Named mentions fully inside [start, end)."""
@@ -69,13 +70,25 @@ class QuoteContext:
                 found.append(item)
         return found
 
-    def nearest_before(self, offset: int, kinds: set[str], skip: list[QuoteSpan]) -> Named | None:
-        """The closest mention of the given kinds ending before ``offset``, outside quotes."""
+    def nearest_before(self, offset: int, kinds: set[str], skip: list[QuoteSpan],
+                       gender: str | None = None) -> Named | None:
+        """The closest mention of the given kinds ending before ``offset``, outside quotes;
+        with ``gender``, people the article shows to be of the other gender are passed over, and
+        one shown to be of that gender wins over a nearer one of unknown gender when it is named
+        within _GENDER_LOOKBACK characters."""
         first = bisect_left(self._starts, offset)
+        fallback: Named | None = None
         for item in reversed(self.named[:first]):
             if item.kind in kinds and item.end <= offset and not _inside(item.start, skip):
-                return item
-        return None
+                if fallback is not None and offset - item.end > _GENDER_LOOKBACK:
+                    break
+                known = self.gender.get(item.name)
+                if not gender or known == gender:
+                    return item
+                if known is None and fallback is None:
+                    # Of unknown gender: taken unless one of the pronoun's gender comes soon.
+                    fallback = item
+        return fallback
 
 
 def extract_quotes(ctx: QuoteContext) -> list[dict[str, object]]:
@@ -146,6 +159,9 @@ def _attribute(ctx: QuoteContext, quote: QuoteSpan, following: int | None,
         ctx.text, sent_start, sent_end, quote.parts[0][0], quote.end, following
     )
     if attribution is None:
+        introduced = _colon_introducer(ctx, sent_start, quote, spans)
+        if introduced:
+            return introduced, None
         reported = _reported_context(ctx, sent_start, spans)
         if reported:
             return reported
@@ -165,6 +181,26 @@ def _split_attribution(ctx: QuoteContext, quote: QuoteSpan) -> Attribution | Non
     if not match:
         return None
     return Attribution(gap_start, gap_end, gap_start + match.start(), True)
+
+
+def _colon_introducer(ctx: QuoteContext, sent_start: int, quote: QuoteSpan,
+                      spans: list[QuoteSpan]) -> str | None:
+    """"Lee agreed: “…”", "Lee, who called in from Lagos, had a view: “…”": a clause ending
+    in a colon right before the quotation introduces it, and its subject (the first person or
+    organisation named in it, a pronoun, or a listed surname) is the speaker."""
+    lead = ctx.text[sent_start : max(sent_start, quote.start - 1)]
+    if not lead.rstrip().endswith(":") or len(lead) > 200:
+        return None
+    named = [n for n in ctx.named_in(sent_start, quote.start - 1)
+             if n.kind in (PERSON, ORG) and not _inside(n.start, spans)]
+    if named:
+        return named[0].name
+    first = re.match(r"\s*(\w+)", lead)
+    if first and first.group(1).lower() in _PRONOUN_GENDER:
+        found = ctx.nearest_before(sent_start, {PERSON}, spans,
+                                   _PRONOUN_GENDER[first.group(1).lower()])
+        return found.name if found else None
+    return _surname(ctx, " ".join(lead.split()[:1]))
 
 
 def _reported_context(ctx: QuoteContext, sent_start: int,
@@ -210,13 +246,23 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
         persons = [n for n in near if n.kind == PERSON] or near
         return (persons[0] if attr.after else persons[-1]).name
     subject = ctx.text[_clause_start(ctx.text, attr) : attr.verb_start]
-    resolved = _resolve_subject(ctx, subject, attr.verb_start, spans)
+    resolved = _resolve_subject(ctx, subject, attr.verb_start, spans) or _surname(ctx, subject)
     if resolved:
         return resolved
     after_verb = [n for n in names if n.start >= attr.verb_start and n.start - attr.verb_start < 40]
     # "said NASA administrator Jim Bridenstine": the organisation only qualifies the speaker.
     persons = [n for n in after_verb if n.kind == PERSON]
     return (persons or after_verb)[0].name if after_verb else None
+
+
+def _surname(ctx: QuoteContext, subject: str) -> str | None:
+    """A subject that is one listed person's surname alone ("Okafor asked"), even where NER
+    did not tag it: that person, when no other listed person has that surname."""
+    words = re.findall(r"[A-Z][\w'’\-]+", subject)
+    if not words or len(subject.split()) > 3:
+        return None
+    owners = {p.name for p in ctx.people if p.name.split()[-1] == words[-1]}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _clause_start(text: str, attr: Attribution) -> int:
@@ -233,8 +279,9 @@ def _resolve_subject(ctx: QuoteContext, subject: str, verb_start: int,
     """A pronoun or a definite description before the verb; anything else is no name."""
     pronoun = PRONOUN_RE.search(subject)
     if pronoun:
-        kinds = {PERSON} if pronoun.group(1).lower() in {"he", "she", "we"} else {ORG}
-        found = ctx.nearest_before(verb_start, kinds, spans)
+        word = pronoun.group(1).lower()
+        kinds = {PERSON} if word in {"he", "she", "we"} else {ORG}
+        found = ctx.nearest_before(verb_start, kinds, spans, _PRONOUN_GENDER.get(word))
         return found.name if found else None
     description = DESCRIPTION_RE.search(subject)
     if description:
@@ -296,6 +343,43 @@ def _document_author(ctx: QuoteContext, word: str, offset: int,
         if named:
             return named[-1].name
     return None
+
+
+# Gendered forms of address and pronouns of English (the honorifics of the attribution
+# titles list and the personal pronouns of English grammar).
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_HONORIFIC_GENDER = re.compile(
+    r"\b(?:(?P<m>Mr|Sir|Lord|King|Prince|Duke|Brother|Father)|"
+    r"(?P<f>Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Duchess|Sister|Mother))\.?\s+$")
+_MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+_FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+_GENDER_WINDOW = 160
+_GENDER_LOOKBACK = 400
+
+def _genders(text: str, index: SentenceIndex, named: list[Named]) -> dict[str, str]:
+    """"m" or "f" for each person whose gender the article shows: a gendered form of address
+    before a mention ("Ms. Ortiz"), else the pronouns that follow the person's mentions in
+    their sentence up to the next person named, when one gender clearly prevails."""
+    people = [n for n in named if n.kind == PERSON]
+    votes: dict[str, list[int]] = {}
+    fixed: dict[str, str] = {}
+    for position, item in enumerate(people):
+        honorific = _HONORIFIC_GENDER.search(text[max(0, item.start - 12) : item.start])
+        if honorific:
+            fixed.setdefault(item.name, "m" if honorific.group("m") else "f")
+        end = people[position + 1].start if position + 1 < len(people) else len(text)
+        sentence = index.at(item.start)
+        if sentence is not None:
+            end = min(end, sentence.end)
+        window = text[item.end : min(end, item.end + _GENDER_WINDOW)]
+        tally = votes.setdefault(item.name, [0, 0])
+        tally[0] += len(_MALE.findall(window))
+        tally[1] += len(_FEMALE.findall(window))
+    found = dict(fixed)
+    for name, (male, female) in votes.items():
+        if name not in found and male != female and max(male, female) >= 2 * min(male, female):
+            found[name] = "m" if male > female else "f"
+    return found
 
 
 def _inside(offset: int, spans: list[QuoteSpan]) -> bool:

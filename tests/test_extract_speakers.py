@@ -1,0 +1,53 @@
+"""Quote speakers: pronouns by the gender the article shows, surname-only subjects, clauses
+ending in a colon, and the credited agency against the agencies a story names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract import article_from_text, extract_facts
+
+
+def _facts(text: str) -> dict[str, Any]:
+    return extract_facts(article_from_text(text, published="2025-05-09"))
+
+
+def _speaker(text: str, start: str) -> str | None:
+    return next(q["speaker"] for q in _facts(text)["quotes"] if q["text"].startswith(start))
+
+
+def test_she_said_skips_a_nearer_man() -> None:
+    text = ("Director Amara Okonkwo said her crew had worked through the winter, and she thanked "
+            "them.\n"
+            "Her producer, Tobias Brenner, said he had doubted the schedule and that he was wrong.\n"
+            "\u201cWe never once stopped believing in this little film,\u201d she said.")
+    assert _speaker(text, "We never once") == "Amara Okonkwo"
+
+
+def test_honorific_tells_gender() -> None:
+    text = ("Ms. Ingrid Solberg chaired the ferry board for a decade.\n"
+            "The board's lawyer, Pavel Marek, joined the meeting late.\n"
+            "\u201cThe timetable stays as it is for another year,\u201d she said.")
+    assert _speaker(text, "The timetable stays") == "Ingrid Solberg"
+
+
+def test_surname_alone_is_the_listed_person() -> None:
+    text = ("Representative Walter Okafor of the harbour committee questioned the port chief.\n"
+            "\u201cWhat happens if the new cranes are not delivered by spring,\u201d Okafor asked.")
+    assert _speaker(text, "What happens if") == "Walter Okafor"
+
+
+def test_clause_ending_in_a_colon_introduces_the_quote() -> None:
+    text = ("Engineer Lucia Ferreira studied the bridge plans for months.\n"
+            "Ferreira, who joined the project late, had a blunt view: \u201cThe deck is far too "
+            "heavy for these piers.\u201d")
+    assert _speaker(text, "The deck is far") == "Lucia Ferreira"
+
+
+def test_another_agency_named_in_the_story_is_an_organisation() -> None:
+    text = ("LONDON (AP) \u2014 The harbour authority confirmed the closure.\n"
+            "A spokesman told Reuters that the quay would reopen in June.")
+    facts = _facts(text)
+    names = {o["name"] for o in facts["organizations"]}
+    assert facts["agency"] == "AP"
+    assert "Reuters" in names and "AP" not in names
