@@ -80,6 +80,11 @@ def _rename(org: Organization) -> None:
     full = [n for n in names if not n.isupper()]
     full = [n for n in full if not any(o.lower().endswith(" " + n.lower()) for o in full)] or names
     best = max(full, key=lambda n: (counts[n], len(n)))
+    # A party is listed under its name, not the word for its members ("Republicans").
+    party = next((gz.PARTY_ALIASES[n] for n in names if n in gz.PARTY_ALIASES), None)
+    if party and all(n in gz.PARTY_ALIASES or _same(n, party) for n in names):
+        best = party
+        names = names if any(_same(n, party) for n in names) else [*names, party]
     if best != org.name:
         org.aliases = [n for n in names if n != best]
         org.name = best

@@ -1,0 +1,30 @@
+"""Organisations: parties by the words their members go by, names split at commas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract import article_from_text, extract_facts
+
+
+def _facts(text: str) -> dict[str, Any]:
+    return extract_facts(article_from_text(text, published="2025-05-09"))
+
+
+def _orgs(text: str) -> dict[str, list[str]]:
+    return {o["name"]: o["aliases"] for o in _facts(text)["organizations"]}
+
+
+def test_party_members_stand_for_their_party() -> None:
+    text = ("Republicans in the county council blocked the ferry budget on Monday.\n"
+            "The Democratic candidate for mayor, Lena Holt, said the GOP had no plan.")
+    orgs = _orgs(text)
+    assert "Republican Party" in orgs and "Democratic Party" in orgs
+
+
+def test_party_words_inside_longer_names_stay_there() -> None:
+    text = ("Aid reached the Democratic Republic of the Congo on Monday.\n"
+            "The Irish Republican Army was disbanded long ago, historians said.")
+    facts = _facts(text)
+    assert "Democratic Party" not in {o["name"] for o in facts["organizations"]}
+    assert any("Congo" in p["name"] for p in facts["places"])
