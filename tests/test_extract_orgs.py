@@ -28,3 +28,24 @@ def test_party_words_inside_longer_names_stay_there() -> None:
     facts = _facts(text)
     assert "Democratic Party" not in {o["name"] for o in facts["organizations"]}
     assert any("Congo" in p["name"] for p in facts["places"])
+
+
+def _places(text: str) -> set[str]:
+    return {p["name"] for p in _facts(text)["places"]}
+
+
+def test_institution_names_its_state() -> None:
+    text = "Members of the Vermont House voted on the ferry budget, a clerk said on Monday."
+    facts = _facts(text)
+    assert "Vermont" in {p["name"] for p in facts["places"]}
+    assert any("Vermont House" in o["name"] for o in facts["organizations"])
+
+
+def test_named_streets_and_squares_are_places() -> None:
+    places = _places("Crowds gathered on Maple Street and later in Harbour Square, police said.")
+    assert {"Maple Street", "Harbour Square"} <= places
+
+
+def test_street_inside_a_longer_name_is_not_a_place() -> None:
+    places = _places("She wrote for the Canal Street Gazette for a decade before retiring.")
+    assert "Canal Street" not in places
