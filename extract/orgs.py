@@ -49,7 +49,30 @@ def build_orgs(mentions: list[Mention], text: str, excluded: set[str]) -> list[O
     orgs = _consolidate(orgs)
     for org in orgs:
         _rename(org)
+    orgs = [o for o in orgs if _names_an_organisation(o, text)]
     return sorted(orgs, key=lambda o: min(m.start for m in o.mentions))
+
+
+_AFTER_NUMBER = re.compile(r"\d[\d.,]*\s?$")
+
+
+def _names_an_organisation(org: Organization, text: str) -> bool:
+    """Structural checks a capitalised ordinary word or a unit fails.
+
+    A one-word name the article also writes in lower case as an ordinary word
+    ("Education advocacy groups", "four times") is that word capitalised, and an
+    acronym only ever written right after a number ("30 GW") is a unit of measure;
+    names the gazetteer knows and names with aliases are kept.
+    """
+    if org.aliases or org.name in gz.ORG_ALIASES or org.name in gz.ORG_ALIASES.values():
+        return True
+    name = org.name
+    if " " not in name and not name.isupper() and name[1:].islower() and re.search(
+            rf"(?<![\w’'.\-]){re.escape(name.lower())}(?![\w’'\-])", text):
+        return False
+    unit = name.isupper() and all(_AFTER_NUMBER.search(text[max(0, m.start - 12) : m.start])
+                                  for m in org.mentions)
+    return not unit
 
 
 def _consolidate(orgs: list[Organization]) -> list[Organization]:

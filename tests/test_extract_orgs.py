@@ -49,3 +49,18 @@ def test_named_streets_and_squares_are_places() -> None:
 def test_street_inside_a_longer_name_is_not_a_place() -> None:
     places = _places("She wrote for the Canal Street Gazette for a decade before retiring.")
     assert "Canal Street" not in places
+
+
+def test_capitalised_ordinary_word_and_units_are_no_organisations() -> None:
+    text = ("Transport campaigners met the Harbour Board on Monday.\n"
+            "Transport is the biggest cost, said the board's chair, Ines Dahl; public transport "
+            "fares rose twice.\n"
+            "The new quay adds 40 MW of shore power and 12 MW of storage, the Harbour Board said.")
+    names = {o["name"] for o in _facts(text)["organizations"]}
+    assert "Transport" not in names and "MW" not in names
+    assert "Harbour Board" in names
+
+
+def test_gazetteer_acronym_that_is_also_a_word_stays() -> None:
+    text = "The WHO said the outbreak was contained, and officials who visited agreed."
+    assert "World Health Organization" in {o["name"] for o in _facts(text)["organizations"]}
