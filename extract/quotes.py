@@ -100,6 +100,7 @@ def extract_quotes(ctx: QuoteContext) -> list[dict[str, object]]:
     """
     spans = [q for q in find_quote_spans(ctx.text) if len(q.text.split()) >= 2]
     records: list[dict[str, object]] = []
+    kept: list[QuoteSpan] = []
     previous: tuple[QuoteSpan, str | None] | None = None
     for position, quote in enumerate(spans):
         following = spans[position + 1].start - 1 if position + 1 < len(spans) else None
@@ -109,14 +110,52 @@ def extract_quotes(ctx: QuoteContext) -> list[dict[str, object]]:
         if len(quote.text.split()) < MIN_QUOTE_WORDS and not _reported_phrase(ctx, quote, speaker):
             continue
         sentences = ctx.index.covering(max(quote.start - 1, 0), quote.end + 1)
-        records.append({
+        record: dict[str, object] = {
             "speaker": speaker,
             "text": quote.text.rstrip(" ,"),
             "channel": channel,
             "evidence": [s.evidence() for s in sentences],
-        })
+        }
+        if kept and _continues(ctx.text, kept[-1], quote, records[-1], record):
+            _merge(records[-1], record)
+        else:
+            records.append(record)
+            kept.append(quote)
         previous = (quote, speaker)
     return records
+
+
+# "“…,” she said. “…”": a short attribution sentence between two quotations of one speaker.
+_BRIDGE = re.compile(
+    r"^[\s,.!?”\"’]*(?:[^\n.“”\"]{0,120}?\b(?:" + r"said|says|added|explained|continued|noted|"
+    r"told\s[^\n.“”\"]{1,30}|wrote|asked|recalled|argued|insisted" + r")\b[^\n.“”\"]{0,80})"
+    r"[.:]\s*[“\"]?$"
+)
+
+
+def _continues(text: str, before: QuoteSpan, quote: QuoteSpan, first: dict[str, object],
+               record: dict[str, object]) -> bool:
+    """Whether ``quote`` goes on with the quotation before it, in the same paragraph, after
+    only the attribution of the first ("“A,” she said. “B.”"): one quotation split by its
+    attribution.  A second quotation attributed to someone else stays apart."""
+    gap = text[before.end : quote.start]
+    if "\n" in gap or not _BRIDGE.match(gap):
+        return False
+    after = re.split(r"[.!?](?:\s|$)|\n", text[quote.end + 1 : quote.end + 120].lstrip(" ,”\"’"))[0]
+    if VERB_RE.search(after):
+        return False  # the second quotation has an attribution of its own
+    return first["speaker"] is not None and record["speaker"] in (None, first["speaker"])
+
+
+def _merge(first: dict[str, object], record: dict[str, object]) -> None:
+    """Join the second half of a quotation to its first."""
+    first["text"] = f"{first['text']} {record['text']}"
+    first["channel"] = first["channel"] or record["channel"]
+    evidence = list(first["evidence"]) if isinstance(first["evidence"], list) else []
+    for item in record["evidence"] if isinstance(record["evidence"], list) else []:
+        if item not in evidence:
+            evidence.append(item)
+    first["evidence"] = evidence
 
 
 _REPORTING_VERB = re.compile(

@@ -51,3 +51,29 @@ def test_another_agency_named_in_the_story_is_an_organisation() -> None:
     names = {o["name"] for o in facts["organizations"]}
     assert facts["agency"] == "AP"
     assert "Reuters" in names and "AP" not in names
+
+
+def test_quotation_split_by_an_attribution_sentence_is_one_quote() -> None:
+    text = ("The harbour master, Joan Teller, spoke after the storm.\n"
+            "\u201cThe sea wall held better than anyone expected,\u201d Teller said at the quay. "
+            "\u201cWe will still rebuild the north pier before the winter.\u201d")
+    quotes = _facts(text)["quotes"]
+    assert len(quotes) == 1
+    assert quotes[0]["speaker"] == "Joan Teller"
+    assert "north pier" in quotes[0]["text"] and "sea wall" in quotes[0]["text"]
+
+
+def test_second_speaker_after_the_bridge_stays_apart() -> None:
+    text = ("\u201cThe sea wall held,\u201d said harbour master Joan Teller. "
+            "\u201cIt did not hold at all,\u201d said engineer Omar Vance.")
+    speakers = [q["speaker"] for q in _facts(text)["quotes"]]
+    assert speakers == ["Joan Teller", "Omar Vance"]
+
+
+def test_quotation_left_open_runs_on_into_the_next_paragraph() -> None:
+    text = ("\"The pier is finished,\" Teller said. \"We opened it to the ferries this morning "
+            "and the first crossing went well.\n"
+            "\"Next we will paint the lighthouse.\"")
+    quotes = _facts(text)["quotes"]
+    assert any("first crossing went well" in q["text"] and "pier is finished" in q["text"]
+               for q in quotes)
