@@ -114,3 +114,25 @@ def test_the_date_and_its_preposition_are_left_out_of_the_phrase() -> None:
     events = _events("The council approved on Tuesday a plan to widen the canal.")
     assert events and all("Tuesday" not in str(e["what"]) and not str(e["what"]).startswith("on")
                           for e in events)
+
+
+def _agreements(text: str) -> dict[str, object]:
+    found = extract_facts(article_from_text(text, published="2024-03-05"))["agreements"]
+    return {a["name"]: a for a in found}
+
+
+def test_deals_named_by_their_sides() -> None:
+    found = _agreements(
+        "The Norrland-Baltic Ferries deal was signed on Monday.\n"
+        "The agency will spend $2 billion on its HARBR contracts through 2030.\n"
+        "The brewer still has a partnership with Kestrel Foods to sell its cider.")
+    assert "Norrland-Baltic Ferries deal" in found
+    assert found["Norrland-Baltic Ferries deal"]["status"] == "signed"
+    assert "HARBR contracts" in found
+    assert "partnership with Kestrel Foods" in found
+
+
+def test_the_publishers_terms_with_its_reader_are_no_agreement() -> None:
+    found = _agreements("Use of this material is governed by our Subscriber Agreement.\n"
+                        "Read your Licence Agreement before copying.")
+    assert found == {}
