@@ -201,7 +201,8 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
     selection of SpaceX", "helicopter crash in Afghanistan"); the date itself is left out."""
     words = _phrase_words(text, sentence, date)
     trigger = _trigger(words, date, lambda w: w.lower() in EVENT_NOUNS or w.lower() in VERB_NOUNS)
-    if trigger is None:
+    fallback = trigger is None
+    if fallback:
         trigger = _trigger(words, date, _is_past_verb)
     if trigger is None:
         return None
@@ -218,9 +219,19 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
     kept = [w.group(0).rstrip(".") for w in words[low : high + 1]]
     while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS:
         kept.pop(0)
+    if fallback and not _named_actor([w.group(0) for w in words[low:trigger]]):
+        return None
     while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS:
         kept.pop()
     return " ".join(kept) or None
+
+
+def _named_actor(before: list[str]) -> bool:
+    """Whether a capitalised word (a name: "Scientists", "NASA", "Epstein") stands before a
+    plain past verb in its clause: who did it.  Without one, "helped by", "followed by",
+    "I started" date a circumstance, not an occurrence of the news."""
+    return any(w[:1].isupper() and w.lower() not in _STOP | _PRONOUNS | _CLAUSE_WORDS
+               for w in before)
 
 
 def _phrase_words(text: str, sentence: Sentence, date: DateMention) -> list[re.Match[str]]:
