@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from extract.attribution import (
     DESCRIPTION_RE,
     PRONOUN_RE,
+    SPEECH_VERBS,
     VERB_RE,
     Attribution,
     find_attribution,
@@ -54,6 +55,7 @@ class QuoteContext:
         """Index the named mentions by start offset for range look-ups."""
         self.text = text
         self.index = index
+        named = named + _surname_mentions(text, named, people)
         self.named = sorted(named, key=lambda n: n.start)
         self._starts = [n.start for n in self.named]
         self.people = people
@@ -89,6 +91,35 @@ class QuoteContext:
                     # Of unknown gender: taken unless one of the pronoun's gender comes soon.
                     fallback = item
         return fallback
+
+
+def _surname_mentions(text: str, named: list[Named], people: list[PersonTitles]) -> list[Named]:
+    """Mentions of a listed person by surname alone that NER left untagged ("Young, in his
+    testimony, said"): the surname, capitalised, of exactly one listed person, not followed
+    by another capitalised word, and mid-sentence or followed by a comma, "'s" or a verb of
+    saying (so "Young people" opening a sentence is no mention)."""
+    owners: dict[str, set[str]] = {}
+    for person in people:
+        words = person.name.split()
+        if len(words) > 1:
+            owners.setdefault(words[-1], set()).add(person.name)
+    unique = {s: names.pop() for s, names in owners.items() if len(names) == 1 and len(s) > 2}
+    if not unique:
+        return []
+    taken = [(n.start, n.end) for n in named]
+    found: list[Named] = []
+    pattern = re.compile(r"(?<![\w’'.\-])(" + "|".join(re.escape(s) for s in unique)
+                         + r")(?![\w’'\-])(?!\s+[A-Z])")
+    for match in pattern.finditer(text):
+        start, end = match.span(1)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        before = text[max(0, start - 2) : start]
+        opening = start == 0 or before.endswith(("\n", ". ", "“", "\"", "? ", "! "))
+        if opening and not re.match(r"(?:,|['’]s\b|\s+(?:" + SPEECH_VERBS + r")\b)", text[end:]):
+            continue
+        found.append(Named(start, end, unique[match.group(1)], PERSON))
+    return found
 
 
 def extract_quotes(ctx: QuoteContext) -> list[dict[str, object]]:
@@ -204,7 +235,7 @@ def _attribute(ctx: QuoteContext, quote: QuoteSpan, following: int | None,
         reported = _reported_context(ctx, sent_start, spans)
         if reported:
             return reported
-        return _continuation(ctx, quote, previous), None
+        return _introduced(ctx, sent_start, spans) or _continuation(ctx, quote, previous), None
     speaker = _speaker(ctx, attribution, quote, spans)
     channel = find_channel(ctx.text, sent_start, sent_end, attribution.verb_start)
     return speaker, channel
@@ -260,6 +291,21 @@ def _reported_context(ctx: QuoteContext, sent_start: int,
     persons = [n for n in named if n.kind == PERSON] or named
     channel = find_channel(ctx.text, previous.start, previous.end, verb.start())
     return persons[-1].name, channel
+
+
+def _introduced(ctx: QuoteContext, sent_start: int, spans: list[QuoteSpan]) -> str | None:
+    """An unattributed quotation right after a narrative sentence of its paragraph whose
+    subject is a person ("Lee returned to the issue later. “What…?”"): that person."""
+    sentence = ctx.index.at(max(sent_start - 2, 0))
+    if sentence is None or sentence.end > sent_start or "\n" in ctx.text[sentence.end : sent_start]:
+        return None
+    if any(_inside(offset, spans) for offset in (sentence.start, sentence.end - 2)):
+        return None
+    people = [n for n in ctx.named_in(sentence.start, sentence.end)
+              if n.kind == PERSON and not _inside(n.start, spans)]
+    if not people or people[0].start - sentence.start > 3:
+        return None
+    return people[0].name
 
 
 def _continuation(ctx: QuoteContext, quote: QuoteSpan,

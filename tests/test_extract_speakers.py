@@ -77,3 +77,26 @@ def test_quotation_left_open_runs_on_into_the_next_paragraph() -> None:
     quotes = _facts(text)["quotes"]
     assert any("first crossing went well" in q["text"] and "pier is finished" in q["text"]
                for q in quotes)
+
+
+def test_surname_mention_ner_missed_counts_for_he_said() -> None:
+    text = ("Two witnesses, former astronaut Carl Young and retired general Thomas Rask, "
+            "testified on Tuesday.\n"
+            "Rask said the budget was too small.\n"
+            "Young, in his testimony, criticised the procurement rules. "
+            "\u201cThe rules must be rewritten from the first page,\u201d he said.")
+    assert _speaker(text, "The rules must") == "Carl Young"
+
+
+def test_quoted_question_is_not_the_responders() -> None:
+    text = ("Senator Ruth Almond pressed the port chief, Ivo Brandt, on the cranes.\n"
+            "\u201cWhat happens if the cranes do not arrive by spring?\u201d Brandt responded "
+            "that the cranes were already at sea.")
+    assert _speaker(text, "What happens if") != "Ivo Brandt"
+
+
+def test_narrative_sentence_introduces_the_quote_after_it() -> None:
+    text = ("\u201cThe harbour is safe,\u201d Ivo Brandt said.\n"
+            "Ruth Almond returned to the cranes later in the hearing. \u201cWho pays if the "
+            "cranes are late again this year?\u201d")
+    assert _speaker(text, "Who pays if") == "Ruth Almond"
