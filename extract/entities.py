@@ -64,7 +64,24 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     if skip:
         mentions = [m for m in mentions if m.end <= skip[0] or m.start >= skip[1]]
     mentions = [_extend_person(_person_by_context(m, text), text) for m in mentions]
-    return _vote(_link_people(mentions))
+    return [_camel_case_org(m) for m in _vote(_link_people(mentions))]
+
+
+# Particles that begin surnames written with an inner capital (McDonald, MacArthur, O'Neill,
+# DeSantis, DiMaggio, LaGuardia, LeBlanc, VanDyke, DuPont): the name particles of English,
+# Irish, Scottish, French, Italian and Dutch surnames.
+_NAME_PARTICLE = re.compile(r"^(?:Mc|Mac|O['’]|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z]")
+_INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+
+
+def _camel_case_org(mention: Mention) -> Mention:
+    """A one-word "person" with a capital inside it that no surname particle explains
+    ("SpaceX", "PayPal") is a brand's name: an organisation."""
+    word = mention.text
+    if mention.kind != PERSON or " " in word or not _INNER_CAPITAL.match(word) \
+            or _NAME_PARTICLE.match(word):
+        return mention
+    return Mention(word, ORG, mention.start, mention.end, mention.source)
 
 
 _PERSON_FOLLOWER = re.compile(

@@ -50,7 +50,19 @@ def build_orgs(mentions: list[Mention], text: str, excluded: set[str]) -> list[O
     for org in orgs:
         _rename(org)
     orgs = [o for o in orgs if _names_an_organisation(o, text)]
+    orgs = [o for o in orgs if not _coordination(o, orgs)]
     return sorted(orgs, key=lambda o: min(m.start for m in o.mentions))
+
+
+def _coordination(org: Organization, orgs: list[Organization]) -> bool:
+    """"Falcon Heavy and Starship": two names joined by "and", one of them listed on its own,
+    is a coordination NER read as one name (a name like "Customs and Border Protection",
+    whose halves never stand alone, is kept)."""
+    if org.aliases or " and " not in org.name:
+        return False
+    halves = [h.strip() for h in org.name.split(" and ", 1)]
+    others = {n.lower() for o in orgs if o is not org for n in o.names()}
+    return any(h.lower() in others for h in halves)
 
 
 _AFTER_NUMBER = re.compile(r"\d[\d.,]*\s?$")

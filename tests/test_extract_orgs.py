@@ -64,3 +64,22 @@ def test_capitalised_ordinary_word_and_units_are_no_organisations() -> None:
 def test_gazetteer_acronym_that_is_also_a_word_stays() -> None:
     text = "The WHO said the outbreak was contained, and officials who visited agreed."
     assert "World Health Organization" in {o["name"] for o in _facts(text)["organizations"]}
+
+
+def test_one_word_name_with_an_inner_capital_is_a_brand() -> None:
+    from extract.entities import _camel_case_org
+    from extract.mentions import PERSON, Mention
+
+    assert _camel_case_org(Mention("RiverX", PERSON, 0, 6)).kind == "org"
+    assert _camel_case_org(Mention("McAllister", PERSON, 0, 10)).kind == PERSON
+    assert _camel_case_org(Mention("DeLuca", PERSON, 0, 6)).kind == PERSON
+
+
+def test_coordinated_names_are_not_one_organisation() -> None:
+    from extract.orgs import Organization, _coordination
+
+    pair = Organization("Harbour Board and Ferry Union")
+    alone = Organization("Harbour Board")
+    customs = Organization("Customs and Excise")
+    assert _coordination(pair, [pair, alone, customs])
+    assert not _coordination(customs, [pair, alone, customs])
