@@ -425,7 +425,7 @@ def _from_heads(text: str) -> list[Mention]:
 
 # Words of a state's institutions written after its name ("Indiana House", "U.S. government"):
 # the heads of ORG_HEADS and the chambers of a legislature.
-_INSTITUTION_HEADS = gz.ORG_HEADS | {"house", "statehouse", "legislature", "assembly"}
+_INSTITUTION_HEADS = gz.ORG_HEADS | {"house", "legislature", "assembly"}
 
 
 def _owner_places(mentions: list[Mention]) -> list[Mention]:
