@@ -100,3 +100,13 @@ def test_narrative_sentence_introduces_the_quote_after_it() -> None:
             "Ruth Almond returned to the cranes later in the hearing. \u201cWho pays if the "
             "cranes are late again this year?\u201d")
     assert _speaker(text, "Who pays if") == "Ruth Almond"
+
+
+def _titles(text: str) -> dict[str, list[str]]:
+    return {p["name"]: p["titles"] for p in _facts(text)["people"]}
+
+
+def test_role_is_a_noun_phrase_not_a_clause() -> None:
+    assert _titles("The board's lawyer, Pavel Marek, joined the meeting late.")["Pavel Marek"] == []
+    assert _titles("Ines Dahl, the harbour board chair, said the quay was safe.")["Ines Dahl"] == [
+        "the harbour board chair"]
