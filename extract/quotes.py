@@ -392,7 +392,45 @@ def _resolve_description(ctx: QuoteContext, phrase: str, offset: int,
             if n.kind == ORG and words[-1] in n.name.lower().split()]
     if orgs:
         return orgs[-1].name
-    return _affiliation(ctx, words[-1], offset)
+    found = _affiliation(ctx, words[-1], offset)
+    if found is None and words[-1] in _SPOKES_WORDS:
+        return _spoken_for(ctx, words[-1], offset, spans)
+    return found
+
+
+def _spoken_for(ctx: QuoteContext, head: str, offset: int, spans: list[QuoteSpan]) -> str | None:
+    """The body a spokesperson speaks for: the first organisation named in the sentence where
+    the spokesperson was last introduced (before the attribution's own sentence), before them,
+    else in the sentence before that one (its subject: "X did not accept the offer. A
+    spokesperson said …")."""
+    introduced = [m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", ctx.text[:offset],
+                                                 re.IGNORECASE)]
+    current = ctx.index.at(offset)
+    earlier = [i for i in introduced if current is None or i < current.start]
+    if not introduced:
+        return None
+    sentence = ctx.index.at((earlier or introduced)[-1])
+    if sentence is None:
+        return None
+    for start, end in ((sentence.start, introduced[0]), _previous_sentence(ctx, sentence.start)):
+        bodies = [n for n in ctx.named_in(start, end) if n.kind == ORG and not _inside(n.start, spans)]
+        if bodies:
+            return bodies[0].name
+    return None
+
+
+def _previous_sentence(ctx: QuoteContext, start: int) -> tuple[int, int]:
+    """Offsets of the sentence before the one starting at ``start`` (empty if none)."""
+    before = ctx.index.at(max(start - 2, 0))
+    if before is None or before.start >= start:
+        return (0, 0)
+    return (before.start, before.end)
+
+
+# Those who speak for a body rather than for themselves (news style's "a spokesperson said"):
+# with no body named beside them, the organisation named last before is theirs.
+_SPOKES_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople",
+                           "spokesmen", "spokeswomen", "representative", "representatives"})
 
 
 def _affiliation(ctx: QuoteContext, head: str, offset: int) -> str | None:

@@ -110,3 +110,11 @@ def test_role_is_a_noun_phrase_not_a_clause() -> None:
     assert _titles("The board's lawyer, Pavel Marek, joined the meeting late.")["Pavel Marek"] == []
     assert _titles("Ines Dahl, the harbour board chair, said the quay was safe.")["Ines Dahl"] == [
         "the harbour board chair"]
+
+
+def test_a_spokesperson_speaks_for_the_body_named_before() -> None:
+    text = ("The Harbour Authority did not accept the offer.\n"
+            "A spokesperson who asked not to be named said in a statement emailed to the "
+            "Coast Gazette that the quay is closed.\n"
+            "\u201cWe cannot open the quay to ferries before the survey,\u201d the spokesperson said.")
+    assert _speaker(text, "We cannot open") == "Harbour Authority"
