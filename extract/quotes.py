@@ -92,6 +92,22 @@ class QuoteContext:
                     fallback = item
         return fallback
 
+    def antecedent(self, offset: int, skip: list[QuoteSpan], gender: str | None) -> Named | None:
+        """The person a "he"/"she" before ``offset`` stands for: the nearest fitting one, or
+        the fitting person who opens that one's sentence as its subject ("Figgins, who
+        represents Thomas, said …. He said …" is Figgins)."""
+        found = self.nearest_before(offset, {PERSON}, skip, gender)
+        sentence = self.index.at(found.start) if found else None
+        if found is None or sentence is None:
+            return found
+        for item in self.named_in(sentence.start, found.start):
+            if item.kind != PERSON or item.start > sentence.start + 3 or _inside(item.start, skip):
+                continue
+            if gender and self.gender.get(item.name, gender) != gender:
+                continue
+            return item
+        return found
+
 
 def _surname_mentions(text: str, named: list[Named], people: list[PersonTitles]) -> list[Named]:
     """Mentions of a listed person by surname alone that NER left untagged ("Young, in his
@@ -365,8 +381,10 @@ def _resolve_subject(ctx: QuoteContext, subject: str, verb_start: int,
     pronoun = PRONOUN_RE.search(subject)
     if pronoun:
         word = pronoun.group(1).lower()
-        kinds = {PERSON} if word in {"he", "she", "we"} else {ORG}
-        found = ctx.nearest_before(verb_start, kinds, spans, _PRONOUN_GENDER.get(word))
+        if word in {"he", "she"}:
+            found = ctx.antecedent(verb_start, spans, _PRONOUN_GENDER[word])
+        else:
+            found = ctx.nearest_before(verb_start, {PERSON} if word == "we" else {ORG}, spans)
         return found.name if found else None
     description = DESCRIPTION_RE.search(subject)
     if description:

@@ -118,3 +118,11 @@ def test_a_spokesperson_speaks_for_the_body_named_before() -> None:
             "Coast Gazette that the quay is closed.\n"
             "\u201cWe cannot open the quay to ferries before the survey,\u201d the spokesperson said.")
     assert _speaker(text, "We cannot open") == "Harbour Authority"
+
+
+def test_pronoun_goes_to_the_subject_not_a_name_in_its_relative_clause() -> None:
+    text = ("Defence lawyer Marta Kovacs said her client would plead not guilty.\n"
+            "Henrik Lund, who represents Oskar Berg, said his client chose to fight the charge. "
+            "He said Berg is a father of three and a guilty plea would \u201cruin his life "
+            "entirely and for good.\u201d")
+    assert _speaker(text, "ruin his life") == "Henrik Lund"
