@@ -60,6 +60,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     raw += _from_streets(text)
     titles = {m.text for m in raw if m.kind == "title"}
     mentions = [m for m in _resolve_overlaps(raw) if m.kind != "title" and m.text not in titles]
+    mentions = _join_coordinated_names(mentions, text)
     mentions = sorted(mentions + _owner_places(mentions), key=lambda m: m.start)
     if skip:
         mentions = [m for m in mentions if m.end <= skip[0] or m.start >= skip[1]]
@@ -421,6 +422,28 @@ def _from_heads(text: str) -> list[Mention]:
         start = match.start(1) + match.group(1).find(span)
         found.append(Mention(span, ORG, start, start + len(span), "head"))
     return found
+
+
+def _join_coordinated_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Customs and Border Protection" split by NER at "and" into two organisations is one
+    when neither half is ever written alone in the article: a name, not a coordination."""
+    result: list[Mention] = []
+    for mention in mentions:
+        prev = result[-1] if result else None
+        if prev is not None and prev.kind == ORG and mention.kind == ORG \
+                and text[prev.end : mention.start] == " and ":
+            whole = f"{prev.text} and {mention.text}"
+            if all(_only_inside(half, whole, text) for half in (prev.text, mention.text)):
+                result[-1] = Mention(whole, ORG, prev.start, mention.end, prev.source)
+                continue
+        result.append(mention)
+    return result
+
+
+def _only_inside(half: str, whole: str, text: str) -> bool:
+    """Whether every occurrence of ``half`` in the text is part of an occurrence of ``whole``."""
+    pattern = rf"(?<![\w\-]){re.escape(half)}(?![\w\-])"
+    return len(re.findall(pattern, text)) == text.count(whole)
 
 
 # Words of a state's institutions written after its name ("Indiana House", "U.S. government"):

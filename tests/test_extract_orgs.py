@@ -83,3 +83,16 @@ def test_coordinated_names_are_not_one_organisation() -> None:
     customs = Organization("Customs and Excise")
     assert _coordination(pair, [pair, alone, customs])
     assert not _coordination(customs, [pair, alone, customs])
+
+
+def test_name_split_at_and_is_joined_when_its_halves_never_stand_alone() -> None:
+    from extract.entities import _join_coordinated_names
+    from extract.mentions import ORG, Mention
+
+    text = "Officers of Roads and Harbour Works met. Roads and Harbour Works said no."
+    mentions = [Mention("Roads", ORG, 12, 17), Mention("Harbour Works", ORG, 22, 35),
+                Mention("Roads", ORG, 41, 46), Mention("Harbour Works", ORG, 51, 64)]
+    joined = _join_coordinated_names(mentions, text)
+    assert [m.text for m in joined] == ["Roads and Harbour Works", "Roads and Harbour Works"]
+    alone = text + " Harbour Works will reply."
+    assert len(_join_coordinated_names(mentions, alone)) == 4
