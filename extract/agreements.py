@@ -1,9 +1,10 @@
 """Named agreements, treaties, partnerships, deals and contracts, with parties and status.
 
-Three shapes are recognised: capitalised names ending in an agreement word
+Four shapes are recognised: capitalised names ending in an agreement word
 ("Security of Information Agreement"), typed lower-case deals ("US-China trade
-deal", "nuclear deal") and purchase deals/orders ("deal to purchase 30 jets",
-"order for 50 Airbus jets").  Status comes from the cue word nearest the name.
+deal", "nuclear deal"), purchase deals/orders ("deal to purchase 30 jets",
+"order for 50 Airbus jets") and deals named by their sides ("Coty-Jenner deal",
+"CLPS contracts", "partnership with Ulta Beauty").  Status comes from the cue word nearest the name.
 """
 
 from __future__ import annotations
@@ -37,6 +38,16 @@ _PURCHASE = re.compile(
     r"\b(?:deal|order|contract)\s+(?:to\s+(?:buy|purchase|acquire|supply|build|deliver)|for|of|worth)"
     r"\s+(?:(?:some|about|up\s+to|nearly|more\s+than)\s+)?\d[^,.;:()]{3,60}"
 )
+# Deals named by their sides: "Coty-Jenner deal", "CLPS contracts", "partnership with Ulta
+# Beauty" (the commercial instruments of the same glossary: deal, contract, partnership).
+_NAME_WORD = r"[A-Z][\w.&’']*"
+_SIDES = (
+    rf"\b(?:{_NAME_WORD}(?:\s{_NAME_WORD})?[\-–]{_NAME_WORD}(?:\s{_NAME_WORD})?"
+    r"|[A-Z][A-Z0-9]{1,7})\s+(?:deal|agreement|partnership|contracts?|pact|accord)\b"
+    rf"|\b(?:partnership|deal|contract|agreement|alliance)\s+with\s+{_NAME_WORD}"
+    rf"(?:\s{_NAME_WORD}){{0,3}}"
+)
+_WITH_SIDES = re.compile(_SIDES)
 # The status values of FACTS.md, each cued by the verbs and phrases that report it (the
 # treaty-law terms of the Vienna Convention on the Law of Treaties: negotiate, sign, ratify,
 # enter into force, suspend, terminate, withdraw, and their everyday synonyms).
@@ -57,8 +68,11 @@ _TRAILING_TIME = re.compile(
 )
 _KEYWORD = re.compile(
     r"(?i:\b(?:agreement|treaty|partnership|accords?|pact|convention|deal|memorandum|mou|protocol|"
-    r"charter|compact|truce|order|contract)\b)"
+    r"charter|compact|truce|orders?|contracts?|alliance)\b)"
 )
+# "governed by our Subscriber Agreement", "your licence agreement": the publisher's terms
+# with its reader, written in the first and second person, are no agreement of the news.
+_READER_TERMS = re.compile(r"\b(?:our|your)\s+$", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:The|A|An|This|That|Its|Their|His|Her)\s+")
 
 
@@ -77,7 +91,7 @@ def extract_agreements(text: str, index: SentenceIndex, parties_in: PartyFinder)
     found: list[Agreement] = []
     for start, end in _candidate_spans(text):
         sentence = index.at(start)
-        if sentence is None:
+        if sentence is None or _READER_TERMS.search(text[max(0, start - 6) : start]):
             continue
         name = _TRAILING_TIME.sub("", _LEADING.sub("", text[start:end].strip()))
         status = _status(sentence, start - sentence.start, end - sentence.start)
@@ -127,7 +141,7 @@ def _candidate_spans(text: str) -> list[tuple[int, int]]:
     offset = 0
     for line in text.split("\n"):
         if _KEYWORD.search(line):
-            for pattern in (_NAMED, _TYPED, _PURCHASE):
+            for pattern in (_NAMED, _TYPED, _PURCHASE, _WITH_SIDES):
                 for match in pattern.finditer(line):
                     span = (offset + match.start(), offset + match.end())
                     if not any(a < span[1] and span[0] < b for a, b in spans):

@@ -59,13 +59,21 @@ def find_attribution(text: str, sent_start: int, sent_end: int, q_start: int, q_
     lead = re.match(r"^[\s,.:;!?”\"’»]*", after_text)
     skip = lead.end() if lead else 0
     verb = VERB_RE.search(after_text, skip, min(len(after_text), skip + 140))
-    if verb:
+    if verb and not _answers(text[q_start:q_end], verb.group(0)):
         return Attribution(close + skip, limit, close + verb.start(), True)
     before_text = text[sent_start : max(sent_start, q_start - 1)]
     verbs = list(VERB_RE.finditer(before_text))
     if verbs:
         return Attribution(sent_start, q_start - 1, sent_start + verbs[-1].start(), False)
     return None
+
+
+_ANSWER_VERBS = frozenset({"responded", "replied", "answered"})
+
+
+def _answers(quoted: str, verb: str) -> bool:
+    """“…?” Lee responded: whoever responds to a quoted question did not ask it."""
+    return verb in _ANSWER_VERBS and quoted.rstrip(" ,”\"’").endswith("?")
 
 
 def find_channel(text: str, start: int, end: int, anchor: int) -> str | None:

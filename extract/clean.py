@@ -13,7 +13,6 @@ from copy import copy
 from functools import lru_cache
 
 import trafilatura
-from htmldate import find_date
 from lxml import etree
 from lxml import html as lxml_html
 from trafilatura.settings import Document, Extractor
@@ -23,6 +22,7 @@ from extract.article import CleanArticle
 from extract.boilerplate import filter_lines
 from extract.errors import NoArticle
 from extract.language import guess_language
+from extract.published import published_date
 
 _MIN_TEXT_CHARS = 40
 # trafilatura's own extractor is run first on its own (fast); only when it finds
@@ -39,7 +39,7 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
     tree_titles = metadata.h1_texts(tree)
     sitename = metadata.site_name(tree)
     description = metadata.description(tree)
-    published = _published(tree, url)
+    published = published_date(tree, url or canonical)
     raw_names += metadata.byline_elements(tree)
     doc = _extract(tree, url, fast=True)
     if doc is None or len(doc.text or "") < _RETRY_BELOW_CHARS:
@@ -65,20 +65,6 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
         description=description,
         agency=agency,
     )
-
-
-def _published(tree: lxml_html.HtmlElement, url: str | None) -> str | None:
-    """The publication date as htmldate finds it in the page's metadata and URL.
-
-    trafilatura's own metadata pass does the same and also extracts categories, tags
-    and site names we never use: half the cleaning time, so dates are asked for alone.
-    """
-    try:
-        found = find_date(tree, url=url, outputformat="%Y-%m-%d", extensive_search=False,
-                          original_date=True)
-    except (ValueError, TypeError):
-        return None
-    return _iso_date(found) if isinstance(found, str) else None
 
 
 def _extract(tree: lxml_html.HtmlElement, url: str | None, fast: bool) -> Document | None:

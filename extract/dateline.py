@@ -11,7 +11,13 @@ import re
 from dataclasses import dataclass
 
 from extract.dates import MONTH_PATTERN, guess_year, month_number, parse_iso, safe_date
-from extract.gazetteer import CAPITALS, COUNTRIES, MAJOR_CITIES, REGIONS
+from extract.gazetteer import (
+    CAPITALS,
+    COUNTRIES,
+    HONORIFICS,
+    MAJOR_CITIES,
+    REGIONS,
+)
 from extract.metadata import canonical_agency
 
 _PLACE = r"[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}"
@@ -67,10 +73,23 @@ def trailing_agency(text: str) -> str | None:
     return canonical_agency(match.group("a") or match.group("b") or match.group("c") or "")
 
 
+# The party-and-state label US style writes after a legislator's name: "(R-OH)",
+# "(D-Calif.)", "(I-Vt.)" (Republican, Democrat, Independent; postal code or state abbreviation).
+_PARTY_STATE = re.compile(r"^[RDI]\s*-\s*[A-Z][A-Za-z]{1,4}\.?$")
+
+
 def _credible(match: re.Match[str]) -> bool:
-    """Upper-case places always count; others need a credit, a date or a dash."""
+    """Upper-case places always count; others need a credit, a date or a dash.
+
+    A name with a title before it ("Rep. Jane Doe (R-OH) asked") or a party-state label
+    in the parentheses is a person opening the story, not a place and its credit.
+    """
     place = match.group("place")
     if len(place) < 3 or place.split()[0].lower() in {"the", "a", "an", "in", "on"}:
+        return False
+    if not place.isupper() and place.split()[0].lower() in HONORIFICS:
+        return False  # upper-case datelines keep "GENERAL SANTOS, Philippines"
+    if _PARTY_STATE.match((match.group("agency") or "").strip()):
         return False
     if match.group("agency") or match.group("date"):
         return True

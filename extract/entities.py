@@ -57,12 +57,32 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     raw += _from_heads(text)
     raw += _from_gazetteer(text)
     raw += _from_place_context(text)
+    raw += _from_streets(text)
     titles = {m.text for m in raw if m.kind == "title"}
     mentions = [m for m in _resolve_overlaps(raw) if m.kind != "title" and m.text not in titles]
+    mentions = _join_coordinated_names(mentions, text)
+    mentions = sorted(mentions + _owner_places(mentions), key=lambda m: m.start)
     if skip:
         mentions = [m for m in mentions if m.end <= skip[0] or m.start >= skip[1]]
     mentions = [_extend_person(_person_by_context(m, text), text) for m in mentions]
-    return _vote(_link_people(mentions))
+    return [_camel_case_org(m) for m in _vote(_link_people(mentions))]
+
+
+# Particles that begin surnames written with an inner capital (McDonald, MacArthur, O'Neill,
+# DeSantis, DiMaggio, LaGuardia, LeBlanc, VanDyke, DuPont): the name particles of English,
+# Irish, Scottish, French, Italian and Dutch surnames.
+_NAME_PARTICLE = re.compile(r"^(?:Mc|Mac|O['’]|De|Di|Da|Du|La|Le|Van|Von|St)[A-Z]")
+_INNER_CAPITAL = re.compile(r"^[A-Z][a-z]+[A-Z]")
+
+
+def _camel_case_org(mention: Mention) -> Mention:
+    """A one-word "person" with a capital inside it that no surname particle explains
+    ("SpaceX", "PayPal") is a brand's name: an organisation."""
+    word = mention.text
+    if mention.kind != PERSON or " " in word or not _INNER_CAPITAL.match(word) \
+            or _NAME_PARTICLE.match(word):
+        return mention
+    return Mention(word, ORG, mention.start, mention.end, mention.source)
 
 
 _PERSON_FOLLOWER = re.compile(
@@ -367,6 +387,29 @@ WEEKDAY_AND_MONTHS = frozenset(split_words(
 ))
 
 
+# Street and square suffixes of the USPS's Publication 28 (Appendix C1), written out: a
+# capitalised name before one of them names a street or square ("Wall Street", "Fifth Avenue").
+_STREET = re.compile(
+    r"(?<![\w.’'\-])((?:[A-Z][a-z]+\s){1,2}(?:Street|Avenue|Boulevard|Square|Road|Lane|Plaza))"
+    r"(?!\s+[A-Z0-9])(?![\w\-])"
+)
+
+
+def _from_streets(text: str) -> list[Mention]:
+    """Named streets and squares; one followed by another capitalised word ("Wall Street
+    Journal") is part of a longer name and left to NER."""
+    found = []
+    for match in _STREET.finditer(text):
+        name, start = match.group(1), match.start(1)
+        first = name.split()[0]
+        if first in _FUNCTION_WORDS or first in WEEKDAY_AND_MONTHS:
+            if len(name.split()) < 3:
+                continue
+            name, start = name[len(first) + 1 :], start + len(first) + 1
+        found.append(Mention(name, PLACE, start, start + len(name), "street"))
+    return found
+
+
 def _from_heads(text: str) -> list[Mention]:
     """"Afghan government", "US military", "Vietnam's coast guard" are organisations."""
     found = []
@@ -378,6 +421,51 @@ def _from_heads(text: str) -> list[Mention]:
         span = re.sub(r"^the\s+", "", span)
         start = match.start(1) + match.group(1).find(span)
         found.append(Mention(span, ORG, start, start + len(span), "head"))
+    return found
+
+
+def _join_coordinated_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Customs and Border Protection" split by NER at "and" into two organisations is one
+    when neither half is ever written alone in the article: a name, not a coordination."""
+    result: list[Mention] = []
+    for mention in mentions:
+        prev = result[-1] if result else None
+        if prev is not None and prev.kind == ORG and mention.kind == ORG \
+                and text[prev.end : mention.start] == " and ":
+            whole = f"{prev.text} and {mention.text}"
+            if all(_only_inside(half, whole, text) for half in (prev.text, mention.text)):
+                result[-1] = Mention(whole, ORG, prev.start, mention.end, prev.source)
+                continue
+        result.append(mention)
+    return result
+
+
+def _only_inside(half: str, whole: str, text: str) -> bool:
+    """Whether every occurrence of ``half`` in the text is part of an occurrence of ``whole``."""
+    pattern = rf"(?<![\w\-]){re.escape(half)}(?![\w\-])"
+    return len(re.findall(pattern, text)) == text.count(whole)
+
+
+# Words of a state's institutions written after its name ("Indiana House", "U.S. government"):
+# the heads of ORG_HEADS and the chambers of a legislature.
+_INSTITUTION_HEADS = gz.ORG_HEADS | {"house", "legislature", "assembly"}
+
+
+def _owner_places(mentions: list[Mention]) -> list[Mention]:
+    """The place named at the front of a state institution's name is itself mentioned:
+    "Indiana House" names Indiana, "U.S. government" the United States."""
+    found = []
+    for mention in mentions:
+        if mention.kind != ORG:
+            continue
+        words = re.sub(r"['’]s\b", "", mention.text).split()
+        for cut in (2, 1):
+            owner, head = " ".join(words[:cut]), " ".join(words[cut:]).lower()
+            if len(words) > cut and head in _INSTITUTION_HEADS and (
+                    owner in _PLACE_NAMES or owner in gz.US_FORMS or owner in gz.UK_FORMS):
+                found.append(Mention(owner, PLACE, mention.start, mention.start + len(owner),
+                                     "owner"))
+                break
     return found
 
 

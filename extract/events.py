@@ -1,18 +1,24 @@
 """Dated events: every sentence that dates an occurrence yields (date, what, where).
 
-``what`` is the event noun nearest the date with up to two modifiers
-("terrorist attack", "helicopter crash"); ``where`` is the place named nearest
-the date in the same sentence; ``description`` is the sentence itself, so a
-timeline line reads alone (who did what, where).  Sentences with a date but no
-event word are skipped: they usually date a figure, not an occurrence.
+``what`` is a short headline phrase around the event word nearest the date, within its
+clause and without the date ("helicopter crash in Afghanistan", "NASA announced the
+selection of SpaceX"); the event word is an event noun or ACE trigger verb, else the
+nearest past-tense verb that is no verb of saying.  ``where`` is the place named nearest
+the date in the same sentence; ``description`` is the sentence itself, so a timeline line
+reads alone (who did what, where).  Sentences with a date but no event word or past verb
+are skipped: they usually date a figure, not an occurrence; so are dates inside
+quotations (what a speaker says will happen is reported speech, not the article's dating).
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
+from extract.attribution import VERB_RE
+from extract.quotespans import find_quote_spans
 from extract.sentences import Sentence
 from extract.temporal import DateMention, find_dates
 from extract.wordlists import split_words
@@ -100,9 +106,10 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
     anchor = _anchor(published)
     events: list[dict[str, object]] = []
     seen: set[tuple[str, str]] = set()
+    quoted = [part for quote in find_quote_spans(text) for part in quote.parts]
     for sentence in sentences:
         for date in find_dates(text, sentence.start, sentence.end, anchor):
-            if date.start < skip_until:
+            if date.start < skip_until or any(a <= date.start < b for a, b in quoted):
                 continue
             event = _event(text, sentence, date, places, skip_until)
             if event is None:
@@ -160,39 +167,110 @@ def describe(text: str, sentence: Sentence, start: int) -> str:
     return cut.rstrip(" ,;:") + " …"
 
 
+# Past forms of the irregular verbs among the most frequent English verbs (Leech, Rayson and
+# Wilson, "Word Frequencies in Written and Spoken English", 2001: the irregular verbs of the
+# top 200 lemmas that name an occurrence), and the regular past by its "-ed" ending.
+IRREGULAR_PAST = frozenset(split_words(
+    "began begun became brought built broke broken came caught chose drove fell flew fought "
+    "found gave given went gone grew held hit kept knew led left lost made meant met paid "
+    "put ran rose saw sent set shot shut sold spent spoke stood struck swore taken took "
+    "threw thrown told understood won wrote written"
+))
+_REGULAR_PAST = re.compile(r"^[a-z]{3,}ed$")
+# Words that open a new clause inside a sentence: the subordinators and relative pronouns of
+# English grammar (Quirk et al., "A Comprehensive Grammar of the English Language", 14.12).
+_CLAUSE_WORDS = frozenset(split_words(
+    "that which who whom whose when while where whereas although though because since if "
+    "unless until after before as so but and or nor"
+))
+_CLAUSE_MARK = re.compile(r"[,;:()\[\]“”\"—–!?]|\s-\s")
+_PREPOSITIONS = frozenset(split_words(
+    "in on at by since from until till during of for to into through between before after"
+))
+# Personal pronouns as subjects name nobody on a timeline line.
+_PRONOUNS = frozenset(split_words("i we you he she they"))
+_PHRASE_WORD = re.compile(r"[A-Za-z0-9$][\w\-’'.$%/]*")
+_BEFORE_TRIGGER = 4
+_AFTER_TRIGGER = 7
+
+
 def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
-    """The event noun closest to the date, with up to two modifiers before it."""
-    best: tuple[int, str] | None = None
-    words = list(_WORD.finditer(text, sentence.start, sentence.end))
+    """A short headline phrase for the occurrence the date dates: its event word (an event
+    noun, a past-tense ACE trigger, else the nearest past-tense verb), the name or words
+    before it in its clause, and what follows it up to the clause's end ("NASA announced the
+    selection of SpaceX", "helicopter crash in Afghanistan"); the date itself is left out."""
+    words = _phrase_words(text, sentence, date)
+    trigger = _trigger(words, date, lambda w: w.lower() in EVENT_NOUNS or w.lower() in VERB_NOUNS)
+    fallback = trigger is None
+    if fallback:
+        trigger = _trigger(words, date, _is_past_verb)
+    if trigger is None:
+        return None
+    noun = words[trigger].group(0).lower() in EVENT_NOUNS
+    low = trigger
+    while low > 0 and trigger - low < _BEFORE_TRIGGER and _joined(text, words, low - 1) \
+            and words[low - 1].group(0).lower() not in _CLAUSE_WORDS \
+            and not (noun and _is_past_verb(words[low - 1].group(0))):
+        low -= 1
+    high = trigger
+    while high + 1 < len(words) and high - trigger < _AFTER_TRIGGER \
+            and _joined(text, words, high) and words[high + 1].group(0).lower() not in _CLAUSE_WORDS:
+        high += 1
+    kept = [w.group(0).rstrip(".") for w in words[low : high + 1]]
+    while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS:
+        kept.pop(0)
+    if fallback and not _named_actor([w.group(0) for w in words[low:trigger]]):
+        return None
+    while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS:
+        kept.pop()
+    return " ".join(kept) or None
+
+
+def _named_actor(before: list[str]) -> bool:
+    """Whether a capitalised word (a name: "Scientists", "NASA", "Epstein") stands before a
+    plain past verb in its clause: who did it.  Without one, "helped by", "followed by",
+    "I started" date a circumstance, not an occurrence of the news."""
+    return any(w[:1].isupper() and w.lower() not in _STOP | _PRONOUNS | _CLAUSE_WORDS
+               for w in before)
+
+
+def _phrase_words(text: str, sentence: Sentence, date: DateMention) -> list[re.Match[str]]:
+    """The sentence's words, without the date expression and the preposition it governs."""
+    words = [w for w in _PHRASE_WORD.finditer(text, sentence.start, sentence.end)
+             if not date.start <= w.start() < date.end]
+    return [w for i, w in enumerate(words)
+            if not (w.group(0).lower() in _PREPOSITIONS and w.end() <= date.start
+                    and (i + 1 == len(words) or words[i + 1].start() >= date.end)
+                    and not text[w.end() : date.start].strip())]
+
+
+def _trigger(words: list[re.Match[str]], date: DateMention, accept: Callable[[str], bool]
+             ) -> int | None:
+    """Index of the accepted word nearest the date (words after it count double)."""
+    best: tuple[int, int] | None = None
     for position, word in enumerate(words):
-        lowered = word.group(0).lower()
-        if date.start <= word.start() < date.end:
-            continue
-        if lowered in EVENT_NOUNS:
-            phrase = _with_modifiers(words, position)
-        elif lowered in VERB_NOUNS:
-            phrase = VERB_NOUNS[lowered]
-        else:
+        if not accept(word.group(0)):
             continue
         if word.start() >= date.end:
             distance = 2 * (word.start() - date.end)
         else:
             distance = max(date.start - word.end(), 0)
         if best is None or distance < best[0]:
-            best = (distance, phrase)
+            best = (distance, position)
     return best[1] if best else None
 
 
-def _with_modifiers(words: list[re.Match[str]], position: int) -> str:
-    """The noun with at most two preceding content words ("terrorist attack")."""
-    kept = [words[position].group(0)]
-    for word in reversed(words[max(0, position - 2) : position]):
-        token = word.group(0)
-        if token.lower() in _STOP or token[:1].isupper() or token.lower() in EVENT_NOUNS \
-                or "'" in token or "’" in token:
-            break
-        kept.insert(0, token)
-    return " ".join(kept)
+def _is_past_verb(word: str) -> bool:
+    """A lower-case past-tense form, irregular or "-ed", that is no verb of saying: "noted",
+    "told" report what someone said, not an occurrence."""
+    if VERB_RE.fullmatch(word):
+        return False
+    return word in IRREGULAR_PAST or bool(_REGULAR_PAST.match(word))
+
+
+def _joined(text: str, words: list[re.Match[str]], position: int) -> bool:
+    """Whether words[position] and the next word are in one clause (no clause mark between)."""
+    return not _CLAUSE_MARK.search(text[words[position].end() : words[position + 1].start()])
 
 
 def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan]) -> str | None:

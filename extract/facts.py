@@ -106,11 +106,22 @@ def _entities(text: str, index: SentenceIndex, dateline: Dateline | None, agency
     entities, covered = run_ner(text, index.sentences, model)
     mentions = _outside_agreements(find_mentions(entities, text, skip, covered), text)
     people = build_people(mentions, text)
-    orgs = build_orgs(mentions, text, set(gz.AGENCIES) | {(agency or "").lower()})
+    orgs = build_orgs(mentions, text, _credit_names(agency))
     blocked = {p.name.lower() for p in people} | {o.name.lower() for o in orgs}
     places = build_places(mentions, blocked)
     _add_dateline_place(places, dateline, text)
     return _Entities(people, orgs, places, _named(people, orgs, places))
+
+
+def _credit_names(agency: str | None) -> set[str]:
+    """The credited wire agency under every name it goes by: the credit is no organisation
+    of the story, while another agency the story names ("told Reuters") is one."""
+    if not agency:
+        return set()
+    canon = gz.AGENCIES.get(agency.lower(), agency)
+    names = {agency.lower(), canon.lower()}
+    names |= {long for long, short in gz.AGENCY_CANON.items() if short == canon}
+    return names
 
 
 def _outside_agreements(mentions: list[Mention], text: str) -> list[Mention]:

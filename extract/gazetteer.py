@@ -153,6 +153,18 @@ ORG_ALIASES: dict[str, str] = {
     "G20": "Group of 20",
 }
 
+# The largest parties of the US Congress and the UK House of Commons by the words news style
+# names them and their members with ("Republicans", "the GOP", "Tories"): each word stands for
+# its party.  "Conservative" alone is left out: in US usage it is an ordinary adjective.
+PARTY_ALIASES: dict[str, str] = {
+    "Republican": "Republican Party", "Republicans": "Republican Party", "GOP": "Republican Party",
+    "Democrat": "Democratic Party", "Democrats": "Democratic Party",
+    "Democratic": "Democratic Party",
+    "Labour": "Labour Party", "Tory": "Conservative Party", "Tories": "Conservative Party",
+    "Conservatives": "Conservative Party",
+}
+ORG_ALIASES.update(PARTY_ALIASES)
+
 # News agencies: the national and international wire services of the list of news agencies
 # (members of the European Alliance of News Agencies, OANA and the major global wires), plus
 # the broadcasters whose stories carry a wire-style credit (CNN, Bloomberg).

@@ -49,7 +49,42 @@ def build_orgs(mentions: list[Mention], text: str, excluded: set[str]) -> list[O
     orgs = _consolidate(orgs)
     for org in orgs:
         _rename(org)
+    orgs = [o for o in orgs if _names_an_organisation(o, text)]
+    orgs = [o for o in orgs if not _coordination(o, orgs)]
     return sorted(orgs, key=lambda o: min(m.start for m in o.mentions))
+
+
+def _coordination(org: Organization, orgs: list[Organization]) -> bool:
+    """"Falcon Heavy and Starship": two names joined by "and", one of them listed on its own,
+    is a coordination NER read as one name (a name like "Customs and Border Protection",
+    whose halves never stand alone, is kept)."""
+    if org.aliases or " and " not in org.name:
+        return False
+    halves = [h.strip() for h in org.name.split(" and ", 1)]
+    others = {n.lower() for o in orgs if o is not org for n in o.names()}
+    return any(h.lower() in others for h in halves)
+
+
+_AFTER_NUMBER = re.compile(r"\d[\d.,]*\s?$")
+
+
+def _names_an_organisation(org: Organization, text: str) -> bool:
+    """Structural checks a capitalised ordinary word or a unit fails.
+
+    A one-word name the article also writes in lower case as an ordinary word
+    ("Education advocacy groups", "four times") is that word capitalised, and an
+    acronym only ever written right after a number ("30 GW") is a unit of measure;
+    names the gazetteer knows and names with aliases are kept.
+    """
+    if org.aliases or org.name in gz.ORG_ALIASES or org.name in gz.ORG_ALIASES.values():
+        return True
+    name = org.name
+    if " " not in name and not name.isupper() and name[1:].islower() and re.search(
+            rf"(?<![\w’'.\-]){re.escape(name.lower())}(?![\w’'\-])", text):
+        return False
+    unit = name.isupper() and all(_AFTER_NUMBER.search(text[max(0, m.start - 12) : m.start])
+                                  for m in org.mentions)
+    return not unit
 
 
 def _consolidate(orgs: list[Organization]) -> list[Organization]:
@@ -80,6 +115,11 @@ def _rename(org: Organization) -> None:
     full = [n for n in names if not n.isupper()]
     full = [n for n in full if not any(o.lower().endswith(" " + n.lower()) for o in full)] or names
     best = max(full, key=lambda n: (counts[n], len(n)))
+    # A party is listed under its name, not the word for its members ("Republicans").
+    party = next((gz.PARTY_ALIASES[n] for n in names if n in gz.PARTY_ALIASES), None)
+    if party and all(n in gz.PARTY_ALIASES or _same(n, party) for n in names):
+        best = party
+        names = names if any(_same(n, party) for n in names) else [*names, party]
     if best != org.name:
         org.aliases = [n for n in names if n != best]
         org.name = best

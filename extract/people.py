@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract import gazetteer as gz
+from extract.events import IRREGULAR_PAST
 from extract.mentions import PERSON, Mention
 
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|von|van|der|de|da|di|al|el|bin|ibn|la|le|du)$")
@@ -215,9 +216,25 @@ def titles_near(mention: Mention, text: str) -> list[str]:
     after = text[mention.end : mention.end + 140]
     if not _AGE.match(after):
         appositive = _APPOSITIVE.match(after)
-        if appositive and _has_title_word(appositive.group(1)):
+        if appositive and _has_title_word(appositive.group(1)) and _noun_phrase(appositive.group(1)):
             titles.append(appositive.group(1).strip())
     return titles
+
+
+_CLAUSE_OPENERS = frozenset({"and", "or", "but", "who", "which", "that", "is", "was", "has",
+                             "had", "will", "would", "can", "could", "does", "did"})
+
+
+def _noun_phrase(phrase: str) -> bool:
+    """A role is a noun phrase: one opening with a verb ("joined the meeting late"), an
+    auxiliary or a conjunction, or holding a to-infinitive ("to fight against"), is a clause."""
+    words = phrase.split()
+    if not words:
+        return False
+    first = words[0].lower()
+    if first in _CLAUSE_OPENERS or first in IRREGULAR_PAST or re.fullmatch(r"[a-z]{3,}ed", first):
+        return False
+    return re.search(r"\bto\s+[a-z]+\b", phrase) is None
 
 
 def _title_words(phrase: str) -> str | None:

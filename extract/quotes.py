@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from extract.attribution import (
     DESCRIPTION_RE,
     PRONOUN_RE,
+    SPEECH_VERBS,
     VERB_RE,
     Attribution,
     find_attribution,
@@ -54,9 +55,11 @@ class QuoteContext:
         """Index the named mentions by start offset for range look-ups."""
         self.text = text
         self.index = index
+        named = named + _surname_mentions(text, named, people)
         self.named = sorted(named, key=lambda n: n.start)
         self._starts = [n.start for n in self.named]
         self.people = people
+        self.gender = _genders(text, index, self.named)
 
     def named_in(self, start: int, end: int) -> list[Named]:
         """Named mentions fully inside [start, end)."""
@@ -69,13 +72,70 @@ class QuoteContext:
                 found.append(item)
         return found
 
-    def nearest_before(self, offset: int, kinds: set[str], skip: list[QuoteSpan]) -> Named | None:
-        """The closest mention of the given kinds ending before ``offset``, outside quotes."""
+    def nearest_before(self, offset: int, kinds: set[str], skip: list[QuoteSpan],
+                       gender: str | None = None) -> Named | None:
+        """The closest mention of the given kinds ending before ``offset``, outside quotes;
+        with ``gender``, people the article shows to be of the other gender are passed over, and
+        one shown to be of that gender wins over a nearer one of unknown gender when it is named
+        within _GENDER_LOOKBACK characters."""
         first = bisect_left(self._starts, offset)
+        fallback: Named | None = None
         for item in reversed(self.named[:first]):
             if item.kind in kinds and item.end <= offset and not _inside(item.start, skip):
-                return item
-        return None
+                if fallback is not None and offset - item.end > _GENDER_LOOKBACK:
+                    break
+                known = self.gender.get(item.name)
+                if not gender or known == gender:
+                    return item
+                if known is None and fallback is None:
+                    # Of unknown gender: taken unless one of the pronoun's gender comes soon.
+                    fallback = item
+        return fallback
+
+    def antecedent(self, offset: int, skip: list[QuoteSpan], gender: str | None) -> Named | None:
+        """The person a "he"/"she" before ``offset`` stands for: the nearest fitting one, or
+        the fitting person who opens that one's sentence as its subject ("Figgins, who
+        represents Thomas, said …. He said …" is Figgins)."""
+        found = self.nearest_before(offset, {PERSON}, skip, gender)
+        sentence = self.index.at(found.start) if found else None
+        if found is None or sentence is None:
+            return found
+        for item in self.named_in(sentence.start, found.start):
+            if item.kind != PERSON or item.start > sentence.start + 3 or _inside(item.start, skip):
+                continue
+            if gender and self.gender.get(item.name, gender) != gender:
+                continue
+            return item
+        return found
+
+
+def _surname_mentions(text: str, named: list[Named], people: list[PersonTitles]) -> list[Named]:
+    """Mentions of a listed person by surname alone that NER left untagged ("Young, in his
+    testimony, said"): the surname, capitalised, of exactly one listed person, not followed
+    by another capitalised word, and mid-sentence or followed by a comma, "'s" or a verb of
+    saying (so "Young people" opening a sentence is no mention)."""
+    owners: dict[str, set[str]] = {}
+    for person in people:
+        words = person.name.split()
+        if len(words) > 1:
+            owners.setdefault(words[-1], set()).add(person.name)
+    unique = {s: names.pop() for s, names in owners.items() if len(names) == 1 and len(s) > 2}
+    if not unique:
+        return []
+    taken = [(n.start, n.end) for n in named]
+    found: list[Named] = []
+    pattern = re.compile(r"(?<![\w’'.\-])(" + "|".join(re.escape(s) for s in unique)
+                         + r")(?![\w’'\-])(?!\s+[A-Z])")
+    for match in pattern.finditer(text):
+        start, end = match.span(1)
+        if any(a < end and start < b for a, b in taken):
+            continue
+        before = text[max(0, start - 2) : start]
+        opening = start == 0 or before.endswith(("\n", ". ", "“", "\"", "? ", "! "))
+        if opening and not re.match(r"(?:,|['’]s\b|\s+(?:" + SPEECH_VERBS + r")\b)", text[end:]):
+            continue
+        found.append(Named(start, end, unique[match.group(1)], PERSON))
+    return found
 
 
 def extract_quotes(ctx: QuoteContext) -> list[dict[str, object]]:
@@ -87,6 +147,7 @@ def extract_quotes(ctx: QuoteContext) -> list[dict[str, object]]:
     """
     spans = [q for q in find_quote_spans(ctx.text) if len(q.text.split()) >= 2]
     records: list[dict[str, object]] = []
+    kept: list[QuoteSpan] = []
     previous: tuple[QuoteSpan, str | None] | None = None
     for position, quote in enumerate(spans):
         following = spans[position + 1].start - 1 if position + 1 < len(spans) else None
@@ -96,14 +157,52 @@ def extract_quotes(ctx: QuoteContext) -> list[dict[str, object]]:
         if len(quote.text.split()) < MIN_QUOTE_WORDS and not _reported_phrase(ctx, quote, speaker):
             continue
         sentences = ctx.index.covering(max(quote.start - 1, 0), quote.end + 1)
-        records.append({
+        record: dict[str, object] = {
             "speaker": speaker,
             "text": quote.text.rstrip(" ,"),
             "channel": channel,
             "evidence": [s.evidence() for s in sentences],
-        })
+        }
+        if kept and _continues(ctx.text, kept[-1], quote, records[-1], record):
+            _merge(records[-1], record)
+        else:
+            records.append(record)
+            kept.append(quote)
         previous = (quote, speaker)
     return records
+
+
+# "“…,” she said. “…”": a short attribution sentence between two quotations of one speaker.
+_BRIDGE = re.compile(
+    r"^[\s,.!?”\"’]*(?:[^\n.“”\"]{0,120}?\b(?:" + r"said|says|added|explained|continued|noted|"
+    r"told\s[^\n.“”\"]{1,30}|wrote|asked|recalled|argued|insisted" + r")\b[^\n.“”\"]{0,80})"
+    r"[.:]\s*[“\"]?$"
+)
+
+
+def _continues(text: str, before: QuoteSpan, quote: QuoteSpan, first: dict[str, object],
+               record: dict[str, object]) -> bool:
+    """Whether ``quote`` goes on with the quotation before it, in the same paragraph, after
+    only the attribution of the first ("“A,” she said. “B.”"): one quotation split by its
+    attribution.  A second quotation attributed to someone else stays apart."""
+    gap = text[before.end : quote.start]
+    if "\n" in gap or not _BRIDGE.match(gap):
+        return False
+    after = re.split(r"[.!?](?:\s|$)|\n", text[quote.end + 1 : quote.end + 120].lstrip(" ,”\"’"))[0]
+    if VERB_RE.search(after):
+        return False  # the second quotation has an attribution of its own
+    return first["speaker"] is not None and record["speaker"] in (None, first["speaker"])
+
+
+def _merge(first: dict[str, object], record: dict[str, object]) -> None:
+    """Join the second half of a quotation to its first."""
+    first["text"] = f"{first['text']} {record['text']}"
+    first["channel"] = first["channel"] or record["channel"]
+    evidence = list(first["evidence"]) if isinstance(first["evidence"], list) else []
+    for item in record["evidence"] if isinstance(record["evidence"], list) else []:
+        if item not in evidence:
+            evidence.append(item)
+    first["evidence"] = evidence
 
 
 _REPORTING_VERB = re.compile(
@@ -146,10 +245,13 @@ def _attribute(ctx: QuoteContext, quote: QuoteSpan, following: int | None,
         ctx.text, sent_start, sent_end, quote.parts[0][0], quote.end, following
     )
     if attribution is None:
+        introduced = _colon_introducer(ctx, sent_start, quote, spans)
+        if introduced:
+            return introduced, None
         reported = _reported_context(ctx, sent_start, spans)
         if reported:
             return reported
-        return _continuation(ctx, quote, previous), None
+        return _introduced(ctx, sent_start, spans) or _continuation(ctx, quote, previous), None
     speaker = _speaker(ctx, attribution, quote, spans)
     channel = find_channel(ctx.text, sent_start, sent_end, attribution.verb_start)
     return speaker, channel
@@ -165,6 +267,26 @@ def _split_attribution(ctx: QuoteContext, quote: QuoteSpan) -> Attribution | Non
     if not match:
         return None
     return Attribution(gap_start, gap_end, gap_start + match.start(), True)
+
+
+def _colon_introducer(ctx: QuoteContext, sent_start: int, quote: QuoteSpan,
+                      spans: list[QuoteSpan]) -> str | None:
+    """"Lee agreed: “…”", "Lee, who called in from Lagos, had a view: “…”": a clause ending
+    in a colon right before the quotation introduces it, and its subject (the first person or
+    organisation named in it, a pronoun, or a listed surname) is the speaker."""
+    lead = ctx.text[sent_start : max(sent_start, quote.start - 1)]
+    if not lead.rstrip().endswith(":") or len(lead) > 200:
+        return None
+    named = [n for n in ctx.named_in(sent_start, quote.start - 1)
+             if n.kind in (PERSON, ORG) and not _inside(n.start, spans)]
+    if named:
+        return named[0].name
+    first = re.match(r"\s*(\w+)", lead)
+    if first and first.group(1).lower() in _PRONOUN_GENDER:
+        found = ctx.nearest_before(sent_start, {PERSON}, spans,
+                                   _PRONOUN_GENDER[first.group(1).lower()])
+        return found.name if found else None
+    return _surname(ctx, " ".join(lead.split()[:1]))
 
 
 def _reported_context(ctx: QuoteContext, sent_start: int,
@@ -185,6 +307,21 @@ def _reported_context(ctx: QuoteContext, sent_start: int,
     persons = [n for n in named if n.kind == PERSON] or named
     channel = find_channel(ctx.text, previous.start, previous.end, verb.start())
     return persons[-1].name, channel
+
+
+def _introduced(ctx: QuoteContext, sent_start: int, spans: list[QuoteSpan]) -> str | None:
+    """An unattributed quotation right after a narrative sentence of its paragraph whose
+    subject is a person ("Lee returned to the issue later. “What…?”"): that person."""
+    sentence = ctx.index.at(max(sent_start - 2, 0))
+    if sentence is None or sentence.end > sent_start or "\n" in ctx.text[sentence.end : sent_start]:
+        return None
+    if any(_inside(offset, spans) for offset in (sentence.start, sentence.end - 2)):
+        return None
+    people = [n for n in ctx.named_in(sentence.start, sentence.end)
+              if n.kind == PERSON and not _inside(n.start, spans)]
+    if not people or people[0].start - sentence.start > 3:
+        return None
+    return people[0].name
 
 
 def _continuation(ctx: QuoteContext, quote: QuoteSpan,
@@ -210,13 +347,23 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
         persons = [n for n in near if n.kind == PERSON] or near
         return (persons[0] if attr.after else persons[-1]).name
     subject = ctx.text[_clause_start(ctx.text, attr) : attr.verb_start]
-    resolved = _resolve_subject(ctx, subject, attr.verb_start, spans)
+    resolved = _resolve_subject(ctx, subject, attr.verb_start, spans) or _surname(ctx, subject)
     if resolved:
         return resolved
     after_verb = [n for n in names if n.start >= attr.verb_start and n.start - attr.verb_start < 40]
     # "said NASA administrator Jim Bridenstine": the organisation only qualifies the speaker.
     persons = [n for n in after_verb if n.kind == PERSON]
     return (persons or after_verb)[0].name if after_verb else None
+
+
+def _surname(ctx: QuoteContext, subject: str) -> str | None:
+    """A subject that is one listed person's surname alone ("Okafor asked"), even where NER
+    did not tag it: that person, when no other listed person has that surname."""
+    words = re.findall(r"[A-Z][\w'’\-]+", subject)
+    if not words or len(subject.split()) > 3:
+        return None
+    owners = {p.name for p in ctx.people if p.name.split()[-1] == words[-1]}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _clause_start(text: str, attr: Attribution) -> int:
@@ -233,8 +380,11 @@ def _resolve_subject(ctx: QuoteContext, subject: str, verb_start: int,
     """A pronoun or a definite description before the verb; anything else is no name."""
     pronoun = PRONOUN_RE.search(subject)
     if pronoun:
-        kinds = {PERSON} if pronoun.group(1).lower() in {"he", "she", "we"} else {ORG}
-        found = ctx.nearest_before(verb_start, kinds, spans)
+        word = pronoun.group(1).lower()
+        if word in {"he", "she"}:
+            found = ctx.antecedent(verb_start, spans, _PRONOUN_GENDER[word])
+        else:
+            found = ctx.nearest_before(verb_start, {PERSON} if word == "we" else {ORG}, spans)
         return found.name if found else None
     description = DESCRIPTION_RE.search(subject)
     if description:
@@ -260,7 +410,45 @@ def _resolve_description(ctx: QuoteContext, phrase: str, offset: int,
             if n.kind == ORG and words[-1] in n.name.lower().split()]
     if orgs:
         return orgs[-1].name
-    return _affiliation(ctx, words[-1], offset)
+    found = _affiliation(ctx, words[-1], offset)
+    if found is None and words[-1] in _SPOKES_WORDS:
+        return _spoken_for(ctx, words[-1], offset, spans)
+    return found
+
+
+def _spoken_for(ctx: QuoteContext, head: str, offset: int, spans: list[QuoteSpan]) -> str | None:
+    """The body a spokesperson speaks for: the first organisation named in the sentence where
+    the spokesperson was last introduced (before the attribution's own sentence), before them,
+    else in the sentence before that one (its subject: "X did not accept the offer. A
+    spokesperson said …")."""
+    introduced = [m.start() for m in re.finditer(rf"\b{re.escape(head)}\b", ctx.text[:offset],
+                                                 re.IGNORECASE)]
+    current = ctx.index.at(offset)
+    earlier = [i for i in introduced if current is None or i < current.start]
+    if not introduced:
+        return None
+    sentence = ctx.index.at((earlier or introduced)[-1])
+    if sentence is None:
+        return None
+    for start, end in ((sentence.start, introduced[0]), _previous_sentence(ctx, sentence.start)):
+        bodies = [n for n in ctx.named_in(start, end) if n.kind == ORG and not _inside(n.start, spans)]
+        if bodies:
+            return bodies[0].name
+    return None
+
+
+def _previous_sentence(ctx: QuoteContext, start: int) -> tuple[int, int]:
+    """Offsets of the sentence before the one starting at ``start`` (empty if none)."""
+    before = ctx.index.at(max(start - 2, 0))
+    if before is None or before.start >= start:
+        return (0, 0)
+    return (before.start, before.end)
+
+
+# Those who speak for a body rather than for themselves (news style's "a spokesperson said"):
+# with no body named beside them, the organisation named last before is theirs.
+_SPOKES_WORDS = frozenset({"spokesperson", "spokesman", "spokeswoman", "spokespeople",
+                           "spokesmen", "spokeswomen", "representative", "representatives"})
 
 
 def _affiliation(ctx: QuoteContext, head: str, offset: int) -> str | None:
@@ -296,6 +484,43 @@ def _document_author(ctx: QuoteContext, word: str, offset: int,
         if named:
             return named[-1].name
     return None
+
+
+# Gendered forms of address and pronouns of English (the honorifics of the attribution
+# titles list and the personal pronouns of English grammar).
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+_HONORIFIC_GENDER = re.compile(
+    r"\b(?:(?P<m>Mr|Sir|Lord|King|Prince|Duke|Brother|Father)|"
+    r"(?P<f>Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Duchess|Sister|Mother))\.?\s+$")
+_MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
+_FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
+_GENDER_WINDOW = 160
+_GENDER_LOOKBACK = 400
+
+def _genders(text: str, index: SentenceIndex, named: list[Named]) -> dict[str, str]:
+    """"m" or "f" for each person whose gender the article shows: a gendered form of address
+    before a mention ("Ms. Ortiz"), else the pronouns that follow the person's mentions in
+    their sentence up to the next person named, when one gender clearly prevails."""
+    people = [n for n in named if n.kind == PERSON]
+    votes: dict[str, list[int]] = {}
+    fixed: dict[str, str] = {}
+    for position, item in enumerate(people):
+        honorific = _HONORIFIC_GENDER.search(text[max(0, item.start - 12) : item.start])
+        if honorific:
+            fixed.setdefault(item.name, "m" if honorific.group("m") else "f")
+        end = people[position + 1].start if position + 1 < len(people) else len(text)
+        sentence = index.at(item.start)
+        if sentence is not None:
+            end = min(end, sentence.end)
+        window = text[item.end : min(end, item.end + _GENDER_WINDOW)]
+        tally = votes.setdefault(item.name, [0, 0])
+        tally[0] += len(_MALE.findall(window))
+        tally[1] += len(_FEMALE.findall(window))
+    found = dict(fixed)
+    for name, (male, female) in votes.items():
+        if name not in found and male != female and max(male, female) >= 2 * min(male, female):
+            found[name] = "m" if male > female else "f"
+    return found
 
 
 def _inside(offset: int, spans: list[QuoteSpan]) -> bool:

@@ -35,8 +35,11 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All quotations in reading order, with split quotations joined."""
     spans: list[tuple[int, int]] = []
     offset = 0
-    for line in text.split("\n"):
-        spans.extend((offset + a, offset + b) for a, b in _line_spans(line))
+    lines = text.split("\n")
+    for number, line in enumerate(lines):
+        following = lines[number + 1].lstrip()[:1] if number + 1 < len(lines) else ""
+        spans.extend((offset + a, offset + b)
+                     for a, b in _line_spans(line, bool(following) and following in "\"“«„"))
         offset += len(line) + 1
     return _join_split(text, spans)
 
@@ -44,14 +47,20 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
 _MARKS = re.compile("[\"“«„‘]")
 
 
-def _line_spans(line: str) -> list[tuple[int, int]]:
-    """(start, end) of quoted content in one paragraph."""
+def _line_spans(line: str, quote_goes_on: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of quoted content in one paragraph.
+
+    ``quote_goes_on``: the next paragraph opens with a quote mark, so a quotation opened
+    after a full stop and left open here runs on there (news style closes a quotation of
+    several paragraphs only at its end, and opens each of its paragraphs anew).
+    """
     found: list[tuple[int, int]] = []
     index = 0
     for mark in _MARKS.finditer(line):
         if mark.start() < index:
             continue
-        close = _closing(line, mark.start(), mark.group(0))
+        close = _closing(line, mark.start(), mark.group(0),
+                         quote_goes_on and _after_sentence(line, mark.start()))
         if close is None:
             continue
         found.append((mark.start() + 1, close))
@@ -59,12 +68,17 @@ def _line_spans(line: str) -> list[tuple[int, int]]:
     return found
 
 
-def _closing(line: str, index: int, char: str) -> int | None:
+def _after_sentence(line: str, index: int) -> bool:
+    """Whether the mark at ``index`` follows a sentence's end ("… he said. “")."""
+    return line[:index].rstrip().endswith((".", "!", "?"))
+
+
+def _closing(line: str, index: int, char: str, runs_on: bool = False) -> int | None:
     """Where the quote opened at ``index`` closes (or the paragraph end), else None."""
     if char == '"':
         close = line.find('"', index + 1)
         if close == -1:
-            return len(line) if _opens_paragraph(line, index) else None
+            return len(line) if runs_on or _opens_paragraph(line, index) else None
         return close
     if char not in _PAIRS:
         return None
@@ -75,7 +89,8 @@ def _closing(line: str, index: int, char: str) -> int | None:
     while True:
         close = line.find(closer, position)
         if close == -1:
-            return len(line) if char != "‘" and _opens_paragraph(line, index) else None
+            opens = runs_on or _opens_paragraph(line, index)
+            return len(line) if char != "‘" and opens else None
         if closer != "’" or _closes_word(line, close):
             return close
         position = close + 1
@@ -104,7 +119,7 @@ def _join_split(text: str, spans: list[tuple[int, int]]) -> list[QuoteSpan]:
     result: list[QuoteSpan] = []
     for start, end in spans:
         content = text[start:end].strip()
-        if result and _continues(text, result[-1], start):
+        if result and _continues(text, result[-1], start) and not _attributed(text, end):
             prev = result[-1]
             # '"A," he said. "B."' is two sentences of one quotation: keep the full stop.
             ended = text[prev.end : start].rstrip(" \"'“”«»‘’").endswith(".")
@@ -114,6 +129,17 @@ def _join_split(text: str, spans: list[tuple[int, int]]) -> list[QuoteSpan]:
             continue
         result.append(QuoteSpan(start, end, content, ((start, end),)))
     return result
+
+
+_OWN_ATTRIBUTION = re.compile(r"^[ \t,”\"’]*(?:[^.!?\n“”\"]{0,60}\s)?(?:said|says|added|told|wrote|asked)\b")
+
+
+def _attributed(text: str, end: int) -> bool:
+    """Whether the quotation ending at ``end`` has an attribution of its own right after it
+    (", said engineer Omar Vance."): then it is another speaker's, not a second half."""
+    if text[:end].rstrip().endswith((".", "!", "?")):
+        return False  # a closed sentence: what follows is a new one ("… ahead.” He said …")
+    return bool(_OWN_ATTRIBUTION.match(text[end + 1 : end + 100]))
 
 
 def _continues(text: str, prev: QuoteSpan, start: int) -> bool:

@@ -77,6 +77,11 @@ def _year(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     return m.group("y")
 
 
+def _year_end(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """The closing year of "2004 to 2017" (its span covers only that year's digits)."""
+    return m.group("y")
+
+
 def _weekday(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     """"on Tuesday": the nearest such day before (or, for plans, after) publication."""
     if anchor is None:
@@ -133,6 +138,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
                 r"(?!\s+\d)"), _month),
     (re.compile(r"\b(?:in|since|by|until|till|during|from|of|early|late|mid-|before|after|"
                 r"between|the)\s+(?P<y>(?:18|19|20)\d\d)\b(?![-/]\d|\s*%)"), _year),
+    # A year in parentheses after what it dates ("the Falklands War (1982)"), and both ends
+    # of a span of years ("from 2004 to 2017", "2002-2005"): each end dates an occurrence.
+    (re.compile(r"\((?P<y>(?:18|19|20)\d\d)\)"), _year),
+    (re.compile(r"\b(?P<y>(?:18|19|20)\d\d)(?=\s*(?:to|through|until|and|-|–)\s*(?:18|19|20)\d\d\b)"),
+     _year),
+    (re.compile(r"\b(?:18|19|20)\d\d\s*(?:to|through|until|and|-|–)\s*(?P<y>(?:18|19|20)\d\d)\b"
+                r"(?!\s*%)"), _year_end),
     (re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), _weekday),
     (re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+(?P<unit>year|month)\b",
                 re.IGNORECASE), _relative),
@@ -148,7 +160,7 @@ def find_dates(text: str, start: int, end: int, anchor: dt.date | None) -> Itera
     taken: list[tuple[int, int]] = []
     for pattern, resolver in _PATTERNS:
         for match in pattern.finditer(segment):
-            span = (match.start(), match.end())
+            span = match.span("y") if resolver is _year_end else match.span()
             if any(a < span[1] and span[0] < b for a, b in taken) or _is_duration(segment, span):
                 continue
             future = bool(_FUTURE.search(segment[max(0, span[0] - 60) : span[1]]))

@@ -68,3 +68,22 @@ def test_record_uses_dateline_and_published_fallback() -> None:
 def test_no_dateline_gives_null() -> None:
     record = extract_facts(article_from_text("Two ships collided near the port.", published="2024-01-01"))
     assert record["dateline"] is None and record["agency"] is None
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "Rep. Dana Whitfield (R-OH) asked the panel about the budget.",
+        "Sen. Marcus Hale (D-Calif.) said the vote would wait.",
+        "Dana Whitfield (I-Vt.) asked the panel about the budget.",
+        "Governor Ada Lind (D-MN) — the state will appeal.",
+        "Ada Lind (D-MN) — the state will appeal.",
+    ],
+)
+def test_legislator_opening_is_no_dateline(opening: str) -> None:
+    assert parse_dateline(opening, "2026-02-03") is None
+
+
+def test_upper_case_place_that_starts_with_a_title_word_is_a_dateline() -> None:
+    dateline = parse_dateline("GENERAL SANTOS, Philippines (AP) — Fishers said", "2026-02-03")
+    assert dateline is not None and dateline.place == "General Santos"

@@ -40,7 +40,7 @@ def test_events_have_date_what_where() -> None:
     text = ("They condemned the terrorist attack in Pahalgam on 22 April 2025.\n"
             "The Senate held a hearing on Tuesday.")
     events = extract_facts(article_from_text(text, published="2025-11-20"))["events"]
-    assert {"date": "2025-04-22", "what": "terrorist attack", "where": "Pahalgam"} in [
+    assert {"date": "2025-04-22", "what": "terrorist attack in Pahalgam", "where": "Pahalgam"} in [
         {k: e[k] for k in ("date", "what", "where")} for e in events]
     assert any(e["date"] == "2025-11-18" and "hearing" in e["what"] for e in events)
 
@@ -77,3 +77,66 @@ def test_topics_default_and_custom_taxonomy() -> None:
     custom = {"shipping": ["tankers", "strait"]}
     assert extract_facts(article, custom)["topics"] == ["shipping"]
     assert "counter-terrorism" in DEFAULT_TAXONOMY
+
+
+def test_parenthesised_years_and_both_ends_of_a_span() -> None:
+    assert _dates("He flew in the Tamar Campaign (1976) and stayed.", "2025-01-01") == ["1976"]
+    assert _dates("The probe mapped Io from 2003 to 2016.", "2025-01-01") == ["2003", "2016"]
+    assert _dates("Fraud ran from at least 1998 to 2001.", "2025-01-01") == ["1998", "2001"]
+    assert _dates("the 1998-2001 fraud", "2025-01-01") == ["1998", "2001"]
+
+
+def _events(text: str, published: str = "2025-06-11") -> list[dict[str, object]]:
+    return extract_facts(article_from_text(text, published=published))["events"]
+
+
+def test_event_phrase_from_a_past_verb_without_an_event_noun() -> None:
+    events = _events("Nordlys Ferries unveiled a new timetable for the islands on Monday.")
+    assert [(e["date"], e["what"]) for e in events] == [
+        ("2025-06-09", "Nordlys Ferries unveiled a new timetable for the islands")]
+
+
+def test_plain_past_verb_without_a_named_actor_dates_no_event() -> None:
+    assert _events("Costs rose sharply, helped by cheaper steel shipped in March 2025.") == []
+
+
+def test_event_noun_phrase_keeps_its_complement_not_the_verb_before_it() -> None:
+    events = _events("Harbour workers staged a strike at the container port on 3 May 2025.")
+    assert [(e["date"], e["what"]) for e in events] == [("2025-05-03", "strike at the container port")]
+
+
+def test_verbs_of_saying_date_no_event() -> None:
+    assert _events("The mayor noted on Monday that the budget is tight.") == []
+
+
+def test_dates_inside_quotations_are_reported_speech() -> None:
+    text = "\u201cWe expect the bridge to be finished in 2027 and opened by the queen,\u201d she said."
+    assert _events(text) == []
+
+
+def test_the_date_and_its_preposition_are_left_out_of_the_phrase() -> None:
+    events = _events("The council approved on Tuesday a plan to widen the canal.")
+    assert events and all("Tuesday" not in str(e["what"]) and not str(e["what"]).startswith("on")
+                          for e in events)
+
+
+def _agreements(text: str) -> dict[str, object]:
+    found = extract_facts(article_from_text(text, published="2024-03-05"))["agreements"]
+    return {a["name"]: a for a in found}
+
+
+def test_deals_named_by_their_sides() -> None:
+    found = _agreements(
+        "The Norrland-Baltic Ferries deal was signed on Monday.\n"
+        "The agency will spend $2 billion on its HARBR contracts through 2030.\n"
+        "The brewer still has a partnership with Kestrel Foods to sell its cider.")
+    assert "Norrland-Baltic Ferries deal" in found
+    assert found["Norrland-Baltic Ferries deal"]["status"] == "signed"
+    assert "HARBR contracts" in found
+    assert "partnership with Kestrel Foods" in found
+
+
+def test_the_publishers_terms_with_its_reader_are_no_agreement() -> None:
+    found = _agreements("Use of this material is governed by our Subscriber Agreement.\n"
+                        "Read your Licence Agreement before copying.")
+    assert found == {}

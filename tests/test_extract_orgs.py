@@ -1,0 +1,98 @@
+"""Organisations: parties by the words their members go by, names split at commas."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract import article_from_text, extract_facts
+
+
+def _facts(text: str) -> dict[str, Any]:
+    return extract_facts(article_from_text(text, published="2025-05-09"))
+
+
+def _orgs(text: str) -> dict[str, list[str]]:
+    return {o["name"]: o["aliases"] for o in _facts(text)["organizations"]}
+
+
+def test_party_members_stand_for_their_party() -> None:
+    text = ("Republicans in the county council blocked the ferry budget on Monday.\n"
+            "The Democratic candidate for mayor, Lena Holt, said the GOP had no plan.")
+    orgs = _orgs(text)
+    assert "Republican Party" in orgs and "Democratic Party" in orgs
+
+
+def test_party_words_inside_longer_names_stay_there() -> None:
+    text = ("Aid reached the Democratic Republic of the Congo on Monday.\n"
+            "The Irish Republican Army was disbanded long ago, historians said.")
+    facts = _facts(text)
+    assert "Democratic Party" not in {o["name"] for o in facts["organizations"]}
+    assert any("Congo" in p["name"] for p in facts["places"])
+
+
+def _places(text: str) -> set[str]:
+    return {p["name"] for p in _facts(text)["places"]}
+
+
+def test_institution_names_its_state() -> None:
+    text = "Members of the Vermont House voted on the ferry budget, a clerk said on Monday."
+    facts = _facts(text)
+    assert "Vermont" in {p["name"] for p in facts["places"]}
+    assert any("Vermont House" in o["name"] for o in facts["organizations"])
+
+
+def test_named_streets_and_squares_are_places() -> None:
+    places = _places("Crowds gathered on Maple Street and later in Harbour Square, police said.")
+    assert {"Maple Street", "Harbour Square"} <= places
+
+
+def test_street_inside_a_longer_name_is_not_a_place() -> None:
+    places = _places("She wrote for the Canal Street Gazette for a decade before retiring.")
+    assert "Canal Street" not in places
+
+
+def test_capitalised_ordinary_word_and_units_are_no_organisations() -> None:
+    text = ("Transport campaigners met the Harbour Board on Monday.\n"
+            "Transport is the biggest cost, said the board's chair, Ines Dahl; public transport "
+            "fares rose twice.\n"
+            "The new quay adds 40 MW of shore power and 12 MW of storage, the Harbour Board said.")
+    names = {o["name"] for o in _facts(text)["organizations"]}
+    assert "Transport" not in names and "MW" not in names
+    assert "Harbour Board" in names
+
+
+def test_gazetteer_acronym_that_is_also_a_word_stays() -> None:
+    text = "The WHO said the outbreak was contained, and officials who visited agreed."
+    assert "World Health Organization" in {o["name"] for o in _facts(text)["organizations"]}
+
+
+def test_one_word_name_with_an_inner_capital_is_a_brand() -> None:
+    from extract.entities import _camel_case_org
+    from extract.mentions import PERSON, Mention
+
+    assert _camel_case_org(Mention("RiverX", PERSON, 0, 6)).kind == "org"
+    assert _camel_case_org(Mention("McAllister", PERSON, 0, 10)).kind == PERSON
+    assert _camel_case_org(Mention("DeLuca", PERSON, 0, 6)).kind == PERSON
+
+
+def test_coordinated_names_are_not_one_organisation() -> None:
+    from extract.orgs import Organization, _coordination
+
+    pair = Organization("Harbour Board and Ferry Union")
+    alone = Organization("Harbour Board")
+    customs = Organization("Customs and Excise")
+    assert _coordination(pair, [pair, alone, customs])
+    assert not _coordination(customs, [pair, alone, customs])
+
+
+def test_name_split_at_and_is_joined_when_its_halves_never_stand_alone() -> None:
+    from extract.entities import _join_coordinated_names
+    from extract.mentions import ORG, Mention
+
+    text = "Officers of Roads and Harbour Works met. Roads and Harbour Works said no."
+    mentions = [Mention("Roads", ORG, 12, 17), Mention("Harbour Works", ORG, 22, 35),
+                Mention("Roads", ORG, 41, 46), Mention("Harbour Works", ORG, 51, 64)]
+    joined = _join_coordinated_names(mentions, text)
+    assert [m.text for m in joined] == ["Roads and Harbour Works", "Roads and Harbour Works"]
+    alone = text + " Harbour Works will reply."
+    assert len(_join_coordinated_names(mentions, alone)) == 4

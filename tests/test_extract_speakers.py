@@ -1,0 +1,128 @@
+"""Quote speakers: pronouns by the gender the article shows, surname-only subjects, clauses
+ending in a colon, and the credited agency against the agencies a story names."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from extract import article_from_text, extract_facts
+
+
+def _facts(text: str) -> dict[str, Any]:
+    return extract_facts(article_from_text(text, published="2025-05-09"))
+
+
+def _speaker(text: str, start: str) -> str | None:
+    return next(q["speaker"] for q in _facts(text)["quotes"] if q["text"].startswith(start))
+
+
+def test_she_said_skips_a_nearer_man() -> None:
+    text = ("Director Amara Okonkwo said her crew had worked through the winter, and she thanked "
+            "them.\n"
+            "Her producer, Tobias Brenner, said he had doubted the schedule and that he was wrong.\n"
+            "\u201cWe never once stopped believing in this little film,\u201d she said.")
+    assert _speaker(text, "We never once") == "Amara Okonkwo"
+
+
+def test_honorific_tells_gender() -> None:
+    text = ("Ms. Ingrid Solberg chaired the ferry board for a decade.\n"
+            "The board's lawyer, Pavel Marek, joined the meeting late.\n"
+            "\u201cThe timetable stays as it is for another year,\u201d she said.")
+    assert _speaker(text, "The timetable stays") == "Ingrid Solberg"
+
+
+def test_surname_alone_is_the_listed_person() -> None:
+    text = ("Representative Walter Okafor of the harbour committee questioned the port chief.\n"
+            "\u201cWhat happens if the new cranes are not delivered by spring,\u201d Okafor asked.")
+    assert _speaker(text, "What happens if") == "Walter Okafor"
+
+
+def test_clause_ending_in_a_colon_introduces_the_quote() -> None:
+    text = ("Engineer Lucia Ferreira studied the bridge plans for months.\n"
+            "Ferreira, who joined the project late, had a blunt view: \u201cThe deck is far too "
+            "heavy for these piers.\u201d")
+    assert _speaker(text, "The deck is far") == "Lucia Ferreira"
+
+
+def test_another_agency_named_in_the_story_is_an_organisation() -> None:
+    text = ("LONDON (AP) \u2014 The harbour authority confirmed the closure.\n"
+            "A spokesman told Reuters that the quay would reopen in June.")
+    facts = _facts(text)
+    names = {o["name"] for o in facts["organizations"]}
+    assert facts["agency"] == "AP"
+    assert "Reuters" in names and "AP" not in names
+
+
+def test_quotation_split_by_an_attribution_sentence_is_one_quote() -> None:
+    text = ("The harbour master, Joan Teller, spoke after the storm.\n"
+            "\u201cThe sea wall held better than anyone expected,\u201d Teller said at the quay. "
+            "\u201cWe will still rebuild the north pier before the winter.\u201d")
+    quotes = _facts(text)["quotes"]
+    assert len(quotes) == 1
+    assert quotes[0]["speaker"] == "Joan Teller"
+    assert "north pier" in quotes[0]["text"] and "sea wall" in quotes[0]["text"]
+
+
+def test_second_speaker_after_the_bridge_stays_apart() -> None:
+    text = ("\u201cThe sea wall held,\u201d said harbour master Joan Teller. "
+            "\u201cIt did not hold at all,\u201d said engineer Omar Vance.")
+    speakers = [q["speaker"] for q in _facts(text)["quotes"]]
+    assert speakers == ["Joan Teller", "Omar Vance"]
+
+
+def test_quotation_left_open_runs_on_into_the_next_paragraph() -> None:
+    text = ("\"The pier is finished,\" Teller said. \"We opened it to the ferries this morning "
+            "and the first crossing went well.\n"
+            "\"Next we will paint the lighthouse.\"")
+    quotes = _facts(text)["quotes"]
+    assert any("first crossing went well" in q["text"] and "pier is finished" in q["text"]
+               for q in quotes)
+
+
+def test_surname_mention_ner_missed_counts_for_he_said() -> None:
+    text = ("Two witnesses, former astronaut Carl Young and retired general Thomas Rask, "
+            "testified on Tuesday.\n"
+            "Rask said the budget was too small.\n"
+            "Young, in his testimony, criticised the procurement rules. "
+            "\u201cThe rules must be rewritten from the first page,\u201d he said.")
+    assert _speaker(text, "The rules must") == "Carl Young"
+
+
+def test_quoted_question_is_not_the_responders() -> None:
+    text = ("Senator Ruth Almond pressed the port chief, Ivo Brandt, on the cranes.\n"
+            "\u201cWhat happens if the cranes do not arrive by spring?\u201d Brandt responded "
+            "that the cranes were already at sea.")
+    assert _speaker(text, "What happens if") != "Ivo Brandt"
+
+
+def test_narrative_sentence_introduces_the_quote_after_it() -> None:
+    text = ("\u201cThe harbour is safe,\u201d Ivo Brandt said.\n"
+            "Ruth Almond returned to the cranes later in the hearing. \u201cWho pays if the "
+            "cranes are late again this year?\u201d")
+    assert _speaker(text, "Who pays if") == "Ruth Almond"
+
+
+def _titles(text: str) -> dict[str, list[str]]:
+    return {p["name"]: p["titles"] for p in _facts(text)["people"]}
+
+
+def test_role_is_a_noun_phrase_not_a_clause() -> None:
+    assert _titles("The board's lawyer, Pavel Marek, joined the meeting late.")["Pavel Marek"] == []
+    assert _titles("Ines Dahl, the harbour board chair, said the quay was safe.")["Ines Dahl"] == [
+        "the harbour board chair"]
+
+
+def test_a_spokesperson_speaks_for_the_body_named_before() -> None:
+    text = ("The Harbour Authority did not accept the offer.\n"
+            "A spokesperson who asked not to be named said in a statement emailed to the "
+            "Coast Gazette that the quay is closed.\n"
+            "\u201cWe cannot open the quay to ferries before the survey,\u201d the spokesperson said.")
+    assert _speaker(text, "We cannot open") == "Harbour Authority"
+
+
+def test_pronoun_goes_to_the_subject_not_a_name_in_its_relative_clause() -> None:
+    text = ("Defence lawyer Marta Kovacs said her client would plead not guilty.\n"
+            "Henrik Lund, who represents Oskar Berg, said his client chose to fight the charge. "
+            "He said Berg is a father of three and a guilty plea would \u201cruin his life "
+            "entirely and for good.\u201d")
+    assert _speaker(text, "ruin his life") == "Henrik Lund"
