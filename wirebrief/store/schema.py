@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 # 2: pages.cleaned (pages cleaned while crawling), article_revisions and its triggers.
 # 3: idx_articles_list, the covering index of the site's article list.
 # 4: stories and story_articles, the events that group articles across outlets and days.
-SCHEMA_VERSION = 4
+# 5: watch_notified, the stories each watchlist has matched at a tick (new matches notify).
+SCHEMA_VERSION = 5
 
 TABLES: dict[str, dict[str, type]] = {
     "meta": {"key": str, "value": str},
@@ -74,6 +75,7 @@ TABLES: dict[str, dict[str, type]] = {
         "article_id": str, "story_id": str, "score": float, "via": str, "run_id": int,
         "placed_at": str,
     },
+    "watch_notified": {"watch_slug": str, "story_id": str, "run_id": int, "at": str},
 }
 
 PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
@@ -97,6 +99,7 @@ PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
     "url_keys": "url",
     "stories": "id",
     "story_articles": "article_id",
+    "watch_notified": ("watch_slug", "story_id"),
 }
 
 # Every table whose rows an article's pages show, with the column naming the article.
