@@ -65,8 +65,9 @@ def hostile_store(demo_run: DemoRun, tmp_path: Path) -> Path:
     conn = sqlite3.connect(tmp_path / "wirebrief.db")
     with conn:
         story, lead = conn.execute(
-            "select sa.story_id, min(sa.article_id) from story_articles sa join stories s on s.id = sa.story_id "
-            "where s.merged_into is null group by 1 order by count(*) desc, 1 limit 1").fetchone()
+            "select sa.story_id, min(sa.article_id) from story_articles sa "
+            "join stories s on s.id = sa.story_id where s.merged_into is null "
+            "group by 1 order by count(*) desc, 1 limit 1").fetchone()
         conn.execute("update stories set title = ? where id = ?", [HOSTILE, story])
         conn.execute("update articles set title = ?, summary = ? where id = ?", [HOSTILE, HOSTILE, lead])
     conn.close()

@@ -50,7 +50,8 @@ def free_port() -> int:
 class Password:
     """Accepts one login only: reader / the password in the test's environment."""
 
-    def __call__(self, server: Any, session: Any, envelope: Any, mechanism: str, auth_data: Any) -> AuthResult:
+    def __call__(self, server: Any, session: Any, envelope: Any, mechanism: str,
+                 auth_data: Any) -> AuthResult:
         ok = isinstance(auth_data, LoginPassword) and auth_data.login == b"reader" \
             and auth_data.password == b"s3cret"
         return AuthResult(success=ok, handled=False)

@@ -19,7 +19,8 @@ from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, fie
 from wirebrief.config_watch import DigestConfig, WatchConfig, watch_problem
 from wirebrief.errors import DEFAULT_CONFIG, ConfigError
 
-__all__ = ["DEFAULT_CONFIG", "Config", "ConfigError", "load_config", "parse_config"]
+__all__ = ["DEFAULT_CONFIG", "Config", "ConfigError", "DigestConfig", "WatchConfig", "load_config",
+           "parse_config"]
 
 
 class Strict(BaseModel):
