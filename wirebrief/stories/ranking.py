@@ -7,9 +7,13 @@ newest story, not the wall clock, so the same store always gives the same list.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from datetime import date, timedelta
+from typing import TypeVar
 
 from wirebrief.stories.reads import StoryArticle, StoryRow
+
+T = TypeVar("T")
 
 
 def outlet(article: StoryArticle) -> str:
@@ -48,8 +52,15 @@ def latest_stories(stories: list[StoryRow], days: int) -> list[StoryRow]:
     return [s for s in stories if (day := _day(s.last_seen)) is not None and day >= since]
 
 
-def rank_stories(stories: list[StoryRow]) -> list[StoryRow]:
-    """Most distinct outlets first, then the most recently seen, then by id (stable)."""
-    by_id = sorted(stories, key=lambda s: s.id)
-    by_recency = sorted(by_id, key=lambda s: s.last_seen or "", reverse=True)
-    return sorted(by_recency, key=outlets, reverse=True)
+def rank(items: Sequence[T], outlets_of: Callable[[T], int], seen_of: Callable[[T], str],
+         id_of: Callable[[T], str]) -> list[T]:
+    """The ranking itself, for any kind of story record (the site has its own): most
+    distinct outlets first, then the most recently seen, then by id, so ties are stable."""
+    by_id = sorted(items, key=id_of)
+    by_recency = sorted(by_id, key=seen_of, reverse=True)
+    return sorted(by_recency, key=outlets_of, reverse=True)
+
+
+def rank_stories(stories: Sequence[StoryRow]) -> list[StoryRow]:
+    """The store's stories (``read_stories``) in ranking order."""
+    return rank(stories, outlets, lambda s: s.last_seen or "", lambda s: s.id)
