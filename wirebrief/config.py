@@ -209,10 +209,17 @@ def parse_config(raw_text: str, path: Path) -> Config:
 
 
 def _check_watches(config: Config, raw_text: str, path: Path) -> None:
-    """What no one watch can check alone: its topics exist, its name and slug are its own."""
-    from extract.topics import DEFAULT_TAXONOMY
+    """What no one watch can check alone: its topics exist, its name and slug are its own.
 
-    problem = watch_problem(config.watch, config.topics or DEFAULT_TAXONOMY)
+    The built-in taxonomy is imported only when a watch names a topic and the config has
+    no ``[topics]``: the extract package pulls in trafilatura, which a crawl process
+    (that loads this config too) does not otherwise need."""
+    labels: list[str] = list(config.topics or {})
+    if not labels and any(watch.topics for watch in config.watch):
+        from extract.topics import DEFAULT_TAXONOMY
+
+        labels = list(DEFAULT_TAXONOMY)
+    problem = watch_problem(config.watch, labels)
     if problem:
         loc, reason = problem
         line = locate_key(raw_text, loc)
