@@ -12,12 +12,14 @@ from wirebrief.cli import main
 from wirebrief.config import (
     Config,
     CrawlConfig,
+    DigestConfig,
     ExtractConfig,
     PageRule,
     PublishConfig,
     RunConfig,
     SiteConfig,
     SourceConfig,
+    WatchConfig,
 )
 
 README = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
@@ -45,11 +47,13 @@ def test_every_config_key_is_documented() -> None:
     tables: dict[str, type[BaseModel]] = {
         "[site]": SiteConfig, "[crawl]": CrawlConfig, "[extract]": ExtractConfig,
         "[run]": RunConfig, "[publish]": PublishConfig, "[[sources]]": SourceConfig,
+        "[[watch]]": WatchConfig, "[digest]": DigestConfig,
     }
     for table, model in tables.items():
         assert f"### `{table}`" in reference, f"{table} is not in the README"
         part = reference.split(f"### `{table}`", 1)[1].split("###", 1)[0]
-        for key in model.model_fields:
+        for name, info in model.model_fields.items():
+            key = info.alias or name  # as written in the file ([digest] from)
             assert f"| `{key}` |" in part, f"{table} {key} is not in the README"
     for key in PageRule.model_fields:
         assert key in section("Configuration reference")
@@ -62,7 +66,8 @@ def test_documented_keys_exist() -> None:
     """The reverse: the README documents no key that the config does not accept."""
     reference = section("Configuration reference")
     known = set()
-    for model in (SiteConfig, CrawlConfig, ExtractConfig, RunConfig, PublishConfig, SourceConfig):
-        known |= set(model.model_fields)
+    for model in (SiteConfig, CrawlConfig, ExtractConfig, RunConfig, PublishConfig, SourceConfig,
+                  WatchConfig, DigestConfig):
+        known |= {info.alias or name for name, info in model.model_fields.items()}
     documented = set(re.findall(r"^\| `(\w+)` \|", reference, re.M))
     assert documented <= known, documented - known

@@ -214,6 +214,36 @@ def _tick(config: Config) -> dict[str, Any]:
 
 @main.command()
 @config_option
+@click.option("--watch", "watch_name", default=None, metavar="NAME",
+              help="One watchlist's matches instead of the briefing's top stories.")
+@click.option("--days", type=click.IntRange(1, 366), default=None,
+              help="Stories of the last N days (default: [site] briefing_days).")
+@click.option("--to", "to_file", default=None, metavar="FILE",
+              type=click.Path(dir_okay=False, path_type=Path), help="Write the message to FILE (.eml).")
+@click.option("--send", is_flag=True, help="Send it with the SMTP settings of [digest].")
+def digest(config_path: Path, watch_name: str | None, days: int | None, to_file: Path | None,
+           send: bool) -> None:
+    """The morning email: the briefing (or one watchlist) as a text and HTML message."""
+    with handled():
+        if (to_file is None) == (not send):
+            fail("give one of --to FILE or --send")
+        config = _config(config_path)
+        from wirebrief.digest import DigestError, make_message, send_message, write_message
+
+        try:
+            made, message = make_message(config, watch_name, days)
+            if to_file is not None:
+                size = write_message(message, to_file)
+                click.echo(f"digest: {len(made.stories)} stories -> {to_file} ({size} bytes)")
+            else:
+                sent = send_message(config.digest, message)
+                click.echo(f"digest: {len(made.stories)} stories sent to {sent} recipients")
+        except DigestError as exc:
+            fail(str(exc))
+
+
+@main.command()
+@config_option
 @click.option("--port", type=int, default=None, help="Port of the demo wire site (default: from the config).")
 def demo(config_path: Path, port: int | None) -> None:
     """Serve the built-in demo wire site on 127.0.0.1 and run one tick against it."""

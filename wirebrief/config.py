@@ -16,9 +16,11 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, HttpUrl, ValidationError, field_validator
 
+from wirebrief.config_watch import DigestConfig, WatchConfig, watch_problem
 from wirebrief.errors import DEFAULT_CONFIG, ConfigError
 
-__all__ = ["DEFAULT_CONFIG", "Config", "ConfigError", "load_config", "parse_config"]
+__all__ = ["DEFAULT_CONFIG", "Config", "ConfigError", "DigestConfig", "WatchConfig", "load_config",
+           "parse_config"]
 
 
 class Strict(BaseModel):
@@ -145,6 +147,8 @@ class Config(Strict):
     publish: PublishConfig = PublishConfig()
     topics: dict[str, list[str]] | None = None
     sources: list[SourceConfig] = []
+    watch: list[WatchConfig] = []
+    digest: DigestConfig = DigestConfig()
     path: Path = Path(DEFAULT_CONFIG)
 
     @property
@@ -201,9 +205,30 @@ def parse_config(raw_text: str, path: Path) -> Config:
     if "path" in data:
         raise ConfigError(f"{path}: unknown top-level key 'path'")
     try:
-        return Config.model_validate({**data, "path": path})
+        config = Config.model_validate({**data, "path": path})
     except ValidationError as exc:
         raise ConfigError(_describe(exc, raw_text, path)) from None
+    _check_watches(config, raw_text, path)
+    return config
+
+
+def _check_watches(config: Config, raw_text: str, path: Path) -> None:
+    """What no one watch can check alone: its topics exist, its name and slug are its own.
+
+    The built-in taxonomy is imported only when a watch names a topic and the config has
+    no ``[topics]``: the extract package pulls in trafilatura, which a crawl process
+    (that loads this config too) does not otherwise need."""
+    labels: list[str] = list(config.topics or {})
+    if not labels and any(watch.topics for watch in config.watch):
+        from extract.topics import DEFAULT_TAXONOMY
+
+        labels = list(DEFAULT_TAXONOMY)
+    problem = watch_problem(config.watch, labels)
+    if problem:
+        loc, reason = problem
+        line = locate_key(raw_text, loc)
+        key = ".".join(str(part) for part in loc)
+        raise ConfigError(f"{f'{path}:{line}' if line else path}: {key}: {reason}")
 
 
 def _describe(exc: ValidationError, raw_text: str, path: Path) -> str:

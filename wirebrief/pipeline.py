@@ -71,6 +71,21 @@ def publish_stage(config: Config) -> dict[str, Any]:
     return {"published": "; ".join(done)} if done else {}
 
 
+def watch_stage(config: Config, run_id: int | None) -> dict[str, Any]:
+    from wirebrief.watch_notify import watch_stage as notify_new_matches
+
+    return notify_new_matches(config, run_id)
+
+
+def digest_stage(config: Config) -> dict[str, Any]:
+    """Send the morning email after a good tick, when ``[digest] after_run`` asks for it."""
+    if not config.digest.after_run:
+        return {}
+    from wirebrief.digest import send_digest
+
+    return send_digest(config)
+
+
 def recorded(config: Config, stage: str, work: Callable[[int], dict[str, Any]]) -> dict[str, Any]:
     """Run ``work(run_id)`` inside a run record that ends 'ok' or 'failed' with the error."""
     db = connect(config.database_path)
@@ -105,6 +120,8 @@ STAGES: list[tuple[str, Callable[[Config, int], dict[str, Any]]]] = [
     ("retention", lambda config, run_id: retention_stage(config)),
     ("build", lambda config, run_id: build_stage(config)),
     ("publish", lambda config, run_id: publish_stage(config)),
+    ("watch", watch_stage),
+    ("digest", lambda config, run_id: digest_stage(config)),
 ]
 
 

@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 #    tables and articles.topics are what is read, so each fact is stored once. Indexes of
 #    the status report's per-source reads (store/status.py).
 # 5: stories and story_articles, the events that group articles across outlets and days.
-SCHEMA_VERSION = 5
+# 6: watch_notified, the stories each watchlist has matched at a tick (new matches notify).
+SCHEMA_VERSION = 6
 
 TABLES: dict[str, dict[str, type]] = {
     "meta": {"key": str, "value": str},
@@ -78,6 +79,7 @@ TABLES: dict[str, dict[str, type]] = {
         "article_id": str, "story_id": str, "score": float, "via": str, "run_id": int,
         "placed_at": str,
     },
+    "watch_notified": {"watch_slug": str, "story_id": str, "run_id": int, "at": str},
 }
 
 PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
@@ -100,6 +102,7 @@ PRIMARY_KEYS: dict[str, str | tuple[str, ...]] = {
     "url_keys": "url",
     "stories": "id",
     "story_articles": "article_id",
+    "watch_notified": ("watch_slug", "story_id"),
 }
 
 # Every table whose rows an article's pages show, with the column naming the article.

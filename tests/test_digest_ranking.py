@@ -1,0 +1,29 @@
+"""The top-stories ranking and window the digest uses (and the site can share)."""
+
+from __future__ import annotations
+
+from wirebrief.stories.ranking import latest_stories, outlets, rank_stories
+from wirebrief.stories.reads import StoryArticle, StoryRow
+
+
+def story(story_id: str, last_seen: str, *outlets_: tuple[str, str | None]) -> StoryRow:
+    articles = [StoryArticle(f"{story_id}-{n}", f"https://x.example/{story_id}/{n}", None, source, last_seen,
+                             agency=agency) for n, (source, agency) in enumerate(outlets_)]
+    return StoryRow(story_id, story_id.upper(), last_seen, last_seen, articles)
+
+
+def test_outlets_first_then_recency_then_id() -> None:
+    wide = story("b", "2026-11-20", ("Wire", "AP"), ("Wire", "Reuters"), ("Daily", None))
+    copies = story("a", "2026-11-23", ("Wire", "AP"), ("Wire", "AP"))  # one outlet twice
+    new = story("c", "2026-11-23", ("Daily", None))
+    tie = story("d", "2026-11-23", ("Other", None))
+    assert outlets(wide) == 3 and outlets(copies) == 1
+    assert [s.id for s in rank_stories([tie, new, copies, wide])] == ["b", "a", "c", "d"]
+    assert rank_stories([tie, new, copies, wide]) == rank_stories([wide, copies, new, tie])
+
+
+def test_the_window_ends_on_the_newest_story_not_today() -> None:
+    stories = [story("a", "2026-11-23", ("W", None)), story("b", "2026-11-21", ("W", None)),
+               story("c", "2026-11-20", ("W", None)), story("d", "not a date", ("W", None))]
+    assert [s.id for s in latest_stories(stories, 3)] == ["a", "b"]
+    assert [s.id for s in latest_stories(stories, 1)] == ["a"]
