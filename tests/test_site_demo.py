@@ -13,7 +13,7 @@ import pytest
 from lxml import etree
 from lxml import html as lxml_html
 
-from tests.conftest import DemoRun, cli
+from tests.conftest import DemoRun, cli, write_config
 
 pytestmark = pytest.mark.xdist_group("demo")
 NS = {"h": "http://www.w3.org/1999/xhtml"}
@@ -210,3 +210,47 @@ def test_status_page_reports_each_source(demo_run: DemoRun) -> None:
     assert cells[0] == str(source["articles"]) and cells[1] == str(source["pages_fetched"])
     assert f"off_topic {source['failures']['off_topic']}" in cells[3]
     assert page.xpath("//main//ol[@class='rows']/li"), "the latest crawl runs are listed"
+
+
+WATCH = '''
+[[watch]]
+name = "Cyber and the Baltic"
+query = 'hackers OR cyber*'
+topics = ["cyber"]
+'''
+
+
+def test_watch_pages_list_the_matching_stories_with_why_and_have_feeds(demo_run: DemoRun,
+                                                                         tmp_path: Path) -> None:
+    """A watchlist gets /watch/<slug>/ (its stories, newest first, with why each matched)
+    and three feeds there, autodiscovered and listed in feeds.opml."""
+    import shutil
+
+    from wirebrief.config import load_config
+    from wirebrief.store import connect
+    from wirebrief.watch import match_stories
+
+    config = write_config(tmp_path, demo_run.server.base_url, extra=WATCH)
+    shutil.copy(demo_run.database, tmp_path / "wirebrief.db")
+    cli("build", "--config", str(config))
+    site = tmp_path / "build"
+    (watch,) = load_config(config).watch
+    conn = connect(tmp_path / "wirebrief.db")
+    expected = [m.story_id for m in match_stories(conn, watch)]
+    conn.close()
+    assert expected
+    page = site / "watch" / watch.slug / "index.html"
+    tree = lxml_html.fromstring(page.read_bytes())
+    rows = tree.xpath("//main//ol[@class='rows']/li")
+    assert [li.xpath("string(a/@href)").split("/")[-2] for li in rows] == expected
+    assert all("Matched: " in li.text_content() and "topic cyber" in li.text_content() for li in rows)
+    autodiscovered = tree.xpath("//link[@rel='alternate' and @type='application/atom+xml']/@href")
+    assert autodiscovered[0].endswith(f"watch/{watch.slug}/atom.xml")
+    for name in ("feed.xml", "atom.xml"):
+        feed = feedparser.parse((page.parent / name).read_bytes())
+        assert not feed.bozo and [e.id.split("/")[-2] for e in feed.entries] == expected
+    items = json.loads((page.parent / "feed.json").read_text())["items"]
+    assert [i["id"].split("/")[-2] for i in items] == expected
+    assert f"/watch/{watch.slug}/atom.xml" in (site / "feeds.opml").read_text()
+    index = lxml_html.fromstring((site / "watch" / "index.html").read_bytes())
+    assert index.xpath("string(//main//li/a)") == watch.name

@@ -114,14 +114,17 @@ def _entities(conn: sqlite3.Connection, names: list[str]) -> Candidates:
 
 def _topics(conn: sqlite3.Connection, topics: list[str]) -> Candidates:
     stored: dict[str, list[str]] = {}
-    for (label,) in conn.execute("select distinct topic from article_topics order by topic"):
+    # articles.topics (a JSON list) is where topics are stored; json_each reads it in SQL.
+    for (label,) in conn.execute("select distinct t.value from articles a, json_each(a.topics) t "
+                                 "where json_valid(a.topics) order by t.value"):
         stored.setdefault(slugify(label), []).append(label)
     found: Candidates = []
     for topic in topics:
         labels = stored.get(slugify(topic), [])
         ids: set[str] = set()
         for label in labels:
-            ids |= _ids(conn, "select article_id from article_topics where topic = ?", [label])
+            ids |= _ids(conn, "select a.id from articles a, json_each(a.topics) t "
+                              "where json_valid(a.topics) and t.value = ?", [label])
         found.append(("topic", topic, labels[0] if labels else topic, ids))
     return found
 

@@ -29,6 +29,7 @@ from wirebrief.site import (
     pages_stories,
     pages_timeline,
     pages_topics,
+    pages_watch,
     search,
     seo,
 )
@@ -39,6 +40,7 @@ from wirebrief.site.publish import staging_dir, swap_into_place
 from wirebrief.site.render import Renderer, templates_dir
 from wirebrief.site.writer import content_hash, write_site
 from wirebrief.status import status_report
+from wirebrief.watch import Match, match_stories
 
 
 def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
@@ -48,7 +50,8 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
         raise NotADirectoryError(f"{target} exists and is not a folder: refusing to replace it with the site")
     corpus = load_corpus(db)
     renderer = Renderer(config)
-    outputs = list(site_outputs(corpus, config, renderer, status_report(db, config, builds=False)))
+    matches = {watch.slug: match_stories(db, watch) for watch in config.watch}
+    outputs = list(site_outputs(corpus, config, renderer, status_report(db, config, builds=False), matches))
     with staging_dir(target) as staging:
         stats = write_site(outputs, staging, target if target.is_dir() else None, render_workers(),
                            list(search.bundles(corpus, renderer)))
@@ -64,11 +67,11 @@ def render_workers() -> int:
     return max(1, min(4, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1))
 
 
-def site_outputs(corpus: Corpus, config: Config, renderer: Renderer,
-                 status: dict[str, Any]) -> Iterator[Output]:
+def site_outputs(corpus: Corpus, config: Config, renderer: Renderer, status: dict[str, Any],
+                 matches: dict[str, list[Match]]) -> Iterator[Output]:
     """Every file of the site; the sitemap last, since it lists every page."""
     pages: list[str] = []
-    for output in _content(corpus, config, renderer, status):
+    for output in _content(corpus, config, renderer, status, matches):
         if output.path == "" or output.path.endswith(("/", ".html")):
             pages.append(output.path)
         yield output
@@ -77,11 +80,13 @@ def site_outputs(corpus: Corpus, config: Config, renderer: Renderer,
     yield from static_outputs(renderer)
 
 
-def _content(corpus: Corpus, config: Config, renderer: Renderer, status: dict[str, Any]) -> Iterator[Output]:
+def _content(corpus: Corpus, config: Config, renderer: Renderer, status: dict[str, Any],
+             matches: dict[str, list[Match]]) -> Iterator[Output]:
     yield from pages_briefing.outputs(corpus, config, renderer)
     yield from site_feeds(corpus, config, renderer)
     yield from pages_stories.outputs(corpus, config, renderer)
     yield from pages_changes.outputs(corpus, config, renderer, watched_names(config))
+    yield from pages_watch.outputs(corpus, config, renderer, matches)
     yield from pages_articles.outputs(corpus, renderer)
     yield from pages_entities.outputs(corpus, config, renderer)
     yield from pages_topics.outputs(corpus, config, renderer)
@@ -105,6 +110,8 @@ def feed_folders(corpus: Corpus, config: Config) -> list[dict[str, Any]]:
     folders = [{"title": config.site.title, "folder": ""},
                {"title": f"Stories · {config.site.title}", "folder": pages_stories.FOLDER},
                {"title": f"What changed · {config.site.title}", "folder": pages_changes.FOLDER}]
+    folders += [{"title": f"{w.name} · {config.site.title}", "folder": pages_watch.watch_path(w)}
+                for w in config.watch]
     folders += [{"title": t.name, "folder": t.path}
                 for t in sorted(corpus.topics.values(), key=lambda t: t.path)]
     folders += [{"title": e.name, "folder": e.path}
@@ -113,8 +120,8 @@ def feed_folders(corpus: Corpus, config: Config) -> list[dict[str, Any]]:
 
 
 def watched_names(config: Config) -> set[str]:
-    """The names of entities any watchlist names, case-folded (none until watchlists exist)."""
-    return {name.casefold() for watch in getattr(config, "watch", []) for name in watch.entities}
+    """The names of entities any watchlist names, case-folded."""
+    return {name.casefold() for watch in config.watch for name in watch.entities}
 
 
 def static_outputs(renderer: Renderer) -> Iterator[Output]:
