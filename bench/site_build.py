@@ -3,7 +3,7 @@
     .venv/bin/python bench/site_build.py [--articles 10000] [--new 10] [--rounds 5] [--keep DIR]
         [--target-ratio 0.20] [--target-seconds 30] [--target-mib 1024]
 
-Generates a synthetic corpus (wirebrief.site.synthetic, stored through save_article),
+Generates a synthetic corpus (wirebrief.synthetic, stored through save_article),
 builds the site from scratch, rebuilds it unchanged, then adds a few articles as a later
 crawl would and builds again, ``--rounds`` times (the median is compared with the full
 build, measured in the same run). Each build runs in its own process so that its peak
@@ -57,7 +57,7 @@ def build_in_child(database: Path, output: Path) -> dict[str, object]:
 
 
 def generate(database: Path, articles: int) -> float:
-    from wirebrief.site.synthetic import populate
+    from wirebrief.synthetic import populate
     from wirebrief.store import open_db
 
     db = open_db(database)
@@ -72,7 +72,7 @@ def generate(database: Path, articles: int) -> float:
 
 def add_new(database: Path, start: int, new: int, round_number: int) -> None:
     """``new`` articles of a later crawl: a new run, the next day."""
-    from wirebrief.site.synthetic import populate
+    from wirebrief.synthetic import populate
     from wirebrief.store import open_db
 
     db = open_db(database)

@@ -142,10 +142,10 @@ def test_search_finds_a_story_and_a_filter_narrows_it(browser: Any, site_url: st
     page = browser.new_page()
     errors, bad = watch(page)
     page.goto(site_url + "search/")
-    page.fill(".pagefind-ui__search-input", "Latvia railway dispatch")
+    page.fill(".pagefind-ui__search-input", "Latvia")
     page.wait_for_selector(".pagefind-ui__result-link")
     first = page.locator(".pagefind-ui__result-link").first
-    assert "railway" in first.inner_text().lower() and "/stories/" in results(page)[0]
+    assert "latvia" in first.inner_text().lower() and "/stories/" in results(page)[0]
     assert page.request.get(results(page)[0]).status == 200
     page.fill(".pagefind-ui__search-input", "minister")
     page.wait_for_function("document.querySelectorAll('.pagefind-ui__result').length > 3")

@@ -9,7 +9,8 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ("wirebrief.config", "wirebrief.errors", "wirebrief.store")
+# wirebrief.config_watch holds the watchlist and digest sections of the config.
+SHARED = ("wirebrief.config", "wirebrief.config_watch", "wirebrief.errors", "wirebrief.store")
 
 
 def imported_modules(path: Path) -> set[str]:

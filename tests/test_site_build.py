@@ -1,7 +1,7 @@
 """Build properties on synthetic stores: deterministic, atomic, incremental, hostile-safe.
 
 These tests do not need the demo crawl: they write facts records with save_article into
-a fresh database (wirebrief.site.synthetic), as the extractor would, and build from it.
+a fresh database (wirebrief.synthetic), as the extractor would, and build from it.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from wirebrief.config import Config, SiteConfig
 from wirebrief.site import pages_topics, paging, seo
 from wirebrief.site.build import build_site
 from wirebrief.site.outputs import Output
-from wirebrief.site.synthetic import populate
+from wirebrief.synthetic import populate
 from wirebrief.site.writer import MANIFEST, read_manifest
 from wirebrief.store import open_db
 from wirebrief.store.articles import save_article
@@ -117,8 +117,8 @@ def test_hostile_text_renders_as_text_in_every_page(hostile_site: Path) -> None:
     for page in pages:
         tree = html5lib.parse(page.read_bytes(), treebuilder="lxml", namespaceHTMLElements=False)
         scripts = tree.findall(".//script")
-        assert all(s.get("src", "").endswith("static/search.js") and not (s.text or "").strip()
-                   for s in scripts), page
+        assert all(s.get("src", "").endswith(("static/search.js", "static/keys.js", "/pagefind-ui.js"))
+                   and not (s.text or "").strip() for s in scripts), page
         assert not tree.findall(".//img") and not tree.findall(".//svg"), page
         for element in tree.iter():
             if isinstance(element.tag, str):
