@@ -57,8 +57,8 @@ def build_in_child(database: Path, output: Path) -> dict[str, object]:
 
 
 def generate(database: Path, articles: int) -> float:
-    from wirebrief.synthetic import populate
     from wirebrief.store import open_db
+    from wirebrief.synthetic import populate
 
     db = open_db(database)
     db.execute("PRAGMA synchronous=OFF")
@@ -72,8 +72,8 @@ def generate(database: Path, articles: int) -> float:
 
 def add_new(database: Path, start: int, new: int, round_number: int) -> None:
     """``new`` articles of a later crawl: a new run, the next day."""
-    from wirebrief.synthetic import populate
     from wirebrief.store import open_db
+    from wirebrief.synthetic import populate
 
     db = open_db(database)
     day = date(2026, 4, 1) + timedelta(days=round_number - 1)

@@ -25,10 +25,10 @@ from wirebrief.config import Config, SiteConfig
 from wirebrief.site import pages_topics, paging, seo
 from wirebrief.site.build import build_site
 from wirebrief.site.outputs import Output
-from wirebrief.synthetic import populate
 from wirebrief.site.writer import MANIFEST, read_manifest
 from wirebrief.store import open_db
 from wirebrief.store.articles import save_article
+from wirebrief.synthetic import populate
 
 HOSTILE_TITLE = "<script>window.__pwned=1</script> \"Double\" 'single' “curly” «guillemets» & </title>"
 HOSTILE_QUOTE = "\"</blockquote><script>window.__pwned=2</script>\" “Yes” «non» it's \u2028here"

@@ -14,10 +14,10 @@ from wirebrief.site import build as site_build
 from wirebrief.site import pages_timeline, search
 from wirebrief.site.corpus import Corpus, load_corpus
 from wirebrief.site.outputs import key_of
-from wirebrief.synthetic import populate
 from wirebrief.site.writer import MANIFEST
 from wirebrief.store import open_db, queries
 from wirebrief.store.articles import save_article
+from wirebrief.synthetic import populate
 
 from .test_site_build import build, digests, seed
 
