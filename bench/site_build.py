@@ -28,13 +28,14 @@ from datetime import date, timedelta
 from pathlib import Path
 
 
-def build_once(database: Path, output: Path) -> dict[str, object]:
+def build_once(database: Path, output: Path, search: str = "pagefind") -> dict[str, object]:
     """One build in this process: seconds, files rendered and reused, peak RSS."""
     from wirebrief.config import Config, SiteConfig
     from wirebrief.site.build import build_site
     from wirebrief.store import open_db
 
-    config = Config(site=SiteConfig(output=output, database=database), path=output.parent / "bench.toml")
+    site = SiteConfig.model_validate({"output": output, "database": database, "search": search})
+    config = Config(site=site, path=output.parent / "bench.toml")
     db = open_db(database)
     start = time.perf_counter()
     stats = build_site(config, db)
@@ -45,13 +46,17 @@ def build_once(database: Path, output: Path) -> dict[str, object]:
             "worker_peak_mib": round(worker_kib / 1024, 1), **stats}
 
 
+SEARCH = ["pagefind"]  # the [site] search setting of every build of this run (--search)
+
+
 def build_in_child(database: Path, output: Path) -> dict[str, object]:
     """One build in a fresh process, once the previous build's old tree is deleted (that
     deletion runs in the background; builds minutes apart never wait for it)."""
     deadline = time.monotonic() + 120
     while list(output.parent.glob(f".{output.name}-old-*")) and time.monotonic() < deadline:
         time.sleep(0.2)
-    result = subprocess.run([sys.executable, __file__, "--build-only", str(database), str(output)],
+    result = subprocess.run([sys.executable, __file__, "--build-only", str(database), str(output),
+                             SEARCH[0]],
                             capture_output=True, text=True, check=True)
     return dict(json.loads(result.stdout.strip().splitlines()[-1]))
 
@@ -105,11 +110,15 @@ def main() -> int:
     parser.add_argument("--target-ratio", type=float, default=0.20)
     parser.add_argument("--target-seconds", type=float, default=30.0)
     parser.add_argument("--target-mib", type=float, default=1024.0)
-    parser.add_argument("--build-only", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--search", choices=["pagefind", "none"], default="pagefind",
+                        help="the [site] search setting of the builds")
+    parser.add_argument("--build-only", nargs=3, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.build_only:
-        print(json.dumps(build_once(*args.build_only)))
+        database, output, search = args.build_only
+        print(json.dumps(build_once(Path(database), Path(output), search)))
         return 0
+    SEARCH[0] = args.search
     folder = args.keep or Path(tempfile.mkdtemp(prefix="wirebrief-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     database, output = folder / "bench.db", folder / "site"
