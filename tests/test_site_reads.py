@@ -89,7 +89,9 @@ def test_a_story_is_one_search_record_with_its_names_and_filters(corpus: Corpus)
     assert record["url"] == "/" + story.path and all(name in record["content"] for name in names)
     assert set(record["filters"]["person"]) == {e.name for a in story.copies for e in a.mentions
                                                 if e.kind == "person"}
-    assert record["sort"] == {"date": story.lead.day} and record["meta"]["title"] == story.lead.title
+    assert record["date"] == story.lead.day and record["title"] == story.lead.title
+    page = search.record_html({**record, "title": "<script>x</script>", "content": "a <b>\nc"})
+    assert "<script>" not in page and "&lt;script&gt;" in page and "<b>" not in page
 
 
 def test_the_article_list_is_read_from_its_covering_index(tmp_path: Path) -> None:

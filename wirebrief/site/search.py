@@ -12,14 +12,17 @@ changed, and the search page merges the months' bundles (Pagefind's mergeIndex).
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import json
+import subprocess
+import sys
+import tempfile
 from collections import defaultdict
 from collections.abc import Iterator
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
+
+from markupsafe import escape
 
 from wirebrief.site.corpus import Corpus, Story, outlet_name, read_texts
 from wirebrief.site.outputs import Output, data_output, key_of, page_output
@@ -29,39 +32,50 @@ from wirebrief.site.writer import Bundle
 FOLDER = "search/"
 
 
+TIMEOUT = 900  # seconds Pagefind may take over one month's stories
+
+
 def record(story: Story) -> dict[str, Any]:
     """What Pagefind indexes of a story (its text is read when the month is indexed)."""
     people = {p["name"] for a in story.copies for p in a.people}
     places = {p["name"] for a in story.copies for p in a.places}
     names = sorted(people | places | {o["name"] for a in story.copies for o in a.organizations})
     return {
-        "url": "/" + story.path, "language": "en",  # from the site's root, which the page gives Pagefind
-        "content": "\n".join([story.lead.title, *names, *(a.text for a in story.copies)]),
-        "meta": {"title": story.lead.title or "(untitled)", "date": story.lead.day,
-                 "outlets": str(story.outlets)},
+        "url": "/" + story.path, "title": story.lead.title or "(untitled)", "date": story.lead.day,
+        "content": "\n".join([*names, *(a.text for a in story.copies)]),
         "filters": {"topic": sorted({t["name"] for a in story.copies for t in a.topic_links}),
                     "source": sorted({outlet_name(a) for a in story.copies}),
                     "place": sorted(places), "person": sorted(people)},
-        "sort": {"date": story.lead.day},
     }
 
 
+def record_html(item: dict[str, Any]) -> str:
+    """A story's record as the page Pagefind reads: every value escaped."""
+    filters = "".join(f'<span data-pagefind-filter="{name}">{escape(value)}</span>'
+                      for name, values in item["filters"].items() for value in values)
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in item["content"].split("\n") if line.strip())
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>{escape(item["title"])}'
+            f'</title></head><body><main data-pagefind-body><h1>{escape(item["title"])}</h1>'
+            f'<span data-pagefind-sort="date:{escape(item["date"])}" data-pagefind-meta="date:'
+            f'{escape(item["date"])}"></span>{filters}{paragraphs}</main></body></html>')
+
+
 def index_month(stories: list[Story], folder: Path) -> None:
-    """Write the Pagefind bundle of ``stories`` into ``folder``."""
-    from pagefind.index import IndexConfig, PagefindIndex
-
+    """Write the Pagefind bundle of ``stories`` into ``folder``: the stories' records as
+    pages in a temporary folder, indexed by Pagefind's command (in a process of its own,
+    with a time limit)."""
     read_texts([a for story in stories for a in story.copies])
-
-    async def write() -> None:
-        async with PagefindIndex(IndexConfig(output_path=str(folder), force_language="en")) as index:
-            for story in stories:
-                item = record(story)
-                item["filters"] = {k: v for k, v in item["filters"].items() if v}
-                await index.add_custom_record(**item)
-
-    # In a thread of its own: the caller may be running an event loop already.
-    with ThreadPoolExecutor(1) as thread:
-        thread.submit(asyncio.run, write()).result()
+    with tempfile.TemporaryDirectory(prefix="wirebrief-search-") as pages:
+        for story in stories:
+            item = record(story)
+            page = Path(pages) / item["url"].strip("/") / "index.html"
+            page.parent.mkdir(parents=True, exist_ok=True)
+            page.write_text(record_html(item), encoding="utf-8")
+        command = [sys.executable, "-m", "pagefind", "--site", pages, "--output-path", str(folder),
+                   "--force-language", "en"]
+        done = subprocess.run(command, capture_output=True, text=True, timeout=TIMEOUT, check=False)
+        if done.returncode != 0:
+            raise RuntimeError(f"pagefind failed: {(done.stderr or done.stdout).strip()[-500:]}")
 
 
 def months(corpus: Corpus) -> dict[str, list[Story]]:
