@@ -97,7 +97,8 @@ def tree_digest(site: Path) -> str:
     digest = hashlib.blake2b(digest_size=16)
     for path in sorted(site.rglob("*")):
         relative = path.relative_to(site).as_posix()
-        if relative == ".wirebrief-manifest.json" or (relative.startswith("search/") and relative.count("/") > 1):
+        bundled = relative.startswith("search/") and relative.count("/") > 1
+        if relative == ".wirebrief-manifest.json" or bundled:
             continue
         if path.is_file():
             digest.update(path.relative_to(site).as_posix().encode() + b"\0" + path.read_bytes())
