@@ -104,8 +104,13 @@ def test_the_text_is_read_only_when_a_page_shows_it(tmp_path: Path) -> None:
     seed(tmp_path, 12)
     corpus = load_corpus(open_db(tmp_path / "site.db"))
     article = corpus.articles[0]
-    assert all(a._text is None for a in corpus.articles[1:])
-    assert article.text and article._text == article.text
+    reader = article._reader
+    assert reader is not None and not reader.texts
+    assert article.text and list(reader.texts) == [article.id]
+    reader.KEPT = 3
+    for other in corpus.articles:
+        assert other.text == reader.texts[other.id]
+    assert len(reader.texts) == 3  # only the last texts read are kept
 
 
 def test_keys_are_made_of_what_pages_show(corpus: Corpus) -> None:

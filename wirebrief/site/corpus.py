@@ -14,7 +14,7 @@ import hashlib
 import os
 import re
 import sqlite3
-from collections import Counter, defaultdict
+from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -101,14 +101,19 @@ def evidence_sentence(evidence: Any) -> str:
 
 class TextReader:
     """Reads an article's text when its page or a feed shows it: the one part of the
-    store too large to hold for every article at once. Forked render workers must not
-    share the parent's SQLite connection, so each other process opens its own, read-only."""
+    store too large to hold for every article at once, so only the texts read last are
+    kept (a render process renders every article's page, and keeping each text it read
+    made it outgrow the build). Forked render workers must not share the parent's SQLite
+    connection, so each other process opens its own, read-only."""
+
+    KEPT = 4096  # texts kept, the last read
 
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db, self.pid = db, os.getpid()
         row = db.execute("pragma database_list").fetchone()
         self.path: str = row[2] if row else ""
         self._own: tuple[int, sqlite_utils.Database] | None = None
+        self.texts: OrderedDict[str, str] = OrderedDict()
 
     def database(self) -> sqlite_utils.Database:
         if os.getpid() == self.pid or not self.path:
@@ -119,12 +124,20 @@ class TextReader:
         return self._own[1]
 
     def read(self, articles: list[Article]) -> None:
-        """Read the texts of ``articles`` not read yet, in one query (a feed shows fifty)."""
-        missing = [a for a in articles if a._text is None]
+        """Read the texts of ``articles`` not kept, in one query (a feed shows fifty)."""
+        missing = [a.id for a in articles if a.id not in self.texts]
         if missing:
-            texts = dict(queries.texts_of(self.database(), [a.id for a in missing]))
-            for article in missing:
-                article._text = texts.get(article.id, "")
+            found = dict(queries.texts_of(self.database(), missing))
+            for article_id in missing:
+                self.texts[article_id] = found.get(article_id, "")
+            while len(self.texts) > max(self.KEPT, len(articles)):
+                self.texts.popitem(last=False)
+
+    def text(self, article: Article) -> str:
+        if article.id not in self.texts:
+            self.read([article])
+        self.texts.move_to_end(article.id)
+        return self.texts[article.id]
 
 
 def quotes_by(rows: list[dict[str, Any]], entities: dict[str, Entity], by_id: dict[str, Article]
@@ -266,17 +279,14 @@ class Article:
     agreements: list[dict[str, Any]] = field(default_factory=list, repr=False)
     details: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # entity: titles, evidence
     _reader: TextReader | None = field(default=None, repr=False)
-    _text: str | None = field(default=None, repr=False)
     _facts: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
     _path: str | None = field(default=None, repr=False)
     _token: str | None = field(default=None, repr=False)
 
     @property
     def text(self) -> str:
-        if self._text is None:
-            assert self._reader is not None, "an article made without a store has its text set"
-            self._reader.read([self])
-        return self._text or ""
+        assert self._reader is not None, "an article is made by load_corpus, with a reader"
+        return self._reader.text(self)
 
     def __repr__(self) -> str:  # what output keys are made of (outputs.key_of)
         return self.token
@@ -391,7 +401,7 @@ class Corpus:
 def read_texts(articles: list[Article]) -> None:
     """Read the texts of ``articles`` that are not read yet in one query, rather than one
     query each when each is first shown (a feed with full text shows fifty)."""
-    readers = {id(a._reader): a._reader for a in articles if a._reader is not None and a._text is None}
+    readers = {id(a._reader): a._reader for a in articles if a._reader is not None}
     for reader in readers.values():
         reader.read([a for a in articles if a._reader is reader])
 

@@ -32,9 +32,13 @@ def item_date(article: Article) -> datetime:
 
 
 def feed_item(renderer: Renderer, article: Article, full_text: bool) -> dict[str, Any]:
-    """An article as feeds show it, made once per build and process: a new story is in
-    the site's feed, its topics' and its entities' feeds, and its text is the dearest
-    part of them (``html_xml`` is its HTML escaped once for the two XML formats)."""
+    """An article as feeds show it. With its full text it is made once per build and
+    process: a story is in the site's feed and its topics' feeds, and its text is the
+    dearest part of them (``html_xml`` is its HTML escaped once for the two XML formats);
+    a summary item is cheap, and keeping one for every article of every entity feed
+    would grow a render process by an item per article."""
+    if not full_text:
+        return _feed_item(renderer, article, full_text)
     key = ("feed item", article.id, full_text)
     item = renderer.memo.get(key)
     if item is None:
