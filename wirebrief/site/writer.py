@@ -12,7 +12,6 @@ key is computed on every build, and the keys decide.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import json
 import multiprocessing
@@ -172,10 +171,6 @@ def _render_all(pending: list[Output], staging: Path, workers: int,
         gone = linking()
         return [_write(output, staging, made) for output in pending], gone
     _PENDING[:], _STAGING[:] = pending, [staging]
-    # The corpus is set aside from the collector while the render processes live: a
-    # collection in a forked process walks every object it inherited and so copies the
-    # memory it shares with this one.
-    gc.freeze()
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
@@ -184,7 +179,6 @@ def _render_all(pending: list[Output], staging: Path, workers: int,
             gone = linking()
             return list(results), gone
     finally:
-        gc.unfreeze()
         _PENDING.clear()
         _STAGING.clear()
 
