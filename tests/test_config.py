@@ -93,3 +93,21 @@ def test_init_writes_a_valid_config_with_real_sources(tmp_path: Path) -> None:
     assert "#" in target.read_text()
     again = cli("init", str(target), check=False)
     assert again.returncode == 1 and "exists" in again.stderr
+
+
+def test_the_example_watchlist_and_digest_are_valid_once_uncommented(tmp_path: Path) -> None:
+    """`wirebrief init` shows a commented [[watch]] and [digest]: with their lines
+    uncommented (the sections' and their keys'), the config still loads."""
+    target = tmp_path / "wirebrief.toml"
+    cli("init", str(target))
+    lines, inside = [], False
+    for line in target.read_text().splitlines():
+        if line in ("# [[watch]]", "# [digest]"):
+            inside = True
+        elif not line.startswith("# ") or not inside:
+            inside = False
+        lines.append(line[2:] if inside else line)
+    target.write_text("\n".join(lines) + "\n")
+    config = load_config(target)
+    assert [w.name for w in config.watch] == ["Red Sea shipping"] and config.watch[0].notify
+    assert config.digest.smtp_host == "smtp.example.org" and config.digest.password_env

@@ -33,6 +33,26 @@ timeout_seconds = 30         # a page taking longer is abandoned and recorded
 # [topics]                   # replace the built-in taxonomy (label = keywords)
 # "maritime security" = ["navy", "naval", "coast guard", "piracy", "sea lanes"]
 
+# A watchlist: /watch/<slug>/ lists its stories, with feeds (see docs/watch.md). A story
+# matches when every key given matches (any one value of a list).
+# [[watch]]
+# name = "Red Sea shipping"
+# query = '"Red Sea" OR Houthi*'   # FTS5 syntax over titles and text
+# entities = ["EUNAVFOR"]          # names or aliases of people, organisations, places
+# topics = ["maritime security"]
+# notify = true                    # run [run] notify_command / webhook on new matches
+
+# The morning email (`wirebrief digest --send`, or after each tick with after_run).
+# [digest]
+# smtp_host = "smtp.example.org"
+# smtp_port = 587
+# starttls = true
+# username = "briefing"
+# password_env = "WIREBRIEF_SMTP_PASSWORD"   # the NAME of the variable holding it
+# from = "briefing@example.org"
+# to = ["analyst@example.org"]
+# after_run = false
+
 # Real-world sources. Check each site's terms and robots.txt before enabling it.
 
 [[sources]]
