@@ -34,11 +34,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from wirebrief.config import load_config  # noqa: E402
-from wirebrief.extract_worker import ExtractWorker  # noqa: E402
-from wirebrief.extracting import extract_page, taxonomy_of  # noqa: E402
+from wirebrief.extracting import run_extract  # noqa: E402
 from wirebrief.store import open_db  # noqa: E402
 from wirebrief.stories import place_new_articles, rebuild_stories  # noqa: E402
-from wirebrief.syndication import StoryIndex  # noqa: E402
 
 CONFIG = """
 [site]
@@ -74,17 +72,12 @@ def cluster_pages(pages_dir: Path, names: list[str], work: Path, keep: Path | No
     (work / "bench.toml").write_text(CONFIG)
     config = load_config(work / "bench.toml")
     db = open_db(work / "bench.db")
-    index = StoryIndex(db)
-    limits = config.extract
-    with ExtractWorker(taxonomy_of(config), limits.spacy_model, limits.timeout_seconds,
-                       limits.max_memory_mb) as worker:
+    with db.atomic():
         for name in names:
             html = (pages_dir / name).read_bytes().decode("utf-8", "replace")
-            page = {"url": f"http://bench.invalid/{name}", "final_url": None, "source": "bench",
-                    "html": html, "run_id": None, "cleaned": None}
-            db.table("pages").insert({"url": page["url"], "source": "bench", "html": html},
-                                     replace=True)
-            extract_page(db, config, page, None, index, worker, reuse_cleaned=False)
+            db.table("pages").insert({"url": f"http://bench.invalid/{name}", "source": "bench",
+                                      "html": html}, replace=True)
+    run_extract(db, config, None)  # the extract stage itself, as a tick runs it
     rebuild_stories(db)
     found = dict(db.execute(
         "select a.page_url, sa.story_id from articles a join story_articles sa on sa.article_id = a.id"))

@@ -393,9 +393,17 @@ class Corpus:
         stories = self.stories
         return [stories[story_id] for story_id in dict.fromkeys([a.story_id for a in articles])]
 
+    def fresh(self, article: Article) -> bool:
+        """Whether the latest crawl that stored anything stored it: what is new on the
+        briefing, developing stories and /changes/ all count from this."""
+        return self.latest_run is not None and article.first_run_id == self.latest_run
+
+    def fresh_reports(self, story: Story) -> int:
+        return sum(1 for a in story.copies if self.fresh(a))
+
     def is_new(self, story: Story) -> bool:
-        runs = [a.first_run_id for a in story.copies if a.first_run_id is not None]
-        return self.latest_run is not None and bool(runs) and min(runs) == self.latest_run
+        """Every report of it is fresh."""
+        return self.fresh_reports(story) == len(story.copies)
 
 
 def read_texts(articles: list[Article]) -> None:

@@ -31,19 +31,13 @@ def briefing_stories(corpus: Corpus, days: int) -> list[Story]:
     return corpus.stories_for(recent)
 
 
-def growth(corpus: Corpus, story: Story) -> int:
-    """Its articles stored by the latest crawl that stored anything: its new coverage."""
-    latest = corpus.latest_run
-    return sum(1 for a in story.copies if latest is not None and a.first_run_id == latest)
-
-
 def importance(corpus: Corpus, story: Story, newest: str) -> float:
     """How high the briefing ranks a story: distinct outlets count most, then new
     coverage since the previous crawl (developing), a topic, and recency (half a point per
     day before the briefing's newest day)."""
     days = (date.fromisoformat(newest) - date.fromisoformat(story.lead.day)).days \
         if newest != "undated" and story.lead.day != "undated" else 0
-    grown = growth(corpus, story)
+    grown = corpus.fresh_reports(story)
     developing = 0 < grown < len(story.copies)
     return (2.0 * story.outlets + 3.0 * developing + min(grown, 3) + (1.0 if story.lead.topic_links else 0.0)
             - 0.5 * days)
@@ -55,7 +49,7 @@ def ranked(corpus: Corpus, stories: list[Story]) -> list[dict[str, Any]]:
     order = sorted(range(len(stories)), key=lambda n: (-importance(corpus, stories[n], newest), n))
     cards = []
     for n in order:
-        story, grown = stories[n], growth(corpus, stories[n])
+        story, grown = stories[n], corpus.fresh_reports(stories[n])
         cards.append(story_card(story, new=grown == len(story.copies) and grown > 0,
                                 developing=0 < grown < len(story.copies)))
     return cards

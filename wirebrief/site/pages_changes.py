@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from wirebrief.config import Config
-from wirebrief.site.corpus import Agreement, Article, Corpus, outlet_name
+from wirebrief.site.corpus import Agreement, Corpus, outlet_name
 from wirebrief.site.feeds import feed_files
 from wirebrief.site.outputs import Output, page_output
 from wirebrief.site.pages_stories import story_item
@@ -24,15 +24,11 @@ from wirebrief.site.render import Renderer, feed_links
 FOLDER = "changes/"
 
 
-def is_new(corpus: Corpus, article: Article) -> bool:
-    return corpus.latest_run is not None and article.first_run_id == corpus.latest_run
-
-
 def story_changes(corpus: Corpus) -> tuple[list[Any], list[dict[str, Any]]]:
     """New stories, and stories with new coverage with the outlets that added it."""
     new, grown = [], []
     for story in corpus.all_stories:
-        added = [a for a in story.copies if is_new(corpus, a)]
+        added = [a for a in story.copies if corpus.fresh(a)]
         if added and len(added) == len(story.copies):
             new.append(story)
         elif added:
@@ -45,10 +41,10 @@ def status_moves(corpus: Corpus, agreement: Agreement) -> list[dict[str, Any]]:
     """The new reports of an agreement that state another status than the latest one
     stated before them."""
     stated = [m for m in reversed(agreement.mentions) if m["status"]]  # oldest first
-    before = [m for m in stated if not is_new(corpus, m["article"])]
+    before = [m for m in stated if not corpus.fresh(m["article"])]
     old = before[-1]["status"] if before else None
     moves = []
-    for mention in (m for m in stated if is_new(corpus, m["article"])):
+    for mention in (m for m in stated if corpus.fresh(m["article"])):
         if mention["status"] != old:
             moves.append({"agreement": agreement, "old": old, "new": mention["status"],
                           "evidence": mention["evidence"], "article": mention["article"]})
@@ -58,7 +54,7 @@ def status_moves(corpus: Corpus, agreement: Agreement) -> list[dict[str, Any]]:
 
 def watched_quotes(corpus: Corpus, watched: set[str]) -> list[dict[str, Any]]:
     """New quotes by people any watchlist names (by entity name, case-folded)."""
-    return [{**quote, "article": article} for article in corpus.articles if is_new(corpus, article)
+    return [{**quote, "article": article} for article in corpus.articles if corpus.fresh(article)
             for quote in article.quotes if (quote["speaker"] or "").casefold() in watched]
 
 
