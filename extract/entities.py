@@ -13,6 +13,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from extract import gazetteer as gz
+from extract.given_names import is_given_name
 from extract.mentions import ORG, PERSON, PLACE, Mention
 from extract.wordlists import split_words
 
@@ -65,7 +66,34 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     if skip:
         mentions = [m for m in mentions if m.end <= skip[0] or m.start >= skip[1]]
     mentions = [_extend_person(_person_by_context(m, text), text) for m in mentions]
-    return [_camel_case_org(m) for m in _vote(_link_people(mentions))]
+    return [_camel_case_org(m) for m in _vote(_listed_with_orgs(_link_people(mentions), text))]
+
+
+# What separates the items of a list of names: a comma, "and", "or", or both.
+_LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
+
+
+def _listed_with_orgs(mentions: list[Mention], text: str) -> list[Mention]:
+    """A "person" listed among organisations ("Draper, Lockheed Martin, and Northrop Grumman")
+    is one of them when its first word is no given name: the items of a list are of one kind.
+    A lone surname ("Holcomb") is left alone: that is how the article names a person again."""
+    result = list(mentions)
+    for order in (range(len(result)), range(len(result) - 1, -1, -1)):
+        for i in order:
+            mention = result[i]
+            words = mention.text.split()
+            if mention.kind != PERSON or mention.source != "ner" or len(words) < 2 \
+                    or is_given_name(words[0]):
+                continue
+            neighbours = [result[j] for j in (i - 1, i + 1) if 0 <= j < len(result)]
+            if any(n.kind == ORG and _LIST_GAP.match(_between(n, mention, text)) for n in neighbours):
+                result[i] = Mention(mention.text, ORG, mention.start, mention.end, "list")
+    return result
+
+
+def _between(a: Mention, b: Mention, text: str) -> str:
+    """The text between two mentions, whichever comes first."""
+    return text[a.end : b.start] if a.end <= b.start else text[b.end : a.start]
 
 
 # Particles that begin surnames written with an inner capital (McDonald, MacArthur, O'Neill,

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from extract import gazetteer as gz
 from extract.events import IRREGULAR_PAST
+from extract.given_names import is_given_name
 from extract.mentions import PERSON, Mention
 
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|von|van|der|de|da|di|al|el|bin|ibn|la|le|du)$")
@@ -132,7 +133,10 @@ def _looks_like_person(person: Person, text: str) -> bool:
     A person's name does not end in an institution word, is written at least once
     in running prose rather than only in headline-style lines, and its surname is
     not a word the article also uses in lower case as an ordinary noun or verb,
-    unless a title or a speech verb vouches for it.
+    unless a title or a speech verb vouches for it.  Without a title or speech, a name of
+    two or more words must also read as a person's: a listed given name first, a form of
+    address before it, or a later reference by the surname alone ("Lockheed Martin",
+    "Grocery Store" have none of these).
     """
     last = person.name.split()[-1].lower().strip(".")
     if last in gz.ORG_KEYWORDS or last in gz.NON_ORG_TAILS:
@@ -141,7 +145,26 @@ def _looks_like_person(person: Person, text: str) -> bool:
         return False
     if person.titles or _speaks(person, text):
         return True
-    return re.search(rf"(?<![\w’'.\-]){re.escape(last)}(?![\w’'\-])", text) is None
+    if re.search(rf"(?<![\w’'.\-]){re.escape(last)}(?![\w’'\-])", text) is not None:
+        return False
+    return _reads_as_name(person, text)
+
+
+def _reads_as_name(person: Person, text: str) -> bool:
+    """A given name, a form of address ("Mr.", "Dr.") or a surname-only reference."""
+    tokens = person.name.split()
+    if len(tokens) < 2 or is_given_name(tokens[0]):
+        return True
+    alone = rf"(?<!{re.escape(tokens[-2])} )(?<![\w’'.\-]){re.escape(tokens[-1])}(?![\w\-])"
+    if re.search(alone, text):
+        return True
+    return any(_addressed(m, text) for m in person.mentions)
+
+
+def _addressed(mention: Mention, text: str) -> bool:
+    """Whether a form of address or title ("Hon.", "Dr.", "Senator") stands before the mention."""
+    before = text[max(0, mention.start - 12) : mention.start].split() + mention.text.split()[:1]
+    return any(word.lower() in gz.HONORIFICS for word in before[-2:])
 
 
 def _in_prose(mention: Mention, text: str) -> bool:
