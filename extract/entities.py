@@ -114,7 +114,7 @@ def _camel_case_org(mention: Mention) -> Mention:
 
 
 _PERSON_FOLLOWER = re.compile(
-    r"^(?:,\s+(?:a|an|the|former|ex-|another|\d{1,3}\b)|\s+(?:said|says|told|added|wrote)\b)"
+    r"^(?:,\s+(?:(?:a|an|the|former|another)\b|ex-|\d{1,3}\b)|\s+(?:said|says|told|added|wrote)\b)"
 )
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 

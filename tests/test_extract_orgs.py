@@ -96,3 +96,11 @@ def test_name_split_at_and_is_joined_when_its_halves_never_stand_alone() -> None
     assert [m.text for m in joined] == ["Roads and Harbour Works", "Roads and Harbour Works"]
     alone = text + " Harbour Works will reply."
     assert len(_join_coordinated_names(mentions, alone)) == 4
+
+
+def test_list_item_before_and_is_not_taken_for_an_appositive() -> None:
+    # ", and Saab" is the next item of the list, not ", a former ..." describing a person.
+    text = "The army chose a consortium that includes Thales, Kongsberg Gruppen, and Saab to build the radar."
+    record = extract_facts(article_from_text(text, published="2026-05-04"))
+    assert "Kongsberg Gruppen" in {o["name"] for o in record["organizations"]}
+    assert not record["people"]
