@@ -22,11 +22,28 @@ from extract.dates import (
 
 _M = MONTH_PATTERN
 _ORD = r"(?:st|nd|rd|th)?"
-_FUTURE = re.compile(
-    r"\b(?:will|would|shall|plan|plans|planned|planning|is\s+due|are\s+due|scheduled|upcoming|"
-    r"to\s+be\s+held|next|another)\b",
+# The cues of a clause's time reference, nearest to the date first: the future forms of
+# English grammar (Quirk et al., "A Comprehensive Grammar of the English Language", 4.41-4.48:
+# will/shall, be going to, be to, be about to, the simple present of scheduled events) with the
+# words of planning, and the past forms (the auxiliaries "was/were/had/did" and the "-ed" past).
+_FUTURE_WORDS = (
+    r"will|would|shall|going\s+to|about\s+to|plan|plans|planned|planning|due|scheduled|"
+    r"expected|set\s+to|upcoming|next|starts|begins|opens|ends|closes|resumes|"
+    r"takes\s+place|is\s+to|are\s+to"
+)
+_TENSE_CUE = re.compile(
+    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>was|were|had|did|ago|[a-z]{{3,}}ed))\b",
     re.IGNORECASE,
 )
+
+
+def _refers_to_future(segment: str, span: tuple[int, int]) -> bool:
+    """Whether the clause around a date looks ahead: the tense cue nearest before the date
+    decides ("announced in March" is past, "the session that starts in January" future);
+    with none before it, the first cue after it ("in May, talks will resume")."""
+    before = list(_TENSE_CUE.finditer(segment[max(0, span[0] - 60) : span[0]]))
+    cue = before[-1] if before else _TENSE_CUE.search(segment[span[1] : span[1] + 40])
+    return bool(cue and cue.group("future"))
 
 
 @dataclass(frozen=True)
@@ -133,10 +150,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b(?P<m>{_M})\s+(?P<y>(?:19|20)\d\d)\b"), _month_year),
     (re.compile(rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD}\b(?![,:]?\s*\d)"), _md),
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_M})\b"), _md),
-    (re.compile(rf"\b(?:(?:in|since|by|until|till|during|from|early|late|end\s+of)\s+|mid-\s*)"
+    (re.compile(rf"\b(?:(?i:in|since|by|until|till|during|from|early|late|end\s+of)\s+|mid-\s*)"
                 rf"(?P<m>{_M})\b"
                 r"(?!\s+\d)"), _month),
-    (re.compile(r"\b(?:in|since|by|until|till|during|from|of|early|late|mid-|before|after|"
+    (re.compile(r"\b(?i:in|since|by|until|till|during|from|of|early|late|mid-|before|after|"
                 r"between|the)\s+(?P<y>(?:18|19|20)\d\d)\b(?![-/]\d|\s*%)"), _year),
     # A year in parentheses after what it dates ("the Falklands War (1982)"), and both ends
     # of a span of years ("from 2004 to 2017", "2002-2005"): each end dates an occurrence.
@@ -163,7 +180,7 @@ def find_dates(text: str, start: int, end: int, anchor: dt.date | None) -> Itera
             span = match.span("y") if resolver is _year_end else match.span()
             if any(a < span[1] and span[0] < b for a, b in taken) or _is_duration(segment, span):
                 continue
-            future = bool(_FUTURE.search(segment[max(0, span[0] - 60) : span[1]]))
+            future = _refers_to_future(segment, span)
             iso = resolver(match, anchor, future)
             if iso:
                 taken.append(span)

@@ -32,6 +32,16 @@ def test_month_without_year_before_publication_is_last_year() -> None:
     assert _dates("The drill was held on October 18.", "2020-01-05") == ["2019-10-18"]
 
 
+def test_month_without_year_takes_the_tense_of_its_clause() -> None:
+    # Published in November: a plan announced "in March" is this year's March, a session
+    # that "starts in January" next year's; the nearest tense cue decides.
+    assert _dates("It follows another plan announced by the ministry in March.", "2019-11-20") == [
+        "2019-03"]
+    assert _dates("Lawmakers meet before the session that starts in January.", "2019-11-20") == [
+        "2020-01"]
+    assert _dates("In May, the two navies will hold a joint drill.", "2019-11-20") == ["2020-05"]
+
+
 def test_durations_are_not_dates() -> None:
     assert _dates("Civilians killed so far this year.", "2019-11-20") == []
 
