@@ -1,6 +1,7 @@
 """Locate quotations between quote marks and join quotations split by their attribution.
 
-Supports straight and curly double quotes, guillemets and curly single quotes
+Supports straight and curly double quotes (also mixed, “ closed by " as pages typed by
+hand have them), guillemets and curly single quotes
 (only where ‘ opens a word and ’ closes one, so apostrophes in "EU’s" are never
 taken for quote marks).  A paragraph that opens a quote and never closes it is
 the usual multi-paragraph quotation style: the quote runs to the paragraph end.
@@ -76,7 +77,7 @@ def _after_sentence(line: str, index: int) -> bool:
 def _closing(line: str, index: int, char: str, runs_on: bool = False) -> int | None:
     """Where the quote opened at ``index`` closes (or the paragraph end), else None."""
     if char == '"':
-        close = line.find('"', index + 1)
+        close = _find_first(line, index + 1, '"', "”")
         if close == -1:
             return len(line) if runs_on or _opens_paragraph(line, index) else None
         return close
@@ -88,12 +89,20 @@ def _closing(line: str, index: int, char: str, runs_on: bool = False) -> int | N
     position = index + 1
     while True:
         close = line.find(closer, position)
+        if close == -1 and char == "“":
+            close = line.find('"', position)  # typed with mixed marks: “ … "
         if close == -1:
             opens = runs_on or _opens_paragraph(line, index)
             return len(line) if char != "‘" and opens else None
         if closer != "’" or _closes_word(line, close):
             return close
         position = close + 1
+
+
+def _find_first(line: str, start: int, mark: str, other: str) -> int:
+    """Where ``mark`` next occurs, else ``other`` (a quotation typed with mixed marks)."""
+    close = line.find(mark, start)
+    return close if close != -1 else line.find(other, start)
 
 
 def _opens_paragraph(line: str, index: int) -> bool:

@@ -102,3 +102,11 @@ def test_quote_continued_after_a_full_stop_keeps_its_sentences() -> None:
             'this week."')
     (quote,) = find_quote_spans(text)
     assert quote.text == "We need the ships before 2030. The committee must approve them this week."
+
+
+def test_quote_typed_with_mixed_marks() -> None:
+    text = 'The port reopened. “Ships can dock again tonight," said harbour master Tomas Rilke.'
+    spans = find_quote_spans(text)
+    assert [s.text for s in spans] == ["Ships can dock again tonight,"]
+    record = extract_facts(article_from_text(text, published="2026-05-04"))
+    assert [q["speaker"] for q in record["quotes"]] == ["Tomas Rilke"]
