@@ -23,7 +23,12 @@ SPEECH_VERBS = (
     r"pledged|promised|described|dubbed"
 )
 VERB_RE = re.compile(rf"\b(?:{SPEECH_VERBS})\b")
-PRONOUN_RE = re.compile(r"\b(he|she|they|we|it)\s+(?:also\s+|further\s+|then\s+|later\s+)?$", re.I)
+# A pronoun subject, with up to two adverbs or auxiliaries before the verb ("he instead told",
+# "she had quickly said"): the adverbs of time and focus and the "-ly" manner adverbs.
+PRONOUN_RE = re.compile(
+    r"\b(he|she|they|we|it)\s+(?:(?:also|further|then|later|instead|again|once|still|even|only|"
+    r"never|had|has|have|would|will|[a-z]{3,}ly)\s+){0,2}$", re.I
+)
 DESCRIPTION_RE = re.compile(
     r"\b(?:the|a|an)\s+((?:[\w\-/]+\s+){0,4}?[\w\-/]+)\s+(?:also\s+|further\s+)?$", re.IGNORECASE
 )

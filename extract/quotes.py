@@ -273,11 +273,15 @@ def _colon_introducer(ctx: QuoteContext, sent_start: int, quote: QuoteSpan,
                       spans: list[QuoteSpan]) -> str | None:
     """"Lee agreed: “…”", "Lee, who called in from Lagos, had a view: “…”": a clause ending
     in a colon right before the quotation introduces it, and its subject (the first person or
-    organisation named in it, a pronoun, or a listed surname) is the speaker."""
+    organisation named in it before any speech verb, a pronoun, or a listed surname) is the
+    speaker."""
     lead = ctx.text[sent_start : max(sent_start, quote.start - 1)]
     if not lead.rstrip().endswith(":") or len(lead) > 200:
         return None
-    named = [n for n in ctx.named_in(sent_start, quote.start - 1)
+    # Names after a speech verb of the lead ("He told the BBC:") are its addressee.
+    verb = VERB_RE.search(lead)
+    subject_end = sent_start + verb.start() if verb else quote.start - 1
+    named = [n for n in ctx.named_in(sent_start, subject_end)
              if n.kind in (PERSON, ORG) and not _inside(n.start, spans)]
     if named:
         return named[0].name
@@ -350,6 +354,8 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
     resolved = _resolve_subject(ctx, subject, attr.verb_start, spans) or _surname(ctx, subject)
     if resolved:
         return resolved
+    if ctx.text.startswith(("told", "tells"), attr.verb_start):
+        return None  # "told the BBC": whoever follows is the addressee, never the speaker
     after_verb = [n for n in names if n.start >= attr.verb_start and n.start - attr.verb_start < 40]
     # "said NASA administrator Jim Bridenstine": the organisation only qualifies the speaker.
     persons = [n for n in after_verb if n.kind == PERSON]

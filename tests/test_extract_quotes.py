@@ -110,3 +110,12 @@ def test_quote_typed_with_mixed_marks() -> None:
     assert [s.text for s in spans] == ["Ships can dock again tonight,"]
     record = extract_facts(article_from_text(text, published="2026-05-04"))
     assert [q["speaker"] for q in record["quotes"]] == ["Tomas Rilke"]
+
+
+def test_told_addressee_is_never_the_speaker() -> None:
+    # "He instead told the BBC interviewer:" - the BBC is the channel; "He" is Hal Ortmann.
+    text = ("Hal Ortmann spoke about the sale on Sunday. He instead told the BBC interviewer: "
+            "“I took the decision because the offer was serious and fair to everyone.”")
+    record = extract_facts(article_from_text(text, published="2026-05-04"))
+    assert [(q["speaker"], q["channel"]) for q in record["quotes"]] == [
+        ("Hal Ortmann", "told the BBC interviewer")]
