@@ -206,16 +206,17 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
         trigger = _trigger(words, date, _is_past_verb)
     if trigger is None:
         return None
+    passive = _passive_what(text, words, trigger)
+    if passive:
+        return passive
     noun = words[trigger].group(0).lower() in EVENT_NOUNS
-    low = trigger
-    while low > 0 and trigger - low < _BEFORE_TRIGGER and _joined(text, words, low - 1) \
-            and words[low - 1].group(0).lower() not in _CLAUSE_WORDS \
-            and not (noun and _is_past_verb(words[low - 1].group(0))):
-        low -= 1
+    low = _reach_back(text, words, trigger, noun)
     high = trigger
     while high + 1 < len(words) and high - trigger < _AFTER_TRIGGER \
             and _joined(text, words, high) and words[high + 1].group(0).lower() not in _CLAUSE_WORDS:
         high += 1
+    if noun and _content_words(words[low : high + 1]) < 2:
+        low = _reach_back(text, words, trigger, False)  # "Senate held a hearing", not "hearing"
     kept = [w.group(0).rstrip(".") for w in words[low : high + 1]]
     while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS:
         kept.pop(0)
@@ -223,7 +224,60 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
         return None
     while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS:
         kept.pop()
-    return " ".join(kept) or None
+    # One word ("announced", "hearing") says nothing on a timeline line.
+    return " ".join(kept) if len([w for w in kept if w.lower() not in _STOP]) >= 2 else None
+
+
+# The forms of "be" that make a passive with a past participle ("were deported").
+_BE_FORMS = frozenset(split_words("was were been being is are be"))
+# A parenthetical between commas that a subject carries ("300 people, including a child, were",
+# "Lee, 24, was"): it opens with one of these words or a number.
+_PARENTHETICAL = re.compile(r"^\s*(?:including|among|aged|who|which|\d)", re.IGNORECASE)
+_SUBJECT_WORDS = 6
+# The English cardinal numerals and quantity words that open a subject ("Three soldiers").
+_NUMBER_WORDS = frozenset(split_words(
+    "one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+    "hundred hundreds thousand thousands dozens several many some more most both all"
+))
+
+
+def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | None:
+    """The event a passive names, as the noun of its verb and the subject it happened to
+    ("300 migrants were deported" -> "deportation of 300 migrants"), or None."""
+    verb = words[trigger].group(0).lower()
+    if verb not in VERB_NOUNS or trigger < 2 or words[trigger - 1].group(0).lower() not in _BE_FORMS:
+        return None
+    segments = _CLAUSE_MARK.split(text[words[0].start() : words[trigger - 1].start()])
+    while len(segments) > 1 and (not segments[-1].strip() or _PARENTHETICAL.match(segments[-1])):
+        segments.pop()  # ", including one woman," is an aside: the subject stands before it
+    subject: list[str] = []
+    for word in reversed(_PHRASE_WORD.findall(segments[-1]) if segments else []):
+        if word.lower() in _CLAUSE_WORDS or word.lower() in _PRONOUNS or len(subject) == _SUBJECT_WORDS:
+            break
+        subject.insert(0, word)
+    while subject and subject[0].lower() in _PREPOSITIONS | _CLAUSE_WORDS:
+        subject.pop(0)
+    if not subject or all(w.lower() in _STOP for w in subject):
+        return None
+    if subject[0].lower() in _STOP | _NUMBER_WORDS:
+        subject[0] = subject[0].lower()  # "Three soldiers were killed": sentence case, not a name
+    return f"{VERB_NOUNS[verb]} of {' '.join(w.rstrip('.') for w in subject)}"
+
+
+def _reach_back(text: str, words: list[re.Match[str]], trigger: int, stop_at_verb: bool) -> int:
+    """Where the phrase starts: up to _BEFORE_TRIGGER words back within the clause; an event
+    noun's phrase also stops at the verb before it ("strike at the port", not "staged a …")."""
+    low = trigger
+    while low > 0 and trigger - low < _BEFORE_TRIGGER and _joined(text, words, low - 1) \
+            and words[low - 1].group(0).lower() not in _CLAUSE_WORDS \
+            and not (stop_at_verb and _is_past_verb(words[low - 1].group(0))):
+        low -= 1
+    return low
+
+
+def _content_words(words: list[re.Match[str]]) -> int:
+    """How many of the words are not function words."""
+    return sum(w.group(0).lower() not in _STOP for w in words)
 
 
 def _named_actor(before: list[str]) -> bool:

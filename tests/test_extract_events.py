@@ -150,3 +150,16 @@ def test_the_publishers_terms_with_its_reader_are_no_agreement() -> None:
     found = _agreements("Use of this material is governed by our Subscriber Agreement.\n"
                         "Read your Licence Agreement before copying.")
     assert found == {}
+
+
+def test_a_passive_names_the_event_by_its_noun_and_subject() -> None:
+    text = ("On 4 March 2025, more than 40 fishermen, including two boys, were detained by the "
+            "coast guard off Dakhla. The two trawlers were seized in Nouadhibou on Friday.")
+    events = _events(text)
+    assert [(e["date"], e["what"]) for e in events] == [
+        ("2025-03-04", "detention of more than 40 fishermen"),
+        ("2025-06-06", "seizure of the two trawlers")]
+
+
+def test_a_one_word_phrase_dates_no_event() -> None:
+    assert _events("It was announced on Monday.") == []
