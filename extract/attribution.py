@@ -15,7 +15,7 @@ from dataclasses import dataclass
 # "manner of speaking" and "complain" classes, as reporting verbs of news style) and
 # "according to".
 SPEECH_VERBS = (
-    r"said|says|say|told|tells|added|adds|wrote|writes|stated|states|asked|asks|explained|"
+    r"said|says|say|told|tells|added|adds|wrote|writes|written|stated|states|asked|asks|explained|"
     r"noted|notes|argued|insisted|warned|declared|announced|tweeted|posted|continued|recalled|"
     r"replied|responded|acknowledged|admitted|claimed|commented|observed|remarked|stressed|"
     r"emphasised|emphasized|urged|called|according to|went on|conceded|predicted|cautioned|"

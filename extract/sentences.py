@@ -12,6 +12,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from extract.attribution import SPEECH_VERBS
 from extract.wordlists import split_words
 
 _ABBREVIATIONS = frozenset(
@@ -20,6 +21,10 @@ _ABBREVIATIONS = frozenset(
     u.s u.k u.n e.g i.e a.m p.m approx dept est fig govt mln bln pres supt cmdr brig""")
 )
 _BOUNDARY = re.compile(r"[.!?…]+[\"”’')\]]*\s+(?=[\"“‘'(\[]?[A-Z0-9])")
+# A quoted question or exclamation followed by its attribution ("…, right?” Lee said.") goes
+# on in the same sentence: the attribution is no sentence of its own.
+_QUOTED_ASK = re.compile(r"[!?][\"”’]")
+_ATTRIBUTION_AFTER = re.compile(rf"(?:[A-Z][\w'’\-.]*\s+){{1,3}}(?:{SPEECH_VERBS})\b")
 
 
 @dataclass(frozen=True)
@@ -50,7 +55,7 @@ def _split_line(line: str, base: int) -> list[Sentence]:
     result: list[Sentence] = []
     start = 0
     for match in _BOUNDARY.finditer(line):
-        if _ends_with_abbreviation(line, match.start()):
+        if _ends_with_abbreviation(line, match.start()) or _attribution_follows(line, match):
             continue
         end = match.end()
         _append(result, line, base, start, end)
@@ -68,6 +73,12 @@ def _append(result: list[Sentence], line: str, base: int, start: int, end: int) 
     lead = len(chunk) - len(chunk.lstrip())
     begin = base + start + lead
     result.append(Sentence(stripped, begin, begin + len(stripped)))
+
+
+def _attribution_follows(line: str, match: re.Match[str]) -> bool:
+    """Whether a quoted question or exclamation is followed by its speech verb's subject."""
+    return bool(_QUOTED_ASK.match(line, match.start())) and bool(
+        _ATTRIBUTION_AFTER.match(line, match.end()))
 
 
 def _ends_with_abbreviation(line: str, dot: int) -> bool:

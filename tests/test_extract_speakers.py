@@ -126,3 +126,20 @@ def test_pronoun_goes_to_the_subject_not_a_name_in_its_relative_clause() -> None
             "He said Berg is a father of three and a guilty plea would \u201cruin his life "
             "entirely and for good.\u201d")
     assert _speaker(text, "ruin his life") == "Henrik Lund"
+
+
+def test_quoted_question_keeps_its_attribution_in_the_sentence() -> None:
+    from extract.sentences import split_sentences
+
+    text = ("Harbour director Vera Holm said on Monday the ferry line would reopen. "
+            "“Who pays for the new pier, then?” Holm asked. “Not us.”")
+    assert [s.text for s in split_sentences(text)][1] == "“Who pays for the new pier, then?” Holm asked."
+    record = extract_facts(article_from_text(text, published="2026-05-04"))
+    assert [q["speaker"] for q in record["quotes"]][0] == "Vera Holm"
+
+
+def test_perfect_tense_of_a_speech_verb_attributes() -> None:
+    text = ('"The levy is paid by the importer, not the exporter," Ruth Adeyemi, a fellow at the '
+            "Lagos Policy Forum, has written.")
+    record = extract_facts(article_from_text(text, published="2026-05-04"))
+    assert [q["speaker"] for q in record["quotes"]] == ["Ruth Adeyemi"]
