@@ -13,8 +13,8 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from extract import gazetteer as gz
-from extract.given_names import is_given_name
 from extract.mentions import ORG, PERSON, PLACE, Mention
+from extract.namelists import find_companies, is_company, is_given_name
 from extract.wordlists import split_words
 
 _LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ORG}
@@ -57,6 +57,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     raw += _not_people(_from_acronyms(text), ner)
     raw += _from_heads(text)
     raw += _from_gazetteer(text)
+    raw += [Mention(name, ORG, start, end, "gazetteer") for start, end, name in find_companies(text)]
     raw += _from_place_context(text)
     raw += _from_streets(text)
     titles = {m.text for m in raw if m.kind == "title"}
@@ -284,7 +285,7 @@ def _retype(mention: Mention) -> Mention:
     name = mention.text
     if name in _PLACE_NAMES or name in gz.US_FORMS or name in gz.UK_FORMS:
         return Mention(name, PLACE, mention.start, mention.end, "gazetteer")
-    if name in gz.ORG_ALIASES or name in gz.ARMED_GROUPS:
+    if name in gz.ORG_ALIASES or name in gz.ARMED_GROUPS or is_company(name):
         return Mention(name, ORG, mention.start, mention.end, "gazetteer")
     if mention.kind == PLACE and _looks_like_org(name):
         return Mention(name, ORG, mention.start, mention.end)
@@ -531,7 +532,7 @@ def _link_people(mentions: list[Mention]) -> list[Mention]:
 
 def _known(mention: Mention) -> bool:
     """Names a gazetteer vouches for keep their gazetteer kind."""
-    return mention.text in _PLACE_NAMES or mention.text in gz.ORG_ALIASES
+    return mention.text in _PLACE_NAMES or mention.text in gz.ORG_ALIASES or is_company(mention.text)
 
 
 def _vote(mentions: list[Mention]) -> list[Mention]:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from extract import gazetteer as gz
 from extract.entities import acronym_initials
 from extract.mentions import ORG, Mention
+from extract.namelists import is_company
 
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&\-./]{1,14})\)")
 
@@ -172,10 +173,14 @@ def _defined_as(org: Organization, name: str, text: str) -> bool:
 
 
 def _contained_in(orgs: list[Organization], name: str) -> Organization | None:
-    """"Senate" is a short mention of "Nigerian Senate" when only one org ends that way."""
+    """"Senate" is a short mention of "Nigerian Senate" when only one org ends that way, and
+    "Ulta" of the listed company "Ulta Beauty" when only one starts that way (news names a
+    company by its first word after the first mention)."""
     lowered = name.lower()
     hits = [
         o for o in orgs
         if len(o.name.split()) > len(name.split()) and o.name.lower().endswith(" " + lowered)
     ]
+    if not hits and " " not in name:
+        hits = [o for o in orgs if is_company(o.name) and o.name.lower().startswith(lowered + " ")]
     return hits[0] if len(hits) == 1 else None

@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 
 from extract import gazetteer as gz
 from extract.events import IRREGULAR_PAST
-from extract.given_names import is_given_name
 from extract.mentions import PERSON, Mention
+from extract.namelists import is_given_name
 
 _NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|von|van|der|de|da|di|al|el|bin|ibn|la|le|du)$")
 _TITLE_BEFORE = re.compile(r"((?:[\w.'’\-/]+,?\s+){1,7})$")

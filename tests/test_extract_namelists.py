@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from extract import article_from_text, extract_facts
-from extract.given_names import is_given_name
+from extract.namelists import is_given_name
 
 
 def _facts(text: str) -> dict[str, Any]:
@@ -43,3 +43,23 @@ def test_company_listed_among_organisations_is_an_organisation() -> None:
     record = _facts(text)
     assert "Booz Allen" not in _names(record, "people")
     assert "Booz Allen" in _names(record, "organizations")
+
+
+def test_listed_company_split_by_the_model_is_one_organisation() -> None:
+    from extract.namelists import find_companies, is_company
+
+    assert is_company("Lockheed Martin") and is_company("Northrop Grumman")
+    assert not is_company("Phoenix")  # a one-word short form of a listed name is not kept
+    text = ("The navy awarded the frigate contract to Lockheed Martin on Monday. "
+            "Lockheed Martin will build six ships.")
+    assert [name for _, _, name in find_companies("Shares of Northrop Grumman’s unit fell.")] == [
+        "Northrop Grumman"]
+    record = _facts(text)
+    assert _names(record, "organizations") == {"Lockheed Martin"}
+    assert not record["people"]
+
+
+def test_a_listed_company_is_named_again_by_its_first_word() -> None:
+    text = "Harvest Fund bought a stake in Ulta Beauty on Monday, and Ulta said sales rose."
+    orgs = {o["name"]: o["aliases"] for o in _facts(text)["organizations"]}
+    assert orgs.get("Ulta Beauty") == ["Ulta"]

@@ -1,0 +1,90 @@
+"""Name lists from general sources: given names and listed companies.
+
+Given names tell a person's name from a title-case phrase the model tags PERSON.  The lists
+are the 1990 U.S. Census given-name files (``data/given_names.txt``) and the given names Faker
+ships for its locales (``data/given_names_faker.txt``).  They are one cue among several: many
+people in the news have given names they lack, so a name outside them still counts as a
+person's when the article gives a title, a speech verb, a form of address or a later
+surname-only reference.
+
+Companies (``data/companies.txt``, the constituents of twenty stock indices) retype names
+the model takes for a person or a place ("Lockheed Martin" tagged PERSON).  Each file's
+header names its source and how it was made.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+_DATA = Path(__file__).with_name("data")
+_GIVEN_NAME_FILES = ("given_names.txt", "given_names_faker.txt")
+# Initials ("J.", "J.J.", "T.J."): a written given name.
+_INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+
+
+def _read(name: str) -> list[str]:
+    lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def _given_names() -> frozenset[str]:
+    return frozenset(name for file in _GIVEN_NAME_FILES for name in _read(file))
+
+
+@lru_cache(maxsize=1)
+def _companies() -> frozenset[str]:
+    return frozenset(_read("companies.txt"))
+
+
+def is_given_name(token: str) -> bool:
+    """Whether ``token`` is a listed given name or an initial (hyphenated forms by their first part)."""
+    if _INITIALS.match(token):
+        return True
+    first = token.split("-")[0].lower().strip(".,’'")
+    return first in _given_names()
+
+
+def is_company(name: str) -> bool:
+    """Whether ``name`` is written as a listed company is ("Northrop Grumman", "Saab")."""
+    return name in _companies()
+
+
+# A run of capitalised words (with "&", "of", "and" inside): where a company's name can be.
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w.&'’\-]*(?:\s+(?:&|of|and|[A-Z0-9][\w.&'’\-]*))+")
+
+
+def find_companies(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of every listed company of two or more words in the text, longest
+    first where names overlap (NER splits "Lockheed Martin" into two names as often as it
+    tags it a person)."""
+    found = []
+    for run in _CAPITALISED_RUN.finditer(text):
+        words = list(re.finditer(r"\S+", run.group(0)))
+        position = 0
+        while position < len(words) - 1:
+            match = _longest_company(run.group(0), words, position)
+            if match is None:
+                position += 1
+                continue
+            end_word, name = match
+            start = run.start() + words[position].start()
+            found.append((start, start + len(name), name))
+            position = end_word + 1
+    return found
+
+
+def _longest_company(run: str, words: list[re.Match[str]], first: int) -> tuple[int, str] | None:
+    """The last word and name of the longest listed company starting at words[first]."""
+    companies = _companies()
+    for last in range(min(len(words), first + 6) - 1, first, -1):
+        name = _TRAILER.sub("", run[words[first].start() : words[last].end()])
+        if name in companies:
+            return last, name
+    return None
+
+
+# What may follow a name inside its last word: a possessive or a punctuation mark.
+_TRAILER = re.compile(r"(?:['’]s?)?[.,;:!?]*$")
