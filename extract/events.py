@@ -7,7 +7,9 @@ nearest past-tense verb that is no verb of saying.  ``where`` is the place named
 the date in the same sentence; ``description`` is the sentence itself, so a timeline line
 reads alone (who did what, where).  Sentences with a date but no event word or past verb
 are skipped: they usually date a figure, not an occurrence; so are dates inside
-quotations (what a speaker says will happen is reported speech, not the article's dating).
+quotations unless their clause is in the past tense (what a speaker says will happen is
+reported speech, not the article's dating; what a witness says they did on May 15 is a dated
+occurrence).
 """
 
 from __future__ import annotations
@@ -109,7 +111,8 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
     quoted = [part for quote in find_quote_spans(text) for part in quote.parts]
     for sentence in sentences:
         for date in find_dates(text, sentence.start, sentence.end, anchor):
-            if date.start < skip_until or any(a <= date.start < b for a, b in quoted):
+            if date.start < skip_until or (date.tense != "past"
+                                           and any(a <= date.start < b for a, b in quoted)):
                 continue
             event = _event(text, sentence, date, places, skip_until)
             if event is None:

@@ -25,34 +25,41 @@ _ORD = r"(?:st|nd|rd|th)?"
 # The cues of a clause's time reference, nearest to the date first: the future forms of
 # English grammar (Quirk et al., "A Comprehensive Grammar of the English Language", 4.41-4.48:
 # will/shall, be going to, be to, be about to, the simple present of scheduled events) with the
-# words of planning, and the past forms (the auxiliaries "was/were/had/did" and the "-ed" past).
+# words of planning, and the past forms (the auxiliaries "was/were/had/did" and the "-ed" past;
+# a participle after "be", "to be finished", is no past).
 _FUTURE_WORDS = (
-    r"will|would|shall|going\s+to|about\s+to|plan|plans|planned|planning|due|scheduled|"
+    r"will|would|shall|going\s+to|about\s+to|plan|plans|planned|planning|due|scheduled|expect|expects|"
     r"expected|set\s+to|upcoming|next|starts|begins|opens|ends|closes|resumes|"
     r"takes\s+place|is\s+to|are\s+to"
 )
 _TENSE_CUE = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<past>was|were|had|did|ago|[a-z]{{3,}}ed))\b",
+    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<passive>(?:be|been|being)\s+[a-z]{{3,}}ed)|"
+    rf"(?P<past>was|were|had|did|ago|[a-z]{{3,}}ed))\b",
     re.IGNORECASE,
 )
 
 
-def _refers_to_future(segment: str, span: tuple[int, int]) -> bool:
-    """Whether the clause around a date looks ahead: the tense cue nearest before the date
-    decides ("announced in March" is past, "the session that starts in January" future);
-    with none before it, the first cue after it ("in May, talks will resume")."""
-    before = list(_TENSE_CUE.finditer(segment[max(0, span[0] - 60) : span[0]]))
-    cue = before[-1] if before else _TENSE_CUE.search(segment[span[1] : span[1] + 40])
-    return bool(cue and cue.group("future"))
+def clause_tense(segment: str, span: tuple[int, int]) -> str | None:
+    """"past", "future" or None: the tense cue nearest before the date decides ("announced
+    in March" is past, "the session that starts in January" future); with none before it,
+    the first cue after it ("in May, talks will resume")."""
+    before = [c for c in _TENSE_CUE.finditer(segment[max(0, span[0] - 60) : span[0]])
+              if not c.group("passive")]
+    after = [c for c in _TENSE_CUE.finditer(segment[span[1] : span[1] + 40]) if not c.group("passive")]
+    cue = before[-1] if before else (after[0] if after else None)
+    if cue is None:
+        return None
+    return "future" if cue.group("future") else "past"
 
 
 @dataclass(frozen=True)
 class DateMention:
-    """A date expression, its ISO value and its offsets in the text."""
+    """A date expression, its ISO value, its offsets in the text and its clause's tense."""
 
     iso: str
     start: int
     end: int
+    tense: str | None = None
 
 
 def _is_duration(segment: str, span: tuple[int, int]) -> bool:
@@ -180,8 +187,8 @@ def find_dates(text: str, start: int, end: int, anchor: dt.date | None) -> Itera
             span = match.span("y") if resolver is _year_end else match.span()
             if any(a < span[1] and span[0] < b for a, b in taken) or _is_duration(segment, span):
                 continue
-            future = _refers_to_future(segment, span)
-            iso = resolver(match, anchor, future)
+            tense = clause_tense(segment, span)
+            iso = resolver(match, anchor, tense == "future")
             if iso:
                 taken.append(span)
-                yield DateMention(iso, start + span[0], start + span[1])
+                yield DateMention(iso, start + span[0], start + span[1], tense)

@@ -163,3 +163,9 @@ def test_a_passive_names_the_event_by_its_noun_and_subject() -> None:
 
 def test_a_one_word_phrase_dates_no_event() -> None:
     assert _events("It was announced on Monday.") == []
+
+
+def test_a_witness_dating_what_they_did_inside_a_quote_is_an_event() -> None:
+    text = ("“I boarded a flight on 15 May 2025 and reached the border a day later,” said "
+            "Arun Bedi, who was sent back in June.")
+    assert [e["date"] for e in _events(text)][:1] == ["2025-05-15"]
