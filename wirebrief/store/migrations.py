@@ -10,8 +10,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from wirebrief.store.entities import reconcile_surnames
-
 if TYPE_CHECKING:
     import sqlite_utils
 
@@ -53,4 +51,8 @@ def migrate_data(db: sqlite_utils.Database, version: int | None) -> None:
     it is read from the sentence at extraction, and ``wirebrief extract --all`` makes it.
     """
     if version is not None and version < 7:
+        # Imported here: schema.py imports this module, and a crawl process opens the store
+        # through it without loading sqlite-utils (and numpy), which entities.py needs.
+        from wirebrief.store.entities import reconcile_surnames
+
         reconcile_surnames(db)
