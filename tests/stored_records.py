@@ -47,9 +47,10 @@ def _quotes(db: sqlite_utils.Database, article_id: str) -> list[dict[str, Any]]:
 
 
 def _events(db: sqlite_utils.Database, article_id: str) -> list[dict[str, Any]]:
-    return [{"date": day, "what": what, "where": place, "evidence": json.loads(evidence)}
-            for day, what, place, evidence in db.execute(
-                "select date, what, place, evidence from events where article_id = ? "
+    return [{"date": day, "what": what, "where": place, "evidence": json.loads(evidence),
+             "description": description}
+            for day, what, place, evidence, description in db.execute(
+                "select date, what, place, evidence, description from events where article_id = ? "
                 "order by rowid", [article_id])]
 
 

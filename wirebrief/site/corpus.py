@@ -530,11 +530,17 @@ def _attach_mentions(db: sqlite_utils.Database, by_id: dict[str, Article],
 
 
 def events_by(rows: list[queries.EventRow], entities: dict[str, Entity]) -> dict[str, list[dict[str, Any]]]:
-    """Stored events as pages show them, by article, each article's by date."""
+    """Stored events as pages show them, by article, each article's by date.
+
+    ``line`` is what a page writes for the event: its description (the sentence, who did
+    what where) so that it reads alone, or ``what`` for an event stored before
+    descriptions were (schema version 7). Both come from the events row, so a change to
+    either moves the article's revision and with it the key of every page showing it."""
     result: dict[str, list[dict[str, Any]]] = {}
-    for article_id, when, what, place_name, place_id, evidence in rows:
+    for article_id, when, what, place_name, place_id, evidence, description in rows:
         place = entities.get(place_id or "")
-        event = {"date": when or "", "what": what or "", "place": place_name,
+        line = " ".join((description or "").split()) or what or ""
+        event = {"date": when or "", "what": what or "", "place": place_name, "line": line,
                  "place_path": place.path if place else None, "evidence": evidence_sentence(evidence)}
         event["year"] = year_of(event)
         result.setdefault(article_id, []).append(event)

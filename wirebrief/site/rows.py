@@ -67,19 +67,21 @@ def evidence_html(sentence: str | None) -> str:
 
 
 def event_rows(events: Iterable[dict[str, Any]], link: Callable[[str], str]) -> Markup:
-    """The timeline's list: one <li> per event, with its day, place and the stories that
-    report it (a year's page lists thousands)."""
+    """The timeline's list: one <li> per event, its day and its line (the sentence that
+    says who did what, so that it reads alone: corpus.events_by), then its place and the
+    stories that report it (a year's page lists thousands)."""
     rows = ['<ol class="timeline">\n']
     for event in events:
         place = ""
         if event["place"]:
             name = escape(event["place"])
-            place = f' (<a href="{escape(link(event["place_path"]))}">{name}</a>)' if event["place_path"] \
-                else f" ({name})"
+            place = f'<a href="{escape(link(event["place_path"]))}">{name}</a>' if event["place_path"] \
+                else str(name)
+            place = f" · {place}"
         reports = "; ".join(f'<a href="{escape(link(a.path))}">{escape(a.title or "(untitled)")}</a>'
                             for a in event["articles"])
         why = evidence_html(event["evidence"])
-        rows.append(f'<li>{day_html(event["date"])}: <strong>{escape(event["what"])}</strong>{place}'
-                    f' <span class="meta">· reported in {reports}</span>{why}</li>\n')
+        rows.append(f'<li>{day_html(event["date"])}: <span class="event">{escape(event["line"])}</span>'
+                    f' <span class="meta">{place} · reported in {reports}</span>{why}</li>\n')
     rows.append("</ol>\n")
     return Markup("".join(rows))

@@ -16,6 +16,7 @@ import sqlite_utils
 from wirebrief.store.db import now_iso
 from wirebrief.store.entities import resolve_agreement, resolve_entity
 from wirebrief.store.keys import short_hash
+from wirebrief.store.people import full_names_first
 from wirebrief.store.rows import insert, upsert
 
 FACT_TABLES = ("mentions", "quotes", "events", "agreement_mentions")
@@ -69,15 +70,19 @@ def summarize(text: str, limit: int = 320) -> str:
 
 def _save_facts(db: sqlite_utils.Database, article_id: str, record: dict[str, Any]) -> None:
     names: dict[str, str] = {}
+    moved: dict[str, str] = {}  # entities merged while resolving (entities.merge_entity)
     for field, kind in KIND_OF_FIELD.items():
-        for item in record.get(field) or []:
-            entity_id = resolve_entity(db, kind, item["name"], item.get("aliases") or [])
+        items = record.get(field) or []
+        for item in full_names_first(items) if kind == "person" else items:
+            entity_id = resolve_entity(db, kind, item["name"], item.get("aliases") or [], moved)
             names.setdefault(item["name"], entity_id)
             upsert(db, "mentions", {
                 "article_id": article_id, "entity_id": entity_id, "name": item["name"],
                 "titles": _dumps(item.get("titles") or []),
                 "evidence": _dumps(item.get("evidence") or []),
             }, ("article_id", "entity_id"))
+    if moved:
+        names = {name: moved.get(entity_id, entity_id) for name, entity_id in names.items()}
     _save_quotes(db, article_id, record.get("quotes") or [], names)
     _save_events(db, article_id, record.get("events") or [], names)
     _save_agreements(db, article_id, record)
@@ -104,6 +109,7 @@ def _save_events(db: sqlite_utils.Database, article_id: str, events: list[dict[s
             "date": event.get("date"), "what": event.get("what") or "", "place": place,
             "place_id": names.get(place) if place else None,
             "evidence": _dumps(event.get("evidence") or []),
+            "description": event.get("description") or None,
         }, "replace")
 
 

@@ -2,14 +2,17 @@
 
 An entity is found by any of its known aliases (folded names and acronyms), so
 "European Union" in one article and "EU" in another meet on one page once an
-article has joined the two. The first name seen is kept as the display name unless a
-fuller one (more words) turns up later.
+article has joined the two; entities that an article's names show to be one (its name
+found on one entity, its acronym on another) are merged. The first name seen is kept as
+the display name unless a fuller one (more words) turns up later. People are resolved
+by their surnames as well (store/people.py).
 """
 
 from __future__ import annotations
 
 import sqlite_utils
 
+from wirebrief.store import people
 from wirebrief.store.keys import fold, short_hash, slugify
 from wirebrief.store.rows import insert
 
@@ -17,33 +20,116 @@ KINDS = ("person", "organization", "place")
 
 
 def resolve_entity(db: sqlite_utils.Database, kind: str, name: str,
-                   aliases: list[str] | tuple[str, ...] = ()) -> str:
-    """Return the id of the entity named ``name`` (or any alias), creating it if new."""
-    keys = [k for k in dict.fromkeys(fold(n) for n in [name, *aliases]) if k]
+                   aliases: list[str] | tuple[str, ...] = (),
+                   moved: dict[str, str] | None = None) -> str:
+    """Return the id of the entity named ``name`` (or any alias), creating it if new.
+
+    Entities merged on the way are recorded in ``moved`` (old id → the one that stays),
+    so that a caller holding old ids can follow them."""
+    if kind == "person":
+        name = people.person_name(name)
+        aliases = [people.person_name(alias) for alias in aliases]
+    written = [name, *aliases]
+    keys = [k for k in dict.fromkeys(fold(n) for n in written) if k]
     if not keys:
         keys = [short_hash(name)]
-    entity_id = _find(db, kind, keys)
-    if entity_id is None:
-        entity_id = short_hash(kind, keys[0])
-        insert(db, "entities", {
-            "id": entity_id, "kind": kind, "name": name, "slug": _free_slug(db, name, entity_id),
-        }, "ignore")
-    else:
+    found = _find(db, kind, keys)
+    if found:
+        entity_id = found[0]
+        for other in found[1:]:
+            merge_entity(db, other, entity_id, moved)
         _maybe_rename(db, entity_id, name)
-    for key, alias in zip(keys, [name, *aliases], strict=False):
-        insert(db, "aliases", {
-            "key": key, "kind": kind, "entity_id": entity_id, "alias": alias,
-        }, "ignore")
+    elif kind == "person":
+        entity_id = _new_person(db, name, keys[0], moved)
+    else:
+        entity_id = _create(db, kind, name, keys[0])
+    for key, alias in zip(keys, written, strict=False):
+        _alias(db, kind, key, entity_id, alias)
     return entity_id
 
 
-def _find(db: sqlite_utils.Database, kind: str, keys: list[str]) -> str | None:
+def _find(db: sqlite_utils.Database, kind: str, keys: list[str]) -> list[str]:
+    """The distinct entities these keys are aliases of, in the keys' order."""
     marks = ",".join("?" for _ in keys)
-    row = db.execute(
-        f"select entity_id from aliases where kind = ? and key in ({marks}) limit 1",
-        [kind, *keys],
-    ).fetchone()
-    return row[0] if row else None
+    rows = dict(db.execute(
+        f"select key, entity_id from aliases where kind = ? and key in ({marks})", [kind, *keys],
+    ).fetchall())
+    return list(dict.fromkeys(rows[key] for key in keys if key in rows))
+
+
+def _create(db: sqlite_utils.Database, kind: str, name: str, key: str,
+            surname: str | None = None) -> str:
+    entity_id = short_hash(kind, key)
+    insert(db, "entities", {
+        "id": entity_id, "kind": kind, "name": name, "slug": _free_slug(db, name, entity_id),
+        "surname": surname,
+    }, "ignore")
+    return entity_id
+
+
+def _alias(db: sqlite_utils.Database, kind: str, key: str, entity_id: str, alias: str) -> None:
+    insert(db, "aliases", {"key": key, "kind": kind, "entity_id": entity_id, "alias": alias}, "ignore")
+
+
+def _new_person(db: sqlite_utils.Database, name: str, key: str, moved: dict[str, str] | None) -> str:
+    """A person no alias knows: a surname alone is the one full name ending in it, if
+    there is exactly one; a new full name may change what its surname alone stands for."""
+    surname = people.surname_of(name)
+    if surname is None:
+        return people.only_person(db, key) or _create(db, "person", name, key)
+    entity_id = _create(db, "person", name, key, surname)
+    surname_arrived(db, surname, entity_id, moved)
+    return entity_id
+
+
+def surname_arrived(db: sqlite_utils.Database, surname: str, entity_id: str,
+                    moved: dict[str, str] | None = None) -> None:
+    """A full name with ``surname`` is new. If it is the only one, the surname alone
+    stood for nobody known and now stands for it (its entity is merged into the new
+    one); if it is the second, the surname alone no longer says which one is meant, and
+    its mentions go back to an entity of its own. So the same names give the same
+    entities in whichever order they were stored."""
+    full = people.with_surname(db, surname)
+    alone = _find(db, "person", [surname])
+    if not alone or alone[0] == entity_id:
+        return
+    if full == [entity_id]:
+        merge_entity(db, alone[0], entity_id, moved)
+    elif len(full) == 2 and alone[0] in full:
+        _split_surname(db, surname, alone[0])
+
+
+def _split_surname(db: sqlite_utils.Database, surname: str, holder: str) -> None:
+    """Move the surname-only mentions and quotes of ``holder`` to the surname's own entity."""
+    row = db.execute("select alias from aliases where kind = 'person' and key = ?", [surname]).fetchone()
+    own = _create(db, "person", row[0] if row else surname.title(), surname)
+    mentions, quotes = people.moved_mentions(db, holder, surname)
+    for rowid in mentions:
+        db.execute("update mentions set entity_id = ? where rowid = ?", [own, rowid])
+    for quote_id in quotes:
+        db.execute("update quotes set speaker_id = ? where id = ?", [own, quote_id])
+    db.execute("update aliases set entity_id = ? where kind = 'person' and key = ?", [own, surname])
+
+
+def merge_entity(db: sqlite_utils.Database, old: str, new: str,
+                 moved: dict[str, str] | None = None) -> None:
+    """Make ``old`` part of ``new``: its mentions, quotes, event places and aliases point
+    to ``new`` and it is gone. An article that named both keeps its mention of ``new``.
+    The store's triggers move the revision of every article touched, so the site
+    renders their pages again."""
+    db.execute("update or ignore mentions set entity_id = ? where entity_id = ?", [new, old])
+    db.execute("delete from mentions where entity_id = ?", [old])
+    db.execute("update quotes set speaker_id = ? where speaker_id = ?", [new, old])
+    db.execute("update events set place_id = ? where place_id = ?", [new, old])
+    db.execute("update aliases set entity_id = ? where entity_id = ?", [new, old])
+    _maybe_rename(db, new, (db.execute("select name from entities where id = ?", [old]).fetchone()
+                            or [""])[0])
+    db.execute("delete from entities where id = ?", [old])
+    if moved is not None:
+        moved[old] = new
+        for earlier, target in moved.items():
+            if target == old:
+                moved[earlier] = new
 
 
 def _maybe_rename(db: sqlite_utils.Database, entity_id: str, name: str) -> None:
@@ -54,8 +140,24 @@ def _maybe_rename(db: sqlite_utils.Database, entity_id: str, name: str) -> None:
 
 def _free_slug(db: sqlite_utils.Database, name: str, entity_id: str) -> str:
     base = slugify(name)
-    taken = db.execute("select 1 from entities where slug = ?", [base]).fetchone()
+    taken = db.execute("select 1 from entities where slug = ? and id != ?", [base, entity_id]).fetchone()
     return f"{base}-{entity_id[:6]}" if taken else base
+
+
+def reconcile_surnames(db: sqlite_utils.Database) -> None:
+    """Give every stored person its surname and apply the surname rule to what is stored:
+    a store from before schema version 7 resolved no surnames. Run once, on migration."""
+    for entity_id, name in db.execute("select id, name from entities where kind = 'person' "
+                                      "and surname is null order by id").fetchall():
+        surname = people.surname_of(name or "")
+        if surname is not None:
+            db.execute("update entities set surname = ? where id = ?", [surname, entity_id])
+    for (surname,) in db.execute("select surname from entities where kind = 'person' and surname "
+                                 "is not null group by surname having count(*) = 1").fetchall():
+        (only,) = people.with_surname(db, surname)
+        alone = _find(db, "person", [surname])
+        if alone and alone[0] != only:
+            merge_entity(db, alone[0], only)
 
 
 def resolve_agreement(db: sqlite_utils.Database, name: str) -> str:

@@ -33,3 +33,26 @@ def drop_removed(db: sqlite_utils.Database) -> None:
     for table, column in DROPPED_COLUMNS:
         if table in db.table_names() and column in db.table(table).columns_dict:
             db.execute(f"alter table [{table}] drop column [{column}]")
+
+
+def stored_version(db: sqlite_utils.Database) -> int | None:
+    """The schema version a store was written by (None for a new store)."""
+    if "meta" not in db.table_names():
+        return None
+    row = db.execute("select value from meta where key = 'schema_version'").fetchone()
+    return int(row[0]) if row and str(row[0]).isdigit() else None
+
+
+def migrate_data(db: sqlite_utils.Database, version: int | None) -> None:
+    """Fill in, once, what a store written by an older ``version`` holds no data for.
+
+    Version 7: ``entities.surname`` of every person, and the surname rule applied to the
+    stored people (store/people.py). ``events.description`` stays null for older rows:
+    it is read from the sentence at extraction, and ``wirebrief extract --all`` makes it.
+    """
+    if version is not None and version < 7:
+        # Imported here: schema.py imports this module, and a crawl process opens the store
+        # through it without loading sqlite-utils (and numpy), which entities.py needs.
+        from wirebrief.store.entities import reconcile_surnames
+
+        reconcile_surnames(db)

@@ -110,13 +110,15 @@ def all_quotes(db: sqlite_utils.Database) -> list[dict[str, Any]]:
                      f"{EVIDENCE.format('evidence')} from quotes order by article_id, id")
 
 
-EventRow = tuple[str, str | None, str | None, str | None, str | None, str | None]
+EventRow = tuple[str, str | None, str | None, str | None, str | None, str | None, str | None]
 
 
 def all_events(db: sqlite_utils.Database) -> list[EventRow]:
-    """(article id, date, what, place, place id, first evidence sentence) of every event."""
+    """(article id, date, what, place, place id, first evidence sentence, description) of
+    every event."""
     return list(db.execute(f"select article_id, date, what, place, place_id, "
-                           f"{EVIDENCE.format('evidence')} from events order by article_id, id"))
+                           f"{EVIDENCE.format('evidence')}, description from events "
+                           "order by article_id, id"))
 
 
 def all_agreements(db: sqlite_utils.Database) -> list[dict[str, Any]]:

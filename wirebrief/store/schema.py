@@ -10,7 +10,7 @@ from __future__ import annotations
 import sqlite3
 from typing import TYPE_CHECKING
 
-from wirebrief.store.migrations import drop_removed
+from wirebrief.store.migrations import drop_removed, migrate_data, stored_version
 
 if TYPE_CHECKING:
     import sqlite_utils
@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 #    the status report's per-source reads (store/status.py).
 # 5: stories and story_articles, the events that group articles across outlets and days.
 # 6: watch_notified, the stories each watchlist has matched at a tick (new matches notify).
-SCHEMA_VERSION = 6
+# 7: events.description (the readable line the timeline shows; null for older rows) and
+#    entities.surname (a person's folded last name, so that "Trump" finds "Donald Trump").
+SCHEMA_VERSION = 7
 
 TABLES: dict[str, dict[str, type]] = {
     "meta": {"key": str, "value": str},
@@ -52,7 +54,7 @@ TABLES: dict[str, dict[str, type]] = {
         "topics": str, "minhash": bytes, "first_run_id": int, "first_seen_at": str,
         "extracted_at": str,
     },
-    "entities": {"id": str, "kind": str, "name": str, "slug": str},
+    "entities": {"id": str, "kind": str, "name": str, "slug": str, "surname": str},
     "aliases": {"key": str, "kind": str, "entity_id": str, "alias": str},
     "mentions": {
         "article_id": str, "entity_id": str, "name": str, "titles": str, "evidence": str,
@@ -63,7 +65,7 @@ TABLES: dict[str, dict[str, type]] = {
     },
     "events": {
         "id": str, "article_id": str, "date": str, "what": str, "place": str,
-        "place_id": str, "evidence": str,
+        "place_id": str, "evidence": str, "description": str,
     },
     "agreements": {"id": str, "name": str, "slug": str},
     "agreement_mentions": {
@@ -124,6 +126,7 @@ FOREIGN_KEYS: dict[str, list[tuple[str, str, str]]] = {
 
 INDEXES: list[tuple[str, list[str], bool]] = [
     ("entities", ["slug"], True),
+    ("entities", ["surname"], False),
     ("agreements", ["slug"], True),
     ("articles", ["published"], False),
     ("articles", ["story_id"], False),
@@ -160,6 +163,7 @@ LIST_INDEX = (
 
 def ensure_schema(db: sqlite_utils.Database) -> None:
     """Create whatever is missing and drop what is gone; safe to call on every open."""
+    version = stored_version(db)
     drop_removed(db)
     for name, columns in TABLES.items():
         db.table(name).create(
@@ -178,6 +182,7 @@ def ensure_schema(db: sqlite_utils.Database) -> None:
         )
     db.execute(LIST_INDEX)
     _revision_triggers(db)
+    migrate_data(db, version)
     db.table("meta").upsert(
         {"key": "schema_version", "value": str(SCHEMA_VERSION)}, pk="key"
     )
