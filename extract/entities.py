@@ -201,6 +201,8 @@ def _from_ner(entities: list[tuple[int, int, str]], text: str) -> Iterable[Menti
     """spaCy entities, trimmed of articles/possessives, typed by the label map."""
     for start, end, label in entities:
         kind = _LABELS.get(label)
+        if kind is None and _titled_name(text[start:end]):
+            kind = PERSON  # "Rear Admiral Sofia Lindqvist" tagged WORK_OF_ART
         if kind is None:
             continue
         if label == "NORP" and not _is_group(text[start:end]):
@@ -289,7 +291,18 @@ def _retype(mention: Mention) -> Mention:
         return Mention(name, ORG, mention.start, mention.end, "gazetteer")
     if mention.kind == PLACE and _looks_like_org(name):
         return Mention(name, ORG, mention.start, mention.end)
+    if mention.kind == ORG and _titled_name(name):
+        return Mention(name, PERSON, mention.start, mention.end, mention.source)
     return mention
+
+
+def _titled_name(name: str) -> bool:
+    """"Rear Admiral Sofia Lindqvist" tagged ORG: title words, then a given name and a surname."""
+    words = name.split()
+    titles = 0
+    while titles < len(words) and words[titles].lower().rstrip(".,") in gz.TITLE_WORDS:
+        titles += 1
+    return 0 < titles <= len(words) - 2 and is_given_name(words[titles])
 
 
 def _looks_like_org(name: str) -> bool:
@@ -303,9 +316,25 @@ def _from_gazetteer(text: str) -> list[Mention]:
     found = []
     for match in _GAZETTEER_RE.finditer(text):
         name = match.group(0)
+        if _opens_a_person_name(name, text, match.end()):
+            continue
         kind = ORG if name in gz.ORG_ALIASES or name in gz.ARMED_GROUPS else PLACE
         found.append(Mention(name, kind, match.start(), match.end(), "gazetteer"))
     return found
+
+
+_NEXT_WORD = re.compile(r" ([A-Z][a-z][\w'’\-]*)")
+
+
+def _opens_a_person_name(name: str, text: str, end: int) -> bool:
+    """"Sofia Lindqvist", "Georgia Brandt": a place that is also a given name, followed by a
+    capitalised word that is no place, institution or place noun, is a person's first name."""
+    following = _NEXT_WORD.match(text, end)
+    if following is None or not name.isalpha() or not is_given_name(name):
+        return False
+    word = following.group(1)
+    return word not in _PLACE_NAMES and word.lower() not in gz.ORG_KEYWORDS \
+        and not re.fullmatch(gz.PLACE_NOUNS, word.lower())
 
 
 def _from_acronyms(text: str) -> list[Mention]:

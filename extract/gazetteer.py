@@ -199,7 +199,7 @@ AGENCY_CANON = {
 TITLE_WORDS = frozenset(
     """president|vice|minister|secretary|senator|sen|sen.|rep|rep.|representative|governor|
 gov.|mayor|general|gen.|gen|admiral|adm.|colonel|col.|lieutenant|lt.|major|maj.|captain|capt.|
-commander|chief|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|ambassador|
+commander|commodore|rear|chief|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|ambassador|
 envoy|director|head|leader|speaker|prime|king|queen|prince|princess|emperor|pope|cardinal|
 bishop|sheikh|judge|justice|attorney|prosecutor|officer|official|adviser|advisor|analyst|
 economist|strategist|trader|professor|prof.|dr.|dr|mr.|mr|mrs.|mrs|ms.|ms|sir|dame|lord|
@@ -240,7 +240,9 @@ national guard|judiciary|supreme court|court|central bank|election commission"""
 
 # Head nouns of organisation names: the institution words and company suffixes (Inc., Ltd,
 # Corp., LLC, Productions, Studios, Partners) of English organisation names, research
-# institutions (observatory, laboratory), and the usual newspaper and airline name words.
+# institutions (observatory, laboratory), the usual newspaper and airline name words, and the
+# industry words that end company names (the industry names of the Global Industry
+# Classification Standard: Aerospace & Defense, Marine Shipping, Electronic Equipment, ...).
 ORG_KEYWORDS = frozenset(
     """ministry|department|agency|council|commission|committee|senate|parliament|assembly|
 congress|court|bank|university|academy|institute|college|school|company|corp|corporation|
@@ -251,7 +253,10 @@ journal|tribune|airlines|airline|airways|exchange|fund|reserve|hospital|clinic|
 church|club|network|institution|team|task|unit|house|chamber|cabinet|government|coalition|
 industries|systems|technologies|holdings|motors|media|press|productions|studios|studio|
 entertainment|pictures|records|partners|capital|equities|securities|observatory|laboratory|
-laboratories|labs|museum|library|festival""".replace("\n", "").split("|")
+laboratories|labs|museum|library|festival|shipping|maritime|marine|aerospace|dynamics|
+sensors|drones|engineering|electronics|energy|petroleum|steel|logistics|shipyard|shipbuilding|
+robotics|semiconductor|semiconductors|communications|telecom|software|pharmaceuticals|
+insurance|utilities|railways|railway|automotive|chemicals|mining|metals""".replace("\n", "").split("|")
 )
 
 # Armed groups on the UN Security Council's consolidated sanctions list or the US State
@@ -267,7 +272,7 @@ Jaish-e-Mohammed|Wagner Group|PKK|Hayat Tahrir al-Sham|Islamic Jihad|Kataib Hezb
 # of the office and occupational titles of TITLE_WORDS.
 TITLE_HEADS = frozenset(
     """president|minister|secretary|senator|governor|mayor|general|admiral|colonel|lieutenant|
-captain|commander|chief|chairman|chairwoman|spokesman|spokeswoman|spokesperson|ambassador|
+captain|commander|commodore|chief|chairman|chairwoman|chair|spokesman|spokeswoman|spokesperson|ambassador|
 envoy|director|leader|speaker|adviser|advisor|officer|official|analyst|economist|strategist|
 trader|professor|chancellor|premier|deputy|commissioner|ceo|founder|executive|manager|
 lawmaker|legislator|representative|correspondent|editor|reporter|physician""".replace(

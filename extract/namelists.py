@@ -22,6 +22,13 @@ _DATA = Path(__file__).with_name("data")
 _GIVEN_NAME_FILES = ("given_names.txt", "given_names_faker.txt")
 # Initials ("J.", "J.J.", "T.J."): a written given name.
 _INITIALS = re.compile(r"^(?:[A-Z]\.){1,3}$")
+# Articles and particles that open place names and surnames ("El Obeid", "Le Havre",
+# "De Gaulle"): a few locales list them as given names, but a name opening with one is
+# no given name's.
+# ("Al" and "Van" stay: they are English given names as often, "Al Root", "Van Morrison".)
+_PARTICLES = frozenset(("el", "le", "la", "les", "los", "las", "de", "del", "der", "den", "von",
+                        "di", "da", "du", "dos", "das", "bin", "ibn", "abu", "san", "santa", "st",
+                        "saint"))
 
 
 def _read(name: str) -> list[str]:
@@ -44,7 +51,7 @@ def is_given_name(token: str) -> bool:
     if _INITIALS.match(token):
         return True
     first = token.split("-")[0].lower().strip(".,’'")
-    return first in _given_names()
+    return first in _given_names() and first not in _PARTICLES
 
 
 def is_company(name: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract import gazetteer as gz
-from extract.events import IRREGULAR_PAST
+from extract.events import EVENT_NOUNS, IRREGULAR_PAST
 from extract.mentions import PERSON, Mention
 from extract.namelists import is_given_name
 
@@ -107,7 +107,7 @@ def build_people(mentions: list[Mention], text: str) -> list[Person]:
         (m for m in mentions if m.kind == PERSON), key=lambda m: -len(m.text.split())
     )
     for mention in ordered:
-        name = clean_person_name(mention.text)
+        name = clean_person_name(_without_title_tail(mention, text))
         if not name:
             continue
         person = _find(people, name)
@@ -116,6 +116,8 @@ def build_people(mentions: list[Mention], text: str) -> list[Person]:
             people.append(person)
         person.mentions.append(mention)
         glued = _glued_title(mention.text, name)
+        if glued:
+            glued = _title_head(mention, text) + glued
         if glued and glued.lower() not in {t.lower() for t in person.titles}:
             person.titles.append(glued)
         for title in titles_near(mention, text):
@@ -127,38 +129,86 @@ def build_people(mentions: list[Mention], text: str) -> list[Person]:
     return sorted(_merge_initials(people), key=lambda p: min(m.start for m in p.mentions))
 
 
+def _without_title_tail(mention: Mention, text: str) -> str:
+    """"Under-Secretary-General for Peace Operations Farida Osei-Mensah": a name right after
+    "for"/"of" may begin with the end of the title; it starts at the first given name that
+    follows a word that is none."""
+    words = mention.text.split()
+    if len(words) < 3 or not re.search(r"\b(?:for|of)\s+$", text[max(0, mention.start - 5) : mention.start]):
+        return mention.text
+    first = next((i for i in range(1, len(words) - 1)
+                  if is_given_name(words[i]) and not is_given_name(words[i - 1])), None)
+    return " ".join(words[first:]) if first else mention.text
+
+
+# The ship types of merchant and naval registers (tanker, bulk carrier, container ship,
+# ferry, trawler, tug; frigate, destroyer, corvette, cruiser, submarine, carrier, patrol
+# vessel) and "ship"/"vessel" themselves: a name right after one is a ship's.
+_VESSEL_BEFORE = re.compile(
+    r"\b(?:tanker|carrier|ship|vessel|ferry|freighter|trawler|tug|frigate|destroyer|corvette|"
+    r"cruiser|submarine|boat|yacht|dhow)\s+$", re.IGNORECASE)
+
+
+def _names_a_vessel(person: Person, text: str) -> bool:
+    """Whether the name is written right after a ship type ("the tanker Marlin Star")."""
+    return any(_VESSEL_BEFORE.search(text[max(0, m.start - 12) : m.start]) for m in person.mentions)
+
+
+_TITLE_HEAD = re.compile(r"((?:[A-Z][\w\-.]*\s+){1,4}(?:for|of)\s+(?:[A-Z][\w\-.]*\s+){0,3})$")
+
+
+def _title_head(mention: Mention, text: str) -> str:
+    """The start of a title whose end the mention carried ("Under-Secretary-General for "
+    before "Peace Operations", "Under-Secretary-General for Humanitarian " before "Affairs"),
+    else ""."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    match = _TITLE_HEAD.search(text[max(line_start, mention.start - 80) : mention.start])
+    return match.group(1) if match else ""
+
+
 def _looks_like_person(person: Person, text: str) -> bool:
     """Structural checks that title-case phrases ("Price Drop", "Keck Observatory") fail.
 
     A person's name does not end in an institution word, is written at least once
     in running prose rather than only in headline-style lines, and its surname is
     not a word the article also uses in lower case as an ordinary noun or verb,
-    unless a title or a speech verb vouches for it.  Without a title or speech, a name of
-    two or more words must also read as a person's: a listed given name first, a form of
-    address before it, or a later reference by the surname alone ("Lockheed Martin",
-    "Grocery Store" have none of these).
+    unless a title or a speech verb vouches for it.  Without a title, a name of two or more
+    words must also read as a person's: a listed given name first, a form of address before
+    it, or a later reference by the surname alone ("Lockheed Martin", "Grocery Store" have
+    none of these); a speech verb alone does not vouch for it, since organisations speak too
+    ("Aegean Crest Shipping said").
     """
     last = person.name.split()[-1].lower().strip(".")
     if last in gz.ORG_KEYWORDS or last in gz.NON_ORG_TAILS:
         return False
     if not any(_in_prose(m, text) for m in person.mentions):
         return False
-    if person.titles or _speaks(person, text):
+    if person.name.split()[0].lower() in EVENT_NOUNS or _names_a_vessel(person, text):
+        return False  # "Operation Atalanta", "the oil tanker Marlin Star"
+    if person.titles:
         return True
-    if re.search(rf"(?<![\w’'.\-]){re.escape(last)}(?![\w’'\-])", text) is not None:
+    speaks = _speaks(person, text)
+    if not speaks and re.search(rf"(?<![\w’'.\-]){re.escape(last)}(?![\w’'\-])", text) is not None:
         return False
     return _reads_as_name(person, text)
 
 
 def _reads_as_name(person: Person, text: str) -> bool:
-    """A given name, a form of address ("Mr.", "Dr.") or a surname-only reference."""
+    """A given name, a form of address ("Mr.", "Dr."), an age, "who" or a surname-only
+    reference."""
     tokens = person.name.split()
     if len(tokens) < 2 or is_given_name(tokens[0]):
         return True
     alone = rf"(?<!{re.escape(tokens[-2])} )(?<![\w’'.\-]){re.escape(tokens[-1])}(?![\w\-])"
     if re.search(alone, text):
         return True
-    return any(_addressed(m, text) for m in person.mentions)
+    # An age after the name ("Singh Jabarjung, 24,") and "who" ("Halvard Endresen, who runs
+    # a shop") are said only of people.
+    return any(_addressed(m, text) or _AGE.match(text[m.end : m.end + 8])
+               or _WHO_AFTER.match(text, m.end) for m in person.mentions)
+
+
+_WHO_AFTER = re.compile(r",?\s+who\b")
 
 
 def _addressed(mention: Mention, text: str) -> bool:
@@ -234,12 +284,16 @@ def titles_near(mention: Mention, text: str) -> list[str]:
     match = _TITLE_BEFORE.search(before)
     if match:
         title = _title_words(match.group(1).replace(" and ", " , "))
+        head = _TITLE_HEAD.search(before)
+        # "Under-Secretary-General for Humanitarian Affairs": a title with its portfolio.
+        if head and title and head.group(1).strip().endswith(title) and _has_title_word(head.group(1)):
+            title = head.group(1).strip()
         if title:
             titles.append(title)
     after = text[mention.end : mention.end + 140]
     if not _AGE.match(after):
         appositive = _APPOSITIVE.match(after)
-        if appositive and _has_title_word(appositive.group(1)) and _noun_phrase(appositive.group(1)):
+        if appositive and _has_title_head(appositive.group(1)) and _noun_phrase(appositive.group(1)):
             titles.append(appositive.group(1).strip())
     return titles
 
@@ -289,6 +343,13 @@ def _title_token(word: str) -> bool:
     if lowered in {"of", "the", "for"} or lowered in gz.TITLE_WORDS:
         return True
     return word in gz.DEMONYMS or word in gz.COUNTRIES or (word.isupper() and len(word) <= 5)
+
+
+def _has_title_head(phrase: str) -> bool:
+    """Whether an appositive names a role: it holds the head noun of a title ("a spokesperson
+    for the coast guard", "former naval officer"), not just a portfolio word ("the state
+    capital" describes a place)."""
+    return any(w.lower().strip(".,") in gz.TITLE_HEADS for w in phrase.split())
 
 
 def _has_title_word(phrase: str) -> bool:

@@ -63,3 +63,32 @@ def test_a_listed_company_is_named_again_by_its_first_word() -> None:
     text = "Harvest Fund bought a stake in Ulta Beauty on Monday, and Ulta said sales rose."
     orgs = {o["name"]: o["aliases"] for o in _facts(text)["organizations"]}
     assert orgs.get("Ulta Beauty") == ["Ulta"]
+
+
+def test_organisations_and_ships_that_speak_are_not_people() -> None:
+    text = ("Gulls Reach Shipping said the crew of the tanker Amber Heron was safe. "
+            "The frigate joined Operation Tidewatch on Monday, and Gulls Reach Shipping said "
+            "the cargo was intact.")
+    people = _names(_facts(text), "people")
+    assert not people & {"Gulls Reach Shipping", "Amber Heron", "Operation Tidewatch"}
+
+
+def test_title_that_ends_in_of_or_for_is_not_part_of_the_name() -> None:
+    text = ("Under-Secretary-General for Humanitarian Affairs Maria Ostrova said aid convoys "
+            "had reached the port.")
+    people = {p["name"]: p["titles"] for p in _facts(text)["people"]}
+    assert people == {"Maria Ostrova": ["Under-Secretary-General for Humanitarian Affairs"]}
+
+
+def test_ranked_officer_is_a_person_and_her_first_name_no_city() -> None:
+    text = ("The flotilla is led by Rear Admiral Sofia Brandvik, commander of the task group. "
+            "“We sail at dawn,” Rear Admiral Sofia Brandvik told reporters.")
+    record = _facts(text)
+    assert "Sofia Brandvik" in _names(record, "people")
+    assert "Sofia" not in _names(record, "places")
+    assert not any("Brandvik" in name for name in _names(record, "organizations"))
+
+
+def test_an_appositive_that_describes_a_place_is_no_title() -> None:
+    text = "Convoys reached El Fasher, the state capital, on Sunday after a week on the road."
+    assert "El Fasher" not in _names(_facts(text), "people")
