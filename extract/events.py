@@ -147,7 +147,7 @@ def _event(text: str, sentence: Sentence, date: DateMention, places: list[PlaceS
         "date": date.iso,
         "what": what,
         "where": _where(sentence, date, places),
-        "description": describe(text, sentence, max(sentence.start, skip_until)),
+        "description": describe(text, sentence, max(sentence.start, skip_until), date),
         "evidence": [sentence.evidence()],
     }
 
@@ -156,18 +156,31 @@ _DESCRIPTION_WORDS = 30
 _LEAD = re.compile(r"^[\s\-–—•*“”\"'‘’]+|^(?:And|But|So|Also|Meanwhile|However),?\s+")
 
 
-def describe(text: str, sentence: Sentence, start: int) -> str:
+def describe(text: str, sentence: Sentence, start: int, date: DateMention | None = None) -> str:
     """A readable line for the timeline: the sentence itself (who did what, where, when),
-    without a dateline or leading conjunction, shortened at a clause end when long."""
+    without a dateline or leading conjunction, shortened at a clause end when long; a long
+    sentence keeps the clause that holds the date, so the line always says when."""
     body = _LEAD.sub("", text[start : sentence.end].strip())
     words = body.split()
     if len(words) <= _DESCRIPTION_WORDS:
         return body
-    cut = " ".join(words[:_DESCRIPTION_WORDS])
-    clause = max(cut.rfind(", "), cut.rfind("; "), cut.rfind(" – "), cut.rfind(" — "))
-    if clause > len(cut) // 2:
-        cut = cut[:clause]
-    return cut.rstrip(" ,;:") + " …"
+    offset = text.find(body, start)
+    date_word = len(text[offset : date.start].split()) if date and offset >= 0 else 0
+    if date_word < _DESCRIPTION_WORDS - 3:
+        cut = " ".join(words[:_DESCRIPTION_WORDS])
+        clause = max(cut.rfind(", "), cut.rfind("; "), cut.rfind(" – "), cut.rfind(" — "))
+        if clause > len(cut) // 2:
+            cut = cut[:clause]
+        return cut.rstrip(" ,;:") + " …"
+    # The date lies further on: the sentence's opening (who) and the words around the date.
+    opening = " ".join(words[:_OPENING_WORDS]).rstrip(" ,;:")
+    around = words[max(_OPENING_WORDS, date_word - _AROUND_WORDS) : date_word + _AROUND_WORDS]
+    ending = "" if date_word + _AROUND_WORDS >= len(words) else " …"
+    return f"{opening} … {' '.join(around).strip(' ,;:')}{ending}"
+
+
+_OPENING_WORDS = 10
+_AROUND_WORDS = 9
 
 
 # Past forms of the irregular verbs among the most frequent English verbs (Leech, Rayson and

@@ -169,3 +169,13 @@ def test_a_witness_dating_what_they_did_inside_a_quote_is_an_event() -> None:
     text = ("“I boarded a flight on 15 May 2025 and reached the border a day later,” said "
             "Arun Bedi, who was sent back in June.")
     assert [e["date"] for e in _events(text)][:1] == ["2025-05-15"]
+
+
+def test_a_long_sentence_keeps_its_date_in_the_timeline_line() -> None:
+    text = ("Port director Ilse Varga said after the board meeting at the harbour office in the "
+            "old town that the two dredging firms, working with the city engineers and the "
+            "navy's divers, would begin clearing the northern channel in March 2027 before the "
+            "new ferries arrive.")
+    events = _events(text)
+    assert events and all("March 2027" in str(e["description"]) for e in events)
+    assert all(str(e["description"]).startswith("Port director Ilse Varga said") for e in events)
