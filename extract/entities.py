@@ -67,7 +67,20 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     if skip:
         mentions = [m for m in mentions if m.end <= skip[0] or m.start >= skip[1]]
     mentions = [_extend_person(_person_by_context(m, text), text) for m in mentions]
-    return [_camel_case_org(m) for m in _vote(_listed_with_orgs(_link_people(mentions), text))]
+    mentions = _short_names_in_brackets(_listed_with_orgs(_link_people(mentions), text), text)
+    return [_camel_case_org(m) for m in _vote(mentions)]
+
+
+def _short_names_in_brackets(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Indonesian Maritime Security Agency (Bakamla)": a one-word name in brackets right
+    after an organisation is its short name, whatever the model tagged it."""
+    result = list(mentions)
+    for i in range(1, len(result)):
+        before, mention = result[i - 1], result[i]
+        if before.kind == ORG and mention.kind != ORG and " " not in mention.text \
+                and text[before.end : mention.start] == " (" and text[mention.end : mention.end + 1] == ")":
+            result[i] = Mention(mention.text, ORG, mention.start, mention.end, "acronym")
+    return result
 
 
 # What separates the items of a list of names: a comma, "and", "or", or both.

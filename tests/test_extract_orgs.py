@@ -104,3 +104,12 @@ def test_list_item_before_and_is_not_taken_for_an_appositive() -> None:
     record = extract_facts(article_from_text(text, published="2026-05-04"))
     assert "Kongsberg Gruppen" in {o["name"] for o in record["organizations"]}
     assert not record["people"]
+
+
+def test_one_word_short_name_in_brackets_is_the_organisations() -> None:
+    text = ("Rear Admiral Tomas Ekdal, head of the Coastal Watch Agency (Kustvakt), said patrols "
+            "would double.")
+    record = extract_facts(article_from_text(text, published="2026-05-04"))
+    orgs = {o["name"]: o["aliases"] for o in record["organizations"]}
+    assert orgs.get("Coastal Watch Agency") == ["Kustvakt"]
+    assert "Kustvakt" not in {p["name"] for p in record["people"]}
