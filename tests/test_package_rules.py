@@ -34,6 +34,13 @@ def test_scraper_imports_only_the_config_and_the_store_of_wirebrief() -> None:
         assert all(shared(m) for m in wanted), (path, wanted)
 
 
+def test_extract_imports_nothing_of_wirebrief_or_scraper() -> None:
+    # The extractor is pure functions over text: the pipeline calls it, never the reverse.
+    for path in sorted((ROOT / "extract").rglob("*.py")):
+        modules = imported_modules(path)
+        assert not any(m.split(".")[0] in ("wirebrief", "scraper") for m in modules), (path, modules)
+
+
 def test_the_shared_modules_import_nothing_of_scraper() -> None:
     paths = [ROOT / "wirebrief/config.py", ROOT / "wirebrief/errors.py",
              *sorted((ROOT / "wirebrief/store").rglob("*.py"))]
