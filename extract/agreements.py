@@ -36,7 +36,9 @@ _TYPED = re.compile(
 )
 _PURCHASE = re.compile(
     r"\b(?:deal|order|contract)\s+(?:to\s+(?:buy|purchase|acquire|supply|build|deliver)|for|of|worth)"
-    r"\s+(?:(?:some|about|up\s+to|nearly|more\s+than)\s+)?\d[^,.;:()]{3,60}"
+    r"\s+(?:(?:some|about|up\s+to|nearly|more\s+than)\s+)?\d[^,.;:()]{3,60}?"
+    # The name ends where the circumstances begin ("… jets on Monday at a value of …").
+    r"(?=\s*[,.;:()]|\s+(?:on|at|in|by|from|after|before|to|that|which|who|when|while|as)\b|\s*$)"
 )
 # Deals named by their sides: "Coty-Jenner deal", "CLPS contracts", "partnership with Ulta
 # Beauty" (the commercial instruments of the same glossary: deal, contract, partnership).

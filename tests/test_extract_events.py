@@ -179,3 +179,9 @@ def test_a_long_sentence_keeps_its_date_in_the_timeline_line() -> None:
     events = _events(text)
     assert events and all("March 2027" in str(e["description"]) for e in events)
     assert all(str(e["description"]).startswith("Port director Ilse Varga said") for e in events)
+
+
+def test_a_purchase_deal_is_named_without_its_circumstances() -> None:
+    text = "Norland signed a contract worth 210 million euros with Kestrel Yards on Friday for four tugs."
+    names = [a["name"] for a in extract_facts(article_from_text(text, published="2026-05-04"))["agreements"]]
+    assert names == ["contract worth 210 million euros with Kestrel Yards"]
