@@ -143,3 +143,11 @@ def test_perfect_tense_of_a_speech_verb_attributes() -> None:
             "Lagos Policy Forum, has written.")
     record = extract_facts(article_from_text(text, published="2026-05-04"))
     assert [q["speaker"] for q in record["quotes"]] == ["Ruth Adeyemi"]
+
+
+def test_participle_and_infinitive_of_speech_verbs_attribute() -> None:
+    text = ("After the hearing, warden Lena Okafor issued a statement, saying, “We will restore "
+            "the public's trust in the prison service.”\n"
+            "The change allowed Okafor to claim that the prison wants to be “a place that "
+            "feels much less crowded.”")
+    assert [q["speaker"] for q in _facts(text)["quotes"]] == ["Lena Okafor", "Lena Okafor"]
