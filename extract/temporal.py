@@ -26,14 +26,14 @@ _ORD = r"(?:st|nd|rd|th)?"
 # English grammar (Quirk et al., "A Comprehensive Grammar of the English Language", 4.41-4.48:
 # will/shall, be going to, be to, be about to, the simple present of scheduled events) with the
 # words of planning, and the past forms (the auxiliaries "was/were/had/did" and the "-ed" past;
-# a participle after "be", "to be finished", is no past).
+# a participle after a present or bare "be", "to be finished", "we're guaranteed", is no past).
 _FUTURE_WORDS = (
     r"will|would|shall|going\s+to|about\s+to|plan|plans|planned|planning|due|scheduled|expect|expects|"
     r"expected|set\s+to|upcoming|next|starts|begins|opens|ends|closes|resumes|"
     r"takes\s+place|is\s+to|are\s+to"
 )
 _TENSE_CUE = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<passive>(?:be|been|being)\s+[a-z]{{3,}}ed)|"
+    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<passive>(?:be|been|being|is|are|am|[’']re|[’']s)\s+[a-z]{{3,}}ed)|"
     rf"(?P<past>was|were|had|did|ago|[a-z]{{3,}}ed))\b",
     re.IGNORECASE,
 )

@@ -185,3 +185,12 @@ def test_a_purchase_deal_is_named_without_its_circumstances() -> None:
     text = "Norland signed a contract worth 210 million euros with Kestrel Yards on Friday for four tugs."
     names = [a["name"] for a in extract_facts(article_from_text(text, published="2026-05-04"))["agreements"]]
     assert names == ["contract worth 210 million euros with Kestrel Yards"]
+
+
+def test_a_participle_after_a_present_be_is_no_past() -> None:
+    from extract.temporal import clause_tense
+
+    text = "They are guaranteed a landing slot in 2027."
+    assert clause_tense(text, (text.find("in 2027"), text.find("in 2027") + 7)) is None
+    text = "The crew was rescued in March."
+    assert clause_tense(text, (text.find("in March"), text.find("in March") + 8)) == "past"
