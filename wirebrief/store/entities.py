@@ -19,18 +19,33 @@ KINDS = ("person", "organization", "place")
 def resolve_entity(db: sqlite_utils.Database, kind: str, name: str,
                    aliases: list[str] | tuple[str, ...] = ()) -> str:
     """Return the id of the entity named ``name`` (or any alias), creating it if new."""
+    return resolve_entity_keys(db, kind, name, *entity_keys(kind, name, aliases))
+
+
+def entity_keys(kind: str, name: str, aliases: list[str] | tuple[str, ...] = (),
+                ) -> tuple[list[tuple[str, str]], str, str]:
+    """What resolving a name needs that the database does not decide: its (key, alias)
+    pairs, the id and the slug it gets if new. Pure, so that the extract stage's workers
+    compute it and its writer only looks up and writes."""
     keys = [k for k in dict.fromkeys(fold(n) for n in [name, *aliases]) if k]
     if not keys:
         keys = [short_hash(name)]
-    entity_id = _find(db, kind, keys)
+    pairs = list(zip(keys, [name, *aliases], strict=False))
+    return pairs, short_hash(kind, keys[0]), slugify(name)
+
+
+def resolve_entity_keys(db: sqlite_utils.Database, kind: str, name: str,
+                        pairs: list[tuple[str, str]], new_id: str, slug: str) -> str:
+    """``resolve_entity`` with the name's keys computed beforehand (``entity_keys``)."""
+    entity_id = _find(db, kind, [key for key, _ in pairs])
     if entity_id is None:
-        entity_id = short_hash(kind, keys[0])
+        entity_id = new_id
         insert(db, "entities", {
-            "id": entity_id, "kind": kind, "name": name, "slug": _free_slug(db, name, entity_id),
+            "id": entity_id, "kind": kind, "name": name, "slug": _free_slug(db, slug, entity_id),
         }, "ignore")
     else:
         _maybe_rename(db, entity_id, name)
-    for key, alias in zip(keys, [name, *aliases], strict=False):
+    for key, alias in pairs:
         insert(db, "aliases", {
             "key": key, "kind": kind, "entity_id": entity_id, "alias": alias,
         }, "ignore")
@@ -52,17 +67,25 @@ def _maybe_rename(db: sqlite_utils.Database, entity_id: str, name: str) -> None:
         db.execute("update entities set name = ? where id = ?", [name, entity_id])
 
 
-def _free_slug(db: sqlite_utils.Database, name: str, entity_id: str) -> str:
-    base = slugify(name)
+def _free_slug(db: sqlite_utils.Database, base: str, entity_id: str) -> str:
     taken = db.execute("select 1 from entities where slug = ?", [base]).fetchone()
     return f"{base}-{entity_id[:6]}" if taken else base
 
 
 def resolve_agreement(db: sqlite_utils.Database, name: str) -> str:
+    return resolve_agreement_key(db, name, *agreement_key(name))
+
+
+def agreement_key(name: str) -> tuple[str, str]:
+    """An agreement's id and the slug it gets if new: pure, like ``entity_keys``."""
     key = fold(name) or short_hash(name)
-    agreement_id = short_hash("agreement", key)
+    return short_hash("agreement", key), slugify(name)
+
+
+def resolve_agreement_key(db: sqlite_utils.Database, name: str, agreement_id: str,
+                          base: str) -> str:
+    """``resolve_agreement`` with the id and slug computed beforehand (``agreement_key``)."""
     if not db.execute("select 1 from agreements where id = ?", [agreement_id]).fetchone():
-        base = slugify(name)
         taken = db.execute("select 1 from agreements where slug = ?", [base]).fetchone()
         slug = f"{base}-{agreement_id[:6]}" if taken else base
         insert(db, "agreements", {"id": agreement_id, "name": name, "slug": slug}, "ignore")
