@@ -1,14 +1,12 @@
-"""Scrapy settings built from the config: polite by default, bounded in every dimension."""
+"""The Scrapy settings every crawl shares; wirebrief/crawl_settings.py adds those the
+config decides (politeness, limits), as plain values."""
 
 from __future__ import annotations
 
 import os
 from typing import Any
-from urllib.parse import urlsplit
 
 from scrapy.settings import default_settings
-
-from wirebrief.config import Config
 
 # Components left out of Scrapy's base lists, so they are never imported or run.
 # Those switched off by the settings below (cookies, HTTP cache, meta refresh; telnet,
@@ -71,45 +69,3 @@ BASE_SETTINGS: dict[str, Any] = {
     "CONCURRENT_ITEMS": 4,
     "MEMUSAGE_ENABLED": False,
 }
-
-
-def scrapy_settings(config: Config) -> dict[str, Any]:
-    crawl = config.crawl
-    settings = dict(BASE_SETTINGS)
-    settings.update({
-        "USER_AGENT": crawl.resolved_user_agent(),
-        "ROBOTSTXT_OBEY": crawl.obey_robots,
-        "DOWNLOAD_DELAY": crawl.delay,
-        "CONCURRENT_REQUESTS_PER_DOMAIN": crawl.concurrency_per_domain,
-        "CONCURRENT_REQUESTS": max(16, crawl.concurrency_per_domain * 4),
-        "AUTOTHROTTLE_ENABLED": crawl.autothrottle,
-        "AUTOTHROTTLE_START_DELAY": max(crawl.delay, 0.1),
-        "AUTOTHROTTLE_TARGET_CONCURRENCY": float(crawl.concurrency_per_domain),
-        "DOWNLOAD_TIMEOUT": crawl.download_timeout,
-        "DOWNLOAD_MAXSIZE": crawl.max_page_bytes,
-        "DOWNLOAD_WARNSIZE": 0,
-        "REDIRECT_MAX_TIMES": crawl.max_redirects,
-        "RETRY_TIMES": crawl.retry_times,
-        "DOWNLOAD_SLOTS": download_slots(config),
-    })
-    return settings
-
-
-def download_slots(config: Config) -> dict[str, dict[str, Any]]:
-    """Per-source delay and concurrency, keyed by each host the source is fetched from."""
-    slots: dict[str, dict[str, Any]] = {}
-    for source in config.sources:
-        if source.delay is None and source.concurrency is None:
-            continue
-        slot = {
-            "delay": source.delay if source.delay is not None else config.crawl.delay,
-            "concurrency": source.concurrency or config.crawl.concurrency_per_domain,
-        }
-        urls = [*source.feeds, *source.sitemaps, *(p.url for p in source.pages)]
-        if source.home:
-            urls.append(source.home)
-        for url in urls:
-            host = urlsplit(str(url)).hostname
-            if host:
-                slots[host] = slot
-    return slots

@@ -19,7 +19,7 @@ PROBE = """
 import json, sys
 from wirebrief.config import parse_config
 from wirebrief.crawl import load_state
-from scraper.settings import scrapy_settings
+from wirebrief.crawl_settings import scrapy_settings
 from scrapy.settings import Settings
 from scrapy.utils.misc import load_object
 config = parse_config('[site]\\ndatabase = "w.db"', __import__("pathlib").Path(sys.argv[1]))

@@ -1,22 +1,33 @@
 """`wirebrief digest --send` against a real SMTP server on 127.0.0.1 (aiosmtpd), and the
-ways a server says no: a closed port, a refused login, a refused recipient."""
+ways a server says no: a closed port, a refused login, a refused recipient, a STARTTLS
+the client skipped or a certificate it does not trust; and the one digest a day of
+`after_run`."""
 
 from __future__ import annotations
 
 import email
 import email.policy
+import ipaddress
 import shutil
 import socket
+import ssl
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import AuthResult, LoginPassword
+from cryptography import x509
+from cryptography.hazmat.primitives import hashes, serialization
+from cryptography.hazmat.primitives.asymmetric import ec
+from cryptography.x509.oid import NameOID
 
 from tests.conftest import DemoRun, cli, write_config
+from wirebrief.config import load_config
+from wirebrief.digest import DigestError, send_daily_digest
 
 pytestmark = pytest.mark.xdist_group("demo")
 
@@ -159,3 +170,116 @@ def test_a_digest_that_cannot_be_sent_fails_the_tick_but_keeps_its_work(demo_run
     assert result.stderr.strip().splitlines()[-1].startswith(
         "wirebrief: error: DigestError: cannot connect to SMTP server 127.0.0.1:")
     assert (tmp_path / "build" / "index.html").exists()
+
+
+def test_after_run_mails_one_digest_a_day(demo_run: DemoRun, tmp_path: Path,
+                                          smtp: tuple[Inbox, int]) -> None:
+    """Ticks are hourly: the first good tick of a day sends the digest, the others do not,
+    and the next day's first tick sends again."""
+    inbox, port = smtp
+    config = load_config(digest_config(demo_run, tmp_path, port, more="after_run = true"))
+    first = send_daily_digest(config, today=date(2026, 3, 1))
+    again = send_daily_digest(config, today=date(2026, 3, 1))
+    assert first["sent_to"] == 1 and again == {"already_sent_on": "2026-03-01"}
+    assert len(inbox.messages) == 1
+    assert send_daily_digest(config, today=date(2026, 3, 2))["sent_to"] == 1
+    assert len(inbox.messages) == 2
+
+
+def test_a_digest_that_failed_is_sent_by_the_next_tick(demo_run: DemoRun, tmp_path: Path,
+                                                       smtp: tuple[Inbox, int]) -> None:
+    inbox, port = smtp
+    closed = load_config(digest_config(demo_run, tmp_path, free_port(), more="after_run = true"))
+    with pytest.raises(DigestError):
+        send_daily_digest(closed, today=date(2026, 3, 1))
+    config = load_config(digest_config(demo_run, tmp_path, port, more="after_run = true"))
+    assert send_daily_digest(config, today=date(2026, 3, 1))["sent_to"] == 1
+    assert len(inbox.messages) == 1
+
+
+def self_signed(folder: Path) -> tuple[Path, Path]:
+    """A certificate for 127.0.0.1 signed by its own key: (certificate, key) PEM files."""
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "127.0.0.1")])
+    now = datetime.now(UTC)
+    certificate = (
+        x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+        .serial_number(x509.random_serial_number())
+        .not_valid_before(now - timedelta(minutes=5)).not_valid_after(now + timedelta(days=1))
+        .add_extension(x509.SubjectAlternativeName([x509.IPAddress(ipaddress.ip_address("127.0.0.1"))]),
+                       critical=False)
+        .add_extension(x509.BasicConstraints(ca=True, path_length=None), critical=True)
+        .sign(key, hashes.SHA256())
+    )
+    cert_path, key_path = folder / "smtp-cert.pem", folder / "smtp-key.pem"
+    cert_path.write_bytes(certificate.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM,
+                                           serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return cert_path, key_path
+
+
+@dataclass
+class TlsInbox(Inbox):
+    """An inbox that also notes whether each message came over TLS."""
+
+    encrypted: list[bool] = field(default_factory=list)
+
+    async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        self.encrypted.append(session.ssl is not None)
+        return await super().handle_DATA(server, session, envelope)
+
+
+@pytest.fixture
+def tls_smtp(tmp_path: Path) -> Iterator[tuple[TlsInbox, int, Path]]:
+    """A server that takes mail only after STARTTLS, with a certificate made for the test."""
+    cert, key = self_signed(tmp_path)
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(cert, key)
+    inbox, port = TlsInbox(), free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=port, authenticator=Password(),
+                            tls_context=context, require_starttls=True)
+    controller.start()
+    yield inbox, port, cert
+    controller.stop()
+
+
+LOGIN = 'username = "reader"\npassword_env = "WIREBRIEF_TEST_SMTP_PASSWORD"'
+
+
+def test_starttls_sends_over_tls_and_logs_in(demo_run: DemoRun, tmp_path: Path,
+                                             tls_smtp: tuple[TlsInbox, int, Path],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    inbox, port, cert = tls_smtp
+    monkeypatch.setenv("WIREBRIEF_TEST_SMTP_PASSWORD", "s3cret")
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # the test's certificate is the one trusted
+    config = digest_config(demo_run, tmp_path, port, more=f"starttls = true\n{LOGIN}")
+    result = cli("digest", "--config", str(config), "--send")
+    assert "sent to 1 recipient" in result.stdout
+    assert [recipients for _, recipients, _ in inbox.messages] == [["reader@example.org"]]
+    assert inbox.encrypted == [True]
+
+
+def test_a_server_that_requires_starttls_is_one_line_without_it(
+        demo_run: DemoRun, tmp_path: Path, tls_smtp: tuple[TlsInbox, int, Path]) -> None:
+    inbox, port, _ = tls_smtp
+    config = digest_config(demo_run, tmp_path, port)
+    result = cli("digest", "--config", str(config), "--send", check=False)
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("wirebrief: error: SMTP server 127.0.0.1:") and "STARTTLS" in line
+    assert inbox.messages == []
+
+
+def test_an_untrusted_certificate_is_one_line(demo_run: DemoRun, tmp_path: Path,
+                                              tls_smtp: tuple[TlsInbox, int, Path],
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    inbox, port, _ = tls_smtp
+    monkeypatch.setenv("WIREBRIEF_TEST_SMTP_PASSWORD", "s3cret")
+    config = digest_config(demo_run, tmp_path, port, more=f"starttls = true\n{LOGIN}")
+    result = cli("digest", "--config", str(config), "--send", check=False)
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("wirebrief: error: SMTP server 127.0.0.1:")
+    assert "certificate verify failed" in line
+    assert inbox.messages == []

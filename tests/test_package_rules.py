@@ -1,5 +1,6 @@
-"""The rules between packages: scraper/ imports from wirebrief only its config and its
-store, which import nothing of scraper; extract/ loads spaCy only for facts."""
+"""The rules between packages: scraper/ imports from wirebrief only its store, which
+imports nothing of scraper (the config reaches the crawl as plain Scrapy settings and
+spider arguments); extract/ loads spaCy only for facts."""
 
 from __future__ import annotations
 
@@ -9,8 +10,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-# wirebrief.config_watch holds the watchlist and digest sections of the config.
-SHARED = ("wirebrief.config", "wirebrief.config_watch", "wirebrief.errors", "wirebrief.store")
+SHARED = ("wirebrief.store",)
 
 
 def imported_modules(path: Path) -> set[str]:
@@ -28,7 +28,7 @@ def shared(module: str) -> bool:
     return any(module == name or module.startswith(name + ".") for name in SHARED)
 
 
-def test_scraper_imports_only_the_config_and_the_store_of_wirebrief() -> None:
+def test_scraper_imports_only_the_store_of_wirebrief() -> None:
     for path in sorted((ROOT / "scraper").rglob("*.py")):
         wanted = {m for m in imported_modules(path) if m.split(".")[0] == "wirebrief"}
         assert all(shared(m) for m in wanted), (path, wanted)
@@ -41,13 +41,18 @@ def test_extract_imports_nothing_of_wirebrief_or_scraper() -> None:
         assert not any(m.split(".")[0] in ("wirebrief", "scraper") for m in modules), (path, modules)
 
 
-def test_the_shared_modules_import_nothing_of_scraper() -> None:
-    paths = [ROOT / "wirebrief/config.py", ROOT / "wirebrief/errors.py",
-             *sorted((ROOT / "wirebrief/store").rglob("*.py"))]
-    for path in paths:
+def test_the_store_imports_nothing_of_scraper_and_only_itself_of_wirebrief() -> None:
+    for path in sorted((ROOT / "wirebrief/store").rglob("*.py")):
         modules = imported_modules(path)
         assert not any(m.split(".")[0] == "scraper" for m in modules), (path, modules)
         assert all(shared(m) for m in modules if m.split(".")[0] == "wirebrief"), (path, modules)
+
+
+def test_the_config_imports_nothing_of_scraper() -> None:
+    """wirebrief/crawl_settings.py translates the config for scraper: not the other way."""
+    for name in ("config.py", "config_watch.py", "errors.py"):
+        modules = imported_modules(ROOT / "wirebrief" / name)
+        assert not any(m.split(".")[0] == "scraper" for m in modules), (name, modules)
 
 
 def test_a_crawl_process_loads_no_pipeline_code() -> None:

@@ -1,7 +1,8 @@
 """The crawl stage: run the Scrapy spider over the configured sources once.
 
 Scrapy's reactor can start only once per process, so a process runs at most one crawl;
-the CLI and the tests start a new process for each.
+the CLI and the tests start a new process for each. The spider gets plain settings and
+source dicts (wirebrief/crawl_settings.py), never the config.
 """
 
 from __future__ import annotations
@@ -12,11 +13,11 @@ from typing import Any
 
 from scrapy.crawler import CrawlerProcess
 
-from scraper.settings import scrapy_settings
 from scraper.spiders.wire import WireSpider
 from scraper.state import CrawlState
 from scraper.urls import NORMALIZER_VERSION, normalize_url
 from wirebrief.config import Config
+from wirebrief.crawl_settings import scrapy_settings, spider_sources
 from wirebrief.store import connect
 from wirebrief.store.pages import conditional_headers, remember_url_keys, seen_urls, url_keys
 
@@ -56,7 +57,7 @@ def run_crawl(config: Config, run_id: int | None = None,
     # drop) a "Crawled" and a "Scraped" debug record: filter at the logger instead.
     logging.getLogger("scrapy").setLevel(settings["LOG_LEVEL"])
     crawler = process.create_crawler(WireSpider)
-    process.crawl(crawler, config=config, state=state, only=only)
+    process.crawl(crawler, sources=spider_sources(config, only), state=state)
     process.start()
     spider = crawler.spider
     counts: dict[str, Any] = dict(getattr(spider, "counts", {}))

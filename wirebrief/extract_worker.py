@@ -29,6 +29,8 @@ def _serve(conn: Connection, taxonomy: dict[str, list[str]], model: str | None,
     the limit is set: the limit is meant for the model and the pages."""
     import extract
     import extract.nlp  # noqa: F401 - spaCy itself, which extract imports only when needed
+    import wirebrief.relevance  # noqa: F401
+    import wirebrief.store.articles  # noqa: F401
     import wirebrief.syndication  # noqa: F401
 
     limit = max_memory_mb * MiB
@@ -56,18 +58,22 @@ def _warm_up(model: str | None) -> None:
 
 def extract_one(html: str, url: str | None, taxonomy: Mapping[str, Sequence[str]],
                 model: str | None, max_memory_mb: int) -> tuple[str, Any]:
-    """(status, record or reason) for one page: 'ok', 'no_article', 'extract_memory' or
-    'extract_error'. The record carries the article's text, language and MinHash too:
-    everything the parent needs to store it without more work per page."""
+    """(status, prepared article or reason) for one page: 'ok', 'no_article',
+    'extract_memory' or 'extract_error'. An 'ok' answer is the article as the store writes
+    it (``prepare_article``: folded names, slugs, ids, JSON, MinHash, relevance), so that
+    the parent, the one writer all workers wait for, only looks names up and writes."""
     from extract import NoArticle, clean_html, extract_facts
+    from wirebrief.relevance import relevance_reason
+    from wirebrief.store.articles import prepare_article
     from wirebrief.syndication import signature, to_bytes
 
     try:
         article = clean_html(html, url)
         record = extract_facts(article, taxonomy, model=model)
         record["text"], record["language"] = article.text, article.language
-        record["minhash"] = to_bytes(signature(article.text))
-        return ("ok", record)
+        prepared = prepare_article(record, to_bytes(signature(article.text)))
+        prepared["off_topic"] = relevance_reason(article.text, record.get("topics") or [])
+        return ("ok", prepared)
     except NoArticle as exc:
         return ("no_article", str(exc))
     except MemoryError:

@@ -78,12 +78,13 @@ def watch_stage(config: Config, run_id: int | None) -> dict[str, Any]:
 
 
 def digest_stage(config: Config) -> dict[str, Any]:
-    """Send the morning email after a good tick, when ``[digest] after_run`` asks for it."""
+    """Send the morning email after the day's first good tick, when ``[digest] after_run``
+    asks for it."""
     if not config.digest.after_run:
         return {}
-    from wirebrief.digest import send_digest
+    from wirebrief.digest import send_daily_digest
 
-    return send_digest(config)
+    return send_daily_digest(config)
 
 
 def recorded(config: Config, stage: str, work: Callable[[int], dict[str, Any]]) -> dict[str, Any]:

@@ -8,6 +8,7 @@ shows the story once with every outlet.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 import numpy as np
 import sqlite_utils
@@ -36,8 +37,16 @@ def to_bytes(minhash: MinHash | None) -> bytes | None:
 
 
 def from_bytes(blob: bytes) -> MinHash:
+    """A stored signature as a MinHash. Its permutations depend only on the seed, so they
+    are made once: making them is most of the cost, paid for every article otherwise."""
     values = np.frombuffer(blob, dtype=DTYPE)
-    return MinHash(num_perm=NUM_PERM, seed=7, hashvalues=values, scheme=SCHEME)
+    return MinHash(num_perm=NUM_PERM, seed=7, hashvalues=values, scheme=SCHEME,
+                   permutations=_permutations())
+
+
+@lru_cache(maxsize=1)
+def _permutations() -> np.ndarray:
+    return MinHash(num_perm=NUM_PERM, seed=7, scheme=SCHEME).permutations
 
 
 class StoryIndex:

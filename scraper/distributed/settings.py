@@ -2,25 +2,29 @@
 
 Politeness moves from Scrapy's per-process download slots to the shared middleware, so
 DOWNLOAD_DELAY and AutoThrottle are off here and the per-domain delay and concurrency of
-the config are handed to ``SharedPolitenessMiddleware`` instead.
+the single-machine settings are handed to ``SharedPolitenessMiddleware`` instead.
+Everything is derived from plain settings and source dicts (wirebrief/crawl_settings.py
+makes them from the config), so this package needs no config.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from scraper.distributed.keys import DEFAULT_PREFIX
-from scraper.settings import download_slots, scrapy_settings
-from wirebrief.config import Config
+from scraper.sources import Source
 
 
-def cluster_settings(config: Config, redis_url: str, prefix: str = DEFAULT_PREFIX) -> dict[str, Any]:
-    settings = scrapy_settings(config)
-    crawl = config.crawl
-    slots = download_slots(config)
-    concurrency = _total_concurrency(config, slots)
-    settings.update({
+def with_cluster(settings: Mapping[str, Any], sources: Sequence[Mapping[str, Any]],
+                 redis_url: str, prefix: str, *, idle_seconds: float,
+                 lease_seconds: float) -> dict[str, Any]:
+    """``settings`` (a single-machine crawl's) turned into a cluster worker's."""
+    slots: dict[str, dict[str, Any]] = settings["DOWNLOAD_SLOTS"]
+    delay, per_domain = settings["DOWNLOAD_DELAY"], settings["CONCURRENT_REQUESTS_PER_DOMAIN"]
+    concurrency = _total_concurrency([Source.from_dict(s) for s in sources], slots, per_domain)
+    return {
+        **settings,
         "SCHEDULER": "scraper.distributed.scheduler.ClusterScheduler",
         "SCHEDULER_QUEUE_CLASS": "scraper.distributed.queue.LeasedQueue",
         "SCHEDULER_QUEUE_KEY": f"{prefix}:requests",
@@ -43,24 +47,17 @@ def cluster_settings(config: Config, redis_url: str, prefix: str = DEFAULT_PREFI
         "AUTOTHROTTLE_ENABLED": False,
         "DOWNLOAD_SLOTS": {},
         "CLUSTER_PREFIX": prefix,
-        "CLUSTER_IDLE_SECONDS": crawl.cluster_idle_seconds,
-        "CLUSTER_LEASE_SECONDS": crawl.cluster_lease_seconds,
+        "CLUSTER_IDLE_SECONDS": idle_seconds,
+        "CLUSTER_LEASE_SECONDS": lease_seconds,
         "CLUSTER_DELAYS": {host: slot["delay"] for host, slot in slots.items()},
-        "CLUSTER_DEFAULT_DELAY": crawl.delay,
+        "CLUSTER_DEFAULT_DELAY": delay,
         "CLUSTER_CONCURRENCY": {host: slot["concurrency"] for host, slot in slots.items()},
-        "CLUSTER_DEFAULT_CONCURRENCY": crawl.concurrency_per_domain,
-    })
-    return settings
+        "CLUSTER_DEFAULT_CONCURRENCY": per_domain,
+    }
 
 
-def _total_concurrency(config: Config, slots: dict[str, dict[str, Any]]) -> int:
+def _total_concurrency(sources: list[Source], slots: Mapping[str, Mapping[str, Any]],
+                       default: int) -> int:
     """Sum of the per-host concurrency over the hosts the sources start from."""
-    hosts: set[str] = set()
-    for source in config.sources:
-        if not source.enabled:
-            continue
-        urls = [*source.feeds, *source.sitemaps, *(p.url for p in source.pages)]
-        urls += [source.home] if source.home else []
-        hosts |= {urlsplit(str(url)).hostname or "" for url in urls}
-    default = config.crawl.concurrency_per_domain
+    hosts = {urlsplit(url).hostname or "" for source in sources for url in source.start_urls()}
     return max(default, sum(slots.get(host, {}).get("concurrency", default) for host in hosts))

@@ -34,8 +34,8 @@ from scraper.distributed.dupefilter import UrlDupeFilter
 from scraper.distributed.keys import Keys
 from scraper.distributed.lease import WorkerLease, work_pending
 from scraper.distributed.queue import Ack, acknowledge, release_own
+from scraper.sources import Source
 from scraper.spiders.wire import WireSpider
-from wirebrief.config import SourceConfig
 
 POKE_SECONDS = 0.2
 
@@ -76,7 +76,7 @@ class ClusterWireSpider(WireSpider):
         yield  # pragma: no cover - makes this an async generator
 
     # -- deduplication across workers ----------------------------------------------------
-    def _wanted(self, source: SourceConfig, link: Link, key: str) -> bool:
+    def _wanted(self, source: Source, link: Link, key: str) -> bool:
         if not super()._wanted(source, link, key):
             return False
         won = self.filter.claim(self.keys, link.url, source.name, self._cap(source))

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
 from urllib.parse import urlsplit
@@ -21,20 +21,22 @@ from scraper.discovery import Link, autodiscover, feed_links, sitemap_links
 from scraper.failures import classify
 from scraper.items import FetchItem, PageItem
 from scraper.pages import decode_page, page_problem
+from scraper.sources import Source
 from scraper.state import CrawlState
 from scraper.urls import normalize_url
-from wirebrief.config import Config, SourceConfig
 
 
 class WireSpider(scrapy.Spider):
     name = "wire"
 
-    def __init__(self, config: Config, state: CrawlState, only: list[str] | None = None,
+    def __init__(self, sources: Sequence[Mapping[str, Any]], state: CrawlState,
                  **kwargs: Any) -> None:
+        """``sources`` are plain dicts (scraper/sources.py), made from the config by
+        wirebrief/crawl_settings.py: the spider itself knows nothing of the config."""
         super().__init__(**kwargs)
-        self.config = config
         self.state = state
-        self.sources = [s for s in config.sources if s.enabled and (not only or s.name in only)]
+        self.sources = [Source.from_dict(source) for source in sources]
+        self.by_name = {source.name: source for source in self.sources}
         self.scheduled: set[str] = set()
         self.per_source: Counter[str] = Counter()
         self.capped: set[str] = set()
@@ -46,24 +48,24 @@ class WireSpider(scrapy.Spider):
     def start_requests_for_sources(self) -> Iterator[scrapy.Request]:
         for source in self.sources:
             for url in source.feeds:
-                yield self._listing(source, str(url), "feed")
+                yield self._listing(source, url, "feed")
             for url in source.sitemaps:
-                yield self._listing(source, str(url), "sitemap")
+                yield self._listing(source, url, "sitemap")
             for rule_index, rule in enumerate(source.pages):
-                yield self._request(source, str(rule.url), "section", self.parse_section,
+                yield self._request(source, rule.url, "section", self.parse_section,
                                     rule=rule_index, page=1)
             if source.home and not (source.feeds or source.sitemaps or source.pages):
-                yield self._request(source, str(source.home), "home", self.parse_home)
+                yield self._request(source, source.home, "home", self.parse_home)
 
     # -- requests -------------------------------------------------------------------------
-    def _request(self, source: SourceConfig, url: str, kind: str, callback: Any,
+    def _request(self, source: Source, url: str, kind: str, callback: Any,
                  **meta: Any) -> scrapy.Request:
         return scrapy.Request(
             url, callback=callback, errback=self.on_error, dont_filter=True,
             meta={"source": source.name, "kind": kind, **meta},
         )
 
-    def _listing(self, source: SourceConfig, url: str, kind: str) -> scrapy.Request:
+    def _listing(self, source: Source, url: str, kind: str) -> scrapy.Request:
         callback = self.parse_feed if kind == "feed" else self.parse_sitemap
         request = self._request(source, url, kind, callback)
         request.meta["handle_httpstatus_list"] = [304]
@@ -71,7 +73,7 @@ class WireSpider(scrapy.Spider):
             request.headers[key] = value
         return request
 
-    def _article(self, source: SourceConfig, link: Link) -> scrapy.Request | None:
+    def _article(self, source: Source, link: Link) -> scrapy.Request | None:
         key = normalize_url(link.url)
         if not self._wanted(source, link, key):
             return None
@@ -82,7 +84,7 @@ class WireSpider(scrapy.Spider):
             request.meta["discovered_date"] = link.date.isoformat()
         return request
 
-    def _wanted(self, source: SourceConfig, link: Link, key: str) -> bool:
+    def _wanted(self, source: Source, link: Link, key: str) -> bool:
         """Whether to fetch the link; ``key`` is its normalised URL, as the seen-set holds it."""
         if key in self.state.seen or key in self.scheduled:
             return False
@@ -91,13 +93,13 @@ class WireSpider(scrapy.Spider):
         if self.per_source[source.name] >= self._cap(source):
             self.capped.add(source.name)
             return False
-        max_age = source.max_age_days or self.config.crawl.max_age_days
+        max_age = source.max_age_days
         if max_age and link.date and link.date < datetime.now(UTC) - timedelta(days=max_age):
             return False
         return not (source.article_pattern and not re.search(source.article_pattern, link.url))
 
-    def _cap(self, source: SourceConfig) -> int:
-        return source.max_pages or self.config.crawl.max_pages_per_source
+    def _cap(self, source: Source) -> int:
+        return source.max_pages
 
     # -- callbacks ------------------------------------------------------------------------
     def parse_feed(self, response: Response) -> Iterator[Any]:
@@ -174,14 +176,14 @@ class WireSpider(scrapy.Spider):
                         kind=request.meta["kind"], status=status, reason=reason, detail=detail)
 
     # -- helpers --------------------------------------------------------------------------
-    def _follow(self, source: SourceConfig, links: list[Link]) -> Iterator[scrapy.Request]:
+    def _follow(self, source: Source, links: list[Link]) -> Iterator[scrapy.Request]:
         for link in links:
             request = self._article(source, link)
             if request is not None:
                 yield request
 
-    def _source(self, response: Response) -> SourceConfig:
-        return self.config.source(response.meta["source"])
+    def _source(self, response: Response) -> Source:
+        return self.by_name[response.meta["source"]]
 
     @staticmethod
     def _fetched(response: Response, reason: str | None = None,
@@ -205,7 +207,7 @@ def _header(headers: Any, name: bytes) -> str | None:
     return value.decode("latin-1") if value else None
 
 
-def _allowed(source: SourceConfig, url: str) -> bool:
+def _allowed(source: Source, url: str) -> bool:
     parts = urlsplit(url)
     if parts.scheme not in ("http", "https"):
         return False

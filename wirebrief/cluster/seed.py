@@ -19,6 +19,7 @@ from scraper.distributed.queue import LeasedQueue
 from scraper.distributed.spider import ClusterWireSpider
 from scraper.urls import normalize_url
 from wirebrief.config import Config
+from wirebrief.crawl_settings import spider_sources
 from wirebrief.store.db import now_iso
 
 CHUNK = 5000
@@ -37,7 +38,7 @@ def seed(config: Config, redis_url: str, keys: Keys | None = None) -> dict[str, 
     server.delete(keys.http_cache)
     if state.cache:
         server.hset(keys.http_cache, mapping={url: json.dumps(h) for url, h in state.cache.items()})
-    spider = ClusterWireSpider(config=config, state=state)
+    spider = ClusterWireSpider(sources=spider_sources(config), state=state)
     queue = LeasedQueue(server, spider, keys.queue, serializer)
     queued = 0
     for request in spider.start_requests_for_sources():

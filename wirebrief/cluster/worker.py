@@ -25,14 +25,14 @@ def worker_state(server: Any, keys: Keys) -> CrawlState:
 def run_worker(config: Config, redis_url: str, keys: Keys | None = None) -> dict[str, Any]:
     from scrapy.crawler import CrawlerProcess
 
-    from scraper.distributed.settings import cluster_settings
     from scraper.distributed.spider import ClusterWireSpider
+    from wirebrief.crawl_settings import cluster_settings, spider_sources
 
     keys = keys or Keys()
     state = worker_state(connect(redis_url), keys)
     process = CrawlerProcess(settings=cluster_settings(config, redis_url, keys.prefix))
     crawler = process.create_crawler(ClusterWireSpider)
-    process.crawl(crawler, config=config, state=state)
+    process.crawl(crawler, sources=spider_sources(config), state=state)
     process.start()
     reason = crawler.stats.get_value("finish_reason") if crawler.stats else None
     if reason != "finished":

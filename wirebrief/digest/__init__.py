@@ -3,11 +3,12 @@
 ``build_digest`` chooses the stories (content.py), ``render_message`` makes the email
 (message.py), ``send_message`` hands it to the SMTP server of ``[digest]`` (smtp.py).
 ``wirebrief digest`` writes it to a file or sends it; ``wirebrief run`` sends it after a
-good tick when ``[digest] after_run`` is on.
+good tick when ``[digest] after_run`` is on, once a day (``send_daily_digest``).
 """
 
 from __future__ import annotations
 
+from datetime import date
 from email.message import EmailMessage
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,10 @@ from wirebrief.digest.message import render_message
 from wirebrief.digest.smtp import send_message
 
 __all__ = ["Digest", "DigestError", "build_digest", "make_message", "render_message",
-           "send_digest", "send_message", "write_message"]
+           "send_daily_digest", "send_digest", "send_message", "write_message"]
+
+# The meta key holding the day (YYYY-MM-DD, local time) the digest was last mailed by a tick.
+SENT_ON = "digest_sent_on"
 
 
 def make_message(config: Config, watch_name: str | None = None,
@@ -48,3 +52,24 @@ def send_digest(config: Config, watch_name: str | None = None, days: int | None 
     digest, message = make_message(config, watch_name, days)
     sent = send_message(config.digest, message)
     return {"stories": len(digest.stories), "sent_to": sent}
+
+
+def send_daily_digest(config: Config, today: date | None = None) -> dict[str, Any]:
+    """The digest of ``after_run``: sent by the first good tick of each day, not by every
+    tick (ticks are hourly by default, the digest is a morning email). The day is the
+    local date, as cron and ``[run] schedule`` count days; it is recorded in the store
+    only once the server took the message, so a digest that could not be sent is tried
+    again at the next tick. A ``wirebrief digest --send`` by hand is not counted."""
+    from wirebrief.store import connect
+    from wirebrief.store.meta import get_meta, set_meta
+
+    day = (today or date.today()).isoformat()
+    db = connect(config.database_path)
+    try:
+        if get_meta(db, SENT_ON) == day:
+            return {"already_sent_on": day}
+        counts = send_digest(config)
+        set_meta(db, SENT_ON, day)
+    finally:
+        db.close()
+    return counts

@@ -26,6 +26,14 @@ def resolve_entity(db: sqlite_utils.Database, kind: str, name: str,
 
     Entities merged on the way are recorded in ``moved`` (old id → the one that stays),
     so that a caller holding old ids can follow them."""
+    return resolve_entity_keys(db, kind, *entity_keys(kind, name, aliases), moved=moved)
+
+
+def entity_keys(kind: str, name: str, aliases: list[str] | tuple[str, ...] = (),
+                ) -> tuple[str, list[tuple[str, str]]]:
+    """What resolving a name needs that the database does not decide: the name as stored
+    (a person's without titles) and its (key, alias) pairs. Pure, so that the extract
+    stage's workers compute it and its writer only looks up and writes."""
     if kind == "person":
         name = people.person_name(name)
         aliases = [people.person_name(alias) for alias in aliases]
@@ -33,6 +41,13 @@ def resolve_entity(db: sqlite_utils.Database, kind: str, name: str,
     keys = [k for k in dict.fromkeys(fold(n) for n in written) if k]
     if not keys:
         keys = [short_hash(name)]
+    return name, list(zip(keys, written, strict=False))
+
+
+def resolve_entity_keys(db: sqlite_utils.Database, kind: str, name: str,
+                        pairs: list[tuple[str, str]], moved: dict[str, str] | None = None) -> str:
+    """``resolve_entity`` with the name's keys computed beforehand (``entity_keys``)."""
+    keys = [key for key, _ in pairs]
     found = _find(db, kind, keys)
     if found:
         entity_id = found[0]
@@ -43,7 +58,7 @@ def resolve_entity(db: sqlite_utils.Database, kind: str, name: str,
         entity_id = _new_person(db, name, keys[0], moved)
     else:
         entity_id = _create(db, kind, name, keys[0])
-    for key, alias in zip(keys, written, strict=False):
+    for key, alias in pairs:
         _alias(db, kind, key, entity_id, alias)
     return entity_id
 
@@ -161,10 +176,19 @@ def reconcile_surnames(db: sqlite_utils.Database) -> None:
 
 
 def resolve_agreement(db: sqlite_utils.Database, name: str) -> str:
+    return resolve_agreement_key(db, name, *agreement_key(name))
+
+
+def agreement_key(name: str) -> tuple[str, str]:
+    """An agreement's id and the slug it gets if new: pure, like ``entity_keys``."""
     key = fold(name) or short_hash(name)
-    agreement_id = short_hash("agreement", key)
+    return short_hash("agreement", key), slugify(name)
+
+
+def resolve_agreement_key(db: sqlite_utils.Database, name: str, agreement_id: str,
+                          base: str) -> str:
+    """``resolve_agreement`` with the id and slug computed beforehand (``agreement_key``)."""
     if not db.execute("select 1 from agreements where id = ?", [agreement_id]).fetchone():
-        base = slugify(name)
         taken = db.execute("select 1 from agreements where slug = ?", [base]).fetchone()
         slug = f"{base}-{agreement_id[:6]}" if taken else base
         insert(db, "agreements", {"id": agreement_id, "name": name, "slug": slug}, "ignore")
