@@ -28,7 +28,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 # words of planning, and the past forms (the auxiliaries "was/were/had/did" and the "-ed" past;
 # a participle after a present or bare "be", "to be finished", "we're guaranteed", is no past).
 _FUTURE_WORDS = (
-    r"will|would|shall|going\s+to|about\s+to|plan|plans|planned|planning|due|scheduled|expect|expects|"
+    r"will|would|shall|going\s+to|about\s+to|(?:plans?|planned|planning)\s+to|(?:is|are)\s+due|"
+    r"scheduled|expect|expects|"
     r"expected|set\s+to|upcoming|next|starts|begins|opens|ends|closes|resumes|"
     r"takes\s+place|is\s+to|are\s+to"
 )
@@ -63,10 +64,22 @@ class DateMention:
 
 
 def _is_duration(segment: str, span: tuple[int, int]) -> bool:
-    """"so far this year", "for years": a stretch of time, not a dated occurrence."""
+    """"so far this year", "for years": a stretch of time, not a dated occurrence; and "the
+    first time since 1993", "the lowest since 2009": the reference point of a comparison."""
     before = segment[max(0, span[0] - 8) : span[0]].lower()
     after = segment[span[1] : span[1] + 8].lower()
-    return before.endswith(("so far ", "for the ")) or after.startswith(" so far")
+    if before.endswith(("so far ", "for the ")) or after.startswith(" so far"):
+        return True
+    return bool(segment.startswith("since", span[0])
+                and _COMPARED.search(segment[max(0, span[0] - 40) : span[0]]))
+
+
+# A superlative or "first time" before "since": "the lowest since 2009" compares, it dates
+# nothing (English superlatives: -est forms and most/least, best/worst, record).
+_COMPARED = re.compile(
+    r"\b(?:first\s+time|[a-z]{3,}est|most|least|best|worst|record)\b(?:\s+[\w\-]+){0,3}\s+$",
+    re.IGNORECASE,
+)
 
 
 def _full_mdy(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:

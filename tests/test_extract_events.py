@@ -194,3 +194,16 @@ def test_a_participle_after_a_present_be_is_no_past() -> None:
     assert clause_tense(text, (text.find("in 2027"), text.find("in 2027") + 7)) is None
     text = "The crew was rescued in March."
     assert clause_tense(text, (text.find("in March"), text.find("in March") + 8)) == "past"
+
+
+def test_the_reference_point_of_a_comparison_dates_nothing() -> None:
+    assert _dates("Turnout was the highest since 1998, officials said.", "2025-01-01") == []
+    assert _dates("The party won the city for the first time since 2004.", "2025-01-01") == []
+    assert _dates("The pact has been in force since 2011.", "2025-01-01") == ["2011"]
+
+
+def test_nouns_and_causes_are_no_future_cues() -> None:
+    # "the plan" names a document and "due to" a cause; only "plans to", "is due" look ahead.
+    assert _dates("Flights were cancelled due to fog in March.", "2019-11-06") == ["2019-03"]
+    assert _dates("The plan was approved by the cabinet in March.", "2019-11-06") == ["2019-03"]
+    assert _dates("The ministry plans to sign the deal in March.", "2019-11-06") == ["2020-03"]
