@@ -330,10 +330,19 @@ def _trigger(words: list[re.Match[str]], date: DateMention, accept: Callable[[st
     return best[1] if best else None
 
 
+# Reporting verbs of thinking (the "cognition" reporting verbs of Hyland's and Thompson and
+# Ye's classes of reporting verbs): like verbs of saying, they report a view, not an occurrence.
+_COGNITION_VERBS = frozenset(split_words(
+    "estimated believed thought hoped feared assumed reckoned calculated projected "
+    "forecast predicted suspected considered concluded"
+))
+
+
 def _is_past_verb(word: str) -> bool:
-    """A lower-case past-tense form, irregular or "-ed", that is no verb of saying: "noted",
-    "told" report what someone said, not an occurrence."""
-    if VERB_RE.fullmatch(word):
+    """A lower-case past-tense form, irregular or "-ed", that is no verb of saying or
+    thinking: "noted", "told", "estimated" report what someone said or thought, not an
+    occurrence."""
+    if VERB_RE.fullmatch(word) or word in _COGNITION_VERBS:
         return False
     return word in IRREGULAR_PAST or bool(_REGULAR_PAST.match(word))
 

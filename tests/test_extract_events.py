@@ -207,3 +207,7 @@ def test_nouns_and_causes_are_no_future_cues() -> None:
     assert _dates("Flights were cancelled due to fog in March.", "2019-11-06") == ["2019-03"]
     assert _dates("The plan was approved by the cabinet in March.", "2019-11-06") == ["2019-03"]
     assert _dates("The ministry plans to sign the deal in March.", "2019-11-06") == ["2020-03"]
+
+
+def test_verbs_of_thinking_date_no_event() -> None:
+    assert _events("Harbour economists estimated in March 2025 that traffic would double.") == []
