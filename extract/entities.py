@@ -134,7 +134,8 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 
 
 def _person_by_context(mention: Mention, text: str) -> Mention:
-    """An ORG-tagged "Firstname Lastname" followed by ", former ..." or "said" is a person."""
+    """An ORG-tagged "Firstname Lastname" followed by ", former ..." or "said", or whose
+    surname is used alone later, is a person."""
     words = mention.text.split()
     if mention.kind != ORG or mention.source != "ner" or not 2 <= len(words) <= 3:
         return mention
@@ -142,9 +143,22 @@ def _person_by_context(mention: Mention, text: str) -> Mention:
         return mention
     if any(w.lower() in gz.ORG_KEYWORDS or w in _PLACE_NAMES for w in words):
         return mention
-    if _PERSON_FOLLOWER.match(text[mention.end : mention.end + 20]):
+    if _PERSON_FOLLOWER.match(text[mention.end : mention.end + 20]) or _named_again(words, text):
         return Mention(mention.text, PERSON, mention.start, mention.end, "context")
     return mention
+
+
+def _named_again(words: list[str], text: str) -> bool:
+    """"Bartosz Lenart" tagged ORG, then "Lenart said": the surname used alone later (as the
+    subject of a speech verb when the first word is no listed given name) is how news names
+    a person again; listed companies excepted."""
+    if is_company(" ".join(words)):
+        return False
+    alone = rf"(?<!{re.escape(words[-2])} )(?<![\w’'.\-]){re.escape(words[-1])}(?![\w\-])"
+    if is_given_name(words[0]):
+        return re.search(alone, text) is not None
+    # Without a listed given name, the surname alone must also speak ("Lenart said").
+    return re.search(alone + r"\s+(?:said|says|told|added|wrote)\b", text) is not None
 
 
 _NAME = r"[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){0,2}"

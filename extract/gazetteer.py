@@ -82,7 +82,10 @@ Saint Petersburg|St Petersburg|Qingdao|Dalian|Yangon|Alexandria|Jinan|Guadalajar
 # Continents and the UN M49 regions and sub-regions, the world regions in common English use
 # (Middle East, Balkans, Caucasus, Horn of Africa, Indo-Pacific), the oceans and seas of the
 # IHO's "Limits of Oceans and Seas", the maritime chokepoints of the US EIA's list, and the
-# fifty US states (ISO 3166-2:US).
+# fifty US states (ISO 3166-2:US), and the first-level divisions of the most populous
+# federations in the news: India's states and union territories (ISO 3166-2:IN), China's
+# provinces and autonomous regions (ISO 3166-2:CN), Pakistan's provinces (ISO 3166-2:PK),
+# Canada's provinces and territories (ISO 3166-2:CA) and Australia's states (ISO 3166-2:AU).
 REGIONS = frozenset(
     """Africa|Asia|Europe|North America|South America|Latin America|Central America|Antarctica|
 Arctic|Oceania|Melanesia|Micronesia|Polynesia|Northern Africa|North Africa|Western Africa|
@@ -101,7 +104,18 @@ Colorado|Connecticut|Delaware|Florida|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|
 Louisiana|Maine|Maryland|Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|
 Nebraska|Nevada|New Hampshire|New Jersey|New Mexico|North Carolina|North Dakota|Ohio|Oklahoma|
 Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|Texas|Utah|Vermont|
-Virginia|Washington State|West Virginia|Wisconsin|Wyoming""".replace("\n", "").split("|")
+Virginia|Washington State|West Virginia|Wisconsin|Wyoming|
+Andhra Pradesh|Arunachal Pradesh|Assam|Bihar|Chhattisgarh|Goa|Gujarat|Haryana|Himachal Pradesh|
+Jharkhand|Karnataka|Kerala|Madhya Pradesh|Maharashtra|Manipur|Meghalaya|Mizoram|Nagaland|
+Odisha|Punjab|Rajasthan|Sikkim|Tamil Nadu|Telangana|Tripura|Uttar Pradesh|Uttarakhand|
+West Bengal|Andaman and Nicobar Islands|Chandigarh|Jammu and Kashmir|Ladakh|Lakshadweep|
+Puducherry|Anhui|Fujian|Gansu|Guangdong|Guizhou|Hainan|Hebei|Heilongjiang|Henan|Hubei|Hunan|
+Jiangsu|Jiangxi|Jilin|Liaoning|Qinghai|Shaanxi|Shandong|Shanxi|Sichuan|Yunnan|Zhejiang|
+Guangxi|Inner Mongolia|Ningxia|Xinjiang|Tibet|Balochistan|Khyber Pakhtunkhwa|Sindh|
+Gilgit-Baltistan|Alberta|British Columbia|Manitoba|New Brunswick|Newfoundland and Labrador|
+Nova Scotia|Ontario|Prince Edward Island|Quebec|Saskatchewan|Yukon|Nunavut|
+Northwest Territories|New South Wales|Queensland|South Australia|Tasmania|Victoria|
+Western Australia|Northern Territory""".replace("\n", "").split("|")
 )
 
 US_FORMS = frozenset({"U.S.", "US", "U.S.A.", "USA", "United States of America", "the United States"})
@@ -205,7 +219,7 @@ bishop|sheikh|judge|justice|attorney|prosecutor|officer|official|adviser|advisor
 economist|strategist|trader|professor|prof.|dr.|dr|mr.|mr|mrs.|mrs|ms.|ms|sir|dame|lord|
 lady|hon.|rt.|chancellor|premier|deputy|assistant|undersecretary|commissioner|representative|
 ceo|cfo|coo|founder|executive|manager|member|mp|mla|lawmaker|legislator|marshal|sergeant|
-private|corporal|brigadier|inspector|superintendent|crown|mullah|ayatollah|
+private|corporal|brigadier|brig|brig.|inspector|superintendent|crown|mullah|ayatollah|
 imam|rabbi|reverend|rev.|father|sister|brother|defence|defense|foreign|interior|home|
 finance|state|external|affairs|national|security|high|army|navy|air|force|staff|joint|
 former|ex|late|then|acting|interim|u.s.|us|spokesman|correspondent|editor|writer|reporter|

@@ -92,3 +92,18 @@ def test_ranked_officer_is_a_person_and_her_first_name_no_city() -> None:
 def test_an_appositive_that_describes_a_place_is_no_title() -> None:
     text = "Convoys reached El Fasher, the state capital, on Sunday after a week on the road."
     assert "El Fasher" not in _names(_facts(text), "people")
+
+
+def test_a_person_tagged_organisation_and_named_again_by_surname_is_a_person() -> None:
+    from extract.entities import _named_again
+
+    text = "The deal was signed by Bartosz Lenart on Monday. Lenart said deliveries start in May."
+    assert _named_again(["Bartosz", "Lenart"], text)
+    assert not _named_again(["Morgan", "Stanley"], "Morgan Stanley raised its forecast. Stanley ...")
+
+
+def test_states_of_federations_are_places() -> None:
+    text = "Floods hit Tamil Nadu and Uttar Pradesh this week, officials in New Delhi said."
+    places = _names(_facts(text), "places")
+    assert {"Tamil Nadu", "Uttar Pradesh"} <= places
+    assert not {"Tamil Nadu", "Uttar Pradesh"} & _names(_facts(text), "organizations")
