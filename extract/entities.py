@@ -97,7 +97,7 @@ def _listed_with_orgs(mentions: list[Mention], text: str) -> list[Mention]:
             mention = result[i]
             words = mention.text.split()
             if mention.kind != PERSON or mention.source != "ner" or len(words) < 2 \
-                    or is_given_name(words[0]):
+                    or is_given_name(words[0]) or _after_title(mention, text):
                 continue
             neighbours = [result[j] for j in (i - 1, i + 1) if 0 <= j < len(result)]
             if any(n.kind == ORG and _LIST_GAP.match(_between(n, mention, text)) for n in neighbours):
@@ -134,8 +134,8 @@ _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 
 
 def _person_by_context(mention: Mention, text: str) -> Mention:
-    """An ORG-tagged "Firstname Lastname" followed by ", former ..." or "said", or whose
-    surname is used alone later, is a person."""
+    """An ORG-tagged "Firstname Lastname" after a title ("Deputy Defence Minister X Y"),
+    followed by ", former ..." or "said", or whose surname is used alone later, is a person."""
     words = mention.text.split()
     if mention.kind != ORG or mention.source != "ner" or not 2 <= len(words) <= 3:
         return mention
@@ -143,9 +143,16 @@ def _person_by_context(mention: Mention, text: str) -> Mention:
         return mention
     if any(w.lower() in gz.ORG_KEYWORDS or w in _PLACE_NAMES for w in words):
         return mention
-    if _PERSON_FOLLOWER.match(text[mention.end : mention.end + 20]) or _named_again(words, text):
+    if _after_title(mention, text) or _PERSON_FOLLOWER.match(text[mention.end : mention.end + 20]) \
+            or _named_again(words, text):
         return Mention(mention.text, PERSON, mention.start, mention.end, "context")
     return mention
+
+
+def _after_title(mention: Mention, text: str) -> bool:
+    """Whether the head noun of an office title stands right before ("Minister X Y")."""
+    before = text[max(0, mention.start - 20) : mention.start].split()
+    return bool(before) and before[-1].lower().rstrip(".,") in gz.TITLE_HEADS
 
 
 def _named_again(words: list[str], text: str) -> bool:
@@ -320,6 +327,8 @@ def _retype(mention: Mention) -> Mention:
         return Mention(name, ORG, mention.start, mention.end)
     if mention.kind == ORG and _titled_name(name):
         return Mention(name, PERSON, mention.start, mention.end, mention.source)
+    if mention.kind == ORG and " " in name and name.split()[-1].lower() in gz.GEO_FEATURES:
+        return Mention(name, PLACE, mention.start, mention.end, mention.source)  # "Sabina Shoal"
     return mention
 
 
@@ -429,6 +438,9 @@ def _subsequence(needle: str, haystack: str) -> bool:
 
 _PLACE_CONTEXTS = (
     re.compile(rf"\b(?:{gz.PLACE_NOUNS})\s+of\s+(?P<name>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"),
+    # "60 kilometers north of El Obeid": a compass direction of a name places it.
+    re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
+               r"(?P<name>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"),
     re.compile(rf"\b(?P<name>[A-Z][\w]+(?:\s[A-Z][\w]+)?)(?:-based|\s+(?:{gz.PLACE_NOUNS})\b)"),
 )
 _FUNCTION_WORDS = frozenset(split_words(
@@ -439,7 +451,7 @@ _FUNCTION_WORDS = frozenset(split_words(
 
 
 def _from_place_context(text: str) -> list[Mention]:
-    """"Logar province", "area of Sarkh", "Amritsar-based": the name is a place."""
+    """"Logar province", "area of Sarkh", "Amritsar-based", "north of Bara": the name is a place."""
     found = []
     for pattern in _PLACE_CONTEXTS:
         for match in pattern.finditer(text):
@@ -576,10 +588,11 @@ def _link_people(mentions: list[Mention]) -> list[Mention]:
     person_tokens: set[str] = set()
     for m in mentions:
         if m.kind == PERSON and len(m.text.split()) >= 2:
-            person_tokens.update(t for t in m.text.split() if t[:1].isupper())
+            person_tokens.update(t[:1].upper() + t[1:] for t in m.text.split() if t[:1].isalpha())
     linked = []
     for m in mentions:
-        tokens = set(m.text.split())
+        # "Khalid al-Mansoori" … "Al-Mansoori said": a particle is capitalised at a sentence start.
+        tokens = {t[:1].upper() + t[1:] for t in m.text.split()}
         if m.kind != PERSON and len(tokens) <= 3 and tokens <= person_tokens and not _known(m):
             m = Mention(m.text, PERSON, m.start, m.end, m.source)
         linked.append(m)

@@ -310,6 +310,14 @@ PLACE_NOUNS = (
     "naval\\s+base|military\\s+base|base|camp|palace|fort|harbour|harbor|strait|peninsula"
 )
 
+# Generic terms that end the name of a natural or built site (the feature classes of the
+# USGS Geographic Names Information System: bay, cape, channel, island, reef, shoal, ...).
+GEO_FEATURES = frozenset(split_words(
+    "shoal shoals reef reefs atoll atolls cay island islands isle archipelago bay cape "
+    "strait sea gulf lake river mountain mountains peninsula desert valley plateau harbour "
+    "harbor canal lagoon delta"
+))
+
 # Plural or generic subjects of "said" that are never a person's name: common nouns for groups
 # of people and the indefinite pronouns (a capitalised one only starts a sentence).
 GENERIC_SPEAKERS = frozenset(split_words(

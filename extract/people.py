@@ -16,7 +16,12 @@ from extract.events import EVENT_NOUNS, IRREGULAR_PAST
 from extract.mentions import PERSON, Mention
 from extract.namelists import is_given_name
 
-_NAME_TOKEN = re.compile(r"^(?:[A-ZÀ-Þ][\w'’\-.]*|von|van|der|de|da|di|al|el|bin|ibn|la|le|du)$")
+# A word of a name: capitalised, a surname particle, or a particle joined to the surname by a
+# hyphen as Arabic names are transliterated ("al-Assad", "el-Sisi", "bin-Salman").
+_NAME_TOKEN = re.compile(
+    r"^(?:[A-ZÀ-Þ][\w'’\-.]*|von|van|der|de|da|di|al|el|bin|ibn|la|le|du|"
+    r"(?:al|el|ad|ar|as|ash|at|az|abu|bin|ibn|bint)[\-‑][A-ZÀ-Þ][\w'’\-.]*)$"
+)
 _TITLE_BEFORE = re.compile(r"((?:[\w.'’\-/]+,?\s+){1,7})$")
 _APPOSITIVE = re.compile(
     r"^,\s+((?:a|an|the|former|ex-|another|[a-z])[^,;“”\"]{2,90}?)"
@@ -90,7 +95,7 @@ def clean_person_name(name: str) -> str | None:
         tokens = tokens[1:]
     if not tokens or len(tokens) > 5:
         return None
-    if not all(_NAME_TOKEN.match(t) for t in tokens) or not tokens[-1][:1].isupper():
+    if not all(_NAME_TOKEN.match(t) for t in tokens) or not tokens[-1].split("-")[-1][:1].isupper():
         return None
     if len(tokens) == 1 and (tokens[0].isupper() and len(tokens[0]) <= 4):
         return None

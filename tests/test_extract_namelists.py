@@ -107,3 +107,20 @@ def test_states_of_federations_are_places() -> None:
     places = _names(_facts(text), "places")
     assert {"Tamil Nadu", "Uttar Pradesh"} <= places
     assert not {"Tamil Nadu", "Uttar Pradesh"} & _names(_facts(text), "organizations")
+
+
+def test_sites_and_directions_make_places() -> None:
+    text = ("Ships collided near Corvo Shoal on Monday, about 60 kilometres north of Alvaro Bay. "
+            "The coast guard said the crews were safe.")
+    record = _facts(text)
+    assert "Corvo Shoal" in _names(record, "places")
+    assert "Corvo Shoal" not in _names(record, "organizations")
+
+
+def test_a_name_after_an_office_title_is_a_person_and_a_capitalised_particle_is_his() -> None:
+    text = ("The contract was signed by Deputy Defence Minister Bartosz Lenart on Monday. "
+            "Khalid al-Rashidi, the council's secretary-general, welcomed it. "
+            "Al-Rashidi said the navy would need the radars by June.")
+    record = _facts(text)
+    assert {"Bartosz Lenart", "Khalid al-Rashidi"} <= _names(record, "people")
+    assert not {"Bartosz Lenart", "Al-Rashidi"} & _names(record, "organizations")
