@@ -27,7 +27,7 @@ _GAZETTEER_RE = re.compile(
     + "|".join(
         re.escape(n)
         for n in sorted(
-            _PLACE_NAMES | gz.ARMED_GROUPS | set(gz.ORG_ALIASES) | {"U.S.", "U.K."},
+            _PLACE_NAMES | gz.NAMED_ORGS | set(gz.ORG_ALIASES) | {"U.S.", "U.K."},
             key=len,
             reverse=True,
         )
@@ -321,7 +321,7 @@ def _retype(mention: Mention) -> Mention:
     name = mention.text
     if name in _PLACE_NAMES or name in gz.US_FORMS or name in gz.UK_FORMS:
         return Mention(name, PLACE, mention.start, mention.end, "gazetteer")
-    if name in gz.ORG_ALIASES or name in gz.ARMED_GROUPS or is_company(name):
+    if name in gz.ORG_ALIASES or name in gz.NAMED_ORGS or is_company(name):
         return Mention(name, ORG, mention.start, mention.end, "gazetteer")
     if mention.kind == PLACE and _looks_like_org(name):
         return Mention(name, ORG, mention.start, mention.end)
@@ -354,7 +354,7 @@ def _from_gazetteer(text: str) -> list[Mention]:
         name = match.group(0)
         if _opens_a_person_name(name, text, match.end()):
             continue
-        kind = ORG if name in gz.ORG_ALIASES or name in gz.ARMED_GROUPS else PLACE
+        kind = ORG if name in gz.ORG_ALIASES or name in gz.NAMED_ORGS else PLACE
         found.append(Mention(name, kind, match.start(), match.end(), "gazetteer"))
     return found
 
@@ -601,7 +601,8 @@ def _link_people(mentions: list[Mention]) -> list[Mention]:
 
 def _known(mention: Mention) -> bool:
     """Names a gazetteer vouches for keep their gazetteer kind."""
-    return mention.text in _PLACE_NAMES or mention.text in gz.ORG_ALIASES or is_company(mention.text)
+    return mention.text in _PLACE_NAMES or mention.text in gz.ORG_ALIASES or mention.text in gz.NAMED_ORGS \
+        or is_company(mention.text)
 
 
 def _vote(mentions: list[Mention]) -> list[Mention]:

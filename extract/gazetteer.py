@@ -282,6 +282,14 @@ Jaish-e-Mohammed|Wagner Group|PKK|Hayat Tahrir al-Sham|Islamic Jihad|Kataib Hezb
     .replace("\n", "").split("|")
 )
 
+# Seats of government that news names for the government or ministry itself ("the Kremlin
+# said", "Downing Street denied"): the metonyms newsroom style guides list (AP, Reuters).
+GOVERNMENT_SEATS = frozenset(split_words(
+    "Kremlin Pentagon Élysée Elysee Zhongnanhai Whitehall"
+)) | {"White House", "Downing Street", "Blue House", "Capitol Hill", "Foggy Bottom", "Quai d'Orsay"}
+# Names a gazetteer holds as organisations whatever the model tags them.
+NAMED_ORGS = ARMED_GROUPS | GOVERNMENT_SEATS
+
 # Words that end a person's title, never an organisation's or place's name: the head nouns
 # of the office and occupational titles of TITLE_WORDS.
 TITLE_HEADS = frozenset(

@@ -113,3 +113,11 @@ def test_one_word_short_name_in_brackets_is_the_organisations() -> None:
     orgs = {o["name"]: o["aliases"] for o in record["organizations"]}
     assert orgs.get("Coastal Watch Agency") == ["Kustvakt"]
     assert "Kustvakt" not in {p["name"] for p in record["people"]}
+
+
+def test_seats_of_government_named_for_it_are_organisations() -> None:
+    text = "The Kremlin denied the report on Monday, and the White House said talks would go on."
+    record = extract_facts(article_from_text(text, published="2026-05-04"))
+    orgs = {o["name"] for o in record["organizations"]}
+    assert {"Kremlin", "White House"} <= orgs
+    assert not {"Kremlin", "White House"} & {p["name"] for p in record["places"]}
