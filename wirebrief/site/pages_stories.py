@@ -72,15 +72,15 @@ def story_context(context: dict[str, Any]) -> dict[str, Any]:
         for event in article.events:
             if event["year"] is not None:
                 events.setdefault(event_key(event["date"], event["what"], event["place"]), event)
-    return {**context, "reports": contributions(story), "entities": groups,
+    return {**context, "lead": story.lead, "summary": lead_sentences(story.lead.summary),
+            "reports": contributions(story), "entities": groups,
             "events": sorted(events.values(), key=lambda e: (e["date"], e["what"]))}
 
 
 def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
+    feeds = feed_links(FOLDER, f"Stories · {config.site.title}")  # one list for every page
     for story in corpus.stories.values():
-        yield page_output(renderer, story.path, "story.html", {
-            "story": story, "lead": story.lead, "summary": lead_sentences(story.lead.summary),
-            "feeds": feed_links(FOLDER, f"Stories · {config.site.title}")}, story_context)
+        yield page_output(renderer, story.path, "story.html", {"story": story, "feeds": feeds}, story_context)
     for old, new in sorted(corpus.redirects.items()):
         target = corpus.stories[new].path
         yield page_output(renderer, story_path(old), "redirect.html", {
