@@ -204,8 +204,12 @@ class Entity:
         """What pages that link this entity show of it."""
         return (self.kind, self.name, self.path)
 
+    @functools.cached_property
+    def token(self) -> str:
+        return repr(("entity", *self.identity))  # (made once: pages list entities by the thousand)
+
     def __repr__(self) -> str:  # what output keys are made of (outputs.key_of)
-        return repr(("entity", *self.identity))
+        return self.token
 
     @property
     def story_count(self) -> int:
@@ -311,18 +315,6 @@ class Article:
         if self._path is None:
             self._path = article_path({"id": self.id, "title": self.title, "published": self.day})
         return self._path
-
-    @property
-    def people(self) -> list[dict[str, Any]]:
-        return self.named("person")
-
-    @property
-    def organizations(self) -> list[dict[str, Any]]:
-        return self.named("organization")
-
-    @property
-    def places(self) -> list[dict[str, Any]]:
-        return self.named("place")
 
     def named(self, kind: str) -> list[dict[str, Any]]:
         """Its mentions of one kind as the templates want them, made each time a page asks

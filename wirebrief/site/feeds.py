@@ -18,7 +18,7 @@ from typing import Any
 from markupsafe import escape
 
 from wirebrief.sanitize import xml_safe
-from wirebrief.site.corpus import Article, Story, day_of, read_texts
+from wirebrief.site.corpus import Article, Story, read_texts
 from wirebrief.site.outputs import Output, data_output, key_of
 from wirebrief.site.render import Renderer, paragraphs_html
 
@@ -27,8 +27,7 @@ ENTITY_FEED_ITEMS = 20
 
 
 def item_date(article: Article) -> datetime:
-    day = day_of(article.published) or day_of(article.first_seen_at)
-    return datetime.fromisoformat(day).replace(tzinfo=UTC) if day else EPOCH
+    return EPOCH if article.day == "undated" else datetime.fromisoformat(article.day).replace(tzinfo=UTC)
 
 
 def feed_item(renderer: Renderer, article: Article, full_text: bool) -> dict[str, Any]:

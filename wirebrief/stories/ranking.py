@@ -1,7 +1,7 @@
 """Which stories lead: the window of the latest days, and the order within it.
 
-One function ranks, so that every place that shows "the top stories" (the digest email
-now, the site's briefing later) agrees on what they are. The window is measured from the
+One function ranks, so that every place that shows "the top stories" (the digest email,
+the site's briefing) agrees on what they are. The window is measured from the
 newest story, not the wall clock, so the same store always gives the same list.
 """
 
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from wirebrief.stories.reads import StoryArticle, StoryRow
 
@@ -52,15 +52,46 @@ def latest_stories(stories: list[StoryRow], days: int) -> list[StoryRow]:
     return [s for s in stories if (day := _day(s.last_seen)) is not None and day >= since]
 
 
-def rank(items: Sequence[T], outlets_of: Callable[[T], int], seen_of: Callable[[T], str],
-         id_of: Callable[[T], str]) -> list[T]:
-    """The ranking itself, for any kind of story record (the site has its own): most
-    distinct outlets first, then the most recently seen, then by id, so ties are stable."""
+class Standing(NamedTuple):
+    """What the ranking weighs of a story, however it was read (the digest reads the
+    store's stories, the site its corpus)."""
+
+    outlets: int  # distinct outlets
+    reports: int
+    fresh: int  # reports stored by the latest crawl that stored anything
+    topic: bool  # any report has a topic
+    seen: str | None  # the day of its newest report (YYYY-MM-DD)
+
+
+def importance(standing: Standing, newest: str | None) -> float:
+    """Two points per distinct outlet, three if the story is developing (reports from
+    before and from the latest crawl), one per fresh report (up to three), one for a
+    topic, minus half a point per day before ``newest``, the newest story's day."""
+    outlets, reports, fresh, topic, seen = standing
+    days = (date.fromisoformat(newest) - date.fromisoformat(seen)).days if newest and seen else 0
+    return 2.0 * outlets + 3.0 * (0 < fresh < reports) + min(fresh, 3) + float(topic) - 0.5 * days
+
+
+def rank(items: Sequence[T], standing_of: Callable[[T], Standing], id_of: Callable[[T], str]) -> list[T]:
+    """The one ranking of "the top stories", for any kind of story record: the most
+    important first (importance), then the most recently seen, then by id, so that the
+    same store always gives the same order."""
+    standings = {id_of(item): standing_of(item) for item in items}
+    newest = max((s.seen for s in standings.values() if s.seen), default=None)
     by_id = sorted(items, key=id_of)
-    by_recency = sorted(by_id, key=seen_of, reverse=True)
-    return sorted(by_recency, key=outlets_of, reverse=True)
+    by_recency = sorted(by_id, key=lambda item: standings[id_of(item)].seen or "", reverse=True)
+    return sorted(by_recency, key=lambda item: importance(standings[id_of(item)], newest), reverse=True)
 
 
 def rank_stories(stories: Sequence[StoryRow]) -> list[StoryRow]:
-    """The store's stories (``read_stories``) in ranking order."""
-    return rank(stories, outlets, lambda s: s.last_seen or "", lambda s: s.id)
+    """The store's stories (``read_stories``) in ranking order; fresh reports are those of
+    the latest crawl that stored any of their articles."""
+    latest = max((a.first_run_id for s in stories for a in s.articles if a.first_run_id is not None),
+                 default=None)
+
+    def standing(story: StoryRow) -> Standing:
+        fresh = sum(1 for a in story.articles if latest is not None and a.first_run_id == latest)
+        return Standing(outlets(story), len(story.articles), fresh,
+                        any(a.topic for a in story.articles), _day(story.last_seen))
+
+    return rank(stories, standing, lambda s: s.id)
