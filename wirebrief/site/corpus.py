@@ -27,6 +27,7 @@ from wirebrief.site.paths import article_path
 from wirebrief.store import queries
 from wirebrief.store.keys import slugify
 from wirebrief.stories import redirects, story_of_articles
+from wirebrief.stories.ranking import outlet as outlet_name  # (the digest names outlets alike)
 
 KIND_FOLDER = {"person": "people", "organization": "organizations", "place": "places"}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -39,13 +40,6 @@ def digest_of(value: Any) -> str:
     corpus objects (whose repr is what pages can show of them) have reprs that are the
     same in every build of the same store."""
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def outlet_name(article: Article) -> str:
-    """Who published an article, as readers know them: the site, and the agency whose
-    copy it carries when that is someone else."""
-    source = article.source or article.agency or "source"
-    return f"{source} ({article.agency})" if article.agency and article.agency != source else source
 
 
 def story_path(story_id: str) -> str:

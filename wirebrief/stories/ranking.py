@@ -9,16 +9,26 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date, timedelta
-from typing import NamedTuple, TypeVar
+from typing import NamedTuple, Protocol, TypeVar
 
-from wirebrief.stories.reads import StoryArticle, StoryRow
+from wirebrief.stories.reads import StoryRow
 
 T = TypeVar("T")
 
 
-def outlet(article: StoryArticle) -> str:
+class Published(Protocol):
+    """An article as read by the digest (StoryArticle) or the site (its corpus)."""
+
+    @property
+    def source(self) -> str | None: ...
+
+    @property
+    def agency(self) -> str | None: ...
+
+
+def outlet(article: Published) -> str:
     """Who published an article as readers know them: the site, and the agency whose
-    copy it carries when that is someone else (as the site names outlets)."""
+    copy it carries when that is someone else (the digest and the site name outlets alike)."""
     source = article.source or article.agency or "source"
     return f"{source} ({article.agency})" if article.agency and article.agency != source else source
 
