@@ -198,9 +198,9 @@ class Entity:
         """What pages that link this entity show of it."""
         return (self.kind, self.name, self.path)
 
-    @functools.cached_property
-    def token(self) -> str:
-        return repr(("entity", *self.identity))  # (made once: pages list entities by the thousand)
+    def __post_init__(self) -> None:
+        # Made once, as a plain attribute: keys list entities by the hundred thousand.
+        self.token = repr(("entity", *self.identity))
 
     def __repr__(self) -> str:  # what output keys are made of (outputs.key_of)
         return self.token
@@ -334,6 +334,7 @@ class Story:
 
     id: str
     copies: list[Article]
+    _token: str | None = None
 
     @property
     def lead(self) -> Article:
@@ -348,12 +349,14 @@ class Story:
         """How many distinct outlets report it."""
         return len({outlet_name(a) for a in self.copies})
 
-    @functools.cached_property
+    @property
     def token(self) -> str:
-        return digest_of(("story", self.id, tuple(copy.token for copy in self.copies)))
+        if self._token is None:  # (not a cached_property: its lookup costs more than a build's keys)
+            self._token = digest_of(("story", self.id, tuple(copy.token for copy in self.copies)))
+        return self._token
 
     def __repr__(self) -> str:  # what output keys are made of (outputs.key_of)
-        return self.token
+        return self._token or self.token
 
 
 @dataclass
