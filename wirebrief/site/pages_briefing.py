@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterator
-from datetime import date, timedelta
 from typing import Any
 
 from wirebrief.config import Config
@@ -16,28 +15,23 @@ from wirebrief.site.cards import story_card
 from wirebrief.site.corpus import Corpus, Story
 from wirebrief.site.outputs import Output, page_output
 from wirebrief.site.render import Renderer, site_feed_links
-from wirebrief.stories.ranking import Standing, rank
+from wirebrief.stories.ranking import Standing, latest, rank
+
+
+def last_report(story: Story) -> str | None:
+    """The day of its newest dated report: what the window and the ranking date it by."""
+    return max((a.day for a in story.copies if a.day != "undated"), default=None)
 
 
 def briefing_stories(corpus: Corpus, days: int) -> list[Story]:
-    """Stories whose lead falls in the last ``days`` days before the newest article."""
-    dated = [a.day for a in corpus.articles if a.day != "undated"]
-    if not dated:
-        return list(corpus.all_stories)
-    newest = date.fromisoformat(max(dated))
-    try:
-        since = (newest - timedelta(days=days - 1)).isoformat()
-    except OverflowError:  # the newest story is dated in year 1
-        since = date.min.isoformat()
-    recent = [a for a in corpus.articles if a.day != "undated" and a.day >= since]
-    return corpus.stories_for(recent)
+    """Stories reported in the last ``days`` days before the newest article (the digest's window)."""
+    return latest(corpus.all_stories, last_report, days)
 
 
 def standing(corpus: Corpus, story: Story) -> Standing:
     """What the one ranking of top stories (wirebrief.stories.ranking) weighs of a story."""
-    days = [a.day for a in story.copies if a.day != "undated"]
     return Standing(story.outlets, len(story.copies), corpus.fresh_reports(story),
-                    any(a.topic_links for a in story.copies), max(days, default=None))
+                    any(a.topic_links for a in story.copies), last_report(story))
 
 
 def ranked(corpus: Corpus, stories: list[Story]) -> list[dict[str, Any]]:

@@ -117,10 +117,9 @@ def _write_bundle(bundle: Bundle, recorded: dict[str, tuple[str, str]], live: Pa
     target_file(Path("."), bundle.folder)
     old = {p: v for p, v in recorded.items() if p.startswith(bundle.folder)}
     if live is not None and old and all(key == bundle.key for key, _ in old.values()):
-        made: set[str] = set()
+        _make_folders(staging, list(old))
         try:
             for path in old:
-                _parents(staging, path, made)
                 os.link(f"{live}/{path}", f"{staging}/{path}")
             return {path: [bundle.key, digest] for path, (_, digest) in old.items()}
         except FileNotFoundError:
@@ -140,13 +139,6 @@ def _claim(outputs: Iterable[Output]) -> list[Output]:
             raise ValueError(f"two outputs claim {output.path!r}")
         chosen[output.path] = output
     return list(chosen.values())
-
-
-def _parents(staging: Path, path: str, made: set[str]) -> None:
-    folder = output_file(path).rpartition("/")[0]
-    if folder and folder not in made:
-        os.makedirs(f"{staging}/{folder}", exist_ok=True)
-        made.add(folder)
 
 
 def _link_all(kept: list[Output], live: Path, staging: Path) -> list[Output]:
@@ -207,7 +199,10 @@ def _render_at(index: int) -> str:
 
 def _write(output: Output, staging: Path, made: set[str]) -> str:
     data = output.render()
-    _parents(staging, output.path, made)
+    folder = output_file(output.path).rpartition("/")[0]
+    if folder and folder not in made:
+        os.makedirs(f"{staging}/{folder}", exist_ok=True)
+        made.add(folder)
     with open(target_file(staging, output.path), "wb") as handle:
         handle.write(data)
     return content_hash(data)

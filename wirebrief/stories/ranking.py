@@ -50,16 +50,22 @@ def newest_day(stories: list[StoryRow]) -> str | None:
     return max((day for s in stories if (day := _day(s.last_seen))), default=None)
 
 
-def latest_stories(stories: list[StoryRow], days: int) -> list[StoryRow]:
-    """Stories last seen in the ``days`` days ending on the newest story's day."""
-    newest = newest_day(stories)
+def latest(items: Sequence[T], seen_of: Callable[[T], str | None], days: int) -> list[T]:
+    """The items seen in the ``days`` days ending on the newest one's day (every item when
+    none is dated): "the latest days" of the site's briefing and of the digest."""
+    newest = max((day for item in items if (day := seen_of(item))), default=None)
     if newest is None:
-        return list(stories)
+        return list(items)
     try:
         since = (date.fromisoformat(newest) - timedelta(days=days - 1)).isoformat()
-    except OverflowError:
+    except OverflowError:  # the newest story is dated in year 1
         since = date.min.isoformat()
-    return [s for s in stories if (day := _day(s.last_seen)) is not None and day >= since]
+    return [item for item in items if (day := seen_of(item)) is not None and day >= since]
+
+
+def latest_stories(stories: list[StoryRow], days: int) -> list[StoryRow]:
+    """Stories last seen in the ``days`` days ending on the newest story's day."""
+    return latest(stories, lambda s: _day(s.last_seen), days)
 
 
 class Standing(NamedTuple):
