@@ -129,7 +129,7 @@ def build_digest(db: sqlite_utils.Database, config: Config, watch: WatchConfig |
     window = {s.id for s in latest_stories(every, days)}
     reasons: dict[str, list[str]] = {}
     if watch is None:
-        chosen = rank_stories([s for s in every if s.id in window])[: config.digest.max_stories]
+        chosen = rank_stories([s for s in every if s.id in window], every)[: config.digest.max_stories]
     else:
         from wirebrief.watch import match_stories
 

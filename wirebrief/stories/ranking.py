@@ -99,14 +99,15 @@ def rank(items: Sequence[T], standing_of: Callable[[T], Standing], id_of: Callab
     return sorted(by_recency, key=lambda item: importance(standings[id_of(item)], newest), reverse=True)
 
 
-def rank_stories(stories: Sequence[StoryRow]) -> list[StoryRow]:
+def rank_stories(stories: Sequence[StoryRow], every: Sequence[StoryRow] = ()) -> list[StoryRow]:
     """The store's stories (``read_stories``) in ranking order; fresh reports are those of
-    the latest crawl that stored any of their articles."""
-    latest = max((a.first_run_id for s in stories for a in s.articles if a.first_run_id is not None),
-                 default=None)
+    the latest crawl that stored any article of ``every`` story (default: of these), as
+    the site counts them over the whole store."""
+    latest_run = max((a.first_run_id for s in every or stories for a in s.articles
+                      if a.first_run_id is not None), default=None)
 
     def standing(story: StoryRow) -> Standing:
-        fresh = sum(1 for a in story.articles if latest is not None and a.first_run_id == latest)
+        fresh = sum(1 for a in story.articles if latest_run is not None and a.first_run_id == latest_run)
         return Standing(outlets(story), len(story.articles), fresh,
                         any(a.topic for a in story.articles), _day(story.last_seen))
 
