@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from tests.conftest import DemoRun
+from wirebrief.config import load_config
+from wirebrief.digest.content import build_digest
+from wirebrief.site.corpus import load_corpus
+from wirebrief.site.pages_briefing import briefing_stories, ranked
+from wirebrief.store import open_db
 from wirebrief.stories.ranking import latest_stories, outlets, rank_stories
 from wirebrief.stories.reads import StoryArticle, StoryRow
 
@@ -27,3 +33,13 @@ def test_the_window_ends_on_the_newest_story_not_today() -> None:
                story("c", "2026-11-20", ("W", None)), story("d", "not a date", ("W", None))]
     assert [s.id for s in latest_stories(stories, 3)] == ["a", "b"]
     assert [s.id for s in latest_stories(stories, 1)] == ["a"]
+
+
+def test_the_site_and_the_digest_agree_on_the_top_stories(demo_run: DemoRun) -> None:
+    """One ranking: the briefing page's order is the digest's, on the same store."""
+    config = load_config(demo_run.config)
+    db = open_db(demo_run.database)
+    corpus = load_corpus(db)
+    site = [card["story"].id for card in ranked(corpus, briefing_stories(corpus, config.site.briefing_days))]
+    digest = [story.id for story in build_digest(db, config).stories]
+    assert digest and digest == site[:len(digest)]

@@ -121,7 +121,7 @@ def _story(base_url: str, story: StoryRow, summaries: dict[str, str | None],
 def build_digest(db: sqlite_utils.Database, config: Config, watch: WatchConfig | None = None,
                  days: int | None = None) -> Digest:
     """The briefing's top stories of the last ``days`` days (default ``[site] briefing_days``),
-    ranked by distinct outlets then recency; or, with ``watch``, that watch's matches in
+    ranked as the site's briefing ranks them; or, with ``watch``, that watch's matches in
     the same days, newest first, each with why it matched."""
     days = days or config.site.briefing_days
     base_url = str(config.site.base_url)
@@ -129,7 +129,7 @@ def build_digest(db: sqlite_utils.Database, config: Config, watch: WatchConfig |
     window = {s.id for s in latest_stories(every, days)}
     reasons: dict[str, list[str]] = {}
     if watch is None:
-        chosen = rank_stories([s for s in every if s.id in window])[: config.digest.max_stories]
+        chosen = rank_stories([s for s in every if s.id in window], every)[: config.digest.max_stories]
     else:
         from wirebrief.watch import match_stories
 

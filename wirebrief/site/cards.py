@@ -21,7 +21,7 @@ def story_card(story: Story, *, new: bool = False, developing: bool = False) -> 
         "summary": lead_sentences(lead.summary),
         "outlets": [{"source": outlet_name(a), "url": a.url, "path": a.path, "day": a.day}
                     for a in story.copies],
-        "who": _combined(story, lambda a: a.people)[:3],
+        "who": _combined(story, lambda a: a.named("person"))[:3],
         "where": _where(story),
         "quotes": strongest_quotes(story),
         "agreements": _combined(story, lambda a: a.agreements)[:3],
@@ -49,7 +49,7 @@ def _combined(story: Story, facts: Any) -> list[dict[str, Any]]:
 
 def _where(story: Story) -> list[dict[str, Any]]:
     """The dateline place first, then the places named in the story."""
-    places = _combined(story, lambda a: a.places)[:3]
+    places = _combined(story, lambda a: a.named("place"))[:3]
     dateline = story.lead.dateline_place
     if dateline and not any(p["name"] == dateline for p in places):
         return [{"name": dateline, "path": None}, *places[:2]]

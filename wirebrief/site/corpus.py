@@ -14,6 +14,7 @@ import hashlib
 import os
 import re
 import sqlite3
+import sys
 from collections import Counter, OrderedDict, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
@@ -26,6 +27,7 @@ from wirebrief.site.paths import article_path
 from wirebrief.store import queries
 from wirebrief.store.keys import slugify
 from wirebrief.stories import redirects, story_of_articles
+from wirebrief.stories.ranking import outlet as outlet_name  # (the digest names outlets alike)
 
 KIND_FOLDER = {"person": "people", "organization": "organizations", "place": "places"}
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -38,13 +40,6 @@ def digest_of(value: Any) -> str:
     corpus objects (whose repr is what pages can show of them) have reprs that are the
     same in every build of the same store."""
     return hashlib.blake2b(repr(value).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
-
-
-def outlet_name(article: Article) -> str:
-    """Who published an article, as readers know them: the site, and the agency whose
-    copy it carries when that is someone else."""
-    source = article.source or article.agency or "source"
-    return f"{source} ({article.agency})" if article.agency and article.agency != source else source
 
 
 def story_path(story_id: str) -> str:
@@ -139,6 +134,12 @@ class TextReader:
         self.texts.move_to_end(article.id)
         return self.texts[article.id]
 
+    def evidence(self, article: Article) -> tuple[dict[str, str], list[str]]:
+        """The sentences behind its mentions (by entity id) and its quotes (in the order of
+        Article.quotes): only its own page shows them, so they are not held for every article."""
+        mentions, quoted = queries.fact_evidence(self.database(), article.id)
+        return mentions, [evidence_sentence(e) for text, e in quoted if (text or "").strip()]
+
 
 def quotes_by(rows: list[dict[str, Any]], entities: dict[str, Entity], by_id: dict[str, Article]
               ) -> tuple[dict[str, list[dict[str, Any]]], dict[str, list[dict[str, Any]]]]:
@@ -152,8 +153,7 @@ def quotes_by(rows: list[dict[str, Any]], entities: dict[str, Entity], by_id: di
             continue
         speaker = entities.get(row["speaker_id"] or "")
         quote = {"text": row["text"], "speaker": speaker.name if speaker else row["speaker"],
-                 "speaker_path": speaker.path if speaker else None, "channel": row["channel"],
-                 "evidence": evidence_sentence(row["evidence"])}
+                 "speaker_path": speaker.path if speaker else None, "channel": row["channel"]}
         by_article.setdefault(article.id, []).append(quote)
         if speaker is not None:
             by_speaker.setdefault(speaker.id, []).append({**quote, "article": article})
@@ -191,24 +191,24 @@ class Entity:
     articles: list[Article] = field(default_factory=list, repr=False)  # (no endless cycles in reprs)
     repeats: int = 0  # its articles that are further copies of a story it has already (count_stories)
     quotes: list[dict[str, Any]] = field(default_factory=list, repr=False)  # with their article
-    titles: dict[str, str] = field(default_factory=dict, repr=False)  # article id -> JSON list
+    titles: dict[str, str] = field(default_factory=dict, repr=False)  # article id -> JSON list, if any
 
     @property
     def identity(self) -> tuple[str, str, str]:
         """What pages that link this entity show of it."""
         return (self.kind, self.name, self.path)
 
+    def __post_init__(self) -> None:
+        # Made once, as a plain attribute: keys list entities by the hundred thousand.
+        self.token = repr(("entity", *self.identity))
+
     def __repr__(self) -> str:  # what output keys are made of (outputs.key_of)
-        return repr(("entity", *self.identity))
+        return self.token
 
     @property
     def story_count(self) -> int:
         """Stories naming it (its index line, its page, its archive pages count them)."""
         return len(self.articles) - self.repeats
-
-    def titles_in(self, article: Article) -> list[str]:
-        """The titles (roles) ``article`` gives this entity."""
-        return queries.string_list(self.titles.get(article.id, "[]"))
 
 
 @dataclass(eq=False, repr=False)
@@ -277,9 +277,7 @@ class Article:
     quotes: list[dict[str, Any]] = field(default_factory=list, repr=False)
     events: list[dict[str, Any]] = field(default_factory=list, repr=False)  # by date
     agreements: list[dict[str, Any]] = field(default_factory=list, repr=False)
-    details: dict[str, tuple[str, str]] = field(default_factory=dict, repr=False)  # entity: titles, evidence
     _reader: TextReader | None = field(default=None, repr=False)
-    _facts: dict[str, list[dict[str, Any]]] | None = field(default=None, repr=False)
     _path: str | None = field(default=None, repr=False)
     _token: str | None = field(default=None, repr=False)
 
@@ -312,31 +310,20 @@ class Article:
             self._path = article_path({"id": self.id, "title": self.title, "published": self.day})
         return self._path
 
-    @property
-    def people(self) -> list[dict[str, Any]]:
-        return self._mention_dicts()["people"]
+    def named(self, kind: str) -> list[dict[str, Any]]:
+        """Its mentions of one kind as the templates want them, made each time a page asks
+        (kept, they would grow every render process by the facts of every article)."""
+        found: list[dict[str, Any]] = [
+            {"id": e.id, "name": e.name, "path": e.path, "titles": titles_of(e.titles.get(self.id))}
+            for e in self.mentions if e.kind == kind]
+        found.sort(key=lambda m: (m["name"].casefold(), m["path"]))
+        return found
 
-    @property
-    def organizations(self) -> list[dict[str, Any]]:
-        return self._mention_dicts()["organizations"]
 
-    @property
-    def places(self) -> list[dict[str, Any]]:
-        return self._mention_dicts()["places"]
-
-    def _mention_dicts(self) -> dict[str, list[dict[str, Any]]]:
-        """Mentions as the templates want them, built only for the articles a page shows."""
-        if self._facts is None:
-            groups: dict[str, list[dict[str, Any]]] = {"people": [], "organizations": [], "places": []}
-            for entity in self.mentions:
-                titles, evidence = self.details.get(entity.id, ("[]", ""))
-                groups[KIND_FOLDER[entity.kind]].append({
-                    "name": entity.name, "path": entity.path, "titles": queries.string_list(titles),
-                    "evidence": evidence_sentence(evidence)})
-            for group in groups.values():
-                group.sort(key=lambda m: (m["name"].casefold(), m["path"]))
-            self._facts = groups
-        return self._facts
+@functools.lru_cache(maxsize=4096)
+def titles_of(stored: str | None) -> tuple[str, ...]:
+    """A mention's titles (roles), decoded once per distinct JSON list: they repeat."""
+    return tuple(queries.string_list(stored))
 
 
 @dataclass(eq=False, repr=False)
@@ -347,6 +334,7 @@ class Story:
 
     id: str
     copies: list[Article]
+    _token: str | None = None
 
     @property
     def lead(self) -> Article:
@@ -361,12 +349,14 @@ class Story:
         """How many distinct outlets report it."""
         return len({outlet_name(a) for a in self.copies})
 
-    @functools.cached_property
+    @property
     def token(self) -> str:
-        return digest_of(("story", self.id, tuple(copy.token for copy in self.copies)))
+        if self._token is None:  # (not a cached_property: its lookup costs more than a build's keys)
+            self._token = digest_of(("story", self.id, tuple(copy.token for copy in self.copies)))
+        return self._token
 
     def __repr__(self) -> str:  # what output keys are made of (outputs.key_of)
-        return self.token
+        return self._token or self.token
 
 
 @dataclass
@@ -431,12 +421,11 @@ def load_corpus(db: sqlite_utils.Database) -> Corpus:
 
 
 def _attach_facts(db: sqlite_utils.Database, by_id: dict[str, Article], entities: dict[str, Entity]) -> None:
-    """What each article says of the entities it names, its quotes and its events."""
-    for article_id, entity_id, named_as, evidence in queries.mention_details(db):
-        article, entity = by_id.get(article_id), entities.get(entity_id)
-        if article is not None and entity is not None:
-            article.details[entity_id] = (named_as or "[]", evidence or "")
-            entity.titles[article_id] = named_as or "[]"
+    """The titles each article gives the entities it names, its quotes and its events."""
+    for article_id, entity_id, named_as in queries.mention_titles(db):
+        entity = entities.get(entity_id)
+        if entity is not None and article_id in by_id:
+            entity.titles[article_id] = sys.intern(named_as)  # a few roles, repeated
     quoted, said = quotes_by(queries.all_quotes(db), entities, by_id)
     for article_id, quotes in quoted.items():
         by_id[article_id].quotes = quotes
@@ -460,8 +449,11 @@ def latest_run(articles: list[Article]) -> int | None:
 def _articles(rows: list[tuple[Any, ...]], reader: TextReader, stories: dict[str, str]) -> list[Article]:
     """Articles from rows of queries.all_articles (the fields of ARTICLE_COLUMNS, in order),
     numbered in their order. Each distinct list of authors or topics is decoded once and
-    shared by the articles that store it (nothing changes them)."""
+    shared by the articles that store it (nothing changes them), and so is each distinct
+    source, agency, date and dateline (they repeat across articles: one string for each)."""
     decoded: dict[str | None, list[str]] = {}
+    shared: dict[str | None, str | None] = {}
+    one = shared.setdefault
 
     def strings(value: str | None) -> list[str]:
         found = decoded.get(value)
@@ -474,10 +466,11 @@ def _articles(rows: list[tuple[Any, ...]], reader: TextReader, stories: dict[str
                  dateline_date, copy_id, topics, first_run_id, first_seen_at, revision) in enumerate(rows):
         day = day_of(published) or day_of(first_seen_at) or "undated"
         copy_id = copy_id or article_id
-        articles.append(Article(article_id, url, source or "", title or "", summary or "", published, agency,
-                                strings(authors), dateline_place, dateline_date, copy_id,
-                                strings(topics), first_run_id, first_seen_at, revision,
-                                stories.get(article_id) or copy_id, day, number, _reader=reader))
+        articles.append(Article(article_id, url, one(source, source) or "", title or "", summary or "",
+                                one(published, published), one(agency, agency), strings(authors),
+                                one(dateline_place, dateline_place), one(dateline_date, dateline_date),
+                                copy_id, strings(topics), first_run_id, one(first_seen_at, first_seen_at),
+                                revision, stories.get(article_id) or copy_id, day, number, _reader=reader))
     return articles
 
 

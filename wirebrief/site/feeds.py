@@ -18,7 +18,7 @@ from typing import Any
 from markupsafe import escape
 
 from wirebrief.sanitize import xml_safe
-from wirebrief.site.corpus import Article, Story, day_of, read_texts
+from wirebrief.site.corpus import Article, Story, read_texts
 from wirebrief.site.outputs import Output, data_output, key_of
 from wirebrief.site.render import Renderer, paragraphs_html
 
@@ -27,8 +27,7 @@ ENTITY_FEED_ITEMS = 20
 
 
 def item_date(article: Article) -> datetime:
-    day = day_of(article.published) or day_of(article.first_seen_at)
-    return datetime.fromisoformat(day).replace(tzinfo=UTC) if day else EPOCH
+    return EPOCH if article.day == "undated" else datetime.fromisoformat(article.day).replace(tzinfo=UTC)
 
 
 def feed_item(renderer: Renderer, article: Article, full_text: bool) -> dict[str, Any]:
@@ -78,14 +77,14 @@ def feed_files(renderer: Renderer, folder: str, title: str, description: str, in
     """RSS, Atom and JSON Feed of ``items`` (made from ``inputs``, made once for the three
     when the first is rendered); a feed's updated date is its newest item's."""
     key = key_of(renderer.salt, title, description, inputs)  # the three feeds' data
-    made: list[dict[str, Any]] = []
 
     def meta() -> dict[str, Any]:
-        """What the three formats share, made once (a plain memo: functools.cache costs
-        more to set up than thousands of small feeds take to render)."""
-        if not made:
-            made.append(_meta(items()))
-        return made[0]
+        """What the three formats share, kept until another feed is rendered: the three
+        are listed together, so they are rendered together, and keeping every feed's items
+        would grow a render process by the items of thousands of entity feeds."""
+        if renderer.memo.get("feed", (None,))[0] != (folder, key):
+            renderer.memo["feed"] = ((folder, key), _meta(items()))
+        return dict(renderer.memo["feed"][1])
 
     def _meta(listed: list[dict[str, Any]]) -> dict[str, Any]:
         updated = max((item["updated"] for item in listed), default=EPOCH)

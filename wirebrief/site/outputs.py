@@ -21,7 +21,7 @@ from wirebrief.site.corpus import digest_of
 from wirebrief.site.render import Renderer
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Output:
     """One file of the site: where it goes, the key of what it shows, how to make it."""
 

@@ -66,6 +66,6 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer, watched: set[str
     yield page_output(renderer, FOLDER, "changes.html", {
         "run": corpus.latest_run, "new": new, "grown": grown, "moves": moves,
         "quotes": watched_quotes(corpus, watched), "feeds": feed_links(FOLDER, title)})
-    changed = new + [g["story"] for g in grown]
+    changed = (new + [g["story"] for g in grown])[:config.site.feed_items]  # like every feed
     yield from feed_files(renderer, FOLDER, title, "New stories and stories with new coverage.", changed,
                           lambda: [story_item(renderer, story) for story in changed])

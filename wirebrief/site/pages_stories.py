@@ -49,10 +49,10 @@ def contributions(story: Story) -> list[dict[str, Any]]:
     result: list[dict[str, Any]] = []
     for article in in_time_order(story):
         quotes = [q for q in article.quotes if " ".join(q["text"].split()).casefold() not in quoted]
-        people = [p for p in article.people if (p["path"] or p["name"]) not in named]
+        people = [p for p in article.named("person") if (p["path"] or p["name"]) not in named]
         numbers = [f for f in figures(article.text) if f not in stated]
         quoted |= {" ".join(q["text"].split()).casefold() for q in article.quotes}
-        named |= {p["path"] or p["name"] for p in article.people}
+        named |= {p["path"] or p["name"] for p in article.named("person")}
         stated |= set(figures(article.text))
         first = not result
         result.append({"article": article, "outlet": outlet_name(article), "first": first,
@@ -72,15 +72,15 @@ def story_context(context: dict[str, Any]) -> dict[str, Any]:
         for event in article.events:
             if event["year"] is not None:
                 events.setdefault(event_key(event["date"], event["what"], event["place"]), event)
-    return {**context, "reports": contributions(story), "entities": groups,
+    return {**context, "lead": story.lead, "summary": lead_sentences(story.lead.summary),
+            "reports": contributions(story), "entities": groups,
             "events": sorted(events.values(), key=lambda e: (e["date"], e["what"]))}
 
 
 def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
+    feeds = feed_links(FOLDER, f"Stories · {config.site.title}")  # one list for every page
     for story in corpus.stories.values():
-        yield page_output(renderer, story.path, "story.html", {
-            "story": story, "lead": story.lead, "summary": lead_sentences(story.lead.summary),
-            "feeds": feed_links(FOLDER, f"Stories · {config.site.title}")}, story_context)
+        yield page_output(renderer, story.path, "story.html", {"story": story, "feeds": feeds}, story_context)
     for old, new in sorted(corpus.redirects.items()):
         target = corpus.stories[new].path
         yield page_output(renderer, story_path(old), "redirect.html", {
@@ -90,11 +90,16 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Outp
 
 def story_feeds(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Output]:
     """One item per story, the most recently reported first."""
-    latest = sorted(corpus.stories.values(), key=lambda s: (max(item_date(a) for a in s.copies), s.id),
+    latest = sorted(corpus.stories.values(), key=lambda s: (max(map(_dated, s.copies)), s.id),
                     reverse=True)[:config.site.feed_items]
     yield from feed_files(renderer, FOLDER, f"Stories · {config.site.title}",
                           "Every story, one item each, updated as coverage grows.", latest,
                           lambda: [story_item(renderer, story) for story in latest])
+
+
+def _dated(article: Article) -> str:
+    """The day feeds date an article by (item_date), as a string that sorts the same way."""
+    return "1970-01-01" if article.day == "undated" else article.day
 
 
 def story_item(renderer: Renderer, story: Story) -> dict[str, Any]:

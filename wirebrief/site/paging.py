@@ -25,12 +25,6 @@ def archive_count(stories: int) -> int:
     return max(0, stories // PAGE_SIZE - 1)
 
 
-def page_of(oldest_first_index: int, stories: int) -> int | None:
-    """The archive page of the story at ``oldest_first_index``, or None: the main page."""
-    number = oldest_first_index // PAGE_SIZE + 1
-    return number if number <= archive_count(stories) else None
-
-
 def archive_path(folder: str, number: int) -> str:
     return f"{folder}page/{number}/"
 

@@ -25,18 +25,13 @@ def weight_step(mentions: int) -> int:
     return int(math.log2(2 + mentions))
 
 
-def position(articles: list[Article], article: Article) -> int:
-    """Where an article sits in a list of the site. Every list is in the corpus's order
-    (newest first), so a binary search on that order finds it; indexing each list would
-    cost more than the lookups, for the long lists of busy topics."""
-    index = bisect.bisect_left(articles, article.order, key=_order)
-    if index == len(articles) or articles[index] is not article:
+def position(orders: list[int], article: Article) -> int:
+    """Where an article sits in a list of the site, given the list's ``order`` values.
+    Every list is in the corpus's order (newest first), so a binary search finds it."""
+    index = bisect.bisect_left(orders, article.order)
+    if index == len(orders) or orders[index] != article.order:
         raise ValueError(f"{article.id} is not in the list")
     return index
-
-
-def _order(article: Article) -> int:
-    return article.order
 
 
 class Related:
@@ -44,37 +39,41 @@ class Related:
 
     def __init__(self, corpus: Corpus) -> None:
         self.corpus = corpus
-        self.entity_order = {entity_id: n for n, entity_id in enumerate(corpus.entities)}
+        self.orders: dict[int, list[int]] = {}  # id of a list -> its articles' order values
+
+    def _at(self, articles: list[Article], article: Article) -> int:
+        """Its position in ``articles``, by a search (in C) of the list's orders, made once per list."""
+        orders = self.orders.get(id(articles))
+        if orders is None:
+            orders = self.orders[id(articles)] = [a.order for a in articles]
+        return position(orders, article)
 
     def postings(self, article: Article) -> list[tuple[float, list[Article], int]]:
         """(weight, list, position of the article in it) for each entity it names, in the
-        store's entity order, then each of its topics (weight 0: they only fill places)."""
-        entities = sorted(dict.fromkeys(article.mentions), key=lambda e: self.entity_order[e.id])
-        result = [(1.0 / weight_step(len(e.articles)), e.articles,
-                   position(e.articles, article)) for e in entities]
+        store's entity order (mentions are read sorted by entity id, as entities are),
+        then each of its topics (weight 0: they only fill places)."""
+        result = [(1.0 / weight_step(len(e.articles)), e.articles, self._at(e.articles, article))
+                  for e in article.mentions]
         slugs = sorted({link["path"].split("/")[1] for link in article.topic_links})
         topics = [self.corpus.topics[slug].articles for slug in slugs]
-        return result + [(0.0, articles, position(articles, article))
-                         for articles in topics]
+        return result + [(0.0, articles, self._at(articles, article)) for articles in topics]
 
     def of(self, article: Article) -> list[Article]:
         return _best(article, self.postings(article))
 
 
 def _best(article: Article, postings: list[tuple[float, list[Article], int]]) -> list[Article]:
-    scores: dict[str, float] = {}
-    found: dict[str, Article] = {}
+    story = article.story_id
+    scores: dict[Article, float] = {}  # (articles hash by identity: one object per article)
     for weight, mentions, index in postings:
         for other in mentions[max(0, index - NEIGHBOURS): index + NEIGHBOURS + 1]:
-            if other.story_id != article.story_id:
-                scores[other.id] = scores.get(other.id, 0.0) + weight
-                found.setdefault(other.id, other)
+            if other.story_id != story:
+                scores[other] = scores.get(other, 0.0) + weight
     result: list[Article] = []
     stories: set[str] = set()
     # Sorting is stable: equal scores keep the order in which candidates were met, which
     # is fixed by the data, so the lists are the same in every build.
-    for other_id, _ in sorted(scores.items(), key=itemgetter(1), reverse=True):
-        other = found[other_id]
+    for other, _ in sorted(scores.items(), key=itemgetter(1), reverse=True):
         if other.story_id not in stories:
             stories.add(other.story_id)
             result.append(other)

@@ -37,9 +37,9 @@ TIMEOUT = 900  # seconds Pagefind may take over one month's stories
 
 def record(story: Story) -> dict[str, Any]:
     """What Pagefind indexes of a story (its text is read when the month is indexed)."""
-    people = {p["name"] for a in story.copies for p in a.people}
-    places = {p["name"] for a in story.copies for p in a.places}
-    names = sorted(people | places | {o["name"] for a in story.copies for o in a.organizations})
+    people = {p["name"] for a in story.copies for p in a.named("person")}
+    places = {p["name"] for a in story.copies for p in a.named("place")}
+    names = sorted(people | places | {o["name"] for a in story.copies for o in a.named("organization")})
     return {
         "url": "/" + story.path, "title": story.lead.title or "(untitled)", "date": story.lead.day,
         "content": "\n".join([*names, *(a.text for a in story.copies)]),

@@ -12,6 +12,7 @@ key is computed on every build, and the keys decide.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import multiprocessing
@@ -116,10 +117,9 @@ def _write_bundle(bundle: Bundle, recorded: dict[str, tuple[str, str]], live: Pa
     target_file(Path("."), bundle.folder)
     old = {p: v for p, v in recorded.items() if p.startswith(bundle.folder)}
     if live is not None and old and all(key == bundle.key for key, _ in old.values()):
-        made: set[str] = set()
+        _make_folders(staging, list(old))
         try:
             for path in old:
-                _parents(staging, path, made)
                 os.link(f"{live}/{path}", f"{staging}/{path}")
             return {path: [bundle.key, digest] for path, (_, digest) in old.items()}
         except FileNotFoundError:
@@ -141,25 +141,32 @@ def _claim(outputs: Iterable[Output]) -> list[Output]:
     return list(chosen.values())
 
 
-def _parents(staging: Path, path: str, made: set[str]) -> None:
-    folder = output_file(path).rpartition("/")[0]
-    if folder and folder not in made:
-        os.makedirs(f"{staging}/{folder}", exist_ok=True)
-        made.add(folder)
-
-
 def _link_all(kept: list[Output], live: Path, staging: Path) -> list[Output]:
-    """Hard-link the live files of ``kept`` into staging; those the live tree no longer has."""
-    made: set[str] = set()
+    """Hard-link the live files of ``kept`` into staging; those the live tree no longer has.
+    Their folders are made first, each once, so the loop makes one call per file."""
+    files = [output_file(output.path) for output in kept]  # (paths _claim checked)
+    _make_folders(staging, files)
     gone = []
-    for output in kept:
-        _parents(staging, output.path, made)
-        file = output_file(output.path)  # (a path _claim checked)
+    for output, file in zip(kept, files, strict=True):
         try:
             os.link(f"{live}/{file}", f"{staging}/{file}")
         except FileNotFoundError:
             gone.append(output)
     return gone
+
+
+def _make_folders(staging: Path, files: list[str]) -> None:
+    """Every folder of ``files`` and their parents, parents first (render processes may
+    be making some of them at the same time)."""
+    folders: set[str] = set()
+    for file in files:
+        folder = file.rpartition("/")[0]
+        while folder and folder not in folders:
+            folders.add(folder)
+            folder = folder.rpartition("/")[0]
+    for folder in sorted(folders):
+        with contextlib.suppress(FileExistsError):
+            os.mkdir(f"{staging}/{folder}")
 
 
 def _render_all(pending: list[Output], staging: Path, workers: int,
@@ -192,7 +199,10 @@ def _render_at(index: int) -> str:
 
 def _write(output: Output, staging: Path, made: set[str]) -> str:
     data = output.render()
-    _parents(staging, output.path, made)
+    folder = output_file(output.path).rpartition("/")[0]
+    if folder and folder not in made:
+        os.makedirs(f"{staging}/{folder}", exist_ok=True)
+        made.add(folder)
     with open(target_file(staging, output.path), "wb") as handle:
         handle.write(data)
     return content_hash(data)

@@ -92,10 +92,24 @@ def mentioned(db: sqlite_utils.Database) -> list[tuple[str, list[str]]]:
     return [(article_id, sorted(ids.split("\x1f"))) for article_id, ids in rows]
 
 
-def mention_details(db: sqlite_utils.Database) -> list[tuple[str, str, str, str | None]]:
-    """(article id, entity id, titles JSON, first evidence sentence) of every mention."""
-    return list(db.execute(f"select article_id, entity_id, titles, {EVIDENCE.format('evidence')} "
-                           f"from mentions order by article_id, entity_id").fetchall())
+def mention_titles(db: sqlite_utils.Database) -> list[tuple[str, str, str]]:
+    """(article id, entity id, titles JSON) of every mention that gives titles; the
+    evidence is read with the article's page (fact_evidence), the only page showing it."""
+    return list(db.execute("select article_id, entity_id, titles from mentions "
+                           "where titles is not null and titles != '[]' "
+                           "order by article_id, entity_id").fetchall())
+
+
+def fact_evidence(db: sqlite_utils.Database, article_id: str
+                  ) -> tuple[dict[str, str], list[tuple[str | None, str | None]]]:
+    """The first evidence sentence of each mention of one article (by entity id) and the
+    (text, evidence) of its quotes in store order, for its page's Why disclosures."""
+    mentions = {entity_id: evidence for entity_id, evidence in db.execute(
+        f"select entity_id, {EVIDENCE.format('evidence')} from mentions where article_id = ?",
+        [article_id]) if entity_id and evidence}
+    quotes = list(db.execute(f"select text, {EVIDENCE.format('evidence')} from quotes "
+                             "where article_id = ? order by id", [article_id]))
+    return mentions, quotes
 
 
 def texts_of(db: sqlite_utils.Database, article_ids: list[str]) -> list[tuple[str, str]]:
@@ -105,9 +119,9 @@ def texts_of(db: sqlite_utils.Database, article_ids: list[str]) -> list[tuple[st
 
 
 def all_quotes(db: sqlite_utils.Database) -> list[dict[str, Any]]:
-    """Every quote, by article."""
-    return _rows(db, f"select id, article_id, speaker_id, speaker, text, channel, "
-                     f"{EVIDENCE.format('evidence')} from quotes order by article_id, id")
+    """Every quote, by article (their evidence is read with the article's page: fact_evidence)."""
+    return _rows(db, "select id, article_id, speaker_id, speaker, text, channel from quotes "
+                     "order by article_id, id")
 
 
 EventRow = tuple[str, str | None, str | None, str | None, str | None, str | None, str | None]

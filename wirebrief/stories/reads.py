@@ -28,6 +28,8 @@ class StoryArticle:
     agency: str | None = None
     copy_group: str | None = None
     score: float | None = None
+    first_run_id: int | None = None
+    topic: bool = False  # it has a topic
 
 
 @dataclass
@@ -62,7 +64,8 @@ def read_stories(db: Store, since: str | None = None) -> list[StoryRow]:
         "order by s.last_seen desc, s.id", params)}
     rows = conn.execute(
         "select sa.story_id, a.id, a.url, a.page_url, a.source, a.published, a.title, a.agency, "
-        "a.story_id, sa.score from story_articles sa join articles a on a.id = sa.article_id "
+        "a.story_id, sa.score, a.first_run_id, coalesce(a.topics, '[]') not in ('[]', '') "
+        "from story_articles sa join articles a on a.id = sa.article_id "
         "order by coalesce(a.published, a.first_seen_at), a.first_seen_at, a.id")
     for story_id, *article in rows:
         if story_id in stories:
