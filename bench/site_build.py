@@ -27,6 +27,10 @@ import time
 from datetime import date, timedelta
 from pathlib import Path
 
+# The repository first: this folder's own scripts (bench/extract.py) must not shadow the
+# packages they measure (the store imports extract.people).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
 
 def build_once(database: Path, output: Path, search: str = "pagefind") -> dict[str, object]:
     """One build in this process: seconds, files rendered and reused, peak RSS."""
