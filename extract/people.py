@@ -95,7 +95,8 @@ def clean_person_name(name: str) -> str | None:
         tokens = tokens[1:]
     if not tokens or len(tokens) > 5:
         return None
-    if not all(_NAME_TOKEN.match(t) for t in tokens) or not tokens[-1].split("-")[-1][:1].isupper():
+    last = tokens[-1] if tokens[-1][:1].isupper() else tokens[-1].split("-")[-1]  # "al-Assad"
+    if not all(_NAME_TOKEN.match(t) for t in tokens) or not last[:1].isupper():
         return None
     if len(tokens) == 1 and (tokens[0].isupper() and len(tokens[0]) <= 4):
         return None

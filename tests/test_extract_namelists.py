@@ -124,3 +124,11 @@ def test_a_name_after_an_office_title_is_a_person_and_a_capitalised_particle_is_
     record = _facts(text)
     assert {"Bartosz Lenart", "Khalid al-Rashidi"} <= _names(record, "people")
     assert not {"Bartosz Lenart", "Al-Rashidi"} & _names(record, "organizations")
+
+
+def test_hyphenated_names_keep_both_parts() -> None:
+    from extract.people import clean_person_name
+
+    assert clean_person_name("Park Ji-hoon") == "Park Ji-hoon"
+    assert clean_person_name("Khalid al-Rashidi") == "Khalid al-Rashidi"
+    assert clean_person_name("Ama Osei-Mensah") == "Ama Osei-Mensah"
