@@ -27,6 +27,8 @@ _PROMPTS = re.compile(
       | advertisement | ad | sponsored(?:\s+content)?
       | share(?:\s+this)?(?:\s+(?:article|story|post|page))?(?:\s+(?:on|via)\s+\w+)?\s*:?
       | (?:follow|like)\s+us\s+on\b.*
+      | follow\b.{0,80}\bon\s+(?:facebook|twitter|x|instagram|linkedin|youtube|tiktok|telegram
+        |whatsapp|threads|bluesky|mastodon)\b.*
       | (?:sign\s+up|subscribe|register)\b
         .*(?:newsletter|updates|inbox|alerts|free|channel|videos|podcast).*
       | .*\bclick(?:ing)?\s+here\b.*

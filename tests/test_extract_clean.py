@@ -61,3 +61,12 @@ def test_article_from_text_normalises_lines() -> None:
     assert article.text == "First line.\nSecond line."
     assert article.published == "2024-01-02"
     assert article.url == "u"
+
+
+def test_prompts_to_follow_the_outlet_on_a_social_network_are_furniture() -> None:
+    from extract.boilerplate import is_boilerplate
+
+    assert is_boilerplate("Follow the Harbour Gazette's opinion desk on Facebook, Twitter and Instagram.")
+    assert is_boilerplate("Follow us on X")
+    assert not is_boilerplate("Police follow the suspects on foot through the market.")
+    assert not is_boilerplate("Supporters follow him on Twitter.")
