@@ -303,11 +303,12 @@ lawmaker|legislator|representative|correspondent|editor|reporter|physician""".re
 )
 
 # Words that end the name of a non-organisation the model often tags ORG: the OntoNotes
-# EVENT and LAW categories' head nouns, and market indices.
+# EVENT and LAW categories' head nouns (with the documents of policy: plan, roadmap,
+# strategy, doctrine), and market indices.
 NON_ORG_TAILS = frozenset(split_words(
     "show expo festival cup games olympics championship championships average index "
     "awards award prize agreement agreements treaty pact accord accords partnership convention "
-    "deal memorandum mou protocol charter"
+    "deal memorandum mou protocol charter plan roadmap strategy doctrine act"
 ))
 
 # Administrative divisions (the types used in ISO 3166-2) and generic geographic feature and

@@ -121,3 +121,12 @@ def test_seats_of_government_named_for_it_are_organisations() -> None:
     orgs = {o["name"] for o in record["organizations"]}
     assert {"Kremlin", "White House"} <= orgs
     assert not {"Kremlin", "White House"} & {p["name"] for p in record["places"]}
+
+
+def test_plans_and_acts_are_no_organisations() -> None:
+    text = ("The Coastal Resilience Plan and the Maritime Zones Act were adopted on Monday, the "
+            "Harbour Authority said.")
+    record = extract_facts(article_from_text(text, published="2026-05-04"))
+    orgs = {o["name"] for o in record["organizations"]}
+    assert "Harbour Authority" in orgs
+    assert not orgs & {"Coastal Resilience Plan", "Maritime Zones Act"}
