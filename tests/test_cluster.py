@@ -198,3 +198,38 @@ def test_queued_requests_are_json_and_come_back_whole() -> None:
     assert json.loads(data) and serializer.loads(data) == request
     with pytest.raises(TypeError):
         serializer.dumps({"meta": {"when": object()}})
+
+
+def test_claims_a_killed_worker_never_queued_are_freed(redis_server: RedisServer) -> None:
+    # A worker claims an article URL when it parses a listing and queues the request a
+    # moment later; killed in between, its listing is re-queued (still in flight) and must
+    # be able to claim the URL again, or the article is lost.
+    import redis
+    from scrapy import Request
+
+    from scraper.distributed.dupefilter import UrlDupeFilter, claim_member
+    from scraper.distributed.keys import Keys
+    from scraper.distributed.queue import CLAIM, LeasedQueue, requeue_orphans
+
+    server = redis.Redis.from_url(redis_server.url(5))
+    server.flushdb()
+    keys = Keys("claims-test")
+    claims = UrlDupeFilter.for_keys(server, keys)
+    url = "http://127.0.0.1/news/2026/11/11/port-reopens-1.html"
+    assert claims.claim(keys, url, "wire", 10, "killed") == 1
+    assert claims.claim(keys, url, "wire", 10, "alive") == 0
+    server.set(keys.lease("alive"), "1")
+    requeue_orphans(server, keys)  # "killed" holds no lease
+    assert claims.claim(keys, url, "wire", 10, "alive") == 1
+    assert server.get(keys.count("wire")) == b"1"
+
+    class Worker:
+        name, worker_id = "wire", "alive"
+
+    queue = LeasedQueue(server, Worker(), keys.queue)
+    other = url.replace("-1.html", "-2.html")
+    assert claims.claim(keys, other, "wire", 10, "alive") == 1
+    queue.push(Request(other, meta={CLAIM: claim_member("wire", other)}))
+    server.delete(keys.lease("alive"))
+    requeue_orphans(server, keys)  # a queued claim is the queue's: nothing to free
+    assert claims.claim(keys, other, "wire", 10, "another") == 0

@@ -82,6 +82,14 @@ class Keys:
         """Set of sources that reached their per-run cap in this round."""
         return self._key("capped")
 
+    def claims(self, worker: str) -> str:
+        """Set of "source<TAB>url" a worker claimed and has not yet queued: released if it dies."""
+        return self._key(f"claims:{worker}")
+
+    @property
+    def claims_pattern(self) -> str:
+        return self._key("claims:*")
+
     def count(self, source: str) -> str:
         """Article requests claimed for one source in this round."""
         return self._key(f"count:{source}")

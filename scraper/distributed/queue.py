@@ -15,9 +15,11 @@ from typing import Any
 from scrapy import Request
 from scrapy_redis.queue import PriorityQueue
 
+from scraper.distributed.dupefilter import release_claims
 from scraper.distributed.keys import Keys
 
 TOKEN = "cluster_token"
+CLAIM = "cluster_claim"  # the "source<TAB>url" a request's article URL was claimed as
 
 POP = """
 local items = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
@@ -60,11 +62,14 @@ class LeasedQueue(PriorityQueue):
     def push(self, request: Request) -> None:
         """Queue a request; a retry or redirect of a leased one replaces it atomically."""
         token = request.meta.pop(TOKEN, None)
+        claim = request.meta.pop(CLAIM, None)
         data = self._encode_request(request)
         pipe = self.server.pipeline(transaction=True)
         pipe.execute_command("ZADD", self.key, -request.priority, data)
         if token:
             pipe.hdel(self.keys.inflight, token).hdel(self.keys.owners, token)
+        if claim:  # queued: the claim is the queue's now, not this worker's to lose
+            pipe.srem(self.keys.claims(self.worker), claim)
         pipe.execute()
 
     def pop(self, timeout: int = 0) -> Request | None:
@@ -94,7 +99,14 @@ def acknowledge(server: Any, keys: Keys, request: Request) -> None:
 
 
 def requeue_orphans(server: Any, keys: Keys) -> int:
-    """Put back in the queue every in-flight request whose worker's lease has expired."""
+    """Put back in the queue every in-flight request whose worker's lease has expired, after
+    freeing the article URLs that worker claimed and never queued (its listing, re-queued,
+    claims them again)."""
+    for raw in server.scan_iter(match=keys.claims_pattern):
+        claims = raw.decode() if isinstance(raw, bytes) else str(raw)
+        worker = claims[len(keys.claims("")):]
+        if not server.exists(keys.lease(worker)):
+            release_claims(server, keys, worker)
     script = server.register_script(REQUEUE_ORPHANS)
     return int(script(keys=[keys.queue, keys.inflight, keys.owners], args=[keys.lease_prefix]))
 

@@ -30,10 +30,10 @@ from twisted.python.failure import Failure
 
 from scraper.discovery import Link
 from scraper.distributed.connection import server_from_settings
-from scraper.distributed.dupefilter import UrlDupeFilter
+from scraper.distributed.dupefilter import UrlDupeFilter, claim_member
 from scraper.distributed.keys import Keys
 from scraper.distributed.lease import WorkerLease, work_pending
-from scraper.distributed.queue import Ack, acknowledge, release_own
+from scraper.distributed.queue import CLAIM, Ack, acknowledge, release_own
 from scraper.sources import Source
 from scraper.spiders.wire import WireSpider
 
@@ -79,10 +79,17 @@ class ClusterWireSpider(WireSpider):
     def _wanted(self, source: Source, link: Link, key: str) -> bool:
         if not super()._wanted(source, link, key):
             return False
-        won = self.filter.claim(self.keys, link.url, source.name, self._cap(source))
+        won = self.filter.claim(self.keys, link.url, source.name, self._cap(source), self.worker_id)
         if won < 0:
             self.capped.add(source.name)
         return won > 0
+
+    def _article(self, source: Source, link: Link) -> Request | None:
+        """The article request, carrying its claim, which the queue drops once it holds it."""
+        request = super()._article(source, link)
+        if request is not None:
+            request.meta[CLAIM] = claim_member(source.name, link.url)
+        return request
 
     # -- acknowledging requests once their output is in Redis ------------------------------
     def _acked(self, request: Request, output: Iterable[Any]) -> Iterator[Any]:
