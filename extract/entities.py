@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 from extract import gazetteer as gz
 from extract.mentions import ORG, PERSON, PLACE, Mention
-from extract.namelists import find_companies, is_company, is_given_name
+from extract.namelists import find_companies, is_company, is_given_name, surname_used_alone
 from extract.wordlists import split_words
 
 _LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ORG}
@@ -127,9 +127,8 @@ def _camel_case_org(mention: Mention) -> Mention:
     return Mention(word, ORG, mention.start, mention.end, mention.source)
 
 
-_PERSON_FOLLOWER = re.compile(
-    r"^(?:,\s+(?:(?:a|an|the|former|another)\b|ex-|\d{1,3}\b)|\s+(?:said|says|told|added|wrote)\b)"
-)
+_SAID = r"\s+(?:said|says|told|added|wrote)\b"
+_PERSON_FOLLOWER = re.compile(rf"^(?:,\s+(?:(?:a|an|the|former|another)\b|ex-|\d{{1,3}}\b)|{_SAID})")
 _NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
 
 
@@ -161,11 +160,10 @@ def _named_again(words: list[str], text: str) -> bool:
     a person again; listed companies excepted."""
     if is_company(" ".join(words)):
         return False
-    alone = rf"(?<!{re.escape(words[-2])} )(?<![\w’'.\-]){re.escape(words[-1])}(?![\w\-])"
     if is_given_name(words[0]):
-        return re.search(alone, text) is not None
+        return surname_used_alone(words, text)
     # Without a listed given name, the surname alone must also speak ("Lenart said").
-    return re.search(alone + r"\s+(?:said|says|told|added|wrote)\b", text) is not None
+    return surname_used_alone(words, text, _SAID)
 
 
 _NAME = r"[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){0,2}"

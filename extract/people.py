@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from extract import gazetteer as gz
 from extract.events import EVENT_NOUNS, IRREGULAR_PAST
 from extract.mentions import PERSON, Mention
-from extract.namelists import is_given_name
+from extract.namelists import is_given_name, surname_used_alone
 
 # A word of a name: capitalised, a surname particle, or a particle joined to the surname by a
 # hyphen as Arabic names are transliterated ("al-Assad", "el-Sisi", "bin-Salman").
@@ -205,8 +205,7 @@ def _reads_as_name(person: Person, text: str) -> bool:
     tokens = person.name.split()
     if len(tokens) < 2 or is_given_name(tokens[0]):
         return True
-    alone = rf"(?<!{re.escape(tokens[-2])} )(?<![\w’'.\-]){re.escape(tokens[-1])}(?![\w\-])"
-    if re.search(alone, text):
+    if surname_used_alone(tokens, text):
         return True
     # An age after the name ("Singh Jabarjung, 24,") and "who" ("Halvard Endresen, who runs
     # a shop") are said only of people.
