@@ -36,6 +36,13 @@ def _read(name: str) -> list[str]:
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
+def write_list(name: str, header: list[str], entries: set[str]) -> None:
+    """Write a data file in the form ``_read`` reads: ``header`` as comment lines (its
+    source), then the entries sorted, one a line (used by the generators in tools/)."""
+    lines = [f"# {line}" for line in header] + sorted(entries)
+    (_DATA / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
     return frozenset(name for file in _GIVEN_NAME_FILES for name in _read(file))
@@ -95,3 +102,11 @@ def _longest_company(run: str, words: list[re.Match[str]], first: int) -> tuple[
 
 # What may follow a name inside its last word: a possessive or a punctuation mark.
 _TRAILER = re.compile(r"(?:['’]s?)?[.,;:!?]*$")
+
+
+def surname_used_alone(words: list[str], text: str, then: str = "") -> bool:
+    """Whether the text names ``words``' last word (a surname) without the word before it,
+    as news names a person after the first mention ("Lenart said"); ``then``, a pattern,
+    must follow it when given."""
+    alone = rf"(?<!{re.escape(words[-2])} )(?<![\w’'.\-]){re.escape(words[-1])}(?![\w\-])"
+    return re.search(alone + then, text) is not None
