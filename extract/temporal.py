@@ -63,7 +63,7 @@ class DateMention:
     tense: str | None = None
 
 
-def _is_duration(segment: str, span: tuple[int, int]) -> bool:
+def _dates_nothing(segment: str, span: tuple[int, int]) -> bool:
     """"so far this year", "for years": a stretch of time, not a dated occurrence; and "the
     first time since 1993", "the lowest since 2009": the reference point of a comparison."""
     before = segment[max(0, span[0] - 8) : span[0]].lower()
@@ -198,7 +198,7 @@ def find_dates(text: str, start: int, end: int, anchor: dt.date | None) -> Itera
     for pattern, resolver in _PATTERNS:
         for match in pattern.finditer(segment):
             span = match.span("y") if resolver is _year_end else match.span()
-            if any(a < span[1] and span[0] < b for a, b in taken) or _is_duration(segment, span):
+            if any(a < span[1] and span[0] < b for a, b in taken) or _dates_nothing(segment, span):
                 continue
             tense = clause_tense(segment, span)
             iso = resolver(match, anchor, tense == "future")
