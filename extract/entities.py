@@ -88,7 +88,7 @@ _LIST_GAP = re.compile(r"^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$")
 
 
 def _listed_with_orgs(mentions: list[Mention], text: str) -> list[Mention]:
-    """A "person" listed among organisations ("Draper, Lockheed Martin, and Northrop Grumman")
+    """A "person" listed among organisations ("Raytheon, Booz Allen, and General Dynamics")
     is one of them when its first word is no given name: the items of a list are of one kind.
     A lone surname ("Holcomb") is left alone: that is how the article names a person again."""
     result = list(mentions)

@@ -265,7 +265,7 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
         return None
     segments = _CLAUSE_MARK.split(text[words[0].start() : words[trigger - 1].start()])
     while len(segments) > 1 and (not segments[-1].strip() or _PARENTHETICAL.match(segments[-1])):
-        segments.pop()  # ", including one woman," is an aside: the subject stands before it
+        segments.pop()  # ", including two boys," is an aside: the subject stands before it
     subject: list[str] = []
     for word in reversed(_PHRASE_WORD.findall(segments[-1]) if segments else []):
         if word.lower() in _CLAUSE_WORDS or word.lower() in _PRONOUNS or len(subject) == _SUBJECT_WORDS:

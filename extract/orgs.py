@@ -174,7 +174,7 @@ def _defined_as(org: Organization, name: str, text: str) -> bool:
 
 def _contained_in(orgs: list[Organization], name: str) -> Organization | None:
     """"Senate" is a short mention of "Nigerian Senate" when only one org ends that way, and
-    "Ulta" of the listed company "Ulta Beauty" when only one starts that way (news names a
+    "Harvest" of a listed "Harvest Foods" when only one starts that way (news names a
     company by its first word after the first mention)."""
     lowered = name.lower()
     hits = [

@@ -180,7 +180,7 @@ def _looks_like_person(person: Person, text: str) -> bool:
     not a word the article also uses in lower case as an ordinary noun or verb,
     unless a title or a speech verb vouches for it.  Without a title, a name of two or more
     words must also read as a person's: a listed given name first, a form of address before
-    it, or a later reference by the surname alone ("Lockheed Martin", "Grocery Store" have
+    it, or a later reference by the surname alone ("Booz Allen", "Walnut Kettle" have
     none of these); a speech verb alone does not vouch for it, since organisations speak too
     ("Aegean Crest Shipping said").
     """
@@ -207,7 +207,7 @@ def _reads_as_name(person: Person, text: str) -> bool:
         return True
     if surname_used_alone(tokens, text):
         return True
-    # An age after the name ("Singh Jabarjung, 24,") and "who" ("Halvard Endresen, who runs
+    # An age after the name ("Tavurai Ncube, 41,") and "who" ("Halvard Endresen, who runs
     # a shop") are said only of people.
     return any(_addressed(m, text) or _AGE.match(text[m.end : m.end + 8])
                or _WHO_AFTER.match(text, m.end) for m in person.mentions)
