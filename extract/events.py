@@ -16,69 +16,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from extract.attribution import VERB_RE
+from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST, VERB_NOUNS
+from extract.people import leading_title
 from extract.quotespans import find_quote_spans
 from extract.sentences import Sentence
 from extract.temporal import DateMention, find_dates
 from extract.wordlists import split_words
 
-# Event nouns by the event types of the ACE 2005 annotation guidelines (Life, Movement,
-# Transaction, Business, Conflict, Contact, Personnel, Justice) and their usual nominal
-# triggers, with the kinds of scheduled occurrence news dates (elections, launches,
-# releases, disasters, negotiations and agreements).
-EVENT_NOUNS = frozenset(
-    split_words("""birth death deaths marriage wedding divorce injury funeral killing killings
-assassination murder execution
-visit trip tour travel flight evacuation deportation deportations extradition return arrival
-departure withdrawal invasion
-sale sales purchase acquisition merger takeover bankruptcy launch founding closure shutdown
-order orders contract investment donation payment
-attack attacks bombing bombings blast explosion strike strikes airstrike airstrikes raid raids
-shooting stabbing ambush siege shelling incursion war battle clash clashes fighting offensive
-operation operations invasion coup uprising hijacking kidnapping abduction seizure
-protest protests demonstration rally riot
-meeting meetings summit talks conference negotiations dialogue consultations call speech
-address interview hearing testimony
-election elections vote referendum appointment nomination resignation dismissal
-inauguration impeachment
-arrest arrests detention trial verdict ruling conviction sentencing sentence charge charges
-indictment lawsuit appeal acquittal pardon release investigation inquiry
-earthquake flood hurricane storm fire outbreak crash collision sinking accident
-exercise exercises drill drills deployment test tests ceasefire truce agreement treaty deal
-partnership signing ban sanctions tariffs announcement decision report ceremony anniversary
-cyberattack hack breach""")
-)
-# Past-tense verbs that are ACE 2005 triggers of the same event types, mapped to the noun
-# that names the event.
-VERB_NOUNS = {
-    "born": "birth", "died": "death", "killed": "killing", "married": "marriage",
-    "assassinated": "assassination", "murdered": "murder", "executed": "execution",
-    "injured": "injury", "wounded": "injury",
-    "visited": "visit", "travelled": "trip", "traveled": "trip", "returned": "return",
-    "arrived": "arrival", "deported": "deportation", "extradited": "extradition",
-    "evacuated": "evacuation", "withdrew": "withdrawal", "invaded": "invasion",
-    "sold": "sale", "bought": "purchase", "acquired": "acquisition", "merged": "merger",
-    "founded": "founding", "launched": "launch", "closed": "closure", "invested": "investment",
-    "donated": "donation", "paid": "payment", "ordered": "order",
-    "attacked": "attack", "bombed": "bombing", "exploded": "explosion", "raided": "raid",
-    "shot": "shooting", "stabbed": "stabbing", "ambushed": "ambush", "shelled": "shelling",
-    "seized": "seizure", "captured": "capture", "kidnapped": "kidnapping", "annexed": "annexation",
-    "protested": "protest", "rallied": "rally",
-    "met": "meeting", "spoke": "speech", "called": "call", "interviewed": "interview",
-    "elected": "election", "voted": "vote", "appointed": "appointment", "nominated": "nomination",
-    "resigned": "resignation", "fired": "dismissal", "dismissed": "dismissal",
-    "sworn": "inauguration", "impeached": "impeachment",
-    "arrested": "arrest", "detained": "detention", "tried": "trial", "convicted": "conviction",
-    "sentenced": "sentencing", "charged": "charge", "indicted": "indictment", "sued": "lawsuit",
-    "appealed": "appeal", "acquitted": "acquittal", "pardoned": "pardon", "released": "release",
-    "ruled": "ruling", "crashed": "crash", "collided": "collision", "sank": "sinking",
-    "signed": "signing", "announced": "announcement", "banned": "ban", "tested": "test",
-    "deployed": "deployment", "sanctioned": "sanctions", "approved": "approval",
-    "agreed": "agreement", "suspended": "suspension", "opened": "opening",
-}
 _STOP = frozenset(split_words(
     "the a an of in on at its his her their this that and with for to by from as is was were "
     "be been has have had it which who said says after before during since into than"
@@ -101,8 +50,11 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
     """One event per dated occurrence, de-duplicated on (date, what).
 
     Every event needs an event word: a date alone dates a figure as often as an
-    occurrence.  In the dateline's sentence the event happened at the dateline's place.
+    occurrence.  In the dateline's sentence the event happened at the dateline's place;
+    in a sentence that names no place, at the article's own place: the dateline's, else
+    the place the article is about (_main_place).
     """
+    default_place = dateline_place or _main_place(places)
     if dateline_place and skip_until:
         places = [PlaceSpan(0, skip_until, dateline_place), *places]
     anchor = _anchor(published)
@@ -114,7 +66,7 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
             if date.start < skip_until or (date.tense != "past"
                                            and any(a <= date.start < b for a, b in quoted)):
                 continue
-            event = _event(text, sentence, date, places, skip_until)
+            event = _event(text, sentence, date, places, skip_until, default_place)
             if event is None:
                 continue
             key = (str(event["date"]), str(event["what"]).lower())
@@ -133,7 +85,7 @@ def _anchor(published: str | None) -> dt.date | None:
 
 
 def _event(text: str, sentence: Sentence, date: DateMention, places: list[PlaceSpan],
-           skip_until: int) -> dict[str, object] | None:
+           skip_until: int, default_place: str | None) -> dict[str, object] | None:
     """Build the event record for one date mention, or None if nothing is dated.
 
     A date with no event word near it dates a figure or a plan's step, not an
@@ -146,7 +98,7 @@ def _event(text: str, sentence: Sentence, date: DateMention, places: list[PlaceS
     return {
         "date": date.iso,
         "what": what,
-        "where": _where(sentence, date, places),
+        "where": _where(sentence, date, places, default_place),
         "description": describe(text, sentence, max(sentence.start, skip_until), date),
         "evidence": [sentence.evidence()],
     }
@@ -183,15 +135,6 @@ _OPENING_WORDS = 10
 _AROUND_WORDS = 9
 
 
-# Past forms of the irregular verbs among the most frequent English verbs (Leech, Rayson and
-# Wilson, "Word Frequencies in Written and Spoken English", 2001: the irregular verbs of the
-# top 200 lemmas that name an occurrence), and the regular past by its "-ed" ending.
-IRREGULAR_PAST = frozenset(split_words(
-    "began begun became brought built broke broken came caught chose drove fell flew fought "
-    "found gave given went gone grew held hit kept knew led left lost made meant met paid "
-    "put ran rose saw sent set shot shut sold spent spoke stood struck swore taken took "
-    "threw thrown told understood won wrote written"
-))
 _REGULAR_PAST = re.compile(r"^[a-z]{3,}ed$")
 # Words that open a new clause inside a sentence: the subordinators and relative pronouns of
 # English grammar (Quirk et al., "A Comprehensive Grammar of the English Language", 14.12).
@@ -216,10 +159,18 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
     before it in its clause, and what follows it up to the clause's end ("NASA announced the
     selection of SpaceX", "helicopter crash in Afghanistan"); the date itself is left out."""
     words = _phrase_words(text, sentence, date)
-    trigger = _trigger(words, date, lambda w: w.lower() in EVENT_NOUNS or w.lower() in VERB_NOUNS)
-    fallback = trigger is None
-    if fallback:
-        trigger = _trigger(words, date, _is_past_verb)
+    trigger, fallback = None, False
+    clause, everywhere = _date_clause(text, words, date), range(len(words))
+    passes: list[tuple[Callable[[str], bool], range]] = [
+        (_is_event_noun_in_clause, clause), (_is_event_word, everywhere),
+        (_is_past_verb, clause), (_is_past_verb, everywhere)]
+    for accept, within in passes:
+        trigger = _trigger(words, date, accept, within)
+        if trigger is None and accept is _is_event_noun_in_clause:
+            trigger = _planned_verb(words, within)
+        if trigger is not None:
+            fallback = accept is _is_past_verb
+            break
     if trigger is None:
         return None
     passive = _passive_what(text, words, trigger)
@@ -236,7 +187,10 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
     kept = [w.group(0).rstrip(".") for w in words[low : high + 1]]
     while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS:
         kept.pop(0)
-    if fallback and not _named_actor([w.group(0) for w in words[low:trigger]]):
+    antecedent = _antecedent(words, low)
+    if antecedent:
+        kept = [*antecedent, *kept]
+    if fallback and not _named_actor([*antecedent, *(w.group(0) for w in words[low:trigger])]):
         return None
     while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS:
         kept.pop()
@@ -291,6 +245,19 @@ def _reach_back(text: str, words: list[re.Match[str]], trigger: int, stop_at_ver
     return low
 
 
+def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
+    """The name a relative clause opening just before the phrase is about ("the governor,
+    Ana Ruiz, who lost her seat": "Ana Ruiz"), or []: the clause's subject is that name."""
+    if low < 2 or words[low - 1].group(0).lower() != "who":
+        return []
+    names: list[str] = []
+    for word in reversed(words[max(0, low - 5) : low - 1]):
+        if not word.group(0)[:1].isupper():
+            break
+        names.insert(0, word.group(0))
+    return leading_title(" ".join(names))[1].split()  # the name, without "Governor"
+
+
 def _content_words(words: list[re.Match[str]]) -> int:
     """How many of the words are not function words."""
     return sum(w.group(0).lower() not in _STOP for w in words)
@@ -314,12 +281,72 @@ def _phrase_words(text: str, sentence: Sentence, date: DateMention) -> list[re.M
                     and not text[w.end() : date.start].strip())]
 
 
-def _trigger(words: list[re.Match[str]], date: DateMention, accept: Callable[[str], bool]
-             ) -> int | None:
-    """Index of the accepted word nearest the date (words after it count double)."""
+def _is_event_word(word: str) -> bool:
+    return word.lower() in EVENT_NOUNS or word.lower() in VERB_NOUNS
+
+
+# The suffixes that make nouns of action from verbs (Quirk et al., "A Comprehensive Grammar
+# of the English Language", I.34: -tion/-sion, -ment, -ance/-ence, -al, -ure, -age).
+_ACTION_NOUN = re.compile(r"^[a-z]{3,}(?:tions?|sions?|ments?)$")
+
+
+def _is_event_noun_in_clause(word: str) -> bool:
+    """In the date's own clause a noun of action is an event word too ("the installation
+    in November"): listed or not, it names what the date dates."""
+    return _is_event_word(word) or bool(_ACTION_NOUN.match(word))
+
+
+def _date_clause(text: str, words: list[re.Match[str]], date: DateMention) -> range:
+    """The indexes of the words in the date's own clause: back to the clause mark or clause
+    word before it, on to the one after it.  The event a date dates is told in its clause
+    ("they ran into issues in 2018"), not in a neighbouring one ("whether he will return")."""
+    after = next((i for i, w in enumerate(words) if w.start() >= date.end), len(words))
+    low = after
+    if after > 0 and not _CLAUSE_MARK.search(text[words[after - 1].end() : date.start]):
+        low = after - 1
+        while low > 0 and _joined(text, words, low - 1) \
+                and words[low].group(0).lower() not in _CLAUSE_WORDS:
+            low -= 1
+    high = after - 1
+    if after < len(words) and not _CLAUSE_MARK.search(text[date.end : words[after].start()]):
+        high = after
+        while high + 1 < len(words) and _joined(text, words, high) \
+                and words[high + 1].group(0).lower() not in _CLAUSE_WORDS:
+            high += 1
+    return range(low, high + 1)
+
+
+# The verbs that announce a planned occurrence by the infinitive after them ("plans to
+# build", "is expected to pick"), and "will" before a bare verb: the future forms of English
+# grammar (Quirk et al., 4.41-4.48) and the verbs of intention of Levin's "want" class.
+_PLANNING = frozenset(split_words(
+    "plan plans planned planning aim aims aimed intend intends intended expected due set "
+    "scheduled going seek seeks sought hope hopes hoped want wants wanted vow vows vowed "
+    "pledge pledges pledged promise promises promised agree agrees agreed"
+))
+
+
+def _planned_verb(words: list[re.Match[str]], within: range) -> int | None:
+    """The first verb of a plan in the date's clause ("plans to build", "will open"): a
+    lower-case word after "will", or after "to" that follows a verb of planning."""
+    for position in within:
+        word = words[position].group(0)
+        if position < 1 or not word.islower() or word in _STOP | _PREPOSITIONS:
+            continue
+        before = words[position - 1].group(0).lower()
+        if before == "will" or (before == "to" and position >= 2
+                                and words[position - 2].group(0).lower() in _PLANNING):
+            return position
+    return None
+
+
+def _trigger(words: list[re.Match[str]], date: DateMention, accept: Callable[[str], bool],
+             within: range) -> int | None:
+    """Index of the accepted word nearest the date (words after it count double), among
+    the words ``within``."""
     best: tuple[int, int] | None = None
     for position, word in enumerate(words):
-        if not accept(word.group(0)):
+        if position not in within or not accept(word.group(0)):
             continue
         if word.start() >= date.end:
             distance = 2 * (word.start() - date.end)
@@ -352,11 +379,22 @@ def _joined(text: str, words: list[re.Match[str]], position: int) -> bool:
     return not _CLAUSE_MARK.search(text[words[position].end() : words[position + 1].start()])
 
 
-def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan]) -> str | None:
-    """The place named nearest to the date within the sentence (the dateline's, if any)."""
+def _main_place(places: list[PlaceSpan]) -> str | None:
+    """The place an article is about: named at least three times and in at least a third of
+    all its place mentions; None when no place stands out so."""
+    counts = Counter(p.name for p in places).most_common(1)
+    if not counts or counts[0][1] < 3 or 3 * counts[0][1] < len(places):
+        return None
+    return counts[0][0]
+
+
+def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan],
+           default: str | None) -> str | None:
+    """The place named nearest to the date within the sentence (the dateline's, if any);
+    in a sentence that names none, the article's own place (``default``)."""
     inside = [p for p in places if p.start >= sentence.start and p.end <= sentence.end]
     if not inside:
-        return None
+        return default
     if inside[0].start == 0:
         return inside[0].name
     nearest = min(inside, key=lambda p: min(abs(p.start - date.end), abs(date.start - p.end)))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract import gazetteer as gz
-from extract.events import EVENT_NOUNS, IRREGULAR_PAST
+from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST
 from extract.mentions import PERSON, Mention
 from extract.namelists import is_given_name, surname_used_alone
 

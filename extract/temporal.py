@@ -178,6 +178,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     # A year in parentheses after what it dates ("the Falklands War (1982)"), and both ends
     # of a span of years ("from 2004 to 2017", "2002-2005"): each end dates an occurrence.
     (re.compile(r"\((?P<y>(?:18|19|20)\d\d)\)"), _year),
+    # A year that names what it dates as a possessive ("2009's film") or after one
+    # ("the senator's 2016 campaign", "its 2020 session").
+    (re.compile(r"\b(?P<y>(?:18|19|20)\d\d)(?=['’]s\s)"), _year),
+    (re.compile(r"(?:(?<=['’]s )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|(?<=\btheir )|(?<=\bour ))"
+                r"(?P<y>(?:18|19|20)\d\d)\b(?![-/]\d|\s*%)", re.IGNORECASE), _year),
     (re.compile(r"\b(?P<y>(?:18|19|20)\d\d)(?=\s*(?:to|through|until|and|-|–)\s*(?:18|19|20)\d\d\b)"),
      _year),
     (re.compile(r"\b(?:18|19|20)\d\d\s*(?:to|through|until|and|-|–)\s*(?P<y>(?:18|19|20)\d\d)\b"

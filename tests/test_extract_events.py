@@ -211,3 +211,49 @@ def test_nouns_and_causes_are_no_future_cues() -> None:
 
 def test_verbs_of_thinking_date_no_event() -> None:
     assert _events("Harbour economists estimated in March 2025 that traffic would double.") == []
+
+
+def _phrases(text: str, published: str = "2025-06-11") -> list[tuple[str, str]]:
+    return [(str(e["date"]), str(e["what"])) for e in _events(text, published)]
+
+
+def test_the_event_word_of_the_dates_own_clause_wins_over_a_nearer_one_elsewhere() -> None:
+    # "talks" is nearer to "in May" but told in the next clause; the attack is what May dates.
+    events = _phrases("The attack on the base in the north of the country came in May, "
+                      "days before the talks.")
+    assert events and "attack" in events[0][1] and "talks" not in events[0][1]
+
+
+def test_a_noun_of_action_in_the_dates_clause_is_an_event_word() -> None:
+    # "installation" is in no list of event nouns: its suffix makes it a noun of action.
+    events = _phrases("Crews finished the bridge after the installation in early May of its "
+                      "last steel span.")
+    assert [d for d, what in events if "installation" in what] == ["2025-05"]
+
+
+def test_a_year_before_or_after_a_possessive_dates_what_it_names() -> None:
+    assert _dates("2009's remake was a hit.", "2019-11-20") == ["2009"]
+    assert _dates("Donors funded the senator's 2016 campaign.", "2019-11-20") == ["2016"]
+    assert _dates("Lawmakers meet ahead of their 2020 session.", "2019-11-20") == ["2020"]
+    assert _dates("Its 2018 figures were revised.", "2019-11-20") == ["2018"]
+
+
+def test_a_relative_clause_takes_the_name_before_it_as_its_subject() -> None:
+    events = _phrases("Voters applauded Governor Ana Ruiz, who lost her seat last month, at the fair.")
+    assert ("2025-05", "Ana Ruiz lost her seat") in events
+
+
+def test_a_plan_is_dated_by_the_verb_after_its_verb_of_planning() -> None:
+    events = _phrases("The port authority plans to build a second terminal by 2030.")
+    assert events == [("2030", "port authority plans to build a second terminal")]
+
+
+def test_an_event_in_a_sentence_without_a_place_is_placed_at_the_articles_place() -> None:
+    text = ("Lagos traders said prices in Lagos doubled. Lagos is the largest city of Nigeria.\n"
+            "The ferry operators announced a strike on Monday.")
+    events = extract_facts(article_from_text(text, published="2025-06-11"))["events"]
+    assert [e["where"] for e in events if "strike" in str(e["what"])] == ["Lagos"]
+    # With no place named at least three times, the place stays unknown.
+    events = extract_facts(article_from_text(text.replace("Lagos traders", "Traders"),
+                                             published="2025-06-11"))["events"]
+    assert [e["where"] for e in events if "strike" in str(e["what"])] == [None]

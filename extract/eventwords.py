@@ -1,0 +1,71 @@
+"""The English words that name occurrences: event nouns, the verbs that report events
+and the irregular past forms.  Shared by the events extractor and the person filter
+(a capitalised event noun or past verb is no name)."""
+
+from __future__ import annotations
+
+from extract.wordlists import split_words
+
+# Event nouns by the event types of the ACE 2005 annotation guidelines (Life, Movement,
+# Transaction, Business, Conflict, Contact, Personnel, Justice) and their usual nominal
+# triggers, with the kinds of scheduled occurrence news dates (elections, launches,
+# releases, disasters, negotiations and agreements).
+EVENT_NOUNS = frozenset(
+    split_words("""birth death deaths marriage wedding divorce injury funeral killing killings
+assassination murder execution
+visit trip tour travel flight evacuation deportation deportations extradition return arrival
+departure withdrawal invasion
+sale sales purchase acquisition merger takeover bankruptcy launch founding closure shutdown
+order orders contract investment donation payment
+attack attacks bombing bombings blast explosion strike strikes airstrike airstrikes raid raids
+shooting stabbing ambush siege shelling incursion war battle clash clashes fighting offensive
+operation operations invasion coup uprising hijacking kidnapping abduction seizure
+protest protests demonstration rally riot
+meeting meetings summit talks conference negotiations dialogue consultations call speech
+address interview hearing testimony
+election elections vote referendum appointment nomination resignation dismissal
+inauguration impeachment
+arrest arrests detention trial verdict ruling conviction sentencing sentence charge charges
+indictment lawsuit appeal acquittal pardon release investigation inquiry
+earthquake flood hurricane storm fire outbreak crash collision sinking accident
+exercise exercises drill drills deployment test tests ceasefire truce agreement treaty deal
+partnership signing ban sanctions tariffs announcement decision report ceremony anniversary
+cyberattack hack breach""")
+)
+# Past-tense verbs that are ACE 2005 triggers of the same event types, mapped to the noun
+# that names the event.
+VERB_NOUNS = {
+    "born": "birth", "died": "death", "killed": "killing", "married": "marriage",
+    "assassinated": "assassination", "murdered": "murder", "executed": "execution",
+    "injured": "injury", "wounded": "injury",
+    "visited": "visit", "travelled": "trip", "traveled": "trip", "returned": "return",
+    "arrived": "arrival", "deported": "deportation", "extradited": "extradition",
+    "evacuated": "evacuation", "withdrew": "withdrawal", "invaded": "invasion",
+    "sold": "sale", "bought": "purchase", "acquired": "acquisition", "merged": "merger",
+    "founded": "founding", "launched": "launch", "closed": "closure", "invested": "investment",
+    "donated": "donation", "paid": "payment", "ordered": "order",
+    "attacked": "attack", "bombed": "bombing", "exploded": "explosion", "raided": "raid",
+    "shot": "shooting", "stabbed": "stabbing", "ambushed": "ambush", "shelled": "shelling",
+    "seized": "seizure", "captured": "capture", "kidnapped": "kidnapping", "annexed": "annexation",
+    "protested": "protest", "rallied": "rally",
+    "met": "meeting", "spoke": "speech", "called": "call", "interviewed": "interview",
+    "elected": "election", "voted": "vote", "appointed": "appointment", "nominated": "nomination",
+    "resigned": "resignation", "fired": "dismissal", "dismissed": "dismissal",
+    "sworn": "inauguration", "impeached": "impeachment",
+    "arrested": "arrest", "detained": "detention", "tried": "trial", "convicted": "conviction",
+    "sentenced": "sentencing", "charged": "charge", "indicted": "indictment", "sued": "lawsuit",
+    "appealed": "appeal", "acquitted": "acquittal", "pardoned": "pardon", "released": "release",
+    "ruled": "ruling", "crashed": "crash", "collided": "collision", "sank": "sinking",
+    "signed": "signing", "announced": "announcement", "banned": "ban", "tested": "test",
+    "deployed": "deployment", "sanctioned": "sanctions", "approved": "approval",
+    "agreed": "agreement", "suspended": "suspension", "opened": "opening",
+}
+# Past forms of the irregular verbs among the most frequent English verbs (Leech, Rayson and
+# Wilson, "Word Frequencies in Written and Spoken English", 2001: the irregular verbs of the
+# top 200 lemmas that name an occurrence), and the regular past by its "-ed" ending.
+IRREGULAR_PAST = frozenset(split_words(
+    "began begun became brought built broke broken came caught chose drove fell flew fought "
+    "found gave given went gone grew held hit kept knew led left lost made meant met paid "
+    "put ran rose saw sent set shot shut sold spent spoke stood struck swore taken took "
+    "threw thrown told understood won wrote written"
+))
