@@ -59,6 +59,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     raw += _from_gazetteer(text)
     raw += [Mention(name, ORG, start, end, "gazetteer") for start, end, name in find_companies(text)]
     raw += _from_place_context(text)
+    raw += _from_descriptors(text)
     raw += _from_streets(text)
     titles = {m.text for m in raw if m.kind == "title"}
     mentions = [m for m in _resolve_overlaps(raw) if m.kind != "title" and m.text not in titles]
@@ -457,6 +458,30 @@ def _from_place_context(text: str) -> list[Mention]:
             if name.split()[0] in _FUNCTION_WORDS or name in gz.DEMONYMS:
                 continue
             found.append(Mention(name, PLACE, match.start("name"), match.end("name"), "context"))
+    return found
+
+
+# A name after the common noun of its kind of organisation ("the beauty company Coty",
+# "the airline Air Kestrel"): the nouns of ORG_KEYWORDS that are used so, and the agent nouns
+# of trade that newswriting puts in their place (firm, carrier, maker, retailer, startup).
+_DESCRIPTOR = re.compile(
+    r"\b(?:company|firm|bank|airline|carrier|group|agency|network|studio|broadcaster|"
+    r"newspaper|publisher|maker|manufacturer|retailer|insurer|startup|conglomerate)\s+"
+    r"(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})(?![\w\-])"
+)
+
+
+def _from_descriptors(text: str) -> list[Mention]:
+    """"the beauty company Coty": the name after an organisation's kind is an organisation,
+    unless it opens with the head of a title or a function word ("company CEO Ana Ruiz")."""
+    found = []
+    for match in _DESCRIPTOR.finditer(text):
+        name = _POSSESSIVE.sub("", match.group("name"))
+        first = name.split()[0]
+        if first in _FUNCTION_WORDS or first in WEEKDAY_AND_MONTHS or first.lower() in gz.TITLE_HEADS \
+                or name in _PLACE_NAMES or name in gz.DEMONYMS:
+            continue
+        found.append(Mention(name, ORG, match.start("name"), match.start("name") + len(name), "context"))
     return found
 
 

@@ -77,7 +77,11 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
     acronym only ever written right after a number ("30 GW") is a unit of measure;
     names the gazetteer knows and names with aliases are kept.
     """
-    if org.aliases or org.name in gz.ORG_ALIASES or org.name in gz.ORG_ALIASES.values():
+    if org.name in gz.ORG_ALIASES or org.name in gz.ORG_ALIASES.values():
+        return True
+    if _names_a_product(org, text):
+        return False
+    if org.aliases:
         return True
     name = org.name
     if " " not in name and not name.isupper() and name[1:].islower() and re.search(
@@ -86,6 +90,26 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
     unit = name.isupper() and all(_AFTER_NUMBER.search(text[max(0, m.start - 12) : m.start])
                                   for m in org.mentions)
     return not unit
+
+
+# Common nouns of the things the OntoNotes 5.0 named-entity guidelines class as PRODUCT
+# (vehicles, weapons, devices) and WORK_OF_ART (films, series, games), and of missions.
+_PRODUCT_NOUN = re.compile(
+    r"\s+(?:\d+\s+)?(?:rocket|rockets|lander|landers|spacecraft|satellite|satellites|probe|"
+    r"missile|missiles|jet|jets|aircraft|plane|planes|drone|drones|vehicle|vehicles|tank|tanks|"
+    r"car|cars|phone|phones|app|apps|console|consoles|film|films|movie|movies|series|game|games|"
+    r"engine|engines|mission|missions|launcher|capsule)\b"
+)
+
+
+def _names_a_product(org: Organization, text: str) -> bool:
+    """"SLS rockets", "the Artemis 3 mission", "Orion spacecraft": a name every mention of
+    which stands before the noun of a product is the product's; a listed company (whose name
+    also stands before its products: "Boeing jets") or a name of an organisation's kind
+    ("Space Agency") stays an organisation."""
+    if is_company(org.name) or org.name.split()[-1].lower() in gz.ORG_KEYWORDS:
+        return False
+    return all(_PRODUCT_NOUN.match(text, m.end) for m in org.mentions)
 
 
 def _consolidate(orgs: list[Organization]) -> list[Organization]:

@@ -130,3 +130,21 @@ def test_plans_and_acts_are_no_organisations() -> None:
     orgs = {o["name"] for o in record["organizations"]}
     assert "Harbour Authority" in orgs
     assert not orgs & {"Coastal Resilience Plan", "Maritime Zones Act"}
+
+
+def test_a_name_after_the_noun_of_its_kind_of_organisation_is_an_organisation() -> None:
+    text = ("Shares of the cosmetics company Velmora rose on Monday.\n"
+            "Velmora bought a stake in a skincare brand last year, the airline Air Kestrel said.")
+    orgs = _orgs(text)
+    assert "Velmora" in orgs and "Air Kestrel" in orgs
+    # A title after the kind's noun opens a person's name, not an organisation's.
+    assert "Chief Executive Ana Ruiz" not in _orgs("The company Chief Executive Ana Ruiz spoke.")
+
+
+def test_a_name_only_ever_written_before_a_products_noun_names_the_product() -> None:
+    text = ("The Tarvos Space Agency stacked two Halcyon rockets at the pad on Monday.\n"
+            "Engineers said the Halcyon rockets would fly the Perenna 2 mission next year.\n"
+            "The agency's partner Brightline Dynamics supplies the engines.")
+    orgs = _orgs(text)
+    assert "Halcyon" not in orgs and "Perenna" not in orgs
+    assert "Tarvos Space Agency" in orgs
