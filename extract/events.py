@@ -62,10 +62,13 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
     seen: set[tuple[str, str]] = set()
     quoted = [part for quote in find_quote_spans(text) for part in quote.parts]
     for sentence in sentences:
-        for date in find_dates(text, sentence.start, sentence.end, anchor):
+        dates = list(find_dates(text, sentence.start, sentence.end, anchor))
+        for date in dates:
             if date.start < skip_until or (date.tense != "past"
                                            and any(a <= date.start < b for a, b in quoted)):
                 continue
+            if any(d.iso != date.iso and d.iso.startswith(date.iso) for d in dates):
+                continue  # "their 2020 session that starts in January": one occurrence, the finer date
             event = _event(text, sentence, date, places, skip_until, default_place)
             if event is None:
                 continue

@@ -257,3 +257,10 @@ def test_an_event_in_a_sentence_without_a_place_is_placed_at_the_articles_place(
     events = extract_facts(article_from_text(text.replace("Lagos traders", "Traders"),
                                              published="2025-06-11"))["events"]
     assert [e["where"] for e in events if "strike" in str(e["what"])] == [None]
+
+
+def test_a_coarser_date_of_the_same_sentence_dates_nothing_more() -> None:
+    # "2020" and "January" date one session: only the finer date is kept.
+    events = _phrases("Delegates gather for talks ahead of their 2020 session that opens in January.",
+                      "2019-11-20")
+    assert events and {d for d, _ in events} == {"2020-01"}
