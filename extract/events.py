@@ -176,7 +176,7 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
             break
     if trigger is None:
         return None
-    passive = _passive_what(text, words, trigger)
+    passive = _passive_what(text, words, trigger) or _intransitive_what(text, words, trigger)
     if passive:
         return passive
     noun = words[trigger].group(0).lower() in EVENT_NOUNS
@@ -235,6 +235,41 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
     if subject[0].lower() in _STOP | _NUMBER_WORDS:
         subject[0] = subject[0].lower()  # "Three soldiers were killed": sentence case, not a name
     return f"{VERB_NOUNS[verb]} of {' '.join(w.rstrip('.') for w in subject)}"
+
+
+# What follows a verb used without an object: a preposition (not "by", which makes a
+# passive), an adverb of place or time.
+_NO_OBJECT = (_PREPOSITIONS - {"by"}) | frozenset(split_words(
+    "home abroad here there today yesterday early late"))
+# The ACE 2005 trigger verbs of events with no Theme or Artifact argument (Life.Die,
+# Movement.Transport of the actor itself, Personnel.End-Position, Conflict.Demonstrate,
+# Contact.Meet, Business.Merge-Org), the ones news uses without an object.
+_INTRANSITIVE = frozenset(split_words(
+    "died returned arrived resigned crashed collided sank exploded protested rallied met "
+    "travelled traveled merged"))
+# Words between a subject and its verb that are no part of the subject.
+_NOT_SUBJECT = frozenset(split_words("not never first also just already had has have been later"))
+
+
+def _intransitive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | None:
+    """An event verb used without an object names the event by its noun and its subject
+    ("150 migrants returned home" -> "return of 150 migrants"), or None."""
+    verb = words[trigger].group(0).lower()
+    if verb not in _INTRANSITIVE or trigger < 1:
+        return None
+    if trigger + 1 < len(words) and _joined(text, words, trigger) \
+            and words[trigger + 1].group(0).lower() not in _NO_OBJECT:
+        return None
+    low = _reach_back(text, words, trigger, True)
+    subject = [w.group(0).rstrip(".") for w in words[low:trigger]]
+    while subject and subject[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS | _CLAUSE_WORDS:
+        subject.pop(0)
+    if not subject or subject[-1].lower() in _STOP | _PRONOUNS | _NOT_SUBJECT \
+            or subject[-1].endswith("ly"):
+        return None
+    if subject[0].lower() in _NUMBER_WORDS or (len(subject) > 1 and not subject[1][:1].isupper()):
+        subject[0] = subject[0].lower()  # "Nearly 200 fishermen": sentence case, not a name
+    return f"{VERB_NOUNS[verb]} of {' '.join(subject)}"
 
 
 def _reach_back(text: str, words: list[re.Match[str]], trigger: int, stop_at_verb: bool) -> int:
