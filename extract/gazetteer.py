@@ -116,7 +116,10 @@ Gilgit-Baltistan|Alberta|British Columbia|Manitoba|New Brunswick|Newfoundland an
 Nova Scotia|Ontario|Prince Edward Island|Quebec|Saskatchewan|Yukon|Nunavut|
 Northwest Territories|New South Wales|Queensland|South Australia|Tasmania|Victoria|
 Western Australia|Northern Territory""".replace("\n", "").split("|")
-)
+) | frozenset({
+    # The planets of the IAU's 2006 definition and the Moon, written capitalised as the
+    # places missions go to ("landing on the Moon", "boots on Mars").
+    "Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Moon"})
 
 US_FORMS = frozenset({"U.S.", "US", "U.S.A.", "USA", "United States of America", "the United States"})
 UK_FORMS = frozenset({"U.K.", "UK"})

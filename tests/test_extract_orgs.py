@@ -148,3 +148,9 @@ def test_a_name_only_ever_written_before_a_products_noun_names_the_product() -> 
     orgs = _orgs(text)
     assert "Halcyon" not in orgs and "Perenna" not in orgs
     assert "Tarvos Space Agency" in orgs
+
+
+def test_the_moon_and_the_planets_are_places_but_not_inside_a_persons_name() -> None:
+    assert {"Moon", "Mars"} <= _places("The lander touched down on the Moon before the probe left for Mars.")
+    facts = _facts("President Moon Jae-in of South Korea opened the summit on Monday, aides said.")
+    assert "Moon" not in {p["name"] for p in facts["places"]}
