@@ -20,6 +20,7 @@ from trafilatura.settings import Document, Extractor
 from extract import metadata
 from extract.article import CleanArticle
 from extract.boilerplate import filter_lines
+from extract.continuation import continued_paragraphs
 from extract.errors import NoArticle
 from extract.language import guess_language
 from extract.published import published_date
@@ -49,7 +50,8 @@ def clean_html(html: str | bytes, url: str | None = None) -> CleanArticle:
     # trafilatura unescapes meta content lxml already decoded; take the title from the tree.
     page_title = metadata.head_title(tree)
     title = displayable(metadata.headline(tree_titles, _clean_title(page_title, sitename)) or "")
-    text = displayable(filter_lines(doc.text or "", title))
+    body = "\n".join([doc.text or "", *continued_paragraphs(tree, doc.text or "")])
+    text = displayable(filter_lines(body, title))
     if len(text) < _MIN_TEXT_CHARS:
         raise NoArticle(f"body too short ({len(text)} characters)")
     authors, agency = metadata.split_authors(raw_names, sitename)

@@ -70,3 +70,24 @@ def test_prompts_to_follow_the_outlet_on_a_social_network_are_furniture() -> Non
     assert is_boilerplate("Follow us on X")
     assert not is_boilerplate("Police follow the suspects on foot through the market.")
     assert not is_boilerplate("Supporters follow him on Twitter.")
+
+
+def _split_page() -> str:
+    first = "".join(f"<p>The harbour board met on Monday to weigh paragraph {i} of the ferry plan, "
+                    f"which would add crossings to the outer islands.</p>" for i in range(1, 6))
+    second = "".join(f"<p>Later in the meeting the board turned to section {i} of the budget, "
+                     f"where the dredging costs are set out in full.</p>" for i in range(1, 5))
+    return ("<html><head><title>Ferry plan weighed</title></head><body><main>"
+            "<h1>Ferry plan weighed</h1>"
+            f'<div class="row"><div class="story-body body">{first}</div>'
+            '<div class="rail"><p>Most popular</p></div></div>'
+            '<div class="row wide-ad"><p>Advertisement</p></div>'
+            f'<div class="row"><div class="story-body body">{second}</div></div>'
+            '</main><footer><p>Contact the newsroom at any time of day.</p></footer></body></html>')
+
+
+def test_a_body_split_by_an_advertisement_is_read_whole() -> None:
+    text = clean_html(_split_page()).text
+    assert "paragraph 1 of the ferry plan" in text and "section 4 of the budget" in text
+    assert text.index("paragraph 5") < text.index("section 1")
+    assert "Advertisement" not in text and "Contact the newsroom" not in text
