@@ -269,7 +269,8 @@ def _split_possessive(start: int, end: int, text: str, kind: str) -> list[Mentio
 
 
 def _trim(mention: Mention, text: str) -> Mention | None:
-    """Strip a leading article/"former" and a trailing possessive from the span."""
+    """Strip a leading article/"former", a trailing possessive and an unclosed bracket
+    from the span."""
     start, end = mention.start, mention.end
     span = text[start:end]
     lead = _LEADING.match(span)
@@ -279,6 +280,8 @@ def _trim(mention: Mention, text: str) -> Mention | None:
     if possessive:
         end = start + possessive.start()
     span = text[start:end].strip(" ,.;:-–—\"“”'‘’()")
+    if "(" in span and ")" not in span:
+        span = span[: span.index("(")].rstrip()  # "Ministry of X (MX": the name ends at the bracket
     span = re.sub(r"^(?:[a-z][\w\-]*\s+)+(?=[A-Z])", "", span)
     span = re.sub(r"(?:\s+\S*\d\S*)+$", "", span)
     if mention.kind == PLACE:

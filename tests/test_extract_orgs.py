@@ -154,3 +154,15 @@ def test_the_moon_and_the_planets_are_places_but_not_inside_a_persons_name() -> 
     assert {"Moon", "Mars"} <= _places("The lander touched down on the Moon before the probe left for Mars.")
     facts = _facts("President Moon Jae-in of South Korea opened the summit on Monday, aides said.")
     assert "Moon" not in {p["name"] for p in facts["places"]}
+
+
+def test_a_name_never_holds_an_unclosed_bracket() -> None:
+    from extract.entities import find_mentions
+
+    text = ("Kestrel Islands' Ministry of Ports, Fisheries and Ferries (MOPFF) has unveiled a "
+            "plan to cut fares, officials said on Monday.")
+    start = text.index("Ministry")
+    glued = (start, text.index(")"), "ORG")  # the model's span stops inside the bracket
+    names = {m.text for m in find_mentions([glued], text)}
+    assert "Ministry of Ports, Fisheries and Ferries" in names and "MOPFF" in names
+    assert not any("(" in name for name in names)
