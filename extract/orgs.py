@@ -94,22 +94,26 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
 
 # Common nouns of the things the OntoNotes 5.0 named-entity guidelines class as PRODUCT
 # (vehicles, weapons, devices) and WORK_OF_ART (films, series, games), and of missions.
-_PRODUCT_NOUN = re.compile(
-    r"\s+(?:\d+\s+)?(?:rocket|rockets|lander|landers|spacecraft|satellite|satellites|probe|"
-    r"missile|missiles|jet|jets|aircraft|plane|planes|drone|drones|vehicle|vehicles|tank|tanks|"
-    r"car|cars|phone|phones|app|apps|console|consoles|film|films|movie|movies|series|game|games|"
-    r"engine|engines|mission|missions|launcher|capsule)\b"
+_PRODUCT_NOUNS = (
+    "rocket|rockets|lander|landers|rover|spacecraft|satellite|satellites|probe|"
+    "missile|missiles|jet|jets|aircraft|plane|planes|drone|drones|vehicle|vehicles|tank|tanks|"
+    "car|cars|phone|phones|app|apps|console|consoles|film|films|movie|movies|series|game|games|"
+    "engine|engines|mission|missions|launcher|capsule"
 )
+_PRODUCT_NOUN = re.compile(rf"\s+(?:\d+\s+)?(?:{_PRODUCT_NOUNS})\b")
+_PRODUCT_TAIL = frozenset(_PRODUCT_NOUNS.split("|"))
 
 
 def _names_a_product(org: Organization, text: str) -> bool:
     """"SLS rockets", "the Artemis 3 mission", "Orion spacecraft": a name every mention of
-    which stands before the noun of a product is the product's; a listed company (whose name
+    which stands before the noun of a product is the product's, and so is a name that ends
+    with one ("Polar Exploration Rover"); a listed company (whose name
     also stands before its products: "Boeing jets") or a name of an organisation's kind
     ("Space Agency") stays an organisation."""
-    if is_company(org.name) or org.name.split()[-1].lower() in gz.ORG_KEYWORDS:
+    last = org.name.split()[-1].lower()
+    if is_company(org.name) or last in gz.ORG_KEYWORDS:
         return False
-    return all(_PRODUCT_NOUN.match(text, m.end) for m in org.mentions)
+    return last in _PRODUCT_TAIL or all(_PRODUCT_NOUN.match(text, m.end) for m in org.mentions)
 
 
 def _consolidate(orgs: list[Organization]) -> list[Organization]:

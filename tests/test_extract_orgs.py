@@ -144,9 +144,11 @@ def test_a_name_after_the_noun_of_its_kind_of_organisation_is_an_organisation() 
 def test_a_name_only_ever_written_before_a_products_noun_names_the_product() -> None:
     text = ("The Tarvos Space Agency stacked two Halcyon rockets at the pad on Monday.\n"
             "Engineers said the Halcyon rockets would fly the Perenna 2 mission next year.\n"
-            "The agency's partner Brightline Dynamics supplies the engines.")
+            "The agency's partner Brightline Dynamics supplies the engines.\n"
+            "The agency will fly its Lunar Ice Prospecting Rover (LIPR) in May, officials said.")
     orgs = _orgs(text)
     assert "Halcyon" not in orgs and "Perenna" not in orgs
+    assert not any("Rover" in name or "LIPR" in aliases for name, aliases in orgs.items())
     assert "Tarvos Space Agency" in orgs
 
 
