@@ -73,7 +73,7 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
     """Structural checks a capitalised ordinary word or a unit fails.
 
     A one-word name the article also writes in lower case as an ordinary word
-    ("Education advocacy groups", "four times") is that word capitalised, and an
+    ("Education advocacy groups", "VOTE on Tuesday") is that word capitalised, and an
     acronym only ever written right after a number ("30 GW") is a unit of measure;
     names the gazetteer knows and names with aliases are kept.
     """
@@ -84,9 +84,9 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
     if org.aliases:
         return True
     name = org.name
-    if " " not in name and not name.isupper() and name[1:].islower() and re.search(
+    if " " not in name and (name.isupper() or name[1:].islower()) and re.search(
             rf"(?<![\w’'.\-]){re.escape(name.lower())}(?![\w’'\-])", text):
-        return False
+        return False  # "Education groups", "GET OUT and VOTE": an ordinary word, capitalised
     unit = name.isupper() and all(_AFTER_NUMBER.search(text[max(0, m.start - 12) : m.start])
                                   for m in org.mentions)
     return not unit

@@ -168,3 +168,10 @@ def test_a_name_never_holds_an_unclosed_bracket() -> None:
     names = {m.text for m in find_mentions([glued], text)}
     assert "Ministry of Ports, Fisheries and Ferries" in names and "MOPFF" in names
     assert not any("(" in name for name in names)
+
+
+def test_an_ordinary_word_in_capitals_is_no_organisation() -> None:
+    orgs = _orgs("The mayor posted: GET OUT and VOTE for the ferry levy!\n"
+                 "Residents who vote on Tuesday will decide, the WHO official who visited said.")
+    assert "VOTE" not in orgs
+    assert "WHO" in orgs or "World Health Organization" in orgs  # a listed acronym stays
