@@ -193,7 +193,8 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
     antecedent = _antecedent(words, low)
     if antecedent:
         kept = [*antecedent, *kept]
-    if fallback and not _named_actor([*antecedent, *(w.group(0) for w in words[low:trigger])]):
+    if fallback and not _named_actor([*antecedent, *(w.group(0) for w in words[low:trigger])]) \
+            and not _named_agent(words, trigger):
         return None
     while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS:
         kept.pop()
@@ -307,6 +308,12 @@ def _named_actor(before: list[str]) -> bool:
     "I started" date a circumstance, not an occurrence of the news."""
     return any(w[:1].isupper() and w.lower() not in _STOP | _PRONOUNS | _CLAUSE_WORDS
                for w in before)
+
+
+def _named_agent(words: list[re.Match[str]], trigger: int) -> bool:
+    """Whether a name follows the verb as the agent of a passive ("selected by NASA")."""
+    return trigger + 2 < len(words) and words[trigger + 1].group(0) == "by" \
+        and _named_actor([words[trigger + 2].group(0)])
 
 
 def _phrase_words(text: str, sentence: Sentence, date: DateMention) -> list[re.Match[str]]:

@@ -173,6 +173,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b(?:(?i:in|since|by|until|till|during|from|early|late|end\s+of)\s+|mid-\s*)"
                 rf"(?P<m>{_M})\b"
                 r"(?!\s+\d)"), _month),
+    # A month that names the occurrence it dates ("a September hearing", "the May vote").
+    (re.compile(rf"\b(?:a|the|its|his|her|their|last)\s+(?P<m>{_M})(?=\s+[a-z])"), _month),
     (re.compile(r"\b(?i:in|since|by|until|till|during|from|of|early|late|mid-|before|after|"
                 r"between|the)\s+(?P<y>(?:18|19|20)\d\d)\b(?![-/]\d|\s*%)"), _year),
     # A year in parentheses after what it dates ("the Falklands War (1982)"), and both ends

@@ -272,3 +272,13 @@ def test_an_event_verb_without_an_object_is_named_by_its_noun_and_subject() -> N
     # "released by": a passive, not a verb without an object.
     assert not any(what.startswith("release of") for _, what in _phrases(
         "Figures released by the port on Monday show a fall in traffic."))
+
+
+def test_a_month_before_the_noun_it_dates_is_a_date() -> None:
+    assert _dates("She testified at a September hearing of the committee.", "2019-11-18") == [
+        "2019-09"]
+
+
+def test_a_plain_past_verb_with_a_named_agent_dates_an_event() -> None:
+    events = _phrases("Five firms join nine others selected by Harbourworks in November 2024.")
+    assert [d for d, what in events if "selected by Harbourworks" in what] == ["2024-11"]
