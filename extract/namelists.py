@@ -7,6 +7,9 @@ people in the news have given names they lack, so a name outside them still coun
 person's when the article gives a title, a speech verb, a form of address or a later
 surname-only reference.
 
+Faker's male and female lists also give the gender of a given name listed on one side only
+(``data/given_names_gender.txt``), which a "he" or "she" must agree with.
+
 Companies (``data/companies.txt``, the constituents of twenty stock indices) retype names
 the model takes for a person or a place ("Lockheed Martin" tagged PERSON).  Each file's
 header names its source and how it was made.
@@ -59,6 +62,16 @@ def is_given_name(token: str) -> bool:
         return True
     first = token.split("-")[0].lower().strip(".,’'")
     return first in _given_names() and first not in _PARTICLES
+
+
+@lru_cache(maxsize=1)
+def _genders() -> dict[str, str]:
+    return dict(line.split() for line in _read("given_names_gender.txt"))
+
+
+def given_name_gender(token: str) -> str | None:
+    """"m" or "f" for a given name Faker's locales list on one side only, else None."""
+    return _genders().get(token.split("-")[0].lower().strip(".,’'"))
 
 
 def is_company(name: str) -> bool:

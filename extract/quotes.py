@@ -22,6 +22,7 @@ from extract.attribution import (
     find_channel,
 )
 from extract.mentions import ORG, PERSON
+from extract.namelists import given_name_gender
 from extract.quotespans import QuoteSpan, find_quote_spans
 from extract.sentences import SentenceIndex
 
@@ -505,8 +506,9 @@ _GENDER_LOOKBACK = 400
 
 def _genders(text: str, index: SentenceIndex, named: list[Named]) -> dict[str, str]:
     """"m" or "f" for each person whose gender the article shows: a gendered form of address
-    before a mention ("Ms. Ortiz"), else the pronouns that follow the person's mentions in
-    their sentence up to the next person named, when one gender clearly prevails."""
+    before a mention ("Ms. Ortiz"), else a given name listed for one gender only, else the
+    pronouns that follow the person's mentions in their sentence up to the next person
+    named, when one gender clearly prevails."""
     people = [n for n in named if n.kind == PERSON]
     votes: dict[str, list[int]] = {}
     fixed: dict[str, str] = {}
@@ -523,6 +525,10 @@ def _genders(text: str, index: SentenceIndex, named: list[Named]) -> dict[str, s
         tally[0] += len(_MALE.findall(window))
         tally[1] += len(_FEMALE.findall(window))
     found = dict(fixed)
+    for item in people:  # a given name listed for one gender only: "Joseph Minga" is a "he"
+        gender = given_name_gender(item.name.split()[0]) if " " in item.name else None
+        if gender:
+            found.setdefault(item.name, gender)
     for name, (male, female) in votes.items():
         if name not in found and male != female and max(male, female) >= 2 * min(male, female):
             found[name] = "m" if male > female else "f"

@@ -132,3 +132,11 @@ def test_hyphenated_names_keep_both_parts() -> None:
     assert clean_person_name("Park Ji-hoon") == "Park Ji-hoon"
     assert clean_person_name("Khalid al-Rashidi") == "Khalid al-Rashidi"
     assert clean_person_name("Ama Osei-Mensah") == "Ama Osei-Mensah"
+
+
+def test_given_names_listed_for_one_gender_only_tell_it() -> None:
+    from extract.namelists import given_name_gender
+
+    assert given_name_gender("Joseph") == "m" and given_name_gender("Maria") == "f"
+    assert given_name_gender("Lena") is None  # listed as male in one locale, female in others
+    assert given_name_gender("Zzyzx") is None

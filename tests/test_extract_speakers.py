@@ -31,6 +31,14 @@ def test_honorific_tells_gender() -> None:
     assert _speaker(text, "The timetable stays") == "Ingrid Solberg"
 
 
+def test_a_given_name_of_one_gender_tells_gender() -> None:
+    # Nothing but the given names says who is a "she": Joseph is listed as male only.
+    text = ("Maria Lindqvist and Joseph Tamm inspected the new pier on Monday.\n"
+            "Joseph Tamm walked the length of it twice.\n"
+            "\u201cWe will open it to the ferries in June,\u201d she said.")
+    assert _speaker(text, "We will open") == "Maria Lindqvist"
+
+
 def test_surname_alone_is_the_listed_person() -> None:
     text = ("Representative Walter Okafor of the harbour committee questioned the port chief.\n"
             "\u201cWhat happens if the new cranes are not delivered by spring,\u201d Okafor asked.")
