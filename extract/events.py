@@ -206,7 +206,10 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
 _BE_FORMS = frozenset(split_words("was were been being is are be"))
 # A parenthetical between commas that a subject carries ("300 people, including a child, were",
 # "Lee, 24, was"): it opens with one of these words or a number.
-_PARENTHETICAL = re.compile(r"^\s*(?:including|among|aged|who|which|\d)", re.IGNORECASE)
+_PARENTHETICAL = re.compile(r"^\s*(?:including|among|aged|who|which|with|without|like|under|"
+                            r"worth|\d)", re.IGNORECASE)
+# The modal auxiliaries of English (Quirk et al. 3.40), which stand between a subject and "be".
+_MODALS = frozenset(split_words("will would shall should can could may might must"))
 _SUBJECT_WORDS = 6
 # The English cardinal numerals and quantity words that open a subject ("Three soldiers").
 _NUMBER_WORDS = frozenset(split_words(
@@ -226,8 +229,11 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
         segments.pop()  # ", including two boys," is an aside: the subject stands before it
     subject: list[str] = []
     for word in reversed(_PHRASE_WORD.findall(segments[-1]) if segments else []):
-        if word.lower() in _CLAUSE_WORDS or word.lower() in _PRONOUNS or len(subject) == _SUBJECT_WORDS:
-            break
+        if not subject and word.lower() in _MODALS:
+            continue  # "the deal would be signed"
+        if word.lower() in _CLAUSE_WORDS or word.lower() in _PRONOUNS or len(subject) == _SUBJECT_WORDS \
+                or VERB_RE.fullmatch(word) or _is_past_verb(word):
+            break  # "Brandt said the deal would be signed": the subject starts after the verb
         subject.insert(0, word)
     while subject and subject[0].lower() in _PREPOSITIONS | _CLAUSE_WORDS:
         subject.pop(0)

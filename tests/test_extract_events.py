@@ -282,3 +282,10 @@ def test_a_month_before_the_noun_it_dates_is_a_date() -> None:
 def test_a_plain_past_verb_with_a_named_agent_dates_an_event() -> None:
     events = _phrases("Five firms join nine others selected by Harbourworks in November 2024.")
     assert [d for d, what in events if "selected by Harbourworks" in what] == ["2024-11"]
+
+
+def test_a_passive_subject_skips_modals_asides_and_the_verb_of_saying_before_it() -> None:
+    assert ("2025-06-19", "signing of the agreement") in _phrases(
+        "Larsen said the agreement would be signed on June 19.")
+    assert ("2025-06-04", "approval of the contract") in _phrases(
+        "The contract, with shipbuilder Nordhavn Yards, was approved by the cabinet on June 4.")
