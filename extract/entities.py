@@ -68,7 +68,8 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     if skip:
         mentions = [m for m in mentions if m.end <= skip[0] or m.start >= skip[1]]
     mentions = [_extend_person(_person_by_context(m, text), text) for m in mentions]
-    mentions = _short_names_in_brackets(_listed_with_orgs(_link_people(mentions), text), text)
+    mentions = _link_people(_listed_with_people(mentions, text))
+    mentions = _short_names_in_brackets(_listed_with_orgs(mentions, text), text)
     return [_camel_case_org(m) for m in _vote(mentions)]
 
 
@@ -103,6 +104,30 @@ def _listed_with_orgs(mentions: list[Mention], text: str) -> list[Mention]:
             neighbours = [result[j] for j in (i - 1, i + 1) if 0 <= j < len(result)]
             if any(n.kind == ORG and _LIST_GAP.match(_between(n, mention, text)) for n in neighbours):
                 result[i] = Mention(mention.text, ORG, mention.start, mention.end, "list")
+    return result
+
+
+_COUNTRY_POSSESSIVE = re.compile(r"\b(?P<owner>[A-Z][\w.]*)['’]s\s+$")
+
+
+def _listed_with_people(mentions: list[Mention], text: str) -> list[Mention]:
+    """A "place" of two or three name-like words that no gazetteer lists is a person when it
+    is listed beside a person ("Anand Kulkarni and Hiroshi Tanabe agreed": the items of a
+    list are of one kind) or follows a country's possessive ("India's Anand Kulkarni": a
+    country's named place would be a region or a feature, which the gazetteers list)."""
+    result = list(mentions)
+    for i, mention in enumerate(result):
+        words = mention.text.split()
+        if mention.kind != PLACE or mention.source != "ner" or not 2 <= len(words) <= 3 \
+                or _known(mention) or not all(_NAME_WORD.match(w) for w in words) \
+                or any(w.lower() in gz.GEO_FEATURES for w in words):
+            continue
+        neighbours = [result[j] for j in (i - 1, i + 1) if 0 <= j < len(result)]
+        listed = any(n.kind == PERSON and " " in n.text and _LIST_GAP.match(_between(n, mention, text))
+                     for n in neighbours)
+        owner = _COUNTRY_POSSESSIVE.search(text[max(0, mention.start - 30) : mention.start])
+        if listed or (owner and owner.group("owner") in gz.COUNTRIES):
+            result[i] = Mention(mention.text, PERSON, mention.start, mention.end, "list")
     return result
 
 

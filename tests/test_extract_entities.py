@@ -88,3 +88,19 @@ def test_record_has_exactly_the_contract_keys() -> None:
             "organizations", "places", "quotes", "events", "agreements", "topics"}
     record = extract_facts(article_from_text("Officials met in Kabul on Monday.", published="2024-01-03"))
     assert set(record) == keys
+
+
+def test_a_place_listed_beside_a_person_or_after_a_countrys_possessive_is_a_person() -> None:
+    from extract.entities import find_mentions
+    from extract.mentions import PERSON
+
+    text = "Ravi Deshmane and Kenji Harada agreed on Monday. Tokyo hosted Kenya's Otieno Wambua."
+    spans = [(text.index("Ravi"), text.index(" and"), "FAC"),
+             (text.index("Kenji"), text.index(" agreed"), "PERSON"),
+             (text.index("Otieno"), text.rindex("."), "GPE")]
+    kinds = {m.text: m.kind for m in find_mentions(spans, text)}
+    assert kinds["Ravi Deshmane"] == PERSON and kinds["Otieno Wambua"] == PERSON
+    # A place a gazetteer lists stays a place, whoever stands beside it.
+    text = "Kenji Harada and South Korea agreed on Monday."
+    spans = [(0, text.index(" and"), "PERSON"), (text.index("South"), text.index(" agreed"), "GPE")]
+    assert {m.text: m.kind for m in find_mentions(spans, text)}["South Korea"] != PERSON
