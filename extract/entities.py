@@ -267,8 +267,23 @@ def _from_ner(entities: list[tuple[int, int, str]], text: str) -> Iterable[Menti
             continue
         for mention in _split_possessive(start, end, text, kind):
             cleaned = _trim(mention, text)
-            if cleaned and _plausible(cleaned):
+            if cleaned and _plausible(cleaned) and not _capitalised_plural(cleaned, text):
                 yield _retype(cleaned)
+
+
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"“‘']?$")
+
+
+def _capitalised_plural(mention: Mention, text: str) -> bool:
+    """"Flames and smoke rose", "Queues formed": a plural common noun that opens a sentence
+    and is never written capitalised inside one is no name (an organisation or place the
+    article names is written so wherever it stands).  People are judged in people.py."""
+    name = mention.text
+    if mention.kind == PERSON or " " in name or not re.fullmatch(r"[A-Z][a-z]{2,}[^s]s", name) \
+            or _known(mention) or not _SENTENCE_START.search(text[max(0, mention.start - 3) : mention.start]):
+        return False
+    inside = re.finditer(rf"(?<=[a-z,;:]\s){re.escape(name)}\b", text)
+    return next(inside, None) is None
 
 
 def _is_group(name: str) -> bool:

@@ -104,3 +104,16 @@ def test_a_place_listed_beside_a_person_or_after_a_countrys_possessive_is_a_pers
     text = "Kenji Harada and South Korea agreed on Monday."
     spans = [(0, text.index(" and"), "PERSON"), (text.index("South"), text.index(" agreed"), "GPE")]
     assert {m.text: m.kind for m in find_mentions(spans, text)}["South Korea"] != PERSON
+
+
+def test_a_plural_noun_opening_a_sentence_is_no_name() -> None:
+    from extract.entities import find_mentions
+
+    text = ("Flames rose over the depot on Monday. \u201cSmugglers rely on the dark,\u201d she said.\n"
+            "The Rangers won. Fans of the Rangers cheered.")
+    spans = [(0, 6, "ORG"), (text.index("Smugglers"), text.index(" rely"), "GPE"),
+             (text.index("Rangers"), text.index(" won"), "ORG"),
+             (text.rindex("Rangers"), text.rindex(" cheered"), "ORG")]
+    names = {m.text for m in find_mentions(spans, text)}
+    assert "Flames" not in names and "Smugglers" not in names
+    assert "Rangers" in names  # written capitalised inside a sentence too: a name
