@@ -147,6 +147,27 @@ def _week(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     return f"{day.year:04d}-{day.month:02d}"
 
 
+_COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+
+
+def _ago(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"two years ago", "three months ago", "a week ago", "five days ago": counted back from
+    publication, at the precision the unit allows (a week back is only sure of its month)."""
+    if anchor is None:
+        return None
+    count = m.group("n").lower()
+    n = int(count) if count.isdigit() else _COUNTS[count]
+    unit = m.group("unit").lower()
+    if unit == "year":
+        return str(anchor.year - n)
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 - n
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    day = anchor - dt.timedelta(days=7 * n if unit == "week" else n)
+    return f"{day.year:04d}-{day.month:02d}" if unit == "week" else day.isoformat()
+
+
 def _day_word(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     """"today", "yesterday", "tomorrow"."""
     if anchor is None:
@@ -175,8 +196,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
                 r"(?!\s+\d)"), _month),
     # A month that names the occurrence it dates ("a September hearing", "the May vote").
     (re.compile(rf"\b(?:a|the|its|his|her|their|last)\s+(?P<m>{_M})(?=\s+[a-z])"), _month),
-    (re.compile(r"\b(?i:in|since|by|until|till|during|from|of|early|late|mid-|before|after|"
-                r"between|the)\s+(?P<y>(?:18|19|20)\d\d)\b(?![-/]\d|\s*%)"), _year),
+    (re.compile(r"\b(?:(?i:in|since|by|until|till|during|from|of|early|late|before|after|"
+                r"between|the)\s+|(?i:mid)-\s*)(?P<y>(?:18|19|20)\d\d)\b(?![-/]\d|\s*%)"), _year),
     # A year in parentheses after what it dates ("the Falklands War (1982)"), and both ends
     # of a span of years ("from 2004 to 2017", "2002-2005"): each end dates an occurrence.
     (re.compile(r"\((?P<y>(?:18|19|20)\d\d)\)"), _year),
@@ -195,6 +216,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+week\b", re.IGNORECASE),
      _week),
     (re.compile(r"\b(?P<dw>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE), _day_word),
+    (re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                r"(?P<unit>year|month|week|day)s?\s+ago\b", re.IGNORECASE), _ago),
 ]
 
 

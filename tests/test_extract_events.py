@@ -289,3 +289,11 @@ def test_a_passive_subject_skips_modals_asides_and_the_verb_of_saying_before_it(
         "Larsen said the agreement would be signed on June 19.")
     assert ("2025-06-04", "approval of the contract") in _phrases(
         "The contract, with shipbuilder Nordhavn Yards, was approved by the cabinet on June 4.")
+
+
+def test_spans_of_time_ago_are_counted_back_from_publication() -> None:
+    assert _dates("Two years ago, the yard closed.", "2019-11-20") == ["2017"]
+    assert _dates("The pier opened three months ago.", "2019-11-20") == ["2019-08"]
+    assert _dates("The ferry sank 10 days ago.", "2019-11-20") == ["2019-11-10"]
+    assert _dates("The strike began a week ago.", "2019-11-20") == ["2019-11"]
+    assert _dates("Prices peaked in mid-2018.", "2019-11-20") == ["2018"]
