@@ -23,8 +23,9 @@ def continued_paragraphs(tree: lxml_html.HtmlElement, text: str) -> list[str]:
         return []
     siblings = [e for e in tree.iter(container.tag) if e.get("class") == container.get("class")]
     following = siblings[siblings.index(container) + 1 :]
+    seen = {" ".join(line.split()) for line in text.splitlines()}
     paragraphs = (" ".join(p.text_content().split()) for e in following for p in e.iter("p"))
-    return [p for p in paragraphs if p and p not in text]
+    return [p for p in paragraphs if p and p not in seen]
 
 
 def _container_of(tree: lxml_html.HtmlElement, paragraph: str) -> lxml_html.HtmlElement | None:
