@@ -390,12 +390,33 @@ def _resolve_subject(ctx: QuoteContext, subject: str, verb_start: int,
         word = pronoun.group(1).lower()
         if word in {"he", "she"}:
             found = ctx.antecedent(verb_start, spans, _PRONOUN_GENDER[word])
+        elif word == "they" and (singular := _singular_they(ctx, verb_start, spans)):
+            found = singular
         else:
             found = ctx.nearest_before(verb_start, {PERSON} if word == "we" else {ORG}, spans)
         return found.name if found else None
     description = DESCRIPTION_RE.search(subject)
     if description:
         return _resolve_description(ctx, description.group(1), verb_start, spans)
+    return None
+
+
+def _singular_they(ctx: QuoteContext, verb_start: int, spans: list[QuoteSpan]) -> Named | None:
+    """The person a singular "they" stands for (news style allows it for a person whose
+    gender is not given, AP Stylebook 2017): the person of unknown gender who opens the
+    sentence before, or this one, as its subject ("Kim Lau, a spokesperson, confirmed it.
+    “…,” they said."); None when that subject is an organisation or a he or she."""
+    here = ctx.index.at(verb_start)
+    gap = len(ctx.text[: here.start].rstrip()) if here is not None else 0
+    before = ctx.index.at(gap - 1) if gap > 0 else None
+    for sentence in (s for s in (here, before) if s is not None):
+        first = bisect_left(ctx._starts, sentence.start)
+        opener = ctx.named[first] if first < len(ctx.named) else None
+        if opener is not None and opener.start >= sentence.start + 4:
+            opener = None
+        if opener is not None and not _inside(opener.start, spans):
+            fits = opener.kind == PERSON and opener.name not in ctx.gender
+            return opener if fits else None
     return None
 
 

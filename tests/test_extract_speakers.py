@@ -159,3 +159,13 @@ def test_participle_and_infinitive_of_speech_verbs_attribute() -> None:
             "The change allowed Okafor to claim that the prison wants to be “a place that "
             "feels much less crowded.”")
     assert [q["speaker"] for q in _facts(text)["quotes"]] == ["Lena Okafor", "Lena Okafor"]
+
+
+def test_a_singular_they_after_a_person_of_unknown_gender_is_that_person() -> None:
+    text = ("Kim Lau, a spokesperson for Harbourline, confirmed the change to reporters.\n"
+            "\u201cWe use a model that predicts which ferries will fill up first on busy days,\u201d "
+            "they said in an email.\n"
+            "Harbourline staff said the ferries were full. \u201cThey will add crossings in the "
+            "summer months,\u201d they said.")
+    assert _speaker(text, "We use a model") == "Kim Lau"
+    assert _speaker(text, "They will add") == "Harbourline"  # the sentence before opens with it
