@@ -34,6 +34,18 @@ _PARTICLES = frozenset(("el", "le", "la", "les", "los", "las", "de", "del", "der
                         "saint"))
 
 
+# The abbreviations of the ISO 20275 entity legal forms most used by companies in the news,
+# written after the name ("Lockheed Martin Corp.").
+LEGAL_FORMS = (r"Inc|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LLC|AG|SE|SA|S\.A|NV|N\.V|AB|ASA|"
+               r"Oyj|SpA|S\.p\.A|KGaA|GmbH|Incorporated")
+_LEGAL_FORM = re.compile(rf",?\s+(?:{LEGAL_FORMS})\.?$")
+
+
+def without_legal_form(name: str) -> str:
+    """"Sierra Nevada Corp." -> "Sierra Nevada": the name a company goes by in running text."""
+    return _LEGAL_FORM.sub("", name) if " " in name else name
+
+
 def _read(name: str) -> list[str]:
     lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from extract import gazetteer as gz
 from extract.entities import acronym_initials
 from extract.mentions import ORG, Mention
-from extract.namelists import is_company
+from extract.namelists import is_company, without_legal_form
 
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&\-./]{1,14})\)")
 
@@ -51,19 +51,35 @@ def build_orgs(mentions: list[Mention], text: str, excluded: set[str]) -> list[O
     for org in orgs:
         _rename(org)
     orgs = [o for o in orgs if _names_an_organisation(o, text)]
+    for org in orgs:
+        _unglue(org)
     orgs = [o for o in orgs if not _coordination(o, orgs)]
     return sorted(orgs, key=lambda o: min(m.start for m in o.mentions))
 
 
 def _coordination(org: Organization, orgs: list[Organization]) -> bool:
-    """"Falcon Heavy and Starship": two names joined by "and", one of them listed on its own,
-    is a coordination NER read as one name (a name like "Customs and Border Protection",
-    whose halves never stand alone, is kept)."""
-    if org.aliases or " and " not in org.name:
+    """"Falcon Heavy and Starship", "CBS All Access, Disney": two names joined by "and" or a
+    comma, one of them listed on its own, is a coordination NER read as one name (a name like
+    "Customs and Border Protection", whose halves never stand alone, is kept)."""
+    joint = next((j for j in (" and ", ", ") if j in org.name), None)
+    if joint is None or (org.aliases and joint == " and "):
         return False
-    halves = [h.strip() for h in org.name.split(" and ", 1)]
+    halves = [h.strip() for h in org.name.split(joint, 1)]
     others = {n.lower() for o in orgs if o is not org for n in o.names()}
     return any(h.lower() in others for h in halves)
+
+
+def _unglue(org: Organization) -> None:
+    """"Starship, Blue Origin" known also as "Blue Origin": the model read two listed names
+    as one; the organisation is the half it is also called by."""
+    if ", " not in org.name:
+        return
+    for half in (h.strip() for h in org.name.split(", ", 1)):
+        alias = next((a for a in org.aliases if _same(a, half)), None)
+        if alias is not None:
+            org.aliases.remove(alias)
+            org.name = alias
+            return
 
 
 _AFTER_NUMBER = re.compile(r"\d[\d.,]*\s?$")
@@ -160,8 +176,9 @@ def _normal(name: str) -> str:
 
 
 def _same(a: str, b: str) -> bool:
-    """Names equal ignoring case."""
-    return a.lower() == b.lower()
+    """Names equal ignoring case and a legal form ("Sierra Nevada Corp." is "Sierra Nevada
+    Corporation")."""
+    return a.lower() == b.lower() or without_legal_form(a).lower() == without_legal_form(b).lower()
 
 
 def _find(
@@ -204,10 +221,12 @@ def _contained_in(orgs: list[Organization], name: str) -> Organization | None:
     """"Senate" is a short mention of "Nigerian Senate" when only one org ends that way, and
     "Harvest" of a listed "Harvest Foods" when only one starts that way (news names a
     company by its first word after the first mention)."""
+    name = without_legal_form(name)  # "Nano-Satellite Systems Inc." of "Tyvak Nano-Satellite Systems"
     lowered = name.lower()
     hits = [
         o for o in orgs
-        if len(o.name.split()) > len(name.split()) and o.name.lower().endswith(" " + lowered)
+        if len(o.name.split()) > len(name.split())
+        and without_legal_form(o.name).lower().endswith(" " + lowered)
     ]
     if not hits and " " not in name:
         hits = [o for o in orgs if is_company(o.name) and o.name.lower().startswith(lowered + " ")]

@@ -175,3 +175,35 @@ def test_an_ordinary_word_in_capitals_is_no_organisation() -> None:
                  "Residents who vote on Tuesday will decide, the WHO official who visited said.")
     assert "VOTE" not in orgs
     assert "WHO" in orgs or "World Health Organization" in orgs  # a listed acronym stays
+
+
+def _built(text: str, names: list[str]) -> dict[str, list[str]]:
+    from extract.mentions import ORG, Mention
+    from extract.orgs import build_orgs
+
+    mentions, cursor = [], 0
+    for name in names:
+        start = text.index(name, cursor)
+        mentions.append(Mention(name, ORG, start, start + len(name)))
+        cursor = start + len(name)
+    return {o.name: o.aliases for o in build_orgs(mentions, text, set())}
+
+
+def test_names_differing_by_a_legal_form_are_one_organisation() -> None:
+    text = ("Orrin Dynamics Corp. won the order. Orrin Dynamics Corporation will build it with "
+            "Kestrel Nano-Optics Inc., a unit of Vale Kestrel Nano-Optics.")
+    orgs = _built(text, ["Orrin Dynamics Corp", "Orrin Dynamics Corporation", "Kestrel Nano-Optics Inc",
+                         "Vale Kestrel Nano-Optics"])
+    assert len(orgs) == 2
+    assert any("Orrin Dynamics" in name for name in orgs)
+    assert orgs["Vale Kestrel Nano-Optics"] == ["Kestrel Nano-Optics Inc"]
+
+
+def test_two_names_the_model_joined_at_a_comma_come_apart() -> None:
+    text = "Viewers left Tideway Plus, Harbour Media and Harbour Media's rivals."
+    orgs = _built(text, ["Tideway Plus, Harbour Media", "Harbour Media"])
+    assert "Tideway Plus, Harbour Media" not in orgs
+    # A comma inside a name whose halves never stand alone is part of the name.
+    text = "The Ministry of Ports, Fisheries and Ferries said so."
+    ministry = "Ministry of Ports, Fisheries and Ferries"
+    assert ministry in _built(text, [ministry])

@@ -19,14 +19,11 @@ from pathlib import Path
 from pytickersymbols import PyTickerSymbols
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from extract.namelists import write_list  # noqa: E402  (the format the extractor reads)
+from extract.namelists import LEGAL_FORMS, write_list  # noqa: E402  (the extractor's format and forms)
 
-# Legal forms written after a company's name (the abbreviations of the ISO 20275 entity
-# legal forms most used by listed companies).
-LEGAL_FORM = re.compile(
-    r",?\s+(?:Inc|Corp|Corporation|Co|Company|Ltd|Limited|plc|PLC|AG|SE|SA|S\.A|NV|N\.V|AB|ASA|"
-    r"Oyj|SpA|S\.p\.A|KGaA|Holdings?|Group|Incorporated)\.?$"
-)
+# The legal forms written after a company's name (the extractor's list), and the words for
+# a group of companies that a listed company's short name drops as well.
+LEGAL_FORM = re.compile(rf",?\s+(?:{LEGAL_FORMS}|Company|Holdings?|Group)\.?$")
 
 
 def company_names() -> set[str]:
