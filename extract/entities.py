@@ -349,12 +349,19 @@ def _plausible(mention: Mention) -> bool:
     return len(words) <= 8
 
 
+# The primary and modal auxiliaries of English (Quirk et al. 3.21, 3.40), capitalised inside
+# a run of title-case words: a sentence's verb, so the run is a headline.
+_AUXILIARY = re.compile(r"\s(?:Is|Are|Was|Were|Has|Have|Had|Will|Would|Can|Could|Should|Does|Did)\s")
+
+
 def _plausible_org(name: str, words: list[str]) -> bool:
     """Organisation names have no digits, are not ideologies, events or market indices."""
     if name in gz.ORG_ALIASES:
         return True
     if re.search(r"\d", name) or words[-1].endswith("ism"):
         return False
+    if _AUXILIARY.search(name):
+        return False  # "Station Is Open for Business": a headline in title case, not a name
     return words[-1] not in gz.NON_ORG_TAILS and not (len(words) == 1 and words[0] in gz.TITLE_WORDS)
 
 

@@ -117,3 +117,12 @@ def test_a_plural_noun_opening_a_sentence_is_no_name() -> None:
     names = {m.text for m in find_mentions(spans, text)}
     assert "Flames" not in names and "Smugglers" not in names
     assert "Rangers" in names  # written capitalised inside a sentence too: a name
+
+
+def test_a_headline_in_title_case_is_no_organisation() -> None:
+    from extract.entities import find_mentions
+
+    text = "Read more: The Harbour Ferry Service Is Open for Business Again"
+    start = text.index("The")
+    names = {m.text for m in find_mentions([(start, len(text), "ORG")], text)}
+    assert not any("Is Open" in name for name in names)
