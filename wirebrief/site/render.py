@@ -36,9 +36,9 @@ def build_salt(config: Config) -> str:
     settings = config.site.model_dump_json(exclude={"output", "database"})
     digest = hashlib.blake2b(settings.encode("utf-8"), digest_size=16)
     sources = sorted(templates_dir().rglob("*")) + sorted(CODE.glob("*.py"))
-    # What pages read through besides the site code: the store's reads and slugs, the run report.
-    sources += [CODE.parent / name
-                for name in ("sanitize.py", "status.py", "store/queries.py", "store/keys.py")]
+    # What pages read through besides the site code: the store's reads, texts and slugs, the run report.
+    sources += [CODE.parent / name for name in
+                ("sanitize.py", "status.py", "store/queries.py", "store/texts.py", "store/keys.py")]
     for path in sources:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
