@@ -69,16 +69,11 @@ def _real_day(text: str) -> str | None:
 
 
 def year_of(event: dict[str, Any]) -> str | None:
-    """The year the timeline lists an event under (see listed_year)."""
-    return listed_year(event["date"], event["what"])
-
-
-def listed_year(when: str | None, what: str | None) -> str | None:
     """The year the timeline lists an event under, or None when it leaves the event out
     (no full or partial ISO date, or nothing said of what happened)."""
-    if not what or what.isspace():
+    if not event["what"] or event["what"].isspace():
         return None
-    return _year_of_date(when or "")
+    return _year_of_date(event["date"])
 
 
 @functools.lru_cache(maxsize=65536)
@@ -397,16 +392,9 @@ def _articles(rows: list[tuple[Any, ...]], reader: TextReader, stories: dict[str
     numbered in their order. Each distinct list of authors or topics is decoded once and
     shared by the articles that store it (nothing changes them), and so is each distinct
     source, agency, date and dateline (they repeat across articles: one string for each)."""
-    decoded: dict[str | None, list[str]] = {}
+    strings = functools.lru_cache(maxsize=None)(queries.string_list)
     shared: dict[str | None, str | None] = {}
     one = shared.setdefault
-
-    def strings(value: str | None) -> list[str]:
-        found = decoded.get(value)
-        if found is None:
-            found = decoded[value] = queries.string_list(value)
-        return found
-
     articles = []
     for number, (article_id, url, source, title, summary, published, agency, authors, dateline_place,
                  dateline_date, copy_id, topics, first_run_id, first_seen_at, revision) in enumerate(rows):

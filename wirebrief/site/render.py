@@ -92,7 +92,7 @@ class Renderer:
     def __init__(self, config: Config) -> None:
         self.config = config
         self.env = environment()
-        self.site_feeds = site_feed_links(config)
+        self.site_feeds = feed_links("", config.site.title)
         self.base_url = str(config.site.base_url)
         self.salt = build_salt(config)
         # What several outputs of a build show alike, made once per process (feeds.feed_item).
@@ -113,10 +113,6 @@ class Renderer:
 
     def absolute(self, page: str) -> str:
         return self.base_url + page
-
-
-def site_feed_links(config: Config) -> list[dict[str, str]]:
-    return feed_links("", config.site.title)
 
 
 def feed_links(folder: str, title: str) -> list[dict[str, str]]:
