@@ -1,7 +1,7 @@
 """The build: read the store, list every output with its key, render what changed, swap it in.
 
 The site is written into a staging folder beside the output and swapped in whole
-(publish.py), so a failed or killed build leaves the previous site untouched. Every
+(wirebrief/swap.py), so a failed or killed build leaves the previous site untouched. Every
 output declares the key of what it shows (outputs.py); the staging folder gets a hard
 link to every file of the live site while the keys are made, and the outputs whose key
 the live site's manifest does not record are rendered in place of their links (writer.py).
@@ -40,10 +40,10 @@ from wirebrief.site import (
 from wirebrief.site.corpus import Corpus, load_corpus
 from wirebrief.site.feeds import feed_outputs
 from wirebrief.site.outputs import Output, data_output, page_output
-from wirebrief.site.publish import staging_dir, swap_into_place
 from wirebrief.site.render import Renderer, templates_dir
 from wirebrief.site.writer import content_hash, link_live, write_site
 from wirebrief.status import status_report
+from wirebrief.swap import staging_dir, swap_into_place
 from wirebrief.watch import Match, match_stories
 
 
