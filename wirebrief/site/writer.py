@@ -124,7 +124,9 @@ def write_site(outputs: Iterable[Output], staging: Path, staged: Staged, workers
     folders = tuple(bundle.folder for bundle in bundles)
     claimed = {o.path for o in chosen}
     gone = [path for path in linked if path not in claimed and not path.startswith(folders)]
-    _unlink(staging, [o.path for o in pending if o.path in linked] + gone)
+    for path in [o.path for o in pending if o.path in linked] + gone:
+        os.unlink(target_file(staging, path))  # a link: the live tree keeps the file
+    _remove_empty_folders(staging, gone)
     entries = {o.path: [o.key, linked[o.path][1]] for o in kept}
     made: dict[str, list[str]] = {}
 
@@ -141,13 +143,10 @@ def write_site(outputs: Iterable[Output], staging: Path, staged: Staged, workers
     return Stats(rendered=len(pending), linked=len(kept), bundled=len(made))
 
 
-def _unlink(staging: Path, paths: list[str]) -> None:
-    """Remove these files from staging (links to the live site's files: a changed output's
-    old file, or one no output claims any more), and the folders left empty, as a full
-    build would not make them."""
-    for path in paths:
-        os.unlink(target_file(staging, path))
-    for path in paths:
+def _remove_empty_folders(staging: Path, gone: list[str]) -> None:
+    """The folders of files no output claims any more that are left empty (and their
+    parents, if empty too): a full build would not make them."""
+    for path in gone:
         folder = output_file(path).rpartition("/")[0]
         while folder:
             try:
