@@ -80,3 +80,40 @@ print("after facts", "spacy" in sys.modules, bool(record["people"]))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True, cwd=ROOT).stdout.splitlines()
     assert out == ["after cleaning False", "after facts True True"], out
+
+
+def module_level_imports(path: Path, known: set[str]) -> set[str]:
+    """The modules of ``known`` a file imports when it is loaded: its top-level imports
+    (also under if/try), not those inside functions or under TYPE_CHECKING."""
+    found: set[str] = set()
+
+    def visit(body: list[ast.stmt]) -> None:
+        for node in body:
+            if isinstance(node, ast.If) and "TYPE_CHECKING" in ast.unparse(node.test):
+                continue
+            if isinstance(node, ast.Import):
+                found.update(alias.name for alias in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                found.update([node.module, *(f"{node.module}.{alias.name}" for alias in node.names)])
+            elif isinstance(node, (ast.If, ast.Try)):
+                visit(node.body + node.orelse)
+
+    visit(ast.parse(path.read_text(encoding="utf-8")).body)
+    return found & known
+
+
+def test_wirebrief_has_no_import_cycle() -> None:
+    files = {".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__"): p
+             for p in (ROOT / "wirebrief").rglob("*.py")}
+    graph = {name: module_level_imports(path, set(files)) for name, path in files.items()}
+    done: set[str] = set()
+
+    def walk(name: str, path: list[str]) -> None:
+        assert name not in path, " -> ".join([*path[path.index(name):], name])
+        if name not in done:
+            for imported in sorted(graph[name]):
+                walk(imported, [*path, name])
+            done.add(name)
+
+    for name in sorted(graph):
+        walk(name, [])

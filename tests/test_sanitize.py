@@ -5,8 +5,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wirebrief.sanitize import _XML_INVALID, SHORT, xml_safe
-from wirebrief.site.render import _HTML_INVALID_UTF8, html_safe
+from wirebrief.sanitize import _HTML_INVALID_UTF8, _XML_INVALID, SHORT, html_safe, xml_safe
 
 # Characters around every boundary the expressions draw, plus plain text to make long strings.
 EDGES = [chr(c) for c in (*range(0x00, 0x21), 0x7e, 0x7f, 0x80, 0x85, 0x9f, 0xa0, 0xab, 0xbf,

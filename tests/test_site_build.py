@@ -326,12 +326,18 @@ def test_a_failed_render_leaves_the_site_untouched(
     assert digests(tmp_path / "site") != before
 
 
+def folders(site: Path) -> list[str]:
+    return sorted(p.relative_to(site).as_posix() for p in site.rglob("*") if p.is_dir())
+
+
 def rebuilt_equals_full(folder: Path) -> dict[str, int]:
-    """Build incrementally, then from scratch: the two sites must be the same files."""
+    """Build incrementally, then from scratch: the two sites must be the same files, in
+    the same folders (none left empty by a page that went away)."""
     stats = build(folder)
     incremental = digests(folder / "site")
     build(folder, "fresh")
     assert digests(folder / "fresh") == incremental
+    assert folders(folder / "fresh") == folders(folder / "site")
     shutil.rmtree(folder / "fresh")
     assert stats["reused"] > stats["rendered"], "the change was small: most files should be reused"
     return stats

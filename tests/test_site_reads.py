@@ -155,6 +155,21 @@ def test_a_damaged_manifest_renders_everything_again(tmp_path: Path, damage: byt
     assert again["rendered"] == first["pages"] and digests(tmp_path / "site") == published
 
 
+def test_a_manifest_naming_files_outside_the_site_links_none_of_them(tmp_path: Path) -> None:
+    """The live site is linked into staging by its manifest's paths, which are checked like
+    every output's: one that climbs out of the site is left out."""
+    seed(tmp_path, 12)
+    build(tmp_path)
+    published = digests(tmp_path / "site")
+    manifest = json.loads((tmp_path / "site" / MANIFEST).read_text())
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "bait.html").write_text("not of the site")
+    manifest["files"]["../outside/bait.html"] = ["k" * 32, "h" * 32]
+    (tmp_path / "site" / MANIFEST).write_text(json.dumps(manifest))
+    assert build(tmp_path)["rendered"] == 0 and digests(tmp_path / "site") == published
+    assert [p.name for p in (tmp_path / "outside").iterdir()] == ["bait.html"]
+
+
 def test_the_manifest_names_every_file_with_its_key_and_hash(tmp_path: Path) -> None:
     seed(tmp_path, 12)
     build(tmp_path)

@@ -16,8 +16,8 @@ import subprocess
 from pathlib import Path
 
 from wirebrief.config import Config
-from wirebrief.site.publish import staging_dir, swap_into_place
 from wirebrief.site.writer import MANIFEST, read_manifest, target_file
+from wirebrief.swap import staging_dir, swap_into_place
 
 
 class PublishError(RuntimeError):

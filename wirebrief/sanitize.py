@@ -1,4 +1,5 @@
-"""Making scraped strings safe to carry: no characters that XML 1.0 forbids.
+"""Making scraped strings safe to carry: no characters that XML 1.0 forbids, and in
+HTML pages none that HTML calls invalid.
 
 HTML and XML escaping is Jinja's autoescape (feeds are templates too). Neither can carry
 control characters, lone surrogates or U+FFFE/U+FFFF, which hostile or broken pages do
@@ -38,3 +39,29 @@ def xml_safe(text: str | None) -> str:
     if len(text) > SHORT and nothing_to_remove(text.encode("utf-8", "surrogatepass"), _XML_INVALID_SEQUENCES):
         return text
     return _XML_INVALID.sub("", text)
+
+
+# In UTF-8: C0 controls but tab and newlines, DEL, C1 controls (U+0080-U+009F), lone
+# surrogates, the noncharacters U+FDD0-U+FDEF and U+nFFFE/U+nFFFF of every plane.
+_HTML_INVALID_UTF8 = re.compile(
+    rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xed[\xa0-\xbf][\x80-\xbf]"
+    rb"|\xef\xb7[\x90-\xaf]|\xef\xbf[\xbe\xbf]|[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]")
+# The same sequences but the control characters, each starting with a fixed byte (fast to
+# search for); four-byte sequences are looked for by their last two bytes.
+_HTML_INVALID_SEQUENCES = tuple(re.compile(pattern) for pattern in (
+    rb"\xc2[\x80-\x9f]", rb"\xed[\xa0-\xbf]", rb"\xef\xb7[\x90-\xaf]", rb"\xef\xbf[\xbe\xbf]",
+    rb"\xbf[\xbe\xbf]"))
+
+
+def html_safe(text: str) -> bytes:
+    """``text`` as UTF-8 without the characters XML forbids nor those HTML calls invalid
+    (C1 controls, noncharacters): scraped text carries them, and they make a page invalid.
+
+    Matched on the encoded bytes, which is twice as fast as on the string for pages of
+    mostly ASCII text with some typographic characters, and the bytes are what is written;
+    and only when a fast search finds something to remove (nothing_to_remove).
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    if nothing_to_remove(data, _HTML_INVALID_SEQUENCES):
+        return data
+    return _HTML_INVALID_UTF8.sub(b"", data)

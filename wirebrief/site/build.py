@@ -1,9 +1,10 @@
 """The build: read the store, list every output with its key, render what changed, swap it in.
 
 The site is written into a staging folder beside the output and swapped in whole
-(publish.py), so a failed or killed build leaves the previous site untouched. Every
-output declares the key of what it shows (outputs.py); those whose key the live site's
-manifest already records are hard-linked from it, the others rendered (writer.py).
+(wirebrief/swap.py), so a failed or killed build leaves the previous site untouched. Every
+output declares the key of what it shows (outputs.py); the staging folder gets a hard
+link to every file of the live site while the keys are made, and the outputs whose key
+the live site's manifest does not record are rendered in place of their links (writer.py).
 Nothing depends on the clock, so two builds of the same database give byte-identical
 sites, and a build after any change gives the bytes of a full build of the same store.
 """
@@ -11,8 +12,11 @@ sites, and a build after any change gives the bytes of a full build of the same 
 from __future__ import annotations
 
 import functools
+import gc
 import os
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from typing import Any
 
 import sqlite_utils
@@ -36,10 +40,10 @@ from wirebrief.site import (
 from wirebrief.site.corpus import Corpus, load_corpus
 from wirebrief.site.feeds import feed_outputs
 from wirebrief.site.outputs import Output, data_output, page_output
-from wirebrief.site.publish import staging_dir, swap_into_place
 from wirebrief.site.render import Renderer, templates_dir
-from wirebrief.site.writer import content_hash, write_site
+from wirebrief.site.writer import content_hash, link_live, write_site
 from wirebrief.status import status_report
+from wirebrief.swap import staging_dir, swap_into_place
 from wirebrief.watch import Match, match_stories
 
 
@@ -48,16 +52,44 @@ def build_site(config: Config, db: sqlite_utils.Database) -> dict[str, int]:
     target = config.output_path
     if target.exists() and not target.is_dir():
         raise NotADirectoryError(f"{target} exists and is not a folder: refusing to replace it with the site")
-    corpus = load_corpus(db)
-    renderer = Renderer(config)
-    matches = {watch.slug: match_stories(db, watch) for watch in config.watch}
-    outputs = list(site_outputs(corpus, config, renderer, status_report(db, config, builds=False), matches))
-    with staging_dir(target) as staging:
-        stats = write_site(outputs, staging, target if target.is_dir() else None, render_workers(),
-                           list(search.bundles(corpus, renderer)))
+    with staging_dir(target) as staging, thawed_at_the_end():
+        # The live site is linked into staging while the keys are made.
+        with uncollected(), ThreadPoolExecutor(1) as linking:
+            staged = linking.submit(link_live, target if target.is_dir() else None, staging)
+            corpus = load_corpus(db)
+            renderer = Renderer(config)
+            matches = {watch.slug: match_stories(db, watch) for watch in config.watch}
+            status = status_report(db, config, builds=False)
+            outputs = list(site_outputs(corpus, config, renderer, status, matches))
+            bundles = list(search.bundles(corpus, renderer))
+        stats = write_site(outputs, staging, staged.result(), render_workers(), bundles)
         swap_into_place(staging, target)
     return {"pages": stats.rendered + stats.linked, "articles": len(corpus.articles),
             "rendered": stats.rendered, "reused": stats.linked, "search_files": stats.bundled}
+
+
+@contextmanager
+def uncollected() -> Iterator[None]:
+    """No cycle collection while the corpus and the outputs are made, and what was made
+    frozen out of the collector afterwards (thawed_at_the_end). None of it is garbage
+    before the build ends, but they count by the hundred thousand objects, and every full
+    collection scanned them all again, in the build and in its render processes."""
+    gc.disable()
+    try:
+        yield
+        gc.freeze()
+    finally:
+        gc.enable()
+
+
+@contextmanager
+def thawed_at_the_end() -> Iterator[None]:
+    """What uncollected froze is handed back to the collector when the build ends, so
+    that a process that goes on (`wirebrief run`) frees the corpus."""
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def render_workers() -> int:

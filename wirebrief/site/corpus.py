@@ -11,14 +11,11 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
-import sqlite3
 import sys
-from collections import Counter, OrderedDict, defaultdict
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from datetime import date
-from pathlib import Path
 from typing import Any
 
 import sqlite_utils
@@ -26,6 +23,7 @@ import sqlite_utils
 from wirebrief.site.paths import article_path
 from wirebrief.store import queries
 from wirebrief.store.keys import slugify
+from wirebrief.store.texts import TextReader
 from wirebrief.stories import redirects, story_of_articles
 from wirebrief.stories.ranking import outlet as outlet_name  # (the digest names outlets alike)
 
@@ -71,74 +69,17 @@ def _real_day(text: str) -> str | None:
 
 
 def year_of(event: dict[str, Any]) -> str | None:
-    """The year the timeline lists an event under (see listed_year)."""
-    return listed_year(event["date"], event["what"])
-
-
-def listed_year(when: str | None, what: str | None) -> str | None:
     """The year the timeline lists an event under, or None when it leaves the event out
     (no full or partial ISO date, or nothing said of what happened)."""
-    if not what or what.isspace():
+    if not event["what"] or event["what"].isspace():
         return None
-    return _year_of_date(when or "")
+    return _year_of_date(event["date"])
 
 
 @functools.lru_cache(maxsize=65536)
 def _year_of_date(when: str) -> str | None:
     """Checked once per distinct date: events share a few thousand."""
     return when[:4] if _EVENT_DATE.match(when) else None
-
-
-def evidence_sentence(evidence: Any) -> str:
-    """The sentence the extractor cites for a fact ('' when none); the store reads it out."""
-    return evidence.strip() if isinstance(evidence, str) else ""
-
-
-class TextReader:
-    """Reads an article's text when its page or a feed shows it: the one part of the
-    store too large to hold for every article at once, so only the texts read last are
-    kept (a render process renders every article's page, and keeping each text it read
-    made it outgrow the build). Forked render workers must not share the parent's SQLite
-    connection, so each other process opens its own, read-only."""
-
-    KEPT = 4096  # texts kept, the last read
-
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db, self.pid = db, os.getpid()
-        row = db.execute("pragma database_list").fetchone()
-        self.path: str = row[2] if row else ""
-        self._own: tuple[int, sqlite_utils.Database] | None = None
-        self.texts: OrderedDict[str, str] = OrderedDict()
-
-    def database(self) -> sqlite_utils.Database:
-        if os.getpid() == self.pid or not self.path:
-            return self.db
-        if self._own is None or self._own[0] != os.getpid():
-            uri = Path(self.path).as_uri() + "?mode=ro"
-            self._own = (os.getpid(), sqlite_utils.Database(sqlite3.connect(uri, uri=True, timeout=30)))
-        return self._own[1]
-
-    def read(self, articles: list[Article]) -> None:
-        """Read the texts of ``articles`` not kept, in one query (a feed shows fifty)."""
-        missing = [a.id for a in articles if a.id not in self.texts]
-        if missing:
-            found = dict(queries.texts_of(self.database(), missing))
-            for article_id in missing:
-                self.texts[article_id] = found.get(article_id, "")
-            while len(self.texts) > max(self.KEPT, len(articles)):
-                self.texts.popitem(last=False)
-
-    def text(self, article: Article) -> str:
-        if article.id not in self.texts:
-            self.read([article])
-        self.texts.move_to_end(article.id)
-        return self.texts[article.id]
-
-    def evidence(self, article: Article) -> tuple[dict[str, str], list[str]]:
-        """The sentences behind its mentions (by entity id) and its quotes (in the order of
-        Article.quotes): only its own page shows them, so they are not held for every article."""
-        mentions, quoted = queries.fact_evidence(self.database(), article.id)
-        return mentions, [evidence_sentence(e) for text, e in quoted if (text or "").strip()]
 
 
 def quotes_by(rows: list[dict[str, Any]], entities: dict[str, Entity], by_id: dict[str, Article]
@@ -173,7 +114,7 @@ def agreements_by(rows: list[queries.AgreementMention], agreements: dict[str, Ag
         if article is None or agreement is None:
             continue
         item = {"id": agreement.id, "name": agreement.name, "path": agreement.path, "status": status,
-                "parties": parties, "evidence": evidence_sentence(evidence)}
+                "parties": parties, "evidence": queries.evidence_sentence(evidence)}
         by_article.setdefault(article.id, []).append(item)
         by_agreement.setdefault(agreement.id, []).append({**item, "article": article})
     for mentions in by_agreement.values():
@@ -284,7 +225,7 @@ class Article:
     @property
     def text(self) -> str:
         assert self._reader is not None, "an article is made by load_corpus, with a reader"
-        return self._reader.text(self)
+        return self._reader.text(self.id)
 
     def __repr__(self) -> str:  # what output keys are made of (outputs.key_of)
         return self.token
@@ -398,10 +339,10 @@ class Corpus:
 
 def read_texts(articles: list[Article]) -> None:
     """Read the texts of ``articles`` that are not read yet in one query, rather than one
-    query each when each is first shown (a feed with full text shows fifty)."""
-    readers = {id(a._reader): a._reader for a in articles if a._reader is not None}
-    for reader in readers.values():
-        reader.read([a for a in articles if a._reader is reader])
+    query each when each is first shown (a feed with full text shows fifty). The articles
+    of one corpus share its reader."""
+    if articles and articles[0]._reader is not None:
+        articles[0]._reader.read([a.id for a in articles])
 
 
 def load_corpus(db: sqlite_utils.Database) -> Corpus:
@@ -451,16 +392,9 @@ def _articles(rows: list[tuple[Any, ...]], reader: TextReader, stories: dict[str
     numbered in their order. Each distinct list of authors or topics is decoded once and
     shared by the articles that store it (nothing changes them), and so is each distinct
     source, agency, date and dateline (they repeat across articles: one string for each)."""
-    decoded: dict[str | None, list[str]] = {}
+    strings = functools.lru_cache(maxsize=None)(queries.string_list)
     shared: dict[str | None, str | None] = {}
     one = shared.setdefault
-
-    def strings(value: str | None) -> list[str]:
-        found = decoded.get(value)
-        if found is None:
-            found = decoded[value] = queries.string_list(value)
-        return found
-
     articles = []
     for number, (article_id, url, source, title, summary, published, agency, authors, dateline_place,
                  dateline_date, copy_id, topics, first_run_id, first_seen_at, revision) in enumerate(rows):
@@ -534,7 +468,7 @@ def events_by(rows: list[queries.EventRow], entities: dict[str, Entity]) -> dict
         place = entities.get(place_id or "")
         line = " ".join((description or "").split()) or what or ""
         event = {"date": when or "", "what": what or "", "place": place_name, "line": line,
-                 "place_path": place.path if place else None, "evidence": evidence_sentence(evidence)}
+                 "place_path": place.path if place else None, "evidence": queries.evidence_sentence(evidence)}
         event["year"] = year_of(event)
         result.setdefault(article_id, []).append(event)
     for events in result.values():

@@ -33,7 +33,7 @@ def with_facts(renderer: Renderer, context: dict[str, Any]) -> dict[str, Any]:
     with any change to its facts)."""
     article: Article = context["article"]
     assert article._reader is not None, "an article is made by load_corpus, with a reader"
-    mentions, quoted = article._reader.evidence(article)
+    mentions, quoted = article._reader.evidence(article.id)
     facts = {kind: [{**m, "evidence": mentions.get(m["id"], "")} for m in article.named(kind)]
              for kind in ("person", "organization", "place")}
     facts["quote"] = [{**q, "evidence": e} for q, e in zip(article.quotes, quoted, strict=False)]

@@ -14,7 +14,7 @@ from wirebrief.config import Config
 from wirebrief.site.cards import story_card
 from wirebrief.site.corpus import Corpus, Story
 from wirebrief.site.outputs import Output, page_output
-from wirebrief.site.render import Renderer, site_feed_links
+from wirebrief.site.render import Renderer
 from wirebrief.stories.ranking import Standing, latest, rank
 
 
@@ -51,4 +51,4 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[Outp
         "stories": stories, "count": len(stories), "latest_run": corpus.latest_run,
         "new_count": sum(1 for s in stories if corpus.is_new(s)),
         "first_day": days[0] if days else None, "last_day": days[-1] if days else None,
-        "feeds": site_feed_links(config)}, lambda context: {**context, "cards": ranked(corpus, stories)})
+        "feeds": renderer.site_feeds}, lambda context: {**context, "cards": ranked(corpus, stories)})

@@ -16,9 +16,8 @@ from typing import Any
 
 from wirebrief.config import Config
 from wirebrief.site.corpus import Agreement, Corpus, outlet_name
-from wirebrief.site.feeds import feed_files
 from wirebrief.site.outputs import Output, page_output
-from wirebrief.site.pages_stories import story_item
+from wirebrief.site.pages_stories import story_feed
 from wirebrief.site.render import Renderer, feed_links
 
 FOLDER = "changes/"
@@ -67,5 +66,4 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer, watched: set[str
         "run": corpus.latest_run, "new": new, "grown": grown, "moves": moves,
         "quotes": watched_quotes(corpus, watched), "feeds": feed_links(FOLDER, title)})
     changed = (new + [g["story"] for g in grown])[:config.site.feed_items]  # like every feed
-    yield from feed_files(renderer, FOLDER, title, "New stories and stories with new coverage.", changed,
-                          lambda: [story_item(renderer, story) for story in changed])
+    yield from story_feed(renderer, FOLDER, title, "New stories and stories with new coverage.", changed)

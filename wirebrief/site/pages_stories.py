@@ -92,9 +92,16 @@ def story_feeds(corpus: Corpus, config: Config, renderer: Renderer) -> Iterator[
     """One item per story, the most recently reported first."""
     latest = sorted(corpus.stories.values(), key=lambda s: (max(map(_dated, s.copies)), s.id),
                     reverse=True)[:config.site.feed_items]
-    yield from feed_files(renderer, FOLDER, f"Stories · {config.site.title}",
-                          "Every story, one item each, updated as coverage grows.", latest,
-                          lambda: [story_item(renderer, story) for story in latest])
+    yield from story_feed(renderer, FOLDER, f"Stories · {config.site.title}",
+                          "Every story, one item each, updated as coverage grows.", latest)
+
+
+def story_feed(renderer: Renderer, folder: str, title: str, description: str,
+               stories: list[Story]) -> Iterator[Output]:
+    """The three feeds of ``folder`` with one item per story (story_item), which stays
+    as the story grows (its id is the story page's URL)."""
+    yield from feed_files(renderer, folder, title, description, stories,
+                          lambda: [story_item(renderer, story) for story in stories])
 
 
 def _dated(article: Article) -> str:

@@ -32,7 +32,7 @@ def month_path(month: str) -> str:
 
 
 def distinct_events(corpus: Corpus) -> list[dict[str, Any]]:
-    """Every event the timeline lists (see corpus.listed_year), newest first, each with
+    """Every event the timeline lists (see corpus.year_of), newest first, each with
     the articles that report it (one copy of each story); an entry is made from its
     first report, in corpus order."""
     merged: dict[Key, dict[str, Any]] = {}

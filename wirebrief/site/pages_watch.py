@@ -8,16 +8,14 @@ module only shows it.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator
 from typing import Any
 
 from wirebrief.config import Config
 from wirebrief.config_watch import WatchConfig
 from wirebrief.site.corpus import Corpus, Story
-from wirebrief.site.feeds import feed_files
 from wirebrief.site.outputs import Output, page_output
-from wirebrief.site.pages_stories import story_item
+from wirebrief.site.pages_stories import story_feed
 from wirebrief.site.render import Renderer, feed_links
 from wirebrief.watch import Match
 
@@ -44,10 +42,5 @@ def outputs(corpus: Corpus, config: Config, renderer: Renderer,
         yield page_output(renderer, watch_path(watch), "watch.html", {
             "watch": described(watch), "items": items, "feeds": feed_links(watch_path(watch), title)})
         latest: list[Story] = [item["story"] for item in items[:config.site.feed_items]]
-        yield from feed_files(renderer, watch_path(watch), title, f"Stories matching {watch.name}.", latest,
-                              functools.partial(_items, renderer, latest))
+        yield from story_feed(renderer, watch_path(watch), title, f"Stories matching {watch.name}.", latest)
     yield page_output(renderer, FOLDER, "watches.html", {"watches": watches, "feeds": []})
-
-
-def _items(renderer: Renderer, stories: list[Story]) -> list[dict[str, Any]]:
-    return [story_item(renderer, story) for story in stories]

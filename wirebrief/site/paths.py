@@ -23,13 +23,6 @@ def up_prefix(from_page: str) -> str:
     return "../" * from_page.count("/")
 
 
-def relative(from_page: str, to_page: str) -> str:
-    """Link from the page at ``from_page`` ('a/b/' for a folder page, 'a/b.html' for a file)
-    to ``to_page``, always through the site root: simple, and fast enough to call a few
-    hundred thousand times per build."""
-    return up_prefix(from_page) + to_page or "./"
-
-
 def output_file(page: str) -> str:
     """The file that serves ``page``: folders get an index.html."""
     return page + "index.html" if page.endswith("/") or page == "" else page

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -17,7 +16,7 @@ from jinja2 import (
 )
 
 from wirebrief.config import Config
-from wirebrief.sanitize import nothing_to_remove, xml_safe
+from wirebrief.sanitize import html_safe, xml_safe
 from wirebrief.site.paths import up_prefix
 from wirebrief.site.rows import event_rows, nice_date, story_rows
 
@@ -36,9 +35,9 @@ def build_salt(config: Config) -> str:
     settings = config.site.model_dump_json(exclude={"output", "database"})
     digest = hashlib.blake2b(settings.encode("utf-8"), digest_size=16)
     sources = sorted(templates_dir().rglob("*")) + sorted(CODE.glob("*.py"))
-    # What pages read through besides the site code: the store's reads and slugs, the run report.
-    sources += [CODE.parent / name
-                for name in ("sanitize.py", "status.py", "store/queries.py", "store/keys.py")]
+    # What pages read through besides the site code: the store's reads, texts and slugs, the run report.
+    sources += [CODE.parent / name for name in
+                ("sanitize.py", "status.py", "store/queries.py", "store/texts.py", "store/keys.py")]
     for path in sources:
         if path.is_file():
             digest.update(path.name.encode() + b"\0" + path.read_bytes())
@@ -87,39 +86,13 @@ def paragraphs_html(text: str) -> str:
     return "".join(f"<p>{escape(p)}</p>" for p in paragraphs(text))
 
 
-# In UTF-8: C0 controls but tab and newlines, DEL, C1 controls (U+0080-U+009F), lone
-# surrogates, the noncharacters U+FDD0-U+FDEF and U+nFFFE/U+nFFFF of every plane.
-_HTML_INVALID_UTF8 = re.compile(
-    rb"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]|\xc2[\x80-\x9f]|\xed[\xa0-\xbf][\x80-\xbf]"
-    rb"|\xef\xb7[\x90-\xaf]|\xef\xbf[\xbe\xbf]|[\xf0-\xf4][\x8f\x9f\xaf\xbf]\xbf[\xbe\xbf]")
-# The same sequences but the control characters, each starting with a fixed byte (fast to
-# search for); four-byte sequences are looked for by their last two bytes.
-_HTML_INVALID_SEQUENCES = tuple(re.compile(pattern) for pattern in (
-    rb"\xc2[\x80-\x9f]", rb"\xed[\xa0-\xbf]", rb"\xef\xb7[\x90-\xaf]", rb"\xef\xbf[\xbe\xbf]",
-    rb"\xbf[\xbe\xbf]"))
-
-
-def html_safe(text: str) -> bytes:
-    """``text`` as UTF-8 without the characters XML forbids nor those HTML calls invalid
-    (C1 controls, noncharacters): scraped text carries them, and they make a page invalid.
-
-    Matched on the encoded bytes, which is twice as fast as on the string for pages of
-    mostly ASCII text with some typographic characters, and the bytes are what is written;
-    and only when a fast search finds something to remove (sanitize.nothing_to_remove).
-    """
-    data = text.encode("utf-8", "surrogatepass")
-    if nothing_to_remove(data, _HTML_INVALID_SEQUENCES):
-        return data
-    return _HTML_INVALID_UTF8.sub(b"", data)
-
-
 class Renderer:
     """Renders templates for one config: every page gets the site, its own links and feeds."""
 
     def __init__(self, config: Config) -> None:
         self.config = config
         self.env = environment()
-        self.site_feeds = site_feed_links(config)
+        self.site_feeds = feed_links("", config.site.title)
         self.base_url = str(config.site.base_url)
         self.salt = build_salt(config)
         # What several outputs of a build show alike, made once per process (feeds.feed_item).
@@ -140,10 +113,6 @@ class Renderer:
 
     def absolute(self, page: str) -> str:
         return self.base_url + page
-
-
-def site_feed_links(config: Config) -> list[dict[str, str]]:
-    return feed_links("", config.site.title)
 
 
 def feed_links(folder: str, title: str) -> list[dict[str, str]]:

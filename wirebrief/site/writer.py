@@ -1,27 +1,28 @@
-"""Writing the site into a staging folder: render what changed, hard-link the rest.
+"""Writing the site into a staging folder: link the live site, render what changed.
 
 The live site holds a manifest (MANIFEST): for every file, the key of what it shows
-(outputs.py) and the hash of its bytes. An output whose key equals the live one is
-hard-linked from the live tree (same inode, nothing rendered or copied); every other
-output is rendered, by a pool of forked processes when there are many. The staging
-folder starts empty and every file in it is new or linked, so nothing is ever written
-through a file the live site holds, and the staging folder is always a whole site.
+(outputs.py) and the hash of its bytes. The staging folder starts empty and first gets a
+hard link to every file of the live site (same inode, nothing copied: link_live); then
+every output whose key differs from the live one is rendered, by a pool of forked
+processes when there are many, into a new file that takes the place of its link, and
+the files no output claims any more are unlinked. A link is never written through (the
+live site shares its inode), so the live site keeps its bytes whatever the build does,
+and the staging folder is always a whole site.
 As in Pelican, there is no guess at which outputs a change reaches: every output's
 key is computed on every build, and the keys decide.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 import multiprocessing
 import os
 import re
 import shutil
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from wirebrief.site.outputs import Output
@@ -44,6 +45,15 @@ class Bundle:
     folder: str
     key: str
     make: Callable[[Path], None]  # writes the folder's files into the folder it is given
+
+
+@dataclass
+class Staged:
+    """The live site's files linked into staging: their manifest entries, by path
+    (key, content hash), and the paths whose file the live tree no longer has."""
+
+    linked: dict[str, tuple[str, str]] = field(default_factory=dict)
+    missing: set[str] = field(default_factory=set)
 
 
 @dataclass
@@ -81,50 +91,81 @@ def read_manifest(tree: Path) -> dict[str, tuple[str, str]]:
             if isinstance(entry, list) and len(entry) == 2 and all(isinstance(v, str) for v in entry)}
 
 
-def write_site(outputs: Iterable[Output], staging: Path, live: Path | None, workers: int,
-               bundles: Iterable[Bundle] = ()) -> Stats:
-    """Fill the empty folder ``staging`` with ``outputs`` and ``bundles``, taking from
-    ``live`` (the published tree) every file whose key has not changed, and write its
-    manifest."""
-    chosen = _claim(outputs)
+def link_live(live: Path | None, staging: Path) -> Staged:
+    """Hard-link every file of the live site's manifest into the empty ``staging``, which
+    then holds the live site. It depends on the live tree alone, so it runs beside the
+    loading of the store and the keys (os.mkdir and os.link release the GIL). Folders are
+    made first, each once, so the loop makes one call per file. A path of the manifest
+    that is not a safe one is left out, and so is one whose file is gone: its output is
+    rendered."""
     recorded = read_manifest(live) if live is not None else {}
-    kept = [o for o in chosen if recorded.get(o.path, ("", ""))[0] == o.key]
-    pending = [o for o in chosen if recorded.get(o.path, ("", ""))[0] != o.key]
-    entries: dict[str, list[str]] = {}
+    files = {path: output_file(path) for path in recorded if _SAFE_PATH.match(path)}
+    _make_folders(staging, list(files.values()))
+    staged = Staged()
+    for path, file in files.items():
+        try:
+            os.link(f"{live}/{file}", f"{staging}/{file}")
+        except FileNotFoundError:
+            staged.missing.add(path)
+        else:
+            staged.linked[path] = recorded[path]
+    return staged
 
-    def in_this_process() -> list[Output]:
-        """Links, and the bundles, whose tools run in processes of their own."""
-        gone = _link_all(kept, live, staging) if live is not None else []
+
+def write_site(outputs: Iterable[Output], staging: Path, staged: Staged, workers: int,
+               bundles: Sequence[Bundle] = ()) -> Stats:
+    """Turn ``staging``, which holds the live site (link_live), into the site of
+    ``outputs`` and ``bundles``: render every output whose key changed, unlink the files
+    no output claims any more, and write its manifest."""
+    chosen = _claim(outputs)
+    linked = staged.linked
+    kept = [o for o in chosen if linked.get(o.path, ("", ""))[0] == o.key]
+    pending = [o for o in chosen if linked.get(o.path, ("", ""))[0] != o.key]
+    folders = tuple(bundle.folder for bundle in bundles)
+    claimed = {o.path for o in chosen}
+    gone = [path for path in linked if path not in claimed and not path.startswith(folders)]
+    for path in [o.path for o in pending if o.path in linked] + gone:
+        os.unlink(target_file(staging, path))  # a link: the live tree keeps the file
+    _remove_empty_folders(staging, gone)
+    entries = {o.path: [o.key, linked[o.path][1]] for o in kept}
+    made: dict[str, list[str]] = {}
+
+    def bundle_all() -> None:
+        """The bundles, whose tools run in processes of their own, beside the renders."""
         for bundle in bundles:
-            entries.update(_write_bundle(bundle, recorded, live, staging))
-        return gone
+            made.update(_write_bundle(bundle, staged, staging))
 
-    digests, gone = _render_all(pending, staging, workers, in_this_process)
-    # Files the live tree no longer has (someone deleted them) are rendered after all.
-    digests += _render_all(gone, staging, 1, list)[0]
-    entries.update({o.path: [o.key, recorded[o.path][1]] for o in kept if o not in gone})
-    entries.update({o.path: [o.key, digest] for o, digest in zip(pending + gone, digests, strict=True)})
+    digests = _render_all(pending, staging, workers, bundle_all)
+    entries.update({o.path: [o.key, digest] for o, digest in zip(pending, digests, strict=True)})
+    entries.update(made)
     manifest = json.dumps({"version": 1, "files": dict(sorted(entries.items()))}, separators=(",", ":"))
     (staging / MANIFEST).write_text(manifest, encoding="utf-8")
-    bundled = [p for p in entries if any(p.startswith(b.folder) for b in bundles)] if bundles else []
-    return Stats(rendered=len(pending) + len(gone), linked=len(kept) - len(gone), bundled=len(bundled))
+    return Stats(rendered=len(pending), linked=len(kept), bundled=len(made))
 
 
-def _write_bundle(bundle: Bundle, recorded: dict[str, tuple[str, str]], live: Path | None,
-                  staging: Path) -> dict[str, list[str]]:
-    """The bundle's files in staging, linked from the live tree when its key is the one
-    recorded there (and every file is still there), else made again."""
+def _remove_empty_folders(staging: Path, gone: list[str]) -> None:
+    """The folders of files no output claims any more that are left empty (and their
+    parents, if empty too): a full build would not make them."""
+    for path in gone:
+        folder = output_file(path).rpartition("/")[0]
+        while folder:
+            try:
+                os.rmdir(f"{staging}/{folder}")
+            except OSError:  # not empty
+                break
+            folder = folder.rpartition("/")[0]
+
+
+def _write_bundle(bundle: Bundle, staged: Staged, staging: Path) -> dict[str, list[str]]:
+    """The bundle's files in staging: those linked from the live tree when its key is the
+    one recorded there and every file is still there, else made again."""
     target_file(Path("."), bundle.folder)
-    old = {p: v for p, v in recorded.items() if p.startswith(bundle.folder)}
-    if live is not None and old and all(key == bundle.key for key, _ in old.values()):
-        _make_folders(staging, list(old))
-        try:
-            for path in old:
-                os.link(f"{live}/{path}", f"{staging}/{path}")
-            return {path: [bundle.key, digest] for path, (_, digest) in old.items()}
-        except FileNotFoundError:
-            shutil.rmtree(staging / bundle.folder, ignore_errors=True)
+    old = {p: v for p, v in staged.linked.items() if p.startswith(bundle.folder)}
+    missing = any(p.startswith(bundle.folder) for p in staged.missing)
+    if old and not missing and all(key == bundle.key for key, _ in old.values()):
+        return {path: [bundle.key, digest] for path, (_, digest) in old.items()}
     folder = staging / bundle.folder
+    shutil.rmtree(folder, ignore_errors=True)  # links only: the live tree keeps its files
     bundle.make(folder)
     return {p.relative_to(staging).as_posix(): [bundle.key, content_hash(p.read_bytes())]
             for p in sorted(folder.rglob("*")) if p.is_file()}
@@ -141,23 +182,8 @@ def _claim(outputs: Iterable[Output]) -> list[Output]:
     return list(chosen.values())
 
 
-def _link_all(kept: list[Output], live: Path, staging: Path) -> list[Output]:
-    """Hard-link the live files of ``kept`` into staging; those the live tree no longer has.
-    Their folders are made first, each once, so the loop makes one call per file."""
-    files = [output_file(output.path) for output in kept]  # (paths _claim checked)
-    _make_folders(staging, files)
-    gone = []
-    for output, file in zip(kept, files, strict=True):
-        try:
-            os.link(f"{live}/{file}", f"{staging}/{file}")
-        except FileNotFoundError:
-            gone.append(output)
-    return gone
-
-
 def _make_folders(staging: Path, files: list[str]) -> None:
-    """Every folder of ``files`` and their parents, parents first (render processes may
-    be making some of them at the same time)."""
+    """Every folder of ``files`` and their parents, parents first."""
     folders: set[str] = set()
     for file in files:
         folder = file.rpartition("/")[0]
@@ -165,26 +191,24 @@ def _make_folders(staging: Path, files: list[str]) -> None:
             folders.add(folder)
             folder = folder.rpartition("/")[0]
     for folder in sorted(folders):
-        with contextlib.suppress(FileExistsError):
-            os.mkdir(f"{staging}/{folder}")
+        os.mkdir(f"{staging}/{folder}")
 
 
-def _render_all(pending: list[Output], staging: Path, workers: int,
-                linking: Callable[[], list[Output]]) -> tuple[list[str], list[Output]]:
+def _render_all(pending: list[Output], staging: Path, workers: int, beside: Callable[[], None]) -> list[str]:
     """Render and write ``pending`` (their content hashes, in order) while this process
-    runs ``linking`` (links wait on the disk, not the processor), and what it returns."""
+    runs ``beside``."""
     if workers < 2 or len(pending) < PARALLEL_FROM or not hasattr(os, "fork"):
         made: set[str] = set()
-        gone = linking()
-        return [_write(output, staging, made) for output in pending], gone
+        beside()
+        return [_write(output, staging, made) for output in pending]
     _PENDING[:], _STAGING[:] = pending, [staging]
     try:
         context = multiprocessing.get_context("fork")
         with ProcessPoolExecutor(workers, mp_context=context) as pool:
             chunk = max(1, min(64, len(pending) // (workers * 8)))
             results = pool.map(_render_at, range(len(pending)), chunksize=chunk)
-            gone = linking()
-            return list(results), gone
+            beside()
+            return list(results)
     finally:
         _PENDING.clear()
         _STAGING.clear()
@@ -203,6 +227,6 @@ def _write(output: Output, staging: Path, made: set[str]) -> str:
     if folder and folder not in made:
         os.makedirs(f"{staging}/{folder}", exist_ok=True)
         made.add(folder)
-    with open(target_file(staging, output.path), "wb") as handle:
+    with open(target_file(staging, output.path), "xb") as handle:  # never through a link
         handle.write(data)
     return content_hash(data)

@@ -57,6 +57,11 @@ def string_list(value: str | None) -> list[str]:
     return [str(v) for v in _json(value, [])]
 
 
+def evidence_sentence(evidence: Any) -> str:
+    """The sentence the extractor cites for a fact, as read by EVIDENCE ('' when none)."""
+    return evidence.strip() if isinstance(evidence, str) else ""
+
+
 def _string_lists() -> Callable[[str | None], list[str]]:
     """A decoder of JSON lists of strings that decodes each distinct value once (stored
     lists repeat: authors, topics, parties), giving each caller its own copy."""

@@ -1,13 +1,16 @@
-"""Atomic publishing: the site is built in a sibling folder and swapped in whole.
+"""Atomic replacement of a folder: the next tree is made in a sibling folder and swapped in whole.
+
+The site build (build/) and the publish step ([publish] folder) both replace their folder
+this way, so that a failed or killed run leaves the previous tree as it was.
 
 On Linux the swap is one ``renameat2(RENAME_EXCHANGE)`` call, so a reader or a web
 server sees either the old site or the new one, never a mix or nothing. Elsewhere two
 renames are used, with the old site kept until the new one is in place.
 
 The old tree and the leftovers of a failed or killed build are renamed aside and
-deleted by a detached ``rm -rf``: removing tens of thousands of files and folders takes seconds, and the build
-does not wait for it. A deletion cut short leaves a ``.<name>-old-*`` folder that the
-next build removes.
+deleted by a detached ``rm -rf``: removing tens of thousands of files and folders takes
+seconds, and the build does not wait for it. A deletion cut short leaves a
+``.<name>-old-*`` folder that the next build removes.
 """
 
 from __future__ import annotations
