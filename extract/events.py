@@ -254,6 +254,14 @@ _NO_OBJECT = (_PREPOSITIONS - {"by"}) | frozenset(split_words(
 _INTRANSITIVE = frozenset(split_words(
     "died returned arrived resigned crashed collided sank exploded protested rallied met "
     "travelled traveled merged"))
+# The verbs of calibratable change of state (Levin's class 45.6) in the past, with the noun
+# that names the change ("prices fell" -> "fall of prices").
+_CHANGE_NOUNS = {
+    "rose": "rise", "fell": "fall", "dropped": "drop", "climbed": "climb", "jumped": "jump",
+    "surged": "surge", "slumped": "slump", "soared": "soar", "plunged": "plunge",
+    "declined": "decline", "tumbled": "tumble", "increased": "increase",
+    "decreased": "decrease", "grew": "growth",
+}
 # Words between a subject and its verb that are no part of the subject.
 _NOT_SUBJECT = frozenset(split_words("not never first also just already had has have been later"))
 
@@ -262,10 +270,14 @@ def _intransitive_what(text: str, words: list[re.Match[str]], trigger: int) -> s
     """An event verb used without an object names the event by its noun and its subject
     ("150 migrants returned home" -> "return of 150 migrants"), or None."""
     verb = words[trigger].group(0).lower()
-    if verb not in _INTRANSITIVE or trigger < 1:
+    noun = VERB_NOUNS.get(verb) if verb in _INTRANSITIVE else _CHANGE_NOUNS.get(verb)
+    if noun is None or trigger < 1:
         return None
-    if trigger + 1 < len(words) and _joined(text, words, trigger) \
-            and words[trigger + 1].group(0).lower() not in _NO_OBJECT:
+    following = trigger + 1
+    if following < len(words) and words[following].group(0).endswith("ly"):
+        following += 1  # "fell sharply on Tuesday"
+    if following < len(words) and _joined(text, words, following - 1) \
+            and words[following].group(0).lower() not in _NO_OBJECT:
         return None
     low = _reach_back(text, words, trigger, True)
     subject = [w.group(0).rstrip(".") for w in words[low:trigger]]
@@ -274,9 +286,10 @@ def _intransitive_what(text: str, words: list[re.Match[str]], trigger: int) -> s
     if not subject or subject[-1].lower() in _STOP | _PRONOUNS | _NOT_SUBJECT \
             or subject[-1].endswith("ly"):
         return None
-    if subject[0].lower() in _NUMBER_WORDS or (len(subject) > 1 and not subject[1][:1].isupper()):
-        subject[0] = subject[0].lower()  # "Nearly 200 fishermen": sentence case, not a name
-    return f"{VERB_NOUNS[verb]} of {' '.join(subject)}"
+    first = subject[0].lower()
+    if first in _NUMBER_WORDS or first.endswith("ly") or re.search(rf"(?<![\w-]){re.escape(first)}\b", text):
+        subject[0] = first  # "Nearly 200 fishermen", "Oil prices": sentence case, not a name
+    return f"{noun} of {' '.join(subject)}"
 
 
 def _reach_back(text: str, words: list[re.Match[str]], trigger: int, stop_at_verb: bool) -> int:

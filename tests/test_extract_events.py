@@ -269,6 +269,8 @@ def test_a_coarser_date_of_the_same_sentence_dates_nothing_more() -> None:
 def test_an_event_verb_without_an_object_is_named_by_its_noun_and_subject() -> None:
     assert ("2025-06-09", "return of nearly 200 fishermen") in _phrases(
         "Nearly 200 fishermen returned home on Monday after the storm.")
+    assert ("2025-06-10", "fall of Harbourline shares") in _phrases(
+        "Harbourline shares fell sharply on Tuesday after the ferry strike.")
     # "released by": a passive, not a verb without an object.
     assert not any(what.startswith("release of") for _, what in _phrases(
         "Figures released by the port on Monday show a fall in traffic."))
