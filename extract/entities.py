@@ -372,8 +372,8 @@ def _retype(mention: Mention) -> Mention:
         return Mention(name, PLACE, mention.start, mention.end, "gazetteer")
     if name in gz.ORG_ALIASES or name in gz.NAMED_ORGS or is_company(name):
         return Mention(name, ORG, mention.start, mention.end, "gazetteer")
-    if mention.kind == PLACE and _looks_like_org(name):
-        return Mention(name, ORG, mention.start, mention.end)
+    if mention.kind in (PLACE, PERSON) and " " in name and _looks_like_org(name):
+        return Mention(name, ORG, mention.start, mention.end)  # "Balmond Studio" tagged PERSON
     if mention.kind == ORG and _titled_name(name):
         return Mention(name, PERSON, mention.start, mention.end, mention.source)
     if mention.kind == ORG and " " in name and name.split()[-1].lower() in gz.GEO_FEATURES:

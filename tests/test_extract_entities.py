@@ -126,3 +126,13 @@ def test_a_headline_in_title_case_is_no_organisation() -> None:
     start = text.index("The")
     names = {m.text for m in find_mentions([(start, len(text), "ORG")], text)}
     assert not any("Is Open" in name for name in names)
+
+
+def test_a_person_tagged_name_ending_with_an_institution_word_is_an_organisation() -> None:
+    from extract.entities import find_mentions
+    from extract.mentions import ORG
+
+    text = "The pavilion was designed by Okafor Studio, and Ada Okafor said it took a year."
+    spans = [(text.index("Okafor Studio"), text.index(", and"), "PERSON")]
+    kinds = {m.text: m.kind for m in find_mentions(spans, text)}
+    assert kinds["Okafor Studio"] == ORG
