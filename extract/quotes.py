@@ -170,7 +170,20 @@ def extract_quotes(ctx: QuoteContext) -> list[dict[str, object]]:
             records.append(record)
             kept.append(quote)
         previous = (quote, speaker)
-    return records
+    return _without_repeats(records)
+
+
+def _without_repeats(records: list[dict[str, object]]) -> list[dict[str, object]]:
+    """Keep one of two quotations one of which holds the other: a pull quote or a sidebar
+    repeating a line of the story is no second quotation (the longer one stays)."""
+    kept: list[tuple[str, dict[str, object]]] = []
+    for record in records:
+        words = " ".join(re.findall(r"\w+", str(record["text"]).lower()))
+        if any(words in other for other, _ in kept):
+            continue
+        kept = [(other, r) for other, r in kept if other not in words]  # a pull quote came first
+        kept.append((words, record))
+    return [record for _, record in kept]
 
 
 # "“…,” she said. “…”": a short attribution sentence between two quotations of one speaker.

@@ -119,3 +119,14 @@ def test_told_addressee_is_never_the_speaker() -> None:
     record = extract_facts(article_from_text(text, published="2026-05-04"))
     assert [(q["speaker"], q["channel"]) for q in record["quotes"]] == [
         ("Hal Ortmann", "told the BBC interviewer")]
+
+
+def test_a_pull_quote_repeating_the_story_is_one_quotation() -> None:
+    text = ("\u201cThe harbour will be dredged before the storms come,\u201d said Mayor Ines Duarte.\n"
+            "The council voted on Monday to pay for the work.\n"
+            "\u201cThe harbour will be dredged before the storms come. We have no choice left,\u201d "
+            "Duarte told the council after the vote.\n"
+            "| \u201cWe have no choice left,\u201d Duarte said.")
+    found = extract_facts(article_from_text(text, published="2025-05-09"))["quotes"]
+    assert [q["text"] for q in found] == [
+        "The harbour will be dredged before the storms come. We have no choice left"]
