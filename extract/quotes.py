@@ -194,12 +194,17 @@ _BRIDGE = re.compile(
 )
 
 
+# A name in quote marks inside an attribution (a programme, a paper: said on CNBC's "Trading
+# Nation"): up to five capitalised words between the marks.
+_QUOTED_NAME = re.compile(r"[“\"‘'](?:[A-Z][\w’'\-]*\s?){1,5}[”\"’']")
+
+
 def _continues(text: str, before: QuoteSpan, quote: QuoteSpan, first: dict[str, object],
                record: dict[str, object]) -> bool:
     """Whether ``quote`` goes on with the quotation before it, in the same paragraph, after
     only the attribution of the first ("“A,” she said. “B.”"): one quotation split by its
     attribution.  A second quotation attributed to someone else stays apart."""
-    gap = text[before.end : quote.start]
+    gap = _QUOTED_NAME.sub("title", text[before.end : quote.start])
     if "\n" in gap or not _BRIDGE.match(gap):
         return False
     after = re.split(r"[.!?](?:\s|$)|\n", text[quote.end + 1 : quote.end + 120].lstrip(" ,”\"’"))[0]

@@ -130,3 +130,12 @@ def test_a_pull_quote_repeating_the_story_is_one_quotation() -> None:
     found = extract_facts(article_from_text(text, published="2025-05-09"))["quotes"]
     assert [q["text"] for q in found] == [
         "The harbour will be dredged before the storms come. We have no choice left"]
+
+
+def test_a_quotation_split_by_an_attribution_naming_a_programme_in_quotes_is_one() -> None:
+    text = ("\u201cThe ferry fleet is older than anyone wants to admit,\u201d Ortega said on Radio Nine's "
+            "\u201cHarbour Hour\u201d on Monday. \u201cEvery winter we lose another crossing to "
+            "repairs.\u201d")
+    found = extract_facts(article_from_text(text, published="2025-05-09"))["quotes"]
+    assert [q["text"] for q in found] == ["The ferry fleet is older than anyone wants to admit "
+                                          "Every winter we lose another crossing to repairs."]
