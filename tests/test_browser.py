@@ -159,7 +159,9 @@ def test_search_finds_a_story_and_a_filter_narrows_it(browser: Any, site_url: st
     labels = values.all_inner_texts()
     counts = [int(m.group(1)) if (m := re.search(r"\((\d+)\)", label)) else 0 for label in labels]
     values.nth(counts.index(max(counts))).locator(".pagefind-ui__filter-checkbox").check()
-    page.wait_for_function(f"document.querySelector('.pagefind-ui__message').textContent != {before!r}")
+    # The message reads "Searching…" until the filtered results are counted.
+    page.wait_for_function("(m => m != " + repr(before) + " && /^\\d/.test(m))"
+                           "(document.querySelector('.pagefind-ui__message').textContent)")
     after = page.locator(".pagefind-ui__message").inner_text()
     assert int(after.split()[0]) < int(before.split()[0]), (before, after)
     assert not errors and not bad, (errors, bad)
