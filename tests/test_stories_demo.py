@@ -251,3 +251,29 @@ def test_what_changed_lists_new_stories_new_coverage_and_a_status_move(ticks: Ti
     before = page.read_bytes()
     cli("build", "--config", str(ticks.config))
     assert page.read_bytes() == before
+
+
+def test_the_order_a_crawl_fetched_its_pages_in_changes_no_story(demo_run: DemoRun, tmp_path: Path) -> None:
+    """Every order in which one crawl could have stored the four reports of one event gives
+    the same stories: articles of one run are placed by publication, not by fetch time."""
+    from itertools import permutations
+
+    from wirebrief.store import open_db
+    from wirebrief.stories.stage import rebuild_stories
+
+    urls = [demo_run.server.base_url + s.path for s in STORIES if EVENTS[s.slug] == "hormuz-tanker-seized"]
+    assert len(urls) == 4
+    expected = None
+    for order in permutations(urls):
+        database = tmp_path / "order.db"
+        shutil.copy(demo_run.database, database)
+        with sqlite3.connect(database) as conn:
+            for second, url in enumerate(order):
+                conn.execute("update articles set first_seen_at = ? where url = ?",
+                             [f"2026-12-01T08:00:{second:02d}+00:00", url])
+        rebuild_stories(open_db(database))
+        with sqlite3.connect(database) as conn:
+            stories = sorted(conn.execute("select article_id, story_id from story_articles"))
+        assert expected is None or stories == expected, order
+        expected = stories
+        database.unlink()

@@ -20,7 +20,7 @@ def doc(article_id: str, title: str, lead: str, published: str, body: str = "",
     day = date.fromisoformat(published)
     text = f"{lead}\n{body}"
     return Doc(id=article_id, copy_group=copy_group or article_id, title=title, lead=lead, text=text,
-               day=day, first_seen_at=f"{published}T12:00:00+00:00", published=published,
+               day=day, arrived=f"{published}T12:00:00+00:00", published=published,
                dateline=None, entities=entities or {},
                event_day=signals.event_day(title, lead, day, body.split("\n")[0]),
                figures=signals.figures(title, lead), stage=signals.stage(title, lead),

@@ -15,8 +15,19 @@ from wirebrief.store.keys import fold
 from wirebrief.stories import signals
 
 CHUNK = 500
-COLUMNS = ("id, story_id, title, summary, text, published, first_seen_at, dateline_place, "
-           "dateline_date")
+
+
+def arrived(table: str) -> str:
+    """SQL for when an article of ``table`` (a name or alias) became known: the start of the
+    run that first stored it, else the moment it was stored. Every article of one crawl
+    arrives at once, so their placement order, and so the stories, does not hang on which
+    page the crawl happened to fetch first."""
+    return (f"coalesce((select r.started_at from runs r where r.id = {table}.first_run_id), "
+            f"{table}.first_seen_at)")
+
+
+COLUMNS = (f"id, story_id, title, summary, text, published, {arrived('articles')}, "
+           "dateline_place, dateline_date")
 
 
 @dataclass
@@ -27,7 +38,7 @@ class Doc:
     lead: str
     text: str
     day: date | None
-    first_seen_at: str
+    arrived: str
     published: str | None
     dateline: str | None
     entities: dict[str, str] = field(default_factory=dict)  # entity id -> kind
@@ -39,8 +50,8 @@ class Doc:
 
     @property
     def order(self) -> tuple[str, str, str]:
-        """Placement order: first seen, then published, then id (total and stable)."""
-        return (self.first_seen_at or "", self.published or "", self.id)
+        """Placement order: arrival, then published, then id (total and stable)."""
+        return (self.arrived or "", self.published or "", self.id)
 
     @property
     def when(self) -> date | None:
@@ -58,12 +69,12 @@ def parse_day(value: str | None) -> date | None:
 
 
 def make_doc(row: tuple) -> Doc:
-    article_id, copy_group, title, summary, text, published, first_seen_at, place, _ = row
+    article_id, copy_group, title, summary, text, published, arrived, place, _ = row
     title, lead, text = title or "", summary or "", text or ""
-    day = parse_day(published) or parse_day(first_seen_at)
+    day = parse_day(published) or parse_day(arrived)
     return Doc(
         id=article_id, copy_group=copy_group or article_id, title=title, lead=lead, text=text,
-        day=day, first_seen_at=first_seen_at or "", published=published,
+        day=day, arrived=arrived or "", published=published,
         dateline=fold(place) if place else None,
         event_day=signals.event_day(title, lead, day, _second_paragraph(text)),
         figures=signals.figures(title, lead),

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from wirebrief.store.db import now_iso
 from wirebrief.stories.blocking import WINDOW_DAYS
 from wirebrief.stories.clustering import Clusterer, Merge, Placement
-from wirebrief.stories.documents import Doc, entity_counts, load_docs
+from wirebrief.stories.documents import Doc, arrived, entity_counts, load_docs
 from wirebrief.stories.scoring import Scorer
 from wirebrief.stories.vectors import TextModel
 
@@ -67,7 +67,7 @@ def rebuild_stories(db: Store, run_id: int | None = None) -> dict[str, int]:
     old = conn.execute(
         "select s.id, s.title, s.first_seen, s.last_seen, "
         "(select sa.article_id from story_articles sa join articles a on a.id = sa.article_id "
-        " where sa.story_id = s.id order by a.first_seen_at, a.published, a.id limit 1), "
+        f" where sa.story_id = s.id order by {arrived('a')}, a.published, a.id limit 1), "
         "s.merged_into from stories s").fetchall()
     with conn:
         conn.execute("delete from story_articles")
@@ -108,7 +108,7 @@ def _copy_stories(conn: sqlite3.Connection, docs: list[Doc]) -> dict[str, str]:
         rows = conn.execute(
             "select a.story_id, sa.story_id from articles a join story_articles sa "
             f"on sa.article_id = a.id where a.story_id in ({marks}) "
-            "order by a.first_seen_at, a.published, a.id", chunk)
+            f"order by {arrived('a')}, a.published, a.id", chunk)
         for group, story in rows:
             found.setdefault(group, story)
     return found
