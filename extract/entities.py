@@ -60,6 +60,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     raw += [Mention(name, ORG, start, end, "gazetteer") for start, end, name in find_companies(text)]
     raw += _from_place_context(text)
     raw += _from_descriptors(text)
+    raw += _from_reporters(text, {w for m in ner if m.kind == PERSON for w in m.text.split()})
     raw += _from_streets(text)
     titles = {m.text for m in raw if m.kind == "title"}
     mentions = [m for m in _resolve_overlaps(raw) if m.kind != "title" and m.text not in titles]
@@ -519,6 +520,31 @@ _DESCRIPTOR = re.compile(
     r"newspaper|publisher|maker|manufacturer|retailer|insurer|startup|conglomerate)\s+"
     r"(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})(?![\w\-])"
 )
+
+
+# A publication named as the subject of "reported" or after "according to" ("The Wrap
+# reported", "according to The Harbour Herald"): newsroom style for crediting another outlet.
+_REPORTER = re.compile(
+    r"(?:\baccording\s+to\s+(?P<after>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2}))"
+    r"|(?:(?<![\w.,])(?P<before>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})\s+"
+    r"(?:reported|reports)\s+(?:that|on)\b)"
+)
+
+
+def _from_reporters(text: str, person_words: set[str]) -> list[Mention]:
+    """Outlets credited for a report, unless the name is a person's or a group of people's."""
+    found = []
+    for match in _REPORTER.finditer(text):
+        group = "after" if match.group("after") else "before"
+        name = _LEADING.sub("", match.group(group))  # "The Quayside" is the Quayside
+        words = name.split()
+        if not words or words[0] in _FUNCTION_WORDS or words[0] in gz.GENERIC_SPEAKERS \
+                or any(w in person_words for w in words) or name in _PLACE_NAMES \
+                or words[0] in WEEKDAY_AND_MONTHS or is_given_name(words[0]):
+            continue
+        start = match.end(group) - len(name)
+        found.append(Mention(name, ORG, start, start + len(name), "context"))
+    return found
 
 
 def _from_descriptors(text: str) -> list[Mention]:

@@ -207,3 +207,16 @@ def test_two_names_the_model_joined_at_a_comma_come_apart() -> None:
     text = "The Ministry of Ports, Fisheries and Ferries said so."
     ministry = "Ministry of Ports, Fisheries and Ferries"
     assert ministry in _built(text, [ministry])
+
+
+def test_an_outlet_credited_for_a_report_is_an_organisation() -> None:
+    from extract.entities import find_mentions
+
+    text = ("The Quayside reported on Tuesday that the ferry talks had stalled, and Harbourwatch "
+            "reports that a strike is planned, according to Tidewater Weekly.\n"
+            "Ana Ruiz, a union organiser, said the talks would go on. Ruiz reported that members "
+            "were angry.")
+    person = (text.index("Ana Ruiz"), text.index(", a union"), "PERSON")
+    kinds = {m.text: m.kind for m in find_mentions([person], text)}
+    assert kinds.get("Quayside") == kinds.get("Harbourwatch") == kinds.get("Tidewater Weekly") == "org"
+    assert kinds.get("Ruiz") != "org"  # a person named in the article reports as a person
