@@ -50,7 +50,8 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     for again in the rest of the text.
     """
     ner = list(_from_ner(entities, text))
-    raw = _from_speech(text, {w for m in ner if m.kind == PERSON for w in m.text.split()})
+    person_words = {w for m in ner if m.kind == PERSON for w in m.text.split()}
+    raw = _from_speech(text, person_words)
     raw += ner
     if covered is not None and covered < len(text):
         raw += _echo(raw, text, covered)
@@ -60,7 +61,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     raw += [Mention(name, ORG, start, end, "gazetteer") for start, end, name in find_companies(text)]
     raw += _from_place_context(text)
     raw += _from_descriptors(text)
-    raw += _from_reporters(text, {w for m in ner if m.kind == PERSON for w in m.text.split()})
+    raw += _from_reporters(text, person_words)
     raw += _from_streets(text)
     titles = {m.text for m in raw if m.kind == "title"}
     mentions = [m for m in _resolve_overlaps(raw) if m.kind != "title" and m.text not in titles]
@@ -531,6 +532,14 @@ _REPORTER = re.compile(
 )
 
 
+def _no_org_name(name: str) -> bool:
+    """What a rule that reads an organisation's name from its context must pass over: a run
+    opening with a function word or a weekday or month, a listed place, a demonym."""
+    first = name.split()[0]
+    return first in _FUNCTION_WORDS or first in WEEKDAY_AND_MONTHS or name in _PLACE_NAMES \
+        or name in gz.DEMONYMS
+
+
 def _from_reporters(text: str, person_words: set[str]) -> list[Mention]:
     """Outlets credited for a report, unless the name is a person's or a group of people's."""
     found = []
@@ -538,9 +547,8 @@ def _from_reporters(text: str, person_words: set[str]) -> list[Mention]:
         group = "after" if match.group("after") else "before"
         name = _LEADING.sub("", match.group(group))  # "The Quayside" is the Quayside
         words = name.split()
-        if not words or words[0] in _FUNCTION_WORDS or words[0] in gz.GENERIC_SPEAKERS \
-                or any(w in person_words for w in words) or name in _PLACE_NAMES \
-                or words[0] in WEEKDAY_AND_MONTHS or is_given_name(words[0]):
+        if not words or _no_org_name(name) or words[0] in gz.GENERIC_SPEAKERS \
+                or any(w in person_words for w in words) or is_given_name(words[0]):
             continue
         start = match.end(group) - len(name)
         found.append(Mention(name, ORG, start, start + len(name), "context"))
@@ -553,9 +561,7 @@ def _from_descriptors(text: str) -> list[Mention]:
     found = []
     for match in _DESCRIPTOR.finditer(text):
         name = _POSSESSIVE.sub("", match.group("name"))
-        first = name.split()[0]
-        if first in _FUNCTION_WORDS or first in WEEKDAY_AND_MONTHS or first.lower() in gz.TITLE_HEADS \
-                or name in _PLACE_NAMES or name in gz.DEMONYMS:
+        if _no_org_name(name) or name.split()[0].lower() in gz.TITLE_HEADS:
             continue
         found.append(Mention(name, ORG, match.start("name"), match.start("name") + len(name), "context"))
     return found

@@ -41,6 +41,7 @@ LEGAL_FORMS = (r"Inc|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LLC|AG|SE|SA|S\.A|N
 _LEGAL_FORM = re.compile(rf",?\s+(?:{LEGAL_FORMS})\.?$")
 
 
+@lru_cache(maxsize=4096)
 def without_legal_form(name: str) -> str:
     """"Sierra Nevada Corp." -> "Sierra Nevada": the name a company goes by in running text."""
     return _LEGAL_FORM.sub("", name) if " " in name else name

@@ -24,7 +24,7 @@ from extract.attribution import (
 from extract.mentions import ORG, PERSON
 from extract.namelists import given_name_gender
 from extract.quotespans import QuoteSpan, find_quote_spans
-from extract.sentences import SentenceIndex
+from extract.sentences import Sentence, SentenceIndex
 
 MIN_QUOTE_WORDS = 4
 _DOCUMENT_WORDS = {"statement", "report", "release", "communique", "communiqué", "letter", "post"}
@@ -72,6 +72,12 @@ class QuoteContext:
             if item.end <= end:
                 found.append(item)
         return found
+
+    def opener(self, sentence: Sentence) -> Named | None:
+        """The named mention a sentence opens with (its subject, in news style), or None."""
+        first = bisect_left(self._starts, sentence.start)
+        item = self.named[first] if first < len(self.named) else None
+        return item if item is not None and item.start <= sentence.start + 3 else None
 
     def nearest_before(self, offset: int, kinds: set[str], skip: list[QuoteSpan],
                        gender: str | None = None) -> Named | None:
@@ -428,10 +434,7 @@ def _singular_they(ctx: QuoteContext, verb_start: int, spans: list[QuoteSpan]) -
     gap = len(ctx.text[: here.start].rstrip()) if here is not None else 0
     before = ctx.index.at(gap - 1) if gap > 0 else None
     for sentence in (s for s in (here, before) if s is not None):
-        first = bisect_left(ctx._starts, sentence.start)
-        opener = ctx.named[first] if first < len(ctx.named) else None
-        if opener is not None and opener.start >= sentence.start + 4:
-            opener = None
+        opener = ctx.opener(sentence)
         if opener is not None and not _inside(opener.start, spans):
             fits = opener.kind == PERSON and opener.name not in ctx.gender
             return opener if fits else None
