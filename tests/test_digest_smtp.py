@@ -91,12 +91,23 @@ to = {to}
 """)
 
 
+LOGIN = 'username = "reader"\npassword_env = "WIREBRIEF_TEST_SMTP_PASSWORD"'
+
+
+def failed_send(config: Path) -> str:
+    """Send the digest, which must fail: the one line it writes to stderr."""
+    result = cli("digest", "--config", str(config), "--send", check=False)
+    assert result.returncode == 1
+    [line] = result.stderr.strip().splitlines()
+    return line
+
+
 def test_sent_digest_arrives_whole(demo_run: DemoRun, tmp_path: Path, smtp: tuple[Inbox, int],
                                    monkeypatch: pytest.MonkeyPatch) -> None:
     inbox, port = smtp
     monkeypatch.setenv("WIREBRIEF_TEST_SMTP_PASSWORD", "s3cret")
     config = digest_config(demo_run, tmp_path, port, to='["reader@example.org", "desk@example.org"]',
-                           more='username = "reader"\npassword_env = "WIREBRIEF_TEST_SMTP_PASSWORD"')
+                           more=LOGIN)
     result = cli("digest", "--config", str(config), "--send")
     assert "sent to 2 recipients" in result.stdout
     [(sender, recipients, data)] = inbox.messages
@@ -113,9 +124,7 @@ def test_sent_digest_arrives_whole(demo_run: DemoRun, tmp_path: Path, smtp: tupl
 
 def test_refused_connection_is_one_line(demo_run: DemoRun, tmp_path: Path) -> None:
     config = digest_config(demo_run, tmp_path, free_port())  # nothing listens there
-    result = cli("digest", "--config", str(config), "--send", check=False)
-    assert result.returncode == 1
-    [line] = result.stderr.strip().splitlines()
+    line = failed_send(config)
     assert line.startswith("wirebrief: error: cannot connect to SMTP server 127.0.0.1:")
     assert "refused" in line.lower()
 
@@ -125,10 +134,8 @@ def test_refused_login_is_one_line(demo_run: DemoRun, tmp_path: Path, smtp: tupl
     inbox, port = smtp
     monkeypatch.setenv("WIREBRIEF_TEST_SMTP_PASSWORD", "wrong")
     config = digest_config(demo_run, tmp_path, port,
-                           more='username = "reader"\npassword_env = "WIREBRIEF_TEST_SMTP_PASSWORD"')
-    result = cli("digest", "--config", str(config), "--send", check=False)
-    assert result.returncode == 1
-    [line] = result.stderr.strip().splitlines()
+                           more=LOGIN)
+    line = failed_send(config)
     assert line.startswith("wirebrief: error: SMTP server 127.0.0.1:")
     assert "refused the login of 'reader': 535" in line
     assert inbox.messages == []
@@ -140,9 +147,7 @@ def test_refused_login_is_one_line(demo_run: DemoRun, tmp_path: Path, smtp: tupl
 def test_refused_recipient_is_one_line(demo_run: DemoRun, tmp_path: Path, smtp: tuple[Inbox, int]) -> None:
     inbox, port = smtp
     config = digest_config(demo_run, tmp_path, port, to='["blocked@example.org"]')
-    result = cli("digest", "--config", str(config), "--send", check=False)
-    assert result.returncode == 1
-    [line] = result.stderr.strip().splitlines()
+    line = failed_send(config)
     assert "refused every recipient: blocked@example.org (550 5.1.1 no such mailbox here)" in line
     assert inbox.messages == []
     some = digest_config(demo_run, tmp_path, port, to='["reader@example.org", "blocked@example.org"]')
@@ -244,7 +249,6 @@ def tls_smtp(tmp_path: Path) -> Iterator[tuple[TlsInbox, int, Path]]:
     controller.stop()
 
 
-LOGIN = 'username = "reader"\npassword_env = "WIREBRIEF_TEST_SMTP_PASSWORD"'
 
 
 def test_starttls_sends_over_tls_and_logs_in(demo_run: DemoRun, tmp_path: Path,
@@ -264,9 +268,7 @@ def test_a_server_that_requires_starttls_is_one_line_without_it(
         demo_run: DemoRun, tmp_path: Path, tls_smtp: tuple[TlsInbox, int, Path]) -> None:
     inbox, port, _ = tls_smtp
     config = digest_config(demo_run, tmp_path, port)
-    result = cli("digest", "--config", str(config), "--send", check=False)
-    assert result.returncode == 1
-    [line] = result.stderr.strip().splitlines()
+    line = failed_send(config)
     assert line.startswith("wirebrief: error: SMTP server 127.0.0.1:") and "STARTTLS" in line
     assert inbox.messages == []
 
@@ -277,9 +279,7 @@ def test_an_untrusted_certificate_is_one_line(demo_run: DemoRun, tmp_path: Path,
     inbox, port, _ = tls_smtp
     monkeypatch.setenv("WIREBRIEF_TEST_SMTP_PASSWORD", "s3cret")
     config = digest_config(demo_run, tmp_path, port, more=f"starttls = true\n{LOGIN}")
-    result = cli("digest", "--config", str(config), "--send", check=False)
-    assert result.returncode == 1
-    [line] = result.stderr.strip().splitlines()
+    line = failed_send(config)
     assert line.startswith("wirebrief: error: SMTP server 127.0.0.1:")
     assert "certificate verify failed" in line
     assert inbox.messages == []

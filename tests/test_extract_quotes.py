@@ -12,10 +12,13 @@ from extract.quotespans import find_quote_spans
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
 
+def _quotes_in(text: str) -> list[dict[str, Any]]:
+    return list(extract_facts(article_from_text(text, published="2025-05-09"))["quotes"])
+
+
 @lru_cache(maxsize=2)
 def quotes(name: str) -> list[dict[str, Any]]:
-    text = (FIXTURES / name).read_text(encoding="utf-8")
-    return list(extract_facts(article_from_text(text, published="2025-05-09"))["quotes"])
+    return _quotes_in((FIXTURES / name).read_text(encoding="utf-8"))
 
 
 def _by_start(name: str, start: str) -> dict[str, Any]:
@@ -127,7 +130,7 @@ def test_a_pull_quote_repeating_the_story_is_one_quotation() -> None:
             "\u201cThe harbour will be dredged before the storms come. We have no choice left,\u201d "
             "Duarte told the council after the vote.\n"
             "| \u201cWe have no choice left,\u201d Duarte said.")
-    found = extract_facts(article_from_text(text, published="2025-05-09"))["quotes"]
+    found = _quotes_in(text)
     assert [q["text"] for q in found] == [
         "The harbour will be dredged before the storms come. We have no choice left"]
 
@@ -136,6 +139,6 @@ def test_a_quotation_split_by_an_attribution_naming_a_programme_in_quotes_is_one
     text = ("\u201cThe ferry fleet is older than anyone wants to admit,\u201d Ortega said on Radio Nine's "
             "\u201cHarbour Hour\u201d on Monday. \u201cEvery winter we lose another crossing to "
             "repairs.\u201d")
-    found = extract_facts(article_from_text(text, published="2025-05-09"))["quotes"]
+    found = _quotes_in(text)
     assert [q["text"] for q in found] == ["The ferry fleet is older than anyone wants to admit "
                                           "Every winter we lose another crossing to repairs."]
