@@ -239,9 +239,20 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
         subject.pop(0)
     if not subject or all(w.lower() in _STOP for w in subject):
         return None
-    if subject[0].lower() in _STOP | _NUMBER_WORDS:
-        subject[0] = subject[0].lower()  # "Three soldiers were killed": sentence case, not a name
-    return f"{VERB_NOUNS[verb]} of {' '.join(w.rstrip('.') for w in subject)}"
+    return _named_event(VERB_NOUNS[verb], subject, text)
+
+
+def _named_event(noun: str, subject: list[str], text: str) -> str:
+    """"<noun> of <subject>", the subject's first word in lower case when it is capitalised
+    only by opening the sentence: a function word, a numeral, an "-ly" adverb, or a word the
+    article writes in lower case elsewhere ("Three soldiers", "Nearly 200 fishermen", "Oil
+    prices"), not a name."""
+    words = [w.rstrip(".") for w in subject]
+    first = words[0].lower()
+    if first in _STOP | _NUMBER_WORDS or first.endswith("ly") \
+            or re.search(rf"(?<![\w-]){re.escape(first)}\b", text):
+        words[0] = first
+    return f"{noun} of {' '.join(words)}"
 
 
 # What follows a verb used without an object: a preposition (not "by", which makes a
@@ -280,16 +291,13 @@ def _intransitive_what(text: str, words: list[re.Match[str]], trigger: int) -> s
             and words[following].group(0).lower() not in _NO_OBJECT:
         return None
     low = _reach_back(text, words, trigger, True)
-    subject = [w.group(0).rstrip(".") for w in words[low:trigger]]
+    subject = [w.group(0) for w in words[low:trigger]]
     while subject and subject[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS | _CLAUSE_WORDS:
         subject.pop(0)
     if not subject or subject[-1].lower() in _STOP | _PRONOUNS | _NOT_SUBJECT \
             or subject[-1].endswith("ly"):
         return None
-    first = subject[0].lower()
-    if first in _NUMBER_WORDS or first.endswith("ly") or re.search(rf"(?<![\w-]){re.escape(first)}\b", text):
-        subject[0] = first  # "Nearly 200 fishermen", "Oil prices": sentence case, not a name
-    return f"{noun} of {' '.join(subject)}"
+    return _named_event(noun, subject, text)
 
 
 def _reach_back(text: str, words: list[re.Match[str]], trigger: int, stop_at_verb: bool) -> int:
