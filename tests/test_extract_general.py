@@ -119,3 +119,14 @@ def test_a_compound_office_title_is_kept_whole_and_forms_of_address_are_no_role(
     titles = _people(record)["Maria Lindholm"]
     assert "High Representative/Vice President" in titles
     assert "Ms." not in titles and "President" not in titles
+
+
+def test_the_model_runs_only_the_recogniser_and_what_it_listens_to() -> None:
+    from extract.nlp import _listened_to, get_nlp
+
+    # en_core_web_sm's recogniser has its own tok2vec: the shared one would feed nobody.
+    assert get_nlp().pipe_names == ["ner"]
+    listening = {"model": {"tok2vec": {"@architectures": "spacy.Tok2VecListener.v1",
+                                       "upstream": "*"}}}
+    assert _listened_to(listening) == ["tok2vec"]
+    assert _listened_to({"model": {"tok2vec": {"@architectures": "spacy.Tok2Vec.v2"}}}) == []
