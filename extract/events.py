@@ -1,9 +1,11 @@
 """Dated events: every sentence that dates an occurrence yields (date, what, where).
 
-``what`` is a short headline phrase around the event word nearest the date, within its
-clause and without the date ("helicopter crash in Afghanistan", "NASA announced the
-selection of SpaceX"); the event word is an event noun or ACE trigger verb, else the
-nearest past-tense verb that is no verb of saying.  ``where`` is the place named nearest
+``what`` is a short phrase for the event word nearest the date, within its clause and
+without the date: an event noun's noun phrase ("helicopter crash in Afghanistan",
+"stabbing"), a passive or object-less verb's noun and subject ("deportation of 300
+migrants"), else the verb's clause ("NASA announced the selection of SpaceX"); the event
+word is an event noun or ACE trigger verb, else the nearest past-tense verb that is no verb
+of saying.  ``where`` is the place named nearest
 the date in the same sentence; ``description`` is the sentence itself, so a timeline line
 reads alone (who did what, where).  Sentences with a date but no event word or past verb
 are skipped: they usually date a figure, not an occurrence; so are dates inside
@@ -157,10 +159,11 @@ _AFTER_TRIGGER = 7
 
 
 def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
-    """A short headline phrase for the occurrence the date dates: its event word (an event
-    noun, a past-tense ACE trigger, else the nearest past-tense verb), the name or words
-    before it in its clause, and what follows it up to the clause's end ("NASA announced the
-    selection of SpaceX", "helicopter crash in Afghanistan"); the date itself is left out."""
+    """A short phrase for the occurrence the date dates: its event word (an event noun, a
+    past-tense ACE trigger, else the nearest past-tense verb); a noun's noun phrase, else the
+    name or words before the verb in its clause and what follows it up to the clause's end
+    ("NASA announced the selection of SpaceX"); the date itself is left out.  An event noun
+    after a modal or "to" is a verb ("will return")."""
     words = _phrase_words(text, sentence, date)
     trigger, fallback = None, False
     clause, everywhere = _date_clause(text, words, date), range(len(words))
@@ -179,14 +182,14 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
     passive = _passive_what(text, words, trigger) or _intransitive_what(text, words, trigger)
     if passive:
         return passive
-    noun = words[trigger].group(0).lower() in EVENT_NOUNS
-    low = _reach_back(text, words, trigger, noun)
+    if words[trigger].group(0).lower() in EVENT_NOUNS \
+            and not (trigger > 0 and words[trigger - 1].group(0).lower() in _MODALS | {"to"}):
+        return _noun_phrase(text, words, trigger)
+    low = _reach_back(text, words, trigger, False)
     high = trigger
     while high + 1 < len(words) and high - trigger < _AFTER_TRIGGER \
             and _joined(text, words, high) and words[high + 1].group(0).lower() not in _CLAUSE_WORDS:
         high += 1
-    if noun and _content_words(words[low : high + 1]) < 2:
-        low = _reach_back(text, words, trigger, False)  # "Senate held a hearing", not "hearing"
     kept = [w.group(0).rstrip(".") for w in words[low : high + 1]]
     while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS:
         kept.pop(0)
@@ -198,8 +201,55 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
         return None
     while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS:
         kept.pop()
-    # One word ("announced", "hearing") says nothing on a timeline line.
+    # One verb ("announced") names no occurrence.
     return " ".join(kept) if len([w for w in kept if w.lower() not in _STOP]) >= 2 else None
+
+
+# The prepositions that open an event noun's complement ("sale of jets to Ghana", "strike on
+# the port"): the noun phrase runs on through them.
+_COMPLEMENT = frozenset(split_words("of for on against into with between to at in over from"))
+_AUXILIARIES = frozenset(split_words("is are was were be been being has have had will would "
+                                     "shall should can could may might must do does did"))
+_NOUN_PHRASE_WORDS = 8
+
+
+def _verbish(word: str) -> bool:
+    """Whether a word ends a noun phrase as a verb would: an auxiliary, a modal, a past form,
+    a verb of saying."""
+    low = word.lower()
+    return low in _AUXILIARIES or _is_past_verb(word) or bool(VERB_RE.fullmatch(low))
+
+
+def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
+    """The event noun's noun phrase: its modifiers back to a verb, preposition or clause word
+    ("Holcomb's election campaign"), and one complement opened by a preposition ("sale of
+    five jets to Ghana"), up to a verb, a clause word or a clause mark."""
+    low = trigger
+    while low > 0 and trigger - low < _BEFORE_TRIGGER and _joined(text, words, low - 1):
+        before = words[low - 1].group(0)
+        if before.lower() in _CLAUSE_WORDS | (_PREPOSITIONS - {"of"}) | _PRONOUNS \
+                or _verbish(before):
+            break
+        low -= 1
+    high = trigger
+    if high + 1 < len(words) and _joined(text, words, high) \
+            and words[high + 1].group(0).lower() in _COMPLEMENT:
+        high += 1
+        while high + 1 < len(words) and high - trigger < _NOUN_PHRASE_WORDS \
+                and _joined(text, words, high):
+            after = words[high + 1].group(0)
+            if after.lower() in _CLAUSE_WORDS or _verbish(after) \
+                    or (after.lower() == "to" and high + 2 < len(words)
+                        and words[high + 2].group(0).islower()
+                        and words[high + 2].group(0) not in _STOP):
+                break
+            high += 1
+    kept = [w.group(0).rstrip(".") for w in words[low : high + 1]]
+    while len(kept) > 1 and kept[0].lower() in _STOP:
+        kept.pop(0)
+    while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS:
+        kept.pop()
+    return " ".join(kept)
 
 
 # The forms of "be" that make a passive with a past participle ("were deported").
@@ -238,7 +288,9 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
     while subject and subject[0].lower() in _PREPOSITIONS | _CLAUSE_WORDS:
         subject.pop(0)
     if not subject or all(w.lower() in _STOP for w in subject):
-        return None
+        # "they will be released": the release, of nobody named; "it was announced" only
+        # reports that something was said.
+        return None if VERB_RE.fullmatch(verb) else VERB_NOUNS[verb]
     return _named_event(VERB_NOUNS[verb], subject, text)
 
 
@@ -322,11 +374,6 @@ def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
             break
         names.insert(0, word.group(0))
     return leading_title(" ".join(names))[1].split()  # the name, without "Governor"
-
-
-def _content_words(words: list[re.Match[str]]) -> int:
-    """How many of the words are not function words."""
-    return sum(w.group(0).lower() not in _STOP for w in words)
 
 
 def _named_actor(before: list[str]) -> bool:

@@ -109,6 +109,19 @@ def _month(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None
     return f"{guess_year(month, None, anchor, future):04d}-{month:02d}"
 
 
+def _month_relative(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"last November", "next March": the nearest such month strictly before (after) the
+    publication's, so "last November" written in November is a year back."""
+    month = month_number(m.group("m"))
+    if month is None or anchor is None:
+        return None
+    if m.group("rel").lower() == "last":
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    else:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    return f"{year:04d}-{month:02d}"
+
+
 def _year(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     """"in 1889": year precision."""
     return m.group("y")
@@ -194,8 +207,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b(?:(?i:in|since|by|until|till|during|from|early|late|end\s+of)\s+|mid-\s*)"
                 rf"(?P<m>{_M})\b"
                 r"(?!\s+\d)"), _month),
+    (re.compile(rf"\b(?P<rel>(?i:last|next))\s+(?P<m>{_M})\b(?!\s+\d)"), _month_relative),
     # A month that names the occurrence it dates ("a September hearing", "the May vote").
-    (re.compile(rf"\b(?:a|the|its|his|her|their|last)\s+(?P<m>{_M})(?=\s+[a-z])"), _month),
+    (re.compile(rf"\b(?:a|the|its|his|her|their)\s+(?P<m>{_M})(?=\s+[a-z])"), _month),
     (re.compile(r"\b(?:(?i:in|since|by|until|till|during|from|of|early|late|before|after|"
                 r"between|the)\s+|(?i:mid)-\s*)(?P<y>(?:18|19|20)\d\d)\b(?![-/]\d|\s*%)"), _year),
     # A year in parentheses after what it dates ("the Falklands War (1982)"), and both ends

@@ -161,7 +161,7 @@ def test_a_passive_names_the_event_by_its_noun_and_subject() -> None:
         ("2025-06-06", "seizure of the two trawlers")]
 
 
-def test_a_one_word_phrase_dates_no_event() -> None:
+def test_a_verb_of_saying_with_no_named_subject_dates_no_event() -> None:
     assert _events("It was announced on Monday.") == []
 
 
@@ -299,3 +299,32 @@ def test_spans_of_time_ago_are_counted_back_from_publication() -> None:
     assert _dates("The ferry sank 10 days ago.", "2019-11-20") == ["2019-11-10"]
     assert _dates("The strike began a week ago.", "2019-11-20") == ["2019-11"]
     assert _dates("Prices peaked in mid-2018.", "2019-11-20") == ["2018"]
+
+
+def test_an_event_noun_is_named_by_its_noun_phrase_not_the_clause_around_it() -> None:
+    # The phrase stops at the verb after the noun, and runs on through "of" before it and
+    # through one complement after it.
+    assert [e["what"] for e in _events("The stabbing occurred on Tuesday during a concert in Lyon.")] \
+        == ["stabbing"]
+    assert [e["what"] for e in _events("The next round of tariffs on steel imports is due in "
+                                       "December.")] == ["next round of tariffs on steel imports"]
+    assert [e["what"] for e in _events("Officials confirmed the sale of four patrol boats to Ghana "
+                                       "on Monday.")] == ["sale of four patrol boats to Ghana"]
+
+
+def test_an_event_noun_after_a_modal_or_to_is_a_verb() -> None:
+    events = _events("Keller will return to the series in 2027, the studio said.")
+    assert [e["what"] for e in events] == ["Keller will return to the series"]
+
+
+def test_a_passive_whose_subject_is_a_pronoun_is_named_by_its_noun_alone() -> None:
+    events = _events("The essays were written over the summer. They will be released in October "
+                     "on the museum website.")
+    assert [(e["date"], e["what"]) for e in events] == [("2025-10", "release")]
+
+
+def test_last_and_next_month_are_the_nearest_such_month_before_or_after_publication() -> None:
+    assert _dates("The partnership began last November.", "2019-11-18") == ["2018-11"]
+    assert _dates("The partnership began last March.", "2019-11-18") == ["2019-03"]
+    assert _dates("The plant opens next March.", "2019-11-18") == ["2020-03"]
+    assert _dates("The plant opens next November.", "2019-11-18") == ["2020-11"]
