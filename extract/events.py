@@ -165,20 +165,30 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
     ("NASA announced the selection of SpaceX"); the date itself is left out.  An event noun
     after a modal or "to" is a verb ("will return")."""
     words = _phrase_words(text, sentence, date)
-    trigger, fallback = None, False
     clause, everywhere = _date_clause(text, words, date), range(len(words))
     passes: list[tuple[Callable[[str], bool], range]] = [
         (_is_event_noun_in_clause, clause), (_is_event_word, everywhere),
         (_is_past_verb, clause), (_is_past_verb, everywhere)]
     for accept, within in passes:
-        trigger = _trigger(words, date, accept, within)
-        if trigger is None and accept is _is_event_noun_in_clause:
-            trigger = _planned_verb(words, within)
-        if trigger is not None:
-            fallback = accept is _is_past_verb
-            break
-    if trigger is None:
+        candidates = _triggers(words, date, accept, within)
+        if not candidates and accept is _is_event_noun_in_clause:
+            planned = _planned_verb(words, within)
+            candidates = [] if planned is None else [planned]
+        if not candidates:
+            continue
+        fallback = accept is _is_past_verb
+        # A plain past verb with nobody named before it dates a circumstance: the next
+        # nearest one may have its actor ("Hood lost ..., four years ago, when Bryant won").
+        for trigger in candidates if fallback else candidates[:1]:
+            what = _phrase(text, words, trigger, fallback)
+            if what:
+                return what
         return None
+    return None
+
+
+def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool) -> str | None:
+    """The phrase for one event word, or None when it names no occurrence."""
     passive = _passive_what(text, words, trigger) or _intransitive_what(text, words, trigger)
     if passive:
         return passive
@@ -459,21 +469,21 @@ def _planned_verb(words: list[re.Match[str]], within: range) -> int | None:
     return None
 
 
-def _trigger(words: list[re.Match[str]], date: DateMention, accept: Callable[[str], bool],
-             within: range) -> int | None:
-    """Index of the accepted word nearest the date (words after it count double), among
-    the words ``within``."""
-    best: tuple[int, int] | None = None
-    for position, word in enumerate(words):
-        if position not in within or not accept(word.group(0)):
+def _triggers(words: list[re.Match[str]], date: DateMention, accept: Callable[[str], bool],
+              within: range) -> list[int]:
+    """Indexes of the accepted words among those ``within``, nearest the date first (words
+    after it count double)."""
+    ranked: list[tuple[int, int]] = []
+    for position in within:
+        word = words[position]
+        if not accept(word.group(0)):
             continue
         if word.start() >= date.end:
             distance = 2 * (word.start() - date.end)
         else:
             distance = max(date.start - word.end(), 0)
-        if best is None or distance < best[0]:
-            best = (distance, position)
-    return best[1] if best else None
+        ranked.append((distance, position))
+    return [position for _, position in sorted(ranked)]
 
 
 # Reporting verbs of thinking (the "cognition" reporting verbs of Hyland's and Thompson and

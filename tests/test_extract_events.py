@@ -328,3 +328,11 @@ def test_last_and_next_month_are_the_nearest_such_month_before_or_after_publicat
     assert _dates("The partnership began last March.", "2019-11-18") == ["2019-03"]
     assert _dates("The plant opens next March.", "2019-11-18") == ["2020-03"]
     assert _dates("The plant opens next November.", "2019-11-18") == ["2020-11"]
+
+
+def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
+    # "lost" is nearer the date, but nobody is named before it in its clause.
+    text = ("The governing party kept the province, though its candidate, Rosa Imbert, lost by "
+            "three points, a reversal from six years ago, when Liberal Tomas Okoro won easily.")
+    events = _events(text, published="2031-10-02")
+    assert [(e["date"], e["what"]) for e in events] == [("2025", "Liberal Tomas Okoro won easily")]
