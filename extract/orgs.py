@@ -116,8 +116,15 @@ _PRODUCT_NOUNS = (
     "car|cars|phone|phones|app|apps|console|consoles|film|films|movie|movies|series|game|games|"
     "engine|engines|mission|missions|launcher|capsule"
 )
-_PRODUCT_NOUN = re.compile(rf"\s+(?:\d+\s+)?(?:{_PRODUCT_NOUNS})\b")
+# What a name stands before when it names a product or a programme ("SLS rockets", "the
+# Payload Services (CLPS) program"), its acronym's definition or a number between.
+_BEFORE_NOUNS = "|".join([_PRODUCT_NOUNS, *sorted(gz.PROGRAMME_NOUNS)])
+_PRODUCT_NOUN = re.compile(rf"\)?\s+(?:\([A-Z][\w&-]*\)\s+)?(?:\d+\s+)?(?:{_BEFORE_NOUNS})\b")
 _PRODUCT_TAIL = frozenset(_PRODUCT_NOUNS.split("|"))
+# A small serial number or Roman numeral after a name: the name of a series of vehicles,
+# missions or versions ("Artemis 3", "Falcon 9", "Apollo XI"); model numbers of a listed
+# maker ("Boeing 787") have more digits, and a listed company is kept anyway.
+_SERIAL = re.compile(r"\s(?:[1-9]\d?|[IVX]{1,4})\b(?![\d.,%:/-])")
 
 
 def _names_a_product(org: Organization, text: str) -> bool:
@@ -125,11 +132,16 @@ def _names_a_product(org: Organization, text: str) -> bool:
     which stands before the noun of a product is the product's, and so is a name that ends
     with one ("Polar Exploration Rover"); a listed company (whose name
     also stands before its products: "Boeing jets") or a name of an organisation's kind
-    ("Space Agency") stays an organisation."""
+    ("Space Agency") stays an organisation.  So with programmes ("the Payload Services
+    (CLPS) program"), which are no group of people; and a name that takes a small serial
+    number ("Artemis 3", "Falcon 9") names a series of vehicles or missions."""
     last = org.name.split()[-1].lower()
     if is_company(org.name) or last in gz.ORG_KEYWORDS:
         return False
-    return last in _PRODUCT_TAIL or all(_PRODUCT_NOUN.match(text, m.end) for m in org.mentions)
+    if last in _PRODUCT_TAIL or last in gz.NON_ORG_TAILS:
+        return True
+    return all(_PRODUCT_NOUN.match(text, m.end) for m in org.mentions) \
+        or any(_SERIAL.match(text, m.end) for m in org.mentions)
 
 
 def _consolidate(orgs: list[Organization]) -> list[Organization]:

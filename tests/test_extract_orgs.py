@@ -220,3 +220,11 @@ def test_an_outlet_credited_for_a_report_is_an_organisation() -> None:
     kinds = {m.text: m.kind for m in find_mentions([person], text)}
     assert kinds.get("Quayside") == kinds.get("Harbourwatch") == kinds.get("Tidewater Weekly") == "org"
     assert kinds.get("Ruiz") != "org"  # a person named in the article reports as a person
+
+
+def test_programmes_and_numbered_series_are_no_organisations() -> None:
+    text = ("NASA picked three firms for its Lunar Cargo Demonstration (LCD) program on Monday. "
+            "The LCD program will fly ten landers. The Orbital Freight Initiative was launched "
+            "in 2019, the Tarvos Space Agency said. The Artemis 2 flight and Artemis 3 landing "
+            "follow. Artemis is the agency's biggest effort, and Boeing 787 jets carry the crews.")
+    assert set(_orgs(text)) == {"NASA", "Tarvos Space Agency", "Boeing"}
