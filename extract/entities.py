@@ -524,11 +524,12 @@ _DESCRIPTOR = re.compile(
 
 
 # A publication named as the subject of "reported" or after "according to" ("The Wrap
-# reported", "according to The Harbour Herald"): newsroom style for crediting another outlet.
+# reported that", "as Tidewater Weekly has reported,", "according to The Harbour Herald"):
+# newsroom style for crediting another outlet.
 _REPORTER = re.compile(
     r"(?:\baccording\s+to\s+(?P<after>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2}))"
     r"|(?:(?<![\w.,])(?P<before>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})\s+"
-    r"(?:reported|reports)\s+(?:that|on)\b)"
+    r"(?:(?:has|have|had)\s+)?(?:reported|reports)(?:\s+(?:that|on)\b|(?=[,.;])))"
 )
 
 
@@ -626,16 +627,25 @@ def _from_heads(text: str) -> list[Mention]:
     return found
 
 
+# The correlative coordinators before the first of two coordinated items (Quirk et al.,
+# "A Comprehensive Grammar of the English Language", 13.33), and "between".
+_CORRELATIVE = re.compile(r"\b(?:both|either|neither|between)\s+(?:the\s+)?$", re.IGNORECASE)
+
+
 def _join_coordinated_names(mentions: list[Mention], text: str) -> list[Mention]:
     """"Customs and Border Protection" split by NER at "and" into two organisations is one
-    when neither half is ever written alone in the article: a name, not a coordination."""
+    when neither half is ever written alone in the article: a name, not a coordination.
+    "both X and Y" coordinates two, and so does "and" between a name the context vouches
+    for ("Y has reported")."""
     result: list[Mention] = []
     for mention in mentions:
         prev = result[-1] if result else None
         if prev is not None and prev.kind == ORG and mention.kind == ORG \
                 and text[prev.end : mention.start] == " and ":
             whole = f"{prev.text} and {mention.text}"
-            if all(_only_inside(half, whole, text) for half in (prev.text, mention.text)):
+            if all(_only_inside(half, whole, text) for half in (prev.text, mention.text)) \
+                    and not _CORRELATIVE.search(text, 0, prev.start) \
+                    and "context" not in (prev.source, mention.source):
                 result[-1] = Mention(whole, ORG, prev.start, mention.end, prev.source)
                 continue
         result.append(mention)

@@ -228,3 +228,11 @@ def test_programmes_and_numbered_series_are_no_organisations() -> None:
             "in 2019, the Tarvos Space Agency said. The Artemis 2 flight and Artemis 3 landing "
             "follow. Artemis is the agency's biggest effort, and Boeing 787 jets carry the crews.")
     assert set(_orgs(text)) == {"NASA", "Tarvos Space Agency", "Boeing"}
+
+
+def test_outlets_credited_together_are_two_organisations() -> None:
+    text = ("The ferry line changed its fares in May. As both the Quayside Courier and Tidewater "
+            "Weekly have reported, the new fares hit commuters hardest.")
+    orgs = _orgs(text)
+    assert "Tidewater Weekly" in orgs
+    assert not any(" and " in name for name in orgs)
