@@ -122,6 +122,33 @@ def _month_relative(m: re.Match[str], anchor: dt.date | None, future: bool) -> s
     return f"{year:04d}-{month:02d}"
 
 
+# The seasons by their months in the northern hemisphere (meteorological seasons); winter,
+# which spans two years, gets no year from "last" or "this".
+_SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
+
+
+def _season(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"last spring", "this summer", "next autumn": year precision."""
+    if anchor is None:
+        return None
+    start, rel = _SEASON_START[m.group("s").lower()], m.group("rel").lower()
+    if rel == "last":
+        return str(anchor.year if start + 3 <= anchor.month else anchor.year - 1)
+    if rel == "next":
+        return str(anchor.year if start > anchor.month else anchor.year + 1)
+    return str(anchor.year)
+
+
+def _weekend(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"over the weekend", "last weekend": the Saturday before publication (after it for
+    "this/next weekend" in a plan); only the month is certain, as with a week."""
+    if anchor is None:
+        return None
+    ahead = m.group("rel").lower() == "next" or (future and m.group("rel").lower() == "this")
+    day = last_weekday("Saturday", anchor, ahead)
+    return f"{day.year:04d}-{day.month:02d}"
+
+
 def _year(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     """"in 1889": year precision."""
     return m.group("y")
@@ -172,8 +199,8 @@ def _ago(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     count = m.group("n").lower()
     n = int(count) if count.isdigit() else _COUNTS[count]
     unit = m.group("unit").lower()
-    if unit == "year":
-        return str(anchor.year - n)
+    if unit in ("year", "decade"):
+        return str(anchor.year - n * (10 if unit == "decade" else 1))
     if unit == "month":
         index = anchor.year * 12 + anchor.month - 1 - n
         return f"{index // 12:04d}-{index % 12 + 1:02d}"
@@ -230,8 +257,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+week\b", re.IGNORECASE),
      _week),
     (re.compile(r"\b(?P<dw>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE), _day_word),
+    (re.compile(r"\b(?i:spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>(?:19|20)\d\d)\b"
+                r"(?![-/]\d|\s*%)"), _year),
+    # Not "the last weekend of the festival": "the" makes "last" an ordinal.
+    (re.compile(r"(?<!the )\b(?P<rel>last|this|next)\s+(?P<s>spring|summer|autumn|fall)\b",
+                re.IGNORECASE), _season),
+    (re.compile(r"(?<!the )\b(?P<rel>last|this|next|over\s+the|on\s+the)\s+weekend\b",
+                re.IGNORECASE), _weekend),
     (re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
-                r"(?P<unit>year|month|week|day)s?\s+ago\b", re.IGNORECASE), _ago),
+                r"(?P<unit>decade|year|month|week|day)s?\s+ago\b", re.IGNORECASE), _ago),
 ]
 
 

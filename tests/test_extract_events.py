@@ -336,3 +336,15 @@ def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
             "three points, a reversal from six years ago, when Liberal Tomas Okoro won easily.")
     events = _events(text, published="2031-10-02")
     assert [(e["date"], e["what"]) for e in events] == [("2025", "Liberal Tomas Okoro won easily")]
+
+
+def test_seasons_weekends_and_decades_are_dates() -> None:
+    # 2019-11-20 is a Wednesday; the Saturday before it is 2019-11-16.
+    assert _dates("The pier was rebuilt last spring.", "2019-11-20") == ["2019"]
+    assert _dates("The pier was rebuilt last autumn.", "2019-11-20") == ["2018"]
+    assert _dates("The pier opens next summer.", "2019-11-20") == ["2020"]
+    assert _dates("The pier was rebuilt in the summer of 2017.", "2019-11-20") == ["2017"]
+    assert _dates("Storms hit the coast over the weekend.", "2019-11-20") == ["2019-11"]
+    assert _dates("Storms hit the coast over the weekend.", "2019-12-02") == ["2019-11"]
+    assert _dates("The mill closed two decades ago.", "2019-11-20") == ["1999"]
+    assert _dates("Prizes go out in the last weekend of the fair.", "2019-11-20") == []
