@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from extract import gazetteer as gz
 from extract.mentions import ORG, PERSON, PLACE, Mention
 from extract.namelists import find_companies, is_company, is_given_name, surname_used_alone
+from extract.people import leading_title
 from extract.wordlists import split_words
 
 _LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ORG}
@@ -211,7 +212,8 @@ def _from_speech(text: str, person_words: set[str]) -> list[Mention]:
     found = []
     for pattern in _SPEECH_NAMES:
         for match in pattern.finditer(text):
-            name = match.group(1)
+            title, name = leading_title(match.group(1))  # "Mayor Ana Ruiz said": Ana Ruiz
+            start = match.end(1) - len(name)
             words = name.split()
             if any(w in _FUNCTION_WORDS or w in WEEKDAY_AND_MONTHS or w in gz.DEMONYMS
                    or w.lower() in gz.ORG_KEYWORDS or w.lower() in gz.TITLE_WORDS for w in words):
@@ -221,7 +223,7 @@ def _from_speech(text: str, person_words: set[str]) -> list[Mention]:
                 continue
             if len(words) == 1 and name not in person_words:
                 continue
-            found.append(Mention(name, PERSON, match.start(1), match.end(1), "speech"))
+            found.append(Mention(name, PERSON, start, match.end(1), "speech"))
     return found
 
 

@@ -4,7 +4,8 @@ Supports straight and curly double quotes (also mixed, “ closed by " as pages 
 hand have them), guillemets and curly single quotes
 (only where ‘ opens a word and ’ closes one, so apostrophes in "EU’s" are never
 taken for quote marks).  A paragraph that opens a quote and never closes it is
-the usual multi-paragraph quotation style: the quote runs to the paragraph end.
+the usual multi-paragraph quotation style: the quote runs to the paragraph end, and the
+quotation that opens the next paragraph is its continuation (one quote).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from dataclasses import dataclass
 _PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 _SPLIT_GAP = re.compile(
     r"^[,:]?\s*[”\"’»]?\s*[^“\"«‘.!?]{1,70}?\b(?:said|says|added|adds|told|wrote|writes|asked|"
-    r"continued|went on|stated|explained|noted)\b[^“\"«‘.!?]{0,50}?[,:.]\s*$"
+    r"continued|went on|stated|explained|noted)\b[^“\"«‘.!?]{0,100}?[,:.]\s*$"
 )
 
 
@@ -35,14 +36,17 @@ class QuoteSpan:
 def find_quote_spans(text: str) -> list[QuoteSpan]:
     """All quotations in reading order, with split quotations joined."""
     spans: list[tuple[int, int]] = []
+    open_ends: set[int] = set()
     offset = 0
     lines = text.split("\n")
     for number, line in enumerate(lines):
         following = lines[number + 1].lstrip()[:1] if number + 1 < len(lines) else ""
-        spans.extend((offset + a, offset + b)
-                     for a, b in _line_spans(line, bool(following) and following in "\"“«„"))
+        for a, b in _line_spans(line, bool(following) and following in "\"“«„"):
+            spans.append((offset + a, offset + b))
+            if b == len(line):
+                open_ends.add(offset + b)  # left open: the quotation runs on
         offset += len(line) + 1
-    return _join_split(text, spans)
+    return _join_split(text, spans, open_ends)
 
 
 _MARKS = re.compile("[\"“«„‘]")
@@ -123,12 +127,15 @@ def _closes_word(line: str, index: int) -> bool:
     return not after.isalnum() and line[index - 1] not in " "
 
 
-def _join_split(text: str, spans: list[tuple[int, int]]) -> list[QuoteSpan]:
-    """Merge "part one," he said, "part two." into one quotation."""
+def _join_split(text: str, spans: list[tuple[int, int]], open_ends: set[int]) -> list[QuoteSpan]:
+    """Merge "part one," he said, "part two." into one quotation, and the paragraphs of a
+    quotation left open at each paragraph's end and opened again at the next one's start."""
     result: list[QuoteSpan] = []
     for start, end in spans:
         content = text[start:end].strip()
-        if result and _continues(text, result[-1], start) and not _attributed(text, end):
+        runs_on = bool(result) and result[-1].end in open_ends \
+            and not text[result[-1].end + 1 : start - 1].strip()
+        if result and (runs_on or _continues(text, result[-1], start)) and not _attributed(text, end):
             prev = result[-1]
             # '"A," he said. "B."' is two sentences of one quotation: keep the full stop.
             ended = text[prev.end : start].rstrip(" \"'“”«»‘’").endswith(".")

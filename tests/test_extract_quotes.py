@@ -142,3 +142,24 @@ def test_a_quotation_split_by_an_attribution_naming_a_programme_in_quotes_is_one
     found = _quotes_in(text)
     assert [q["text"] for q in found] == ["The ferry fleet is older than anyone wants to admit "
                                           "Every winter we lose another crossing to repairs."]
+
+
+def test_a_quotation_of_several_paragraphs_is_one_quote() -> None:
+    # Each paragraph opens the quotation again and only the last one closes it.
+    text = ("The harbour master spoke after the storm.\n"
+            "\u201cThe seawall held for two days,\u201d Ilse Brandvold said. \u201cThe pumps ran "
+            "all night, and the crews kept them fuelled.\n"
+            "\u201cNobody on the quay was hurt. We were lucky this time.\u201d")
+    found = [q["text"] for q in _quotes_in(text)]
+    assert len(found) == 1
+    assert found[0].startswith("The seawall held") and found[0].endswith("lucky this time.")
+
+
+def test_a_quote_after_a_long_attribution_continues_the_same_quotation() -> None:
+    text = ("\u201cWe tested the hull in calm water first,\u201d said Tomas Okoro, an engineer "
+            "who has built ferries for the island service since 2004. \u201cThen we took it out "
+            "in the winter swell.\u201d")
+    found = _quotes_in(text)
+    assert [(q["speaker"], q["text"]) for q in found] == [
+        ("Tomas Okoro", "We tested the hull in calm water first. Then we took it out in the "
+                        "winter swell.")]

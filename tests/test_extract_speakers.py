@@ -169,3 +169,10 @@ def test_a_singular_they_after_a_person_of_unknown_gender_is_that_person() -> No
             "summer months,\u201d they said.")
     assert _speaker(text, "We use a model") == "Kim Lau"
     assert _speaker(text, "They will add") == "Harbourline"  # the sentence before opens with it
+
+
+def test_a_titled_name_next_to_a_speech_verb_is_the_speaker_without_its_title() -> None:
+    # The model misses "Ana Ruiz" here; the title before it does not make it no name.
+    record = _facts("\u201cWe will rebuild the pier,\u201d Mayor Ana Ruiz said.")
+    assert [(p["name"], p["titles"]) for p in record["people"]] == [("Ana Ruiz", ["Mayor"])]
+    assert [q["speaker"] for q in record["quotes"]] == ["Ana Ruiz"]
