@@ -63,6 +63,8 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     raw += _from_place_context(text)
     raw += _from_descriptors(text)
     raw += _from_reporters(text, person_words)
+    raw += _from_employers(text, {w for m in ner if m.kind == PERSON and " " in m.text
+                                  for w in m.text.split()})
     raw += _from_streets(text)
     titles = {m.text for m in raw if m.kind == "title"}
     mentions = [m for m in _resolve_overlaps(raw) if m.kind != "title" and m.text not in titles]
@@ -70,7 +72,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     mentions = sorted(mentions + _owner_places(mentions), key=lambda m: m.start)
     if skip:
         mentions = [m for m in mentions if m.end <= skip[0] or m.start >= skip[1]]
-    mentions = [_extend_person(_person_by_context(m, text), text) for m in mentions]
+    mentions = [_extend_person(_person_by_context(_which(m, text), text), text) for m in mentions]
     mentions = _link_people(_listed_with_people(mentions, text))
     mentions = _short_names_in_brackets(_listed_with_orgs(mentions, text), text)
     return [_camel_case_org(m) for m in _vote(mentions)]
@@ -175,6 +177,19 @@ def _person_by_context(mention: Mention, text: str) -> Mention:
             or _named_again(words, text):
         return Mention(mention.text, PERSON, mention.start, mention.end, "context")
     return mention
+
+
+_WHICH = re.compile(r",?\s+which\b")
+
+
+def _which(mention: Mention, text: str) -> Mention:
+    """A "person" that "which" takes up ("Harlow Marine, which builds ferries") is no person:
+    English relative "which" has a non-personal antecedent (Quirk et al. 6.33); a name that
+    opens with a listed given name stays a person's."""
+    if mention.kind != PERSON or mention.source != "ner" or is_given_name(mention.text.split()[0]) \
+            or not _WHICH.match(text, mention.end):
+        return mention
+    return Mention(mention.text, ORG, mention.start, mention.end, "context")
 
 
 def _after_title(mention: Mention, text: str) -> bool:
@@ -526,10 +541,12 @@ _DESCRIPTOR = re.compile(
 
 
 # A publication named as the subject of "reported" or after "according to" ("The Wrap
-# reported that", "as Tidewater Weekly has reported,", "according to The Harbour Herald"):
-# newsroom style for crediting another outlet.
+# reported that", "as Tidewater Weekly has reported,", "according to The Harbour Herald"),
+# or told or confirmed something ("told The Quayside", "confirmed to WIRED"): newsroom style
+# for crediting another outlet.
 _REPORTER = re.compile(
-    r"(?:\baccording\s+to\s+(?P<after>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2}))"
+    r"(?:\b(?:according\s+to|told|confirmed\s+to)\s+"
+    r"(?P<after>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2}))"
     r"|(?:(?<![\w.,])(?P<before>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})\s+"
     r"(?:(?:has|have|had)\s+)?(?:reported|reports)(?:\s+(?:that|on)\b|(?=[,.;])))"
 )
@@ -554,6 +571,43 @@ def _from_reporters(text: str, person_words: set[str]) -> list[Mention]:
                 or any(w in person_words for w in words) or is_given_name(words[0]):
             continue
         start = match.end(group) - len(name)
+        found.append(Mention(name, ORG, start, start + len(name), "context"))
+    return found
+
+
+# The titles of offices in companies and other bodies (from the office titles of
+# gazetteer.TITLE_WORDS) that stand between the body's name and the holder's ("Twitter CEO
+# Jack Dorsey", "Kremlin spokesman Dmitry Peskov"): the name before them is the employer's.
+_EMPLOYER = re.compile(
+    r"(?<![\w.’'])(?P<name>[A-Z][\w&’'.\-]*(?:\s+[A-Z][\w&’'.\-]*){0,2})\s+"
+    r"(?:CEO|chief\s+executive|co-founder|founder|chairman|chairwoman|spokesperson|spokesman|"
+    r"spokeswoman|head|boss)\s+[A-Z][a-z]+\s+[A-Z]"
+)
+
+
+# The simple prepositions of English (Quirk et al. 9.7) that can open a sentence before a
+# name ("Like Instagram head Adam Mosseri, ..."), beyond those in _FUNCTION_WORDS.
+_OPENING_PREPOSITIONS = frozenset(split_words(
+    "Like Unlike Despite Under Over Without Against Between Among Amid Through Into Upon "
+    "Toward Towards Per Via Inside Outside Near Beyond Behind Across"
+))
+
+
+def _from_employers(text: str, full_names: set[str]) -> list[Mention]:
+    """The body named before the office title of one of its people, unless the name is a
+    place, a title, or part of a person's full name ("Biden spokesman X": Joe Biden's);
+    a preposition opening the sentence is no part of it."""
+    found = []
+    for match in _EMPLOYER.finditer(text):
+        words = _LEADING.sub("", match.group("name")).split()
+        while words and (words[0] in _FUNCTION_WORDS or words[0] in _OPENING_PREPOSITIONS):
+            words.pop(0)
+        name = " ".join(words)
+        if not words or _no_org_name(name) or words[0] in gz.GENERIC_SPEAKERS \
+                or any(w.lower() in gz.TITLE_WORDS or w in full_names for w in words) \
+                or is_given_name(words[0]):
+            continue
+        start = match.end("name") - len(name)
         found.append(Mention(name, ORG, start, start + len(name), "context"))
     return found
 

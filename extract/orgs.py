@@ -101,8 +101,10 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
         return True
     name = org.name
     if " " not in name and (name.isupper() or name[1:].islower()) and re.search(
-            rf"(?<![\w’'.\-]){re.escape(name.lower())}(?![\w’'\-])", text):
-        return False  # "Education groups", "GET OUT and VOTE": an ordinary word, capitalised
+            rf"(?<![\w’'.\-@/]){re.escape(name.lower())}(?![\w’'\-]|\.\w)", text):
+        # "Education groups", "GET OUT and VOTE": an ordinary word, capitalised (a word of an
+        # e-mail address or a web address, "@wired.com", is no prose)
+        return False
     unit = name.isupper() and all(_AFTER_NUMBER.search(text[max(0, m.start - 12) : m.start])
                                   for m in org.mentions)
     return not unit

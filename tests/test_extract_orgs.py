@@ -236,3 +236,24 @@ def test_outlets_credited_together_are_two_organisations() -> None:
     orgs = _orgs(text)
     assert "Tidewater Weekly" in orgs
     assert not any(" and " in name for name in orgs)
+
+
+def test_a_name_that_which_takes_up_is_no_person() -> None:
+    text = "Kessler Mandt, which makes radar sets, said profits rose in May."
+    record = _facts(text)
+    assert [o["name"] for o in record["organizations"]] == ["Kessler Mandt"]
+    assert record["people"] == []
+
+
+def test_the_body_named_before_an_office_title_is_an_organisation() -> None:
+    text = ("Like Quaylink head Ana Ruiz, Harbourly CEO Tomas Okoro has warned about fares. "
+            "Joe Biden met the press. Biden spokesman Andrew Bates said no.")
+    orgs = _orgs(text)
+    assert "Quaylink" in orgs and "Harbourly" in orgs
+    assert not any(name.startswith("Like") or "Biden" in name for name in orgs)
+
+
+def test_an_outlet_told_or_confirmed_to_is_an_organisation_and_an_address_is_no_prose() -> None:
+    text = ("A spokesperson for the ferry line confirmed to HARBOURLINE that fares would rise. "
+            "Write to tips@harbourline.example.")
+    assert "HARBOURLINE" in _orgs(text)
