@@ -211,9 +211,13 @@ def _named_again(words: list[str], text: str) -> bool:
 
 
 _NAME = r"[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){0,2}"
+# The verbs of saying that take a person more often than a body as their subject: "say",
+# "tell", "add", "write", and the verbs of asking, answering, recalling and explaining among
+# Levin's verbs of communication (class 37).
+_PERSONAL_SPEECH = r"(?:said|says|told|added|wrote|asked|replied|recalled|explained)"
 _SPEECH_NAMES = (
-    re.compile(rf"(?<![\w.’'])({_NAME})(?:,[^,.“”\"]{{1,80}},)?\s+(?:said|says|told|added|wrote)\b"),
-    re.compile(rf"\b(?:said|says|added)\s+({_NAME})\b(?!\s+(?:that|on|in|at|of)\b)"),
+    re.compile(rf"(?<![\w.’'])({_NAME})(?:,[^,.“”\"]{{1,80}},)?\s+{_PERSONAL_SPEECH}\b"),
+    re.compile(rf"\b(?:said|says|added|asked)\s+({_NAME})\b(?!\s+(?:that|on|in|at|of)\b)"),
 )
 
 

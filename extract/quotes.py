@@ -287,11 +287,10 @@ def _split_attribution(ctx: QuoteContext, quote: QuoteSpan) -> Attribution | Non
     if len(quote.parts) < 2:
         return None
     gap_start, gap_end = quote.parts[0][1] + 1, quote.parts[1][0] - 1
-    match = re.search(r"\b(?:said|says|added|told|wrote|asked|continued|stated|explained|noted)\b",
-                      ctx.text[gap_start:gap_end])
+    match = VERB_RE.search(ctx.text, gap_start, gap_end)
     if not match:
         return None
-    return Attribution(gap_start, gap_end, gap_start + match.start(), True)
+    return Attribution(gap_start, gap_end, match.start(), True)
 
 
 def _colon_introducer(ctx: QuoteContext, sent_start: int, quote: QuoteSpan,

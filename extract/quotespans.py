@@ -13,10 +13,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.attribution import SPEECH_VERBS
+
 _PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
 _SPLIT_GAP = re.compile(
-    r"^[,:]?\s*[”\"’»]?\s*[^“\"«‘.!?]{1,70}?\b(?:said|says|added|adds|told|wrote|writes|asked|"
-    r"continued|went on|stated|explained|noted)\b[^“\"«‘.!?]{0,100}?[,:.]\s*$"
+    rf"^[,:?!]?\s*[”\"’»]?\s*[^“\"«‘.!?]{{1,70}}?\b(?:{SPEECH_VERBS})\b[^“\"«‘.!?]{{0,100}}?[,:.]\s*$"
 )
 
 
@@ -133,13 +134,14 @@ def _join_split(text: str, spans: list[tuple[int, int]], open_ends: set[int]) ->
     result: list[QuoteSpan] = []
     for start, end in spans:
         content = text[start:end].strip()
-        runs_on = bool(result) and result[-1].end in open_ends \
-            and not text[result[-1].end + 1 : start - 1].strip()
+        runs_on = bool(result) and (
+            (result[-1].end in open_ends and not text[result[-1].end + 1 : start - 1].strip())
+            or _next_paragraph(text, result[-1], start, end))
         if result and (runs_on or _continues(text, result[-1], start)) and not _attributed(text, end):
             prev = result[-1]
             # '"A," he said. "B."' is two sentences of one quotation: keep the full stop.
-            ended = text[prev.end : start].rstrip(" \"'“”«»‘’").endswith(".")
-            first = prev.text.rstrip(" ,") + ("." if ended else "")
+            ended = text[prev.end : start].rstrip(" \n\"'“”«»‘’").endswith(".")
+            first = prev.text.rstrip(" ,") + ("." if ended and prev.text[-1:] not in "?!" else "")
             joined = first + " " + content
             result[-1] = QuoteSpan(prev.start, end, joined, (*prev.parts, (start, end)))
             continue
@@ -147,7 +149,7 @@ def _join_split(text: str, spans: list[tuple[int, int]], open_ends: set[int]) ->
     return result
 
 
-_OWN_ATTRIBUTION = re.compile(r"^[ \t,”\"’]*(?:[^.!?\n“”\"]{0,60}\s)?(?:said|says|added|told|wrote|asked)\b")
+_OWN_ATTRIBUTION = re.compile(rf"^[ \t,”\"’]*(?:[^.!?\n“”\"]{{0,60}}\s)?(?:{SPEECH_VERBS})\b")
 
 
 def _attributed(text: str, end: int) -> bool:
@@ -158,9 +160,30 @@ def _attributed(text: str, end: int) -> bool:
     return bool(_OWN_ATTRIBUTION.match(text[end + 1 : end + 100]))
 
 
+# What may stand between a quotation and the end of its paragraph for the next paragraph's
+# quotation to go on with it: the closing mark and the attribution ("," she said.").
+_PARAGRAPH_TAIL = re.compile(
+    rf"^[,.!?]?[”\"’»]?(?:[,:]?\s*[^“\"«‘\n]{{0,100}}\b(?:{SPEECH_VERBS})\b[^“\"«‘\n]{{0,100}})?"
+    r"[.!?:]?\s*$"
+)
+
+
+def _next_paragraph(text: str, prev: QuoteSpan, start: int, end: int) -> bool:
+    """A paragraph that is nothing but a quotation goes on with the quotation that ends the
+    paragraph before: news style names every new speaker, so an unattributed quotation
+    after an attributed one is the same speaker's, split by the attribution and a break."""
+    gap = text[prev.end : start - 1]
+    if gap.count("\n") != 1 or not _PARAGRAPH_TAIL.match(gap.split("\n")[0]):
+        return False
+    if text[start - 2 : start - 1] != "\n":
+        return False  # the quotation must open its paragraph
+    rest = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
+    return not rest.strip(" ”\"’».!?,")
+
+
 def _continues(text: str, prev: QuoteSpan, start: int) -> bool:
     """The gap between two quotes is just "he said," and the first half ended with a comma."""
     gap = text[prev.end : start - 1]
-    if "\n" in gap or not prev.text.rstrip().endswith(","):
-        return False
+    if "\n" in gap or not prev.text.rstrip().endswith((",", "?", "!")):
+        return False  # a half ends with a comma, or a question or exclamation mark ("Why?" he asked)
     return bool(_SPLIT_GAP.match(gap))

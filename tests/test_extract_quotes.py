@@ -163,3 +163,17 @@ def test_a_quote_after_a_long_attribution_continues_the_same_quotation() -> None
     assert [(q["speaker"], q["text"]) for q in found] == [
         ("Tomas Okoro", "We tested the hull in calm water first. Then we took it out in the "
                         "winter swell.")]
+
+
+def test_a_quoted_question_and_an_unattributed_paragraph_go_on_with_the_quotation() -> None:
+    text = ("The storm hit the harbour on Monday.\n"
+            "\u201cWhy did the seawall hold?\u201d Ilse Brandvold asked. \u201cBecause the crews kept "
+            "the pumps running all night.\u201d\n"
+            "\u201cThe ferries sail again on Friday,\u201d Tomas Okoro insisted.\n"
+            "\u201cThe timetable stays as it was before the storm.\u201d")
+    found = [(q["speaker"], q["text"]) for q in _quotes_in(text)]
+    assert found == [
+        ("Ilse Brandvold", "Why did the seawall hold? Because the crews kept the pumps running "
+                           "all night."),
+        ("Tomas Okoro", "The ferries sail again on Friday. The timetable stays as it was before "
+                        "the storm.")]
