@@ -18,7 +18,7 @@ SPEECH_VERBS = (
     r"said|says|say|saying|told|tells|added|adds|wrote|writes|written|stated|states|asked|asks|explained|"
     r"noted|notes|argued|insisted|warned|declared|announced|tweeted|posted|continued|recalled|"
     r"replied|responded|acknowledged|admitted|claimed|claim|commented|observed|remarked|stressed|"
-    r"emphasised|emphasized|urged|called|according to|went on|conceded|predicted|cautioned|"
+    r"emphasised|emphasized|urged|called|[Aa]ccording to|went on|conceded|predicted|cautioned|"
     r"suggested|reiterated|maintained|affirmed|assured|pointed out|quipped|thundered|vowed|"
     r"pledged|promised|described|dubbed"
 )

@@ -549,7 +549,7 @@ _DESCRIPTOR = re.compile(
 # or told or confirmed something ("told The Quayside", "confirmed to WIRED"): newsroom style
 # for crediting another outlet.
 _REPORTER = re.compile(
-    r"(?:\b(?:according\s+to|told|confirmed\s+to)\s+"
+    r"(?:\b(?:[Aa]ccording\s+to|told|confirmed\s+to)\s+"
     r"(?P<after>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2}))"
     r"|(?:(?<![\w.,])(?P<before>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})\s+"
     r"(?:(?:has|have|had)\s+)?(?:reported|reports)(?:\s+(?:that|on)\b|(?=[,.;])))"

@@ -257,3 +257,4 @@ def test_an_outlet_told_or_confirmed_to_is_an_organisation_and_an_address_is_no_
     text = ("A spokesperson for the ferry line confirmed to HARBOURLINE that fares would rise. "
             "Write to tips@harbourline.example.")
     assert "HARBOURLINE" in _orgs(text)
+

@@ -176,3 +176,9 @@ def test_a_titled_name_next_to_a_speech_verb_is_the_speaker_without_its_title() 
     record = _facts("\u201cWe will rebuild the pier,\u201d Mayor Ana Ruiz said.")
     assert [(p["name"], p["titles"]) for p in record["people"]] == [("Ana Ruiz", ["Mayor"])]
     assert [q["speaker"] for q in record["quotes"]] == ["Ana Ruiz"]
+
+
+def test_according_to_opening_a_sentence_attributes_the_quote() -> None:
+    text = ("Harbour master Ilse Brandvold inspected the seawall on Monday. According to "
+            "Brandvold, \u201cthe wall held for two full days.\u201d")
+    assert _speaker(text, "the wall held") == "Ilse Brandvold"
