@@ -339,12 +339,17 @@ def _reported_context(ctx: QuoteContext, sent_start: int,
 
 def _introduced(ctx: QuoteContext, sent_start: int, spans: list[QuoteSpan]) -> str | None:
     """An unattributed quotation right after a narrative sentence of its paragraph whose
-    subject is a person ("Lee returned to the issue later. “What…?”"): that person."""
+    subject is a person ("Lee returned to the issue later. “What…?”") or "he" or "she"
+    standing for one: that person."""
     sentence = ctx.index.at(max(sent_start - 2, 0))
     if sentence is None or sentence.end > sent_start or "\n" in ctx.text[sentence.end : sent_start]:
         return None
     if any(_inside(offset, spans) for offset in (sentence.start, sentence.end - 2)):
         return None
+    pronoun = re.match(r"\s*(He|She)\b", ctx.text[sentence.start : sentence.end])
+    if pronoun:  # "She was blunt. “…”": the person "she" stands for
+        found = ctx.antecedent(sentence.start, spans, _PRONOUN_GENDER[pronoun.group(1).lower()])
+        return found.name if found else None
     people = [n for n in ctx.named_in(sentence.start, sentence.end)
               if n.kind == PERSON and not _inside(n.start, spans)]
     if not people or people[0].start - sentence.start > 3:

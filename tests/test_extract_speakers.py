@@ -182,3 +182,9 @@ def test_according_to_opening_a_sentence_attributes_the_quote() -> None:
     text = ("Harbour master Ilse Brandvold inspected the seawall on Monday. According to "
             "Brandvold, \u201cthe wall held for two full days.\u201d")
     assert _speaker(text, "the wall held") == "Ilse Brandvold"
+
+
+def test_an_unattributed_quote_after_a_sentence_opened_by_she_is_hers() -> None:
+    text = ("Harbour master Ilse Brandvold inspected the seawall on Monday. She was blunt. "
+            "\u201cThe wall held for two full days.\u201d")
+    assert _speaker(text, "The wall held") == "Ilse Brandvold"
