@@ -128,10 +128,14 @@ _SEASON_START = {"spring": 3, "summer": 6, "autumn": 9, "fall": 9}
 
 
 def _season(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
-    """"last spring", "this summer", "next autumn": year precision."""
+    """"last spring", "this summer", "next autumn", "over the summer": year precision."""
     if anchor is None:
         return None
-    start, rel = _SEASON_START[m.group("s").lower()], m.group("rel").lower()
+    start, rel = _SEASON_START[m.group("s").lower()], " ".join(m.group("rel").lower().split())
+    if rel in ("in the", "over the", "during the"):  # the nearest one, before or (plans) after
+        rel = "next" if future else "this past"
+    if rel == "this past":
+        return str(anchor.year if start < anchor.month else anchor.year - 1)
     if rel == "last":
         return str(anchor.year if start + 3 <= anchor.month else anchor.year - 1)
     if rel == "next":
@@ -231,12 +235,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b(?P<m>{_M})\s+(?P<y>(?:19|20)\d\d)\b"), _month_year),
     (re.compile(rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD}\b(?![,:]?\s*\d)"), _md),
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_M})\b"), _md),
-    (re.compile(rf"\b(?:(?i:in|since|by|until|till|during|from|early|late|end\s+of)\s+|mid-\s*)"
+    (re.compile(rf"\b(?:(?i:in|since|by|until|till|during|from|through|throughout|as\s+of|early|"
+                rf"late|end\s+of)\s+|mid-\s*)"
                 rf"(?P<m>{_M})\b"
                 r"(?!\s+\d)"), _month),
     (re.compile(rf"\b(?P<rel>(?i:last|next))\s+(?P<m>{_M})\b(?!\s+\d)"), _month_relative),
-    # A month that names the occurrence it dates ("a September hearing", "the May vote").
+    # A month that names the occurrence it dates ("a September hearing", "the May vote",
+    # "September's vote").
     (re.compile(rf"\b(?:a|the|its|his|her|their)\s+(?P<m>{_M})(?=\s+[a-z])"), _month),
+    (re.compile(rf"\b(?P<m>{_M})(?=['’]s\s)"), _month),
     (re.compile(r"\b(?:(?i:in|since|by|until|till|during|from|of|early|late|before|after|"
                 r"between|the)\s+|(?i:mid)-\s*)(?P<y>(?:18|19|20)\d\d)\b(?![-/]\d|\s*%)"), _year),
     # A year in parentheses after what it dates ("the Falklands War (1982)"), and both ends
@@ -260,8 +267,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"\b(?i:spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>(?:19|20)\d\d)\b"
                 r"(?![-/]\d|\s*%)"), _year),
     # Not "the last weekend of the festival": "the" makes "last" an ordinal.
-    (re.compile(r"(?<!the )\b(?P<rel>last|this|next)\s+(?P<s>spring|summer|autumn|fall)\b",
-                re.IGNORECASE), _season),
+    (re.compile(r"(?<!the )\b(?P<rel>last|this|next|this\s+past|(?:in|over|during)\s+the)\s+"
+                r"(?P<s>spring|summer|autumn|fall)\b(?!\s+of\b)", re.IGNORECASE), _season),
     (re.compile(r"(?<!the )\b(?P<rel>last|this|next|over\s+the|on\s+the)\s+weekend\b",
                 re.IGNORECASE), _weekend),
     (re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"

@@ -348,3 +348,12 @@ def test_seasons_weekends_and_decades_are_dates() -> None:
     assert _dates("Storms hit the coast over the weekend.", "2019-12-02") == ["2019-11"]
     assert _dates("The mill closed two decades ago.", "2019-11-20") == ["1999"]
     assert _dates("Prizes go out in the last weekend of the fair.", "2019-11-20") == []
+    assert _dates("The pier was rebuilt over the summer.", "2019-11-20") == ["2019"]
+    assert _dates("The pier will reopen in the spring.", "2019-11-20") == ["2020"]
+    assert _dates("The pier was rebuilt this past summer.", "2019-03-20") == ["2018"]
+
+
+def test_months_after_through_or_as_of_and_a_months_possessive_are_dates() -> None:
+    assert _dates("Fares stay frozen through March.", "2019-11-20") == ["2019-03"]
+    assert _dates("As of October, the pier was closed.", "2019-11-20") == ["2019-10"]
+    assert _dates("September\u2019s vote was close.", "2019-11-20") == ["2019-09"]
