@@ -65,6 +65,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     raw += _from_reporters(text, person_words)
     raw += _from_employers(text, {w for m in ner if m.kind == PERSON and " " in m.text
                                   for w in m.text.split()})
+    raw += _from_keywords(text)
     raw += _from_streets(text)
     titles = {m.text for m in raw if m.kind == "title"}
     mentions = [m for m in _resolve_overlaps(raw) if m.kind != "title" and m.text not in titles]
@@ -84,7 +85,7 @@ def _short_names_in_brackets(mentions: list[Mention], text: str) -> list[Mention
     result = list(mentions)
     for i in range(1, len(result)):
         before, mention = result[i - 1], result[i]
-        if before.kind == ORG and mention.kind != ORG and " " not in mention.text \
+        if before.kind == ORG and mention.kind != ORG and " " not in mention.text and not _known(mention) \
                 and text[before.end : mention.start] == " (" and text[mention.end : mention.end + 1] == ")":
             result[i] = Mention(mention.text, ORG, mention.start, mention.end, "acronym")
     return result
@@ -684,6 +685,40 @@ def _from_heads(text: str) -> list[Mention]:
         span = re.sub(r"^the\s+", "", span)
         start = match.start(1) + match.group(1).find(span)
         found.append(Mention(span, ORG, start, start + len(span), "head"))
+    return found
+
+
+# A run of capitalised words ending with the capitalised word of an organisation's kind
+# (gazetteer.ORG_KEYWORDS: "Tarvos Ferry Company", "Harbour Pilots Association"): the name
+# of a body, whatever the model tagged there.
+# The compass and position adjectives that name a region by where it lies.
+_POSITION_WORDS = frozenset(split_words(
+    "North South East West Northern Southern Eastern Western Central Upper Lower Left Right "
+    "Inner Outer Greater"
+))
+_KEYWORD_ORG = re.compile(
+    r"(?<![\w’'.\-])(?P<name>(?:[A-Z][\w&’'\-]*\s+){1,4}(?P<head>[A-Z][a-z]+))(?![\w’'\-])"
+)
+
+
+def _from_keywords(text: str) -> list[Mention]:
+    """Names whose last word is an organisation's kind, even where the model tagged
+    nothing; not a listed place nor a run opening with a function word, weekday or month.
+    A title-case category ("Tax Preparation Service") passes for a name too."""
+    found = []
+    for match in _KEYWORD_ORG.finditer(text):
+        if match.group("head").lower() not in gz.ORG_KEYWORDS:
+            continue
+        words = match.group("name").split()
+        while words and words[0] in _FUNCTION_WORDS:
+            words.pop(0)
+        name = " ".join(words)
+        if len(words) < 2 or _no_org_name(name) or name in _PLACE_NAMES \
+                or all(w in _POSITION_WORDS for w in words[:-1]):
+            continue  # "West Bank", "Left Bank": a region named by its position
+        mention = Mention(name, ORG, match.end("name") - len(name), match.end("name"), "keyword")
+        if _plausible(mention):
+            found.append(mention)
     return found
 
 

@@ -258,3 +258,19 @@ def test_an_outlet_told_or_confirmed_to_is_an_organisation_and_an_address_is_no_
             "Write to tips@harbourline.example.")
     assert "HARBOURLINE" in _orgs(text)
 
+
+
+def test_a_capitalised_name_ending_with_an_organisations_kind_is_an_organisation() -> None:
+    # The model tags nothing in the "Tarvos Ferry Company" sentence of this text.
+    text = ("The Harbour Pilots Association objected on Monday. Members of the Kestrel Valley "
+            "Rowing Club and the Lindqvist Institute for Tidal Research joined them, as did "
+            "Brightwater Shipping Ltd. and Okoro Dynamics Inc. The Tarvos Ferry Company said "
+            "fares would rise. Staff at Vellmar University agreed.")
+    assert "Tarvos Ferry Company" in _orgs(text)
+
+
+def test_a_country_in_brackets_after_an_organisation_stays_a_place() -> None:
+    record = _facts("The bridge reopened in May. Lumen Works Group (Norway) designed its lights, "
+                    "Ana Ruiz said.")
+    assert "Norway" in [p["name"] for p in record["places"]]
+    assert all("Norway" not in o["aliases"] for o in record["organizations"])
