@@ -125,7 +125,7 @@ def _listed_with_people(mentions: list[Mention], text: str) -> list[Mention]:
     for i, mention in enumerate(result):
         words = mention.text.split()
         if mention.kind != PLACE or mention.source != "ner" or not 2 <= len(words) <= 3 \
-                or _known(mention) or not all(_NAME_WORD.match(w) for w in words) \
+                or _known(mention) or not all(_name_word(w) for w in words) \
                 or any(w.lower() in gz.GEO_FEATURES for w in words):
             continue
         neighbours = [result[j] for j in (i - 1, i + 1) if 0 <= j < len(result)]
@@ -161,7 +161,15 @@ def _camel_case_org(mention: Mention) -> Mention:
 
 _SAID = r"\s+(?:said|says|told|added|wrote)\b"
 _PERSON_FOLLOWER = re.compile(rf"^(?:,\s+(?:(?:a|an|the|former|another)\b|ex-|\d{{1,3}}\b)|{_SAID})")
-_NAME_WORD = re.compile(r"^[A-Z][a-z]+(?:-[A-Z][a-z]+)?$")
+_LETTERS = re.compile(r"^[^\W\d_]{2,}$")
+
+
+def _name_word(word: str) -> bool:
+    """A capitalised word of letters, or two joined by a hyphen ("Petrović", "Ould-Abdallah"):
+    any alphabet's letters, since names keep their accents."""
+    parts = word.split("-")
+    return len(parts) <= 2 and all(_LETTERS.match(p) and p[0].isupper() and p[1:].islower()
+                                   for p in parts)
 
 
 def _person_by_context(mention: Mention, text: str) -> Mention:
@@ -170,7 +178,7 @@ def _person_by_context(mention: Mention, text: str) -> Mention:
     words = mention.text.split()
     if mention.kind != ORG or mention.source != "ner" or not 2 <= len(words) <= 3:
         return mention
-    if not all(_NAME_WORD.match(w) for w in words) or _looks_like_org(mention.text):
+    if not all(_name_word(w) for w in words) or _looks_like_org(mention.text):
         return mention
     if any(w.lower() in gz.ORG_KEYWORDS or w in _PLACE_NAMES for w in words):
         return mention

@@ -200,13 +200,13 @@ def _looks_like_person(person: Person, text: str) -> bool:
 
 
 def _reads_as_name(person: Person, text: str) -> bool:
-    """A given name, a form of address ("Mr.", "Dr."), an age, "who" or a surname-only
-    reference."""
+    """A given name, a form of address ("Mr.", "Dr."), an age, "who", a surname-only
+    reference, or a place in the model's eyes that a list puts beside a person."""
     tokens = person.name.split()
     if len(tokens) < 2 or is_given_name(tokens[0]):
         return True
-    if surname_used_alone(tokens, text):
-        return True
+    if surname_used_alone(tokens, text) or any(m.source == "list" for m in person.mentions):
+        return True  # named again by the surname, or listed beside another person
     # An age after the name ("Tavurai Ncube, 41,") and "who" ("Halvard Endresen, who runs
     # a shop") are said only of people.
     return any(_addressed(m, text) or _AGE.match(text[m.end : m.end + 8])

@@ -136,3 +136,17 @@ def test_a_person_tagged_name_ending_with_an_institution_word_is_an_organisation
     spans = [(text.index("Okafor Studio"), text.index(", and"), "PERSON")]
     kinds = {m.text: m.kind for m in find_mentions(spans, text)}
     assert kinds["Okafor Studio"] == ORG
+
+
+def test_a_listed_name_with_accents_and_no_known_given_name_is_a_person() -> None:
+    from extract.entities import find_mentions
+    from extract.mentions import PERSON
+    from extract.people import build_people
+
+    text = ("The lights were designed by Ivana Jelić and Dražen Kovačić (Croatia), who worked on "
+            "them for a year.")
+    spans = [(text.index("Ivana"), text.index(" and"), "PERSON"),
+             (text.index("Dražen"), text.index(" (Croatia"), "GPE")]
+    mentions = find_mentions(spans, text)
+    assert {m.text: m.kind for m in mentions}["Dražen Kovačić"] == PERSON
+    assert "Dražen Kovačić" in [p.name for p in build_people(mentions, text)]
