@@ -21,14 +21,14 @@ from extract.wordlists import split_words
 _LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ORG}
 _LEADING = re.compile(r"^(?:the|a|an|ex|former|late)[\s\-]+", re.IGNORECASE)
 _POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-_PLACE_NAMES = gz.COUNTRIES | gz.CAPITALS | gz.MAJOR_CITIES | gz.REGIONS
-_LOWER_PLACES = {name.lower(): name for name in _PLACE_NAMES}
+PLACE_NAMES = gz.COUNTRIES | gz.CAPITALS | gz.MAJOR_CITIES | gz.REGIONS
+_LOWER_PLACES = {name.lower(): name for name in PLACE_NAMES}
 _GAZETTEER_RE = re.compile(
     r"(?=[A-Za-z])(?<![\w\-])(?:"
     + "|".join(
         re.escape(n)
         for n in sorted(
-            _PLACE_NAMES | gz.NAMED_ORGS | set(gz.ORG_ALIASES) | {"U.S.", "U.K."},
+            PLACE_NAMES | gz.NAMED_ORGS | set(gz.ORG_ALIASES) | {"U.S.", "U.K."},
             key=len,
             reverse=True,
         )
@@ -180,7 +180,7 @@ def _person_by_context(mention: Mention, text: str) -> Mention:
         return mention
     if not all(_name_word(w) for w in words) or _looks_like_org(mention.text):
         return mention
-    if any(w.lower() in gz.ORG_KEYWORDS or w in _PLACE_NAMES for w in words):
+    if any(w.lower() in gz.ORG_KEYWORDS or w in PLACE_NAMES for w in words):
         return mention
     if _after_title(mention, text) or _PERSON_FOLLOWER.match(text[mention.end : mention.end + 20]) \
             or _named_again(words, text):
@@ -246,7 +246,7 @@ def _from_speech(text: str, person_words: set[str]) -> list[Mention]:
             if any(w in _FUNCTION_WORDS or w in WEEKDAY_AND_MONTHS or w in gz.DEMONYMS
                    or w.lower() in gz.ORG_KEYWORDS or w.lower() in gz.TITLE_WORDS for w in words):
                 continue
-            if name in _PLACE_NAMES or name.lower() in gz.AGENCIES or name in gz.ARMED_GROUPS \
+            if name in PLACE_NAMES or name.lower() in gz.AGENCIES or name in gz.ARMED_GROUPS \
                     or words[0] in gz.GENERIC_SPEAKERS:
                 continue
             if len(words) == 1 and name not in person_words:
@@ -333,9 +333,9 @@ def _split_possessive(start: int, end: int, text: str, kind: str) -> list[Mentio
     right_start = start + match.end()
     left = _LEADING.sub("", text[start:left_end])
     right_kind = kind
-    if left in _PLACE_NAMES and kind == PERSON:
+    if left in PLACE_NAMES and kind == PERSON:
         right_kind = PLACE
-    left_kind = PLACE if left in _PLACE_NAMES else kind
+    left_kind = PLACE if left in PLACE_NAMES else kind
     return [Mention(text[start:left_end], left_kind, start, left_end),
             Mention(text[right_start:end], right_kind, right_start, end)]
 
@@ -400,7 +400,7 @@ def _plausible_org(name: str, words: list[str]) -> bool:
 def _retype(mention: Mention) -> Mention:
     """Gazetteer knowledge beats the model's label for well-known names."""
     name = mention.text
-    if name in _PLACE_NAMES or name in gz.US_FORMS or name in gz.UK_FORMS:
+    if name in PLACE_NAMES or name in gz.US_FORMS or name in gz.UK_FORMS:
         return Mention(name, PLACE, mention.start, mention.end, "gazetteer")
     if name in gz.ORG_ALIASES or name in gz.NAMED_ORGS or is_company(name):
         return Mention(name, ORG, mention.start, mention.end, "gazetteer")
@@ -450,7 +450,7 @@ def _opens_a_person_name(name: str, text: str, end: int) -> bool:
     if following is None or not name.isalpha() or not is_given_name(name):
         return False
     word = following.group(1)
-    return word not in _PLACE_NAMES and word.lower() not in gz.ORG_KEYWORDS \
+    return word not in PLACE_NAMES and word.lower() not in gz.ORG_KEYWORDS \
         and not re.fullmatch(gz.PLACE_NOUNS, word.lower())
 
 
@@ -569,7 +569,7 @@ def _no_org_name(name: str) -> bool:
     """What a rule that reads an organisation's name from its context must pass over: a run
     opening with a function word or a weekday or month, a listed place, a demonym."""
     first = name.split()[0]
-    return first in _FUNCTION_WORDS or first in WEEKDAY_AND_MONTHS or name in _PLACE_NAMES \
+    return first in _FUNCTION_WORDS or first in WEEKDAY_AND_MONTHS or name in PLACE_NAMES \
         or name in gz.DEMONYMS
 
 
@@ -645,7 +645,7 @@ def _extend_person(mention: Mention, text: str) -> Mention:
     if not match:
         return mention
     word = match.group(1)
-    if word in _FUNCTION_WORDS or word.lower() in gz.TITLE_WORDS or word in _PLACE_NAMES:
+    if word in _FUNCTION_WORDS or word.lower() in gz.TITLE_WORDS or word in PLACE_NAMES:
         return mention
     if word in gz.DEMONYMS or word.lower() in gz.ORG_KEYWORDS or word in WEEKDAY_AND_MONTHS:
         return mention
@@ -718,10 +718,13 @@ def _from_keywords(text: str) -> list[Mention]:
         if match.group("head").lower() not in gz.ORG_KEYWORDS:
             continue
         words = match.group("name").split()
+        owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+        if owners:
+            words = words[owners[-1] + 1 :]  # "Norway's Brevik Systems": the owner is apart
         while words and words[0] in _FUNCTION_WORDS:
             words.pop(0)
         name = " ".join(words)
-        if len(words) < 2 or _no_org_name(name) or name in _PLACE_NAMES \
+        if len(words) < 2 or _no_org_name(name) or name in PLACE_NAMES \
                 or all(w in _POSITION_WORDS for w in words[:-1]):
             continue  # "West Bank", "Left Bank": a region named by its position
         mention = Mention(name, ORG, match.end("name") - len(name), match.end("name"), "keyword")
@@ -777,7 +780,7 @@ def _owner_places(mentions: list[Mention]) -> list[Mention]:
         for cut in (2, 1):
             owner, head = " ".join(words[:cut]), " ".join(words[cut:]).lower()
             if len(words) > cut and head in _INSTITUTION_HEADS and (
-                    owner in _PLACE_NAMES or owner in gz.US_FORMS or owner in gz.UK_FORMS):
+                    owner in PLACE_NAMES or owner in gz.US_FORMS or owner in gz.UK_FORMS):
                 found.append(Mention(owner, PLACE, mention.start, mention.start + len(owner),
                                      "owner"))
                 break
@@ -787,7 +790,7 @@ def _owner_places(mentions: list[Mention]) -> list[Mention]:
 def _is_place_or_demonym(word: str) -> bool:
     """A country, capital, US/UK short form or demonym, e.g. the owner in "Afghan army"."""
     return (
-        word in _PLACE_NAMES or word in gz.DEMONYMS or word in gz.US_FORMS or word in gz.UK_FORMS
+        word in PLACE_NAMES or word in gz.DEMONYMS or word in gz.US_FORMS or word in gz.UK_FORMS
     )
 
 
@@ -819,7 +822,7 @@ def _link_people(mentions: list[Mention]) -> list[Mention]:
 
 def _known(mention: Mention) -> bool:
     """Names a gazetteer vouches for keep their gazetteer kind."""
-    return mention.text in _PLACE_NAMES or mention.text in gz.ORG_ALIASES or mention.text in gz.NAMED_ORGS \
+    return mention.text in PLACE_NAMES or mention.text in gz.ORG_ALIASES or mention.text in gz.NAMED_ORGS \
         or is_company(mention.text)
 
 

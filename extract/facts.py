@@ -109,7 +109,7 @@ def _entities(text: str, index: SentenceIndex, dateline: Dateline | None, agency
     orgs = build_orgs(mentions, text, _credit_names(agency))
     blocked = {p.name.lower() for p in people} | {o.name.lower() for o in orgs}
     places = build_places(mentions, blocked)
-    _add_dateline_place(places, dateline, text)
+    _add_dateline_place(places, dateline, text, {n.lower() for o in orgs for n in o.names()})
     return _Entities(people, orgs, places, _named(people, orgs, places))
 
 
@@ -135,9 +135,14 @@ def _outside_agreements(mentions: list[Mention], text: str) -> list[Mention]:
     return [m for m in mentions if not (m.kind == ORG and m.source == "ner" and inside(m))]
 
 
-def _add_dateline_place(places: list[Place], dateline: Dateline | None, text: str) -> None:
-    """The dateline city is a place of the story even when NER missed it."""
+def _add_dateline_place(places: list[Place], dateline: Dateline | None, text: str,
+                        org_names: set[str]) -> None:
+    """The dateline city is a place of the story even when NER missed it; a dateline that
+    names an organisation ("UNITED NATIONS (AP)", written from its headquarters) is none."""
     if not dateline or not dateline.place:
+        return
+    name = dateline.place
+    if name.lower() in org_names or name in gz.ORG_ALIASES or name in gz.ORG_ALIASES.values():
         return
     start = text.find(dateline.place.split()[0][:3].upper())
     start = max(start, 0)

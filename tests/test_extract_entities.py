@@ -150,3 +150,19 @@ def test_a_listed_name_with_accents_and_no_known_given_name_is_a_person() -> Non
     mentions = find_mentions(spans, text)
     assert {m.text: m.kind for m in mentions}["Dražen Kovačić"] == PERSON
     assert "Dražen Kovačić" in [p.name for p in build_people(mentions, text)]
+
+
+def test_two_listed_places_joined_by_a_hyphen_are_two_places() -> None:
+    record = extract_facts(article_from_text(
+        "Patrols along the India-Bangladesh border will double from Monday, officials said.",
+        published="2025-06-11"))
+    places = [p["name"] for p in record["places"]]
+    assert "India" in places and "Bangladesh" in places and "India-Bangladesh" not in places
+
+
+def test_a_dateline_naming_an_organisation_is_no_place() -> None:
+    record = extract_facts(article_from_text(
+        "UNITED NATIONS (AP) — The peacekeeping chief warned the Security Council on Monday "
+        "that the mission in South Sudan needs more troops.", published="2025-06-11"))
+    assert record["dateline"]["place"] == "United Nations"
+    assert "United Nations" not in [p["name"] for p in record["places"]]

@@ -274,3 +274,11 @@ def test_a_country_in_brackets_after_an_organisation_stays_a_place() -> None:
                     "Ana Ruiz said.")
     assert "Norway" in [p["name"] for p in record["places"]]
     assert all("Norway" not in o["aliases"] for o in record["organizations"])
+
+
+def test_a_countrys_possessive_is_no_part_of_the_organisations_name() -> None:
+    text = ("Norway's Brevik Systems won the order on Monday. Greece's Aegean Crest Shipping "
+            "said it would appeal.")
+    orgs = _orgs(text)
+    assert "Brevik Systems" in orgs and "Aegean Crest Shipping" in orgs
+    assert not any("'s" in name for name in orgs)
