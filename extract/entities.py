@@ -408,7 +408,8 @@ def _retype(mention: Mention) -> Mention:
         return Mention(name, ORG, mention.start, mention.end)  # "Balmond Studio" tagged PERSON
     if mention.kind == ORG and _titled_name(name):
         return Mention(name, PERSON, mention.start, mention.end, mention.source)
-    if mention.kind == ORG and " " in name and name.split()[-1].lower() in gz.GEO_FEATURES:
+    if mention.kind == ORG and " " in name \
+            and name.split()[-1].lower() in gz.GEO_FEATURES | gz.FACILITIES:
         return Mention(name, PLACE, mention.start, mention.end, mention.source)  # "Sabina Shoal"
     return mention
 

@@ -324,6 +324,14 @@ PLACE_NOUNS = (
     "naval\\s+base|military\\s+base|base|camp|palace|fort|harbour|harbor|strait|peninsula"
 )
 
+# The head nouns of the OntoNotes 5.0 named-entity guidelines' FAC class (buildings,
+# airports, highways, bridges and other built sites), which FACTS.md counts as places.
+FACILITIES = frozenset(split_words(
+    "facility facilities airport airfield base station stadium arena building tower bridge "
+    "palace prison jail shipyard dockyard refinery terminal pad highway "
+    "motorway tunnel dam hall"
+))
+
 # Generic terms that end the name of a natural or built site (the feature classes of the
 # USGS Geographic Names Information System: bay, cape, channel, island, reef, shoal, ...).
 GEO_FEATURES = frozenset(split_words(

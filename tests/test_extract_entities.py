@@ -166,3 +166,11 @@ def test_a_dateline_naming_an_organisation_is_no_place() -> None:
         "that the mission in South Sudan needs more troops.", published="2025-06-11"))
     assert record["dateline"]["place"] == "United Nations"
     assert "United Nations" not in [p["name"] for p in record["places"]]
+
+
+def test_a_built_site_the_model_tags_as_an_organisation_is_a_place() -> None:
+    record = extract_facts(article_from_text(
+        "Engineers moved the core stage to the Kell Assembly Facility on Monday. Crews later "
+        "tested it at the Varn Test Stand near Orrin Air Force Base.", published="2025-06-11"))
+    assert "Kell Assembly Facility" in [p["name"] for p in record["places"]]
+    assert record["organizations"] == []
