@@ -388,7 +388,14 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
     after_verb = [n for n in names if n.start >= attr.verb_start and n.start - attr.verb_start < 40]
     # "said NASA administrator Jim Bridenstine": the organisation only qualifies the speaker.
     persons = [n for n in after_verb if n.kind == PERSON]
-    return (persons or after_verb)[0].name if after_verb else None
+    if after_verb:
+        return (persons or after_verb)[0].name
+    described = _DESCRIPTION_AFTER.match(ctx.text, attr.verb_start)
+    # "said a spokesman for the authority": the description after the verb is the subject.
+    return _resolve_description(ctx, described.group(1), attr.verb_start, spans) if described else None
+
+
+_DESCRIPTION_AFTER = re.compile(r"\w+\s+(?:the|a|an)\s+((?:[\w\-/]+\s+){0,5}?[\w\-/]+)\s*(?=[,.;]|$)")
 
 
 def _surname(ctx: QuoteContext, subject: str) -> str | None:

@@ -188,3 +188,9 @@ def test_an_unattributed_quote_after_a_sentence_opened_by_she_is_hers() -> None:
     text = ("Harbour master Ilse Brandvold inspected the seawall on Monday. She was blunt. "
             "\u201cThe wall held for two full days.\u201d")
     assert _speaker(text, "The wall held") == "Ilse Brandvold"
+
+
+def test_a_description_after_the_speech_verb_is_resolved_like_one_before_it() -> None:
+    text = ("The Tarvos Port Authority closed the north quay on Monday after the storm. "
+            "\u201cThe wall held for two full days,\u201d said a spokesman for the authority.")
+    assert _speaker(text, "The wall held") == "Tarvos Port Authority"
