@@ -233,8 +233,9 @@ def _defined_as(org: Organization, name: str, text: str) -> bool:
 
 def _contained_in(orgs: list[Organization], name: str) -> Organization | None:
     """"Senate" is a short mention of "Nigerian Senate" when only one org ends that way, and
-    "Harvest" of a listed "Harvest Foods" when only one starts that way (news names a
-    company by its first word after the first mention)."""
+    "Harvest" of a listed "Harvest Foods" or of "Nordvik Sensors", a name ending with the
+    word of its kind, when only one starts that way (news names a company by its first
+    word after the first mention)."""
     name = without_legal_form(name)  # "Nano-Satellite Systems Inc." of "Tyvak Nano-Satellite Systems"
     lowered = name.lower()
     hits = [
@@ -242,6 +243,10 @@ def _contained_in(orgs: list[Organization], name: str) -> Organization | None:
         if len(o.name.split()) > len(name.split())
         and without_legal_form(o.name).lower().endswith(" " + lowered)
     ]
-    if not hits and " " not in name:
-        hits = [o for o in orgs if is_company(o.name) and o.name.lower().startswith(lowered + " ")]
+    if not hits and " " not in name and lowered not in gz.ORG_KEYWORDS \
+            and name not in gz.PARTY_ALIASES and name not in gz.ORG_ALIASES:
+        # ("House" of "House Science Committee" and "Republican" of "Republican Governors
+        # Association" name other bodies: a chamber, a party)
+        hits = [o for o in orgs if o.name.lower().startswith(lowered + " ")
+                and (is_company(o.name) or o.name.split()[-1].lower() in gz.ORG_KEYWORDS)]
     return hits[0] if len(hits) == 1 else None

@@ -282,3 +282,12 @@ def test_a_countrys_possessive_is_no_part_of_the_organisations_name() -> None:
     orgs = _orgs(text)
     assert "Brevik Systems" in orgs and "Aegean Crest Shipping" in orgs
     assert not any("'s" in name for name in orgs)
+
+
+def test_a_companys_first_word_used_alone_later_is_its_short_name() -> None:
+    text = ("Norwegian firm Nordvik Sensors will supply the sonar, the ministry said on Monday. "
+            "Nordvik has built sonar sets since 1998. The House Science Committee and the House "
+            "will vote on it.")
+    orgs = _orgs(text)
+    assert "Nordvik" in orgs["Nordvik Sensors"] and "Nordvik" not in orgs
+    assert "House" in orgs  # a chamber, not a short name of the committee
