@@ -374,11 +374,17 @@ def _plausible(mention: Mention) -> bool:
     if name in gz.DEMONYMS or name.rstrip("s") in gz.DEMONYMS:
         return False
     words = re.split(r"[\s\-]+", name.lower())
-    if words[-1].rstrip(".") in gz.TITLE_HEADS:
+    if words[-1].rstrip(".") in gz.TITLE_HEADS and not _office_of(words):
         return False
     if mention.kind == ORG and not _plausible_org(name, words):
         return False
     return len(words) <= 8
+
+
+def _office_of(words: list[str]) -> bool:
+    """"Office of the Special Envoy", "Office of the Inspector General": a body named for
+    its head's title (not "House of Representatives Speaker", a title after a body's name)."""
+    return len(words) > 2 and words[0] == "office" and words[1] == "of"
 
 
 # The primary and modal auxiliaries of English (Quirk et al. 3.21, 3.40), capitalised inside

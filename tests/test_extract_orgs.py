@@ -291,3 +291,9 @@ def test_a_companys_first_word_used_alone_later_is_its_short_name() -> None:
     orgs = _orgs(text)
     assert "Nordvik" in orgs["Nordvik Sensors"] and "Nordvik" not in orgs
     assert "House" in orgs  # a chamber, not a short name of the committee
+
+
+def test_an_office_named_for_its_heads_title_is_an_organisation() -> None:
+    text = ("The Office of the Special Envoy said on Monday that talks would resume. The Office "
+            "of the Inspector General opened an inquiry.")
+    assert {"Office of the Special Envoy", "Office of the Inspector General"} <= set(_orgs(text))
