@@ -378,7 +378,9 @@ def _plausible(mention: Mention) -> bool:
         return False
     if mention.kind == ORG and not _plausible_org(name, words):
         return False
-    return len(words) <= 8
+    # Official names of bodies run long ("United Nations Office for the Coordination of
+    # Humanitarian Affairs"); other names of more than eight words are runs of text.
+    return len(words) <= (12 if mention.kind == ORG else 8)
 
 
 def _office_of(words: list[str]) -> bool:

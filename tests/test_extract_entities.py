@@ -174,3 +174,13 @@ def test_a_built_site_the_model_tags_as_an_organisation_is_a_place() -> None:
         "tested it at the Varn Test Stand near Orrin Air Force Base.", published="2025-06-11"))
     assert "Kell Assembly Facility" in [p["name"] for p in record["places"]]
     assert record["organizations"] == []
+
+
+def test_a_long_official_name_of_a_body_is_kept() -> None:
+    from extract.entities import find_mentions
+    from extract.mentions import ORG
+
+    name = "National Institute for the Study of Coastal Erosion and Harbour Safety"
+    text = f"Officials of the {name} met on Monday."
+    mentions = find_mentions([(text.index(name), text.index(name) + len(name), "ORG")], text)
+    assert (name, ORG) in [(m.text, m.kind) for m in mentions]
