@@ -12,6 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
+from extract import gazetteer as gz
 from extract.attribution import (
     DESCRIPTION_RE,
     PRONOUN_RE,
@@ -25,6 +26,7 @@ from extract.mentions import ORG, PERSON
 from extract.namelists import given_name_gender
 from extract.quotespans import QuoteSpan, find_quote_spans
 from extract.sentences import Sentence, SentenceIndex
+from extract.wordlists import split_words
 
 MIN_QUOTE_WORDS = 4
 _DOCUMENT_WORDS = {"statement", "report", "release", "communique", "communiqué", "letter", "post"}
@@ -380,7 +382,8 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
         persons = [n for n in near if n.kind == PERSON] or near
         return (persons[0] if attr.after else persons[-1]).name
     subject = ctx.text[_clause_start(ctx.text, attr) : attr.verb_start]
-    resolved = _resolve_subject(ctx, subject, attr.verb_start, spans) or _surname(ctx, subject)
+    resolved = _resolve_subject(ctx, subject, attr.verb_start, spans) or _surname(ctx, subject) \
+        or _group(subject)
     if resolved:
         return resolved
     if ctx.text.startswith(("told", "tells"), attr.verb_start):
@@ -396,6 +399,26 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
 
 
 _DESCRIPTION_AFTER = re.compile(r"\w+\s+(?:the|a|an)\s+((?:[\w\-/]+\s+){0,5}?[\w\-/]+)\s*(?=[,.;]|$)")
+
+
+# The groups of people among the generic subjects of "said" (not "Reports", "Data", nor the
+# indefinite pronouns), by their plural noun.
+_GROUP_NOUNS = frozenset(w.lower() for w in gz.GENERIC_SPEAKERS) - frozenset(split_words(
+    "official many some several both neither everyone nobody others reports documents data "
+    "figures statistics family"))
+_GROUP_SUBJECT = re.compile(r"^\s*((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+){0,2}([a-z][\w\-]*|[A-Z][a-z]+))\s+"
+                            r"(?:(?:also|have|had|has|later)\s+)?$")
+
+
+def _group(subject: str) -> str | None:
+    """"Aviation analysts called it ...": a group of people the subject names by its plural
+    noun is the speaker, as written ("the" aside); it is no entity."""
+    bare = re.sub(r"^\s*(?:the|The)\s+", "", subject)
+    match = _GROUP_SUBJECT.match(bare)
+    if match is None or match.group(2).lower() not in _GROUP_NOUNS:
+        return None
+    phrase = match.group(1)
+    return phrase[0].upper() + phrase[1:]
 
 
 def _surname(ctx: QuoteContext, subject: str) -> str | None:

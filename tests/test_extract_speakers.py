@@ -194,3 +194,11 @@ def test_a_description_after_the_speech_verb_is_resolved_like_one_before_it() ->
     text = ("The Tarvos Port Authority closed the north quay on Monday after the storm. "
             "\u201cThe wall held for two full days,\u201d said a spokesman for the authority.")
     assert _speaker(text, "The wall held") == "Tarvos Port Authority"
+
+
+def test_a_group_of_people_named_as_the_subject_is_the_speaker_as_written() -> None:
+    text = ("The airline retired its last jumbo jet on Monday. Aviation analysts called it the "
+            "\u201cend of an era for long-haul luxury flights.\u201d")
+    assert _speaker(text, "end of an era") == "Aviation analysts"
+    # A group is no entity: nobody is listed for it.
+    assert _facts(text)["people"] == []
