@@ -555,11 +555,15 @@ def _from_place_context(text: str) -> list[Mention]:
 # A name after the common noun of its kind of organisation ("the beauty company Coty",
 # "the airline Air Kestrel"): the nouns of ORG_KEYWORDS that are used so, and the agent nouns
 # of trade that newswriting puts in their place (firm, carrier, maker, retailer, startup).
+# After a plural ("the companies X, Y and Z") every name of the list is one.
 _DESCRIPTOR = re.compile(
-    r"\b(?:company|firm|bank|airline|carrier|group|agency|network|studio|broadcaster|"
-    r"newspaper|publisher|maker|manufacturer|retailer|insurer|startup|conglomerate)\s+"
+    r"\b(?:compan(?:y|ies)|firms?|banks?|airlines?|carriers?|group|agenc(?:y|ies)|networks?|"
+    r"studios?|broadcasters?|newspapers?|publishers?|makers?|manufacturers?|retailers?|"
+    r"insurers?|startups?|conglomerates?)\s+(?:(?:such\s+as|including|like)\s+)?"
     r"(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})(?![\w\-])"
 )
+_LISTED_NAME = re.compile(
+    r",?\s+(?:(?:and|or)\s+)?(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})(?![\w\-])")
 
 
 # A publication named as the subject of "reported" or after "according to" ("The Wrap
@@ -636,13 +640,20 @@ def _from_employers(text: str, full_names: set[str]) -> list[Mention]:
 
 def _from_descriptors(text: str) -> list[Mention]:
     """"the beauty company Coty": the name after an organisation's kind is an organisation,
-    unless it opens with the head of a title or a function word ("company CEO Ana Ruiz")."""
+    and every name of the list after a plural kind; not one that opens with the head of a
+    title or a function word ("company CEO Ana Ruiz")."""
     found = []
     for match in _DESCRIPTOR.finditer(text):
-        name = _POSSESSIVE.sub("", match.group("name"))
-        if _no_org_name(name) or name.split()[0].lower() in gz.TITLE_HEADS:
-            continue
-        found.append(Mention(name, ORG, match.start("name"), match.start("name") + len(name), "context"))
+        listed = [match]
+        plural = match.group(0).split()[0].endswith("s")
+        while plural and (more := _LISTED_NAME.match(text, listed[-1].end())) is not None:
+            listed.append(more)  # "the companies Astra, Brightline and Kestrel Dynamics"
+        for item in listed:
+            name = _POSSESSIVE.sub("", item.group("name"))
+            if _no_org_name(name) or name.split()[0].lower() in gz.TITLE_HEADS:
+                continue
+            start = item.start("name")
+            found.append(Mention(name, ORG, start, start + len(name), "context"))
     return found
 
 

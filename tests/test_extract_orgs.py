@@ -297,3 +297,9 @@ def test_an_office_named_for_its_heads_title_is_an_organisation() -> None:
     text = ("The Office of the Special Envoy said on Monday that talks would resume. The Office "
             "of the Inspector General opened an inquiry.")
     assert {"Office of the Special Envoy", "Office of the Inspector General"} <= set(_orgs(text))
+
+
+def test_every_name_listed_after_a_plural_kind_is_an_organisation() -> None:
+    orgs = _orgs("In July the agency awarded contracts to the companies Astrelle, Vantor Machines "
+                 "and Kelp Orbital. Airlines such as Kestrel Air cut fares.")
+    assert {"Astrelle", "Vantor Machines", "Kelp Orbital", "Kestrel Air"} <= set(orgs)
