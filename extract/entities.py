@@ -3,7 +3,8 @@
 The small English model confuses kinds often (a country tagged PERSON, a person
 tagged ORG, a surname tagged GPE).  Mentions are therefore re-typed with
 gazetteers, acronym definitions and a per-name vote, so every occurrence of the
-same name ends up with the same kind.
+same name ends up with the same kind.  The names read from their context where the
+model may have tagged nothing are found by :mod:`extract.context_names`.
 """
 
 from __future__ import annotations
@@ -12,23 +13,20 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 
+from extract import context_names as context
 from extract import gazetteer as gz
 from extract.mentions import ORG, PERSON, PLACE, Mention
 from extract.namelists import find_companies, is_company, is_given_name, surname_used_alone
 from extract.people import leading_title
-from extract.wordlists import split_words
 
 _LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ORG}
-_LEADING = re.compile(r"^(?:the|a|an|ex|former|late)[\s\-]+", re.IGNORECASE)
-_POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
-PLACE_NAMES = gz.COUNTRIES | gz.CAPITALS | gz.MAJOR_CITIES | gz.REGIONS
-_LOWER_PLACES = {name.lower(): name for name in PLACE_NAMES}
+_LOWER_PLACES = {name.lower(): name for name in gz.PLACE_NAMES}
 _GAZETTEER_RE = re.compile(
     r"(?=[A-Za-z])(?<![\w\-])(?:"
     + "|".join(
         re.escape(n)
         for n in sorted(
-            PLACE_NAMES | gz.NAMED_ORGS | set(gz.ORG_ALIASES) | {"U.S.", "U.K."},
+            gz.PLACE_NAMES | gz.NAMED_ORGS | set(gz.ORG_ALIASES) | {"U.S.", "U.K."},
             key=len,
             reverse=True,
         )
@@ -36,10 +34,6 @@ _GAZETTEER_RE = re.compile(
     + r")(?![\w\-]|\.\w)"
 )
 _ACRONYM_DEF = re.compile(r"\(([A-Z][A-Za-z0-9&\-./]{1,14})\)")
-_HEAD_ORG = re.compile(
-    r"\b((?:the\s+)?(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+"
-    r"(?P<head>" + "|".join(sorted(gz.ORG_HEADS, key=len, reverse=True)) + r"))\b"
-)
 
 
 def find_mentions(entities: list[tuple[int, int, str]], text: str,
@@ -57,16 +51,16 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     if covered is not None and covered < len(text):
         raw += _echo(raw, text, covered)
     raw += _not_people(_from_acronyms(text), ner)
-    raw += _from_heads(text)
+    raw += context.from_heads(text)
     raw += _from_gazetteer(text)
     raw += [Mention(name, ORG, start, end, "gazetteer") for start, end, name in find_companies(text)]
-    raw += _from_place_context(text)
-    raw += _from_descriptors(text)
-    raw += _from_reporters(text, person_words)
-    raw += _from_employers(text, {w for m in ner if m.kind == PERSON and " " in m.text
+    raw += context.from_place_context(text)
+    raw += context.from_descriptors(text)
+    raw += context.from_reporters(text, person_words)
+    raw += context.from_employers(text, {w for m in ner if m.kind == PERSON and " " in m.text
                                   for w in m.text.split()})
-    raw += _from_keywords(text)
-    raw += _from_streets(text)
+    raw += [m for m in context.from_keywords(text) if _plausible(m)]
+    raw += context.from_streets(text)
     titles = {m.text for m in raw if m.kind == "title"}
     mentions = [m for m in _resolve_overlaps(raw) if m.kind != "title" and m.text not in titles]
     mentions = _join_coordinated_names(mentions, text)
@@ -180,7 +174,7 @@ def _person_by_context(mention: Mention, text: str) -> Mention:
         return mention
     if not all(_name_word(w) for w in words) or _looks_like_org(mention.text):
         return mention
-    if any(w.lower() in gz.ORG_KEYWORDS or w in PLACE_NAMES for w in words):
+    if any(w.lower() in gz.ORG_KEYWORDS or w in gz.PLACE_NAMES for w in words):
         return mention
     if _after_title(mention, text) or _PERSON_FOLLOWER.match(text[mention.end : mention.end + 20]) \
             or _named_again(words, text):
@@ -243,10 +237,10 @@ def _from_speech(text: str, person_words: set[str]) -> list[Mention]:
             title, name = leading_title(match.group(1))  # "Mayor Ana Ruiz said": Ana Ruiz
             start = match.end(1) - len(name)
             words = name.split()
-            if any(w in _FUNCTION_WORDS or w in WEEKDAY_AND_MONTHS or w in gz.DEMONYMS
+            if any(w in gz.FUNCTION_WORDS or w in gz.WEEKDAY_AND_MONTHS or w in gz.DEMONYMS
                    or w.lower() in gz.ORG_KEYWORDS or w.lower() in gz.TITLE_WORDS for w in words):
                 continue
-            if name in PLACE_NAMES or name.lower() in gz.AGENCIES or name in gz.ARMED_GROUPS \
+            if name in gz.PLACE_NAMES or name.lower() in gz.AGENCIES or name in gz.ARMED_GROUPS \
                     or words[0] in gz.GENERIC_SPEAKERS:
                 continue
             if len(words) == 1 and name not in person_words:
@@ -331,11 +325,11 @@ def _split_possessive(start: int, end: int, text: str, kind: str) -> list[Mentio
         return [Mention(span, kind, start, end)]
     left_end = start + match.start()
     right_start = start + match.end()
-    left = _LEADING.sub("", text[start:left_end])
+    left = context.LEADING.sub("", text[start:left_end])
     right_kind = kind
-    if left in PLACE_NAMES and kind == PERSON:
+    if left in gz.PLACE_NAMES and kind == PERSON:
         right_kind = PLACE
-    left_kind = PLACE if left in PLACE_NAMES else kind
+    left_kind = PLACE if left in gz.PLACE_NAMES else kind
     return [Mention(text[start:left_end], left_kind, start, left_end),
             Mention(text[right_start:end], right_kind, right_start, end)]
 
@@ -345,10 +339,10 @@ def _trim(mention: Mention, text: str) -> Mention | None:
     from the span."""
     start, end = mention.start, mention.end
     span = text[start:end]
-    lead = _LEADING.match(span)
+    lead = context.LEADING.match(span)
     if lead:
         start += lead.end()
-    possessive = _POSSESSIVE.search(text[start:end])
+    possessive = context.POSSESSIVE.search(text[start:end])
     if possessive:
         end = start + possessive.start()
     span = text[start:end].strip(" ,.;:-–—\"“”'‘’()")
@@ -408,7 +402,7 @@ def _plausible_org(name: str, words: list[str]) -> bool:
 def _retype(mention: Mention) -> Mention:
     """Gazetteer knowledge beats the model's label for well-known names."""
     name = mention.text
-    if name in PLACE_NAMES or name in gz.US_FORMS or name in gz.UK_FORMS:
+    if name in gz.PLACE_NAMES or name in gz.US_FORMS or name in gz.UK_FORMS:
         return Mention(name, PLACE, mention.start, mention.end, "gazetteer")
     if name in gz.ORG_ALIASES or name in gz.NAMED_ORGS or is_company(name):
         return Mention(name, ORG, mention.start, mention.end, "gazetteer")
@@ -459,7 +453,7 @@ def _opens_a_person_name(name: str, text: str, end: int) -> bool:
     if following is None or not name.isalpha() or not is_given_name(name):
         return False
     word = following.group(1)
-    return word not in PLACE_NAMES and word.lower() not in gz.ORG_KEYWORDS \
+    return word not in gz.PLACE_NAMES and word.lower() not in gz.ORG_KEYWORDS \
         and not re.fullmatch(gz.PLACE_NOUNS, word.lower())
 
 
@@ -526,135 +520,6 @@ def _subsequence(needle: str, haystack: str) -> bool:
     return all(ch in it for ch in needle)
 
 
-_PLACE_CONTEXTS = (
-    re.compile(rf"\b(?:{gz.PLACE_NOUNS})\s+of\s+(?P<name>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"),
-    # "60 kilometers north of El Obeid": a compass direction of a name places it.
-    re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
-               r"(?P<name>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"),
-    re.compile(rf"\b(?P<name>[A-Z][\w]+(?:\s[A-Z][\w]+)?)(?:-based|\s+(?:{gz.PLACE_NOUNS})\b)"),
-)
-_FUNCTION_WORDS = frozenset(split_words(
-    "The A An This That These Those In On At For From With By Of And But Or If As It He She "
-    "They We I You His Her Their Its Our When While After Before Since During Although Though "
-    "Meanwhile However Later Earlier Further Also Then So Yet Some Many Most All Both Each"
-))
-
-
-def _from_place_context(text: str) -> list[Mention]:
-    """"Logar province", "area of Sarkh", "Amritsar-based", "north of Bara": the name is a place."""
-    found = []
-    for pattern in _PLACE_CONTEXTS:
-        for match in pattern.finditer(text):
-            name = match.group("name")
-            if name.split()[0] in _FUNCTION_WORDS or name in gz.DEMONYMS:
-                continue
-            found.append(Mention(name, PLACE, match.start("name"), match.end("name"), "context"))
-    return found
-
-
-# A name after the common noun of its kind of organisation ("the beauty company Coty",
-# "the airline Air Kestrel"): the nouns of ORG_KEYWORDS that are used so, and the agent nouns
-# of trade that newswriting puts in their place (firm, carrier, maker, retailer, startup).
-# After a plural ("the companies X, Y and Z") every name of the list is one.
-_DESCRIPTOR = re.compile(
-    r"\b(?:compan(?:y|ies)|firms?|banks?|airlines?|carriers?|group|agenc(?:y|ies)|networks?|"
-    r"studios?|broadcasters?|newspapers?|publishers?|makers?|manufacturers?|retailers?|"
-    r"insurers?|startups?|conglomerates?)\s+(?:(?:such\s+as|including|like)\s+)?"
-    r"(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})(?![\w\-])"
-)
-_LISTED_NAME = re.compile(
-    r",?\s+(?:(?:and|or)\s+)?(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})(?![\w\-])")
-
-
-# A publication named as the subject of "reported" or after "according to" ("The Wrap
-# reported that", "as Tidewater Weekly has reported,", "according to The Harbour Herald"),
-# or told or confirmed something ("told The Quayside", "confirmed to WIRED"): newsroom style
-# for crediting another outlet.
-_REPORTER = re.compile(
-    r"(?:\b(?:[Aa]ccording\s+to|told|confirmed\s+to)\s+"
-    r"(?P<after>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2}))"
-    r"|(?:(?<![\w.,])(?P<before>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})\s+"
-    r"(?:(?:has|have|had)\s+)?(?:reported|reports)(?:\s+(?:that|on)\b|(?=[,.;])))"
-)
-
-
-def _no_org_name(name: str) -> bool:
-    """What a rule that reads an organisation's name from its context must pass over: a run
-    opening with a function word or a weekday or month, a listed place, a demonym."""
-    first = name.split()[0]
-    return first in _FUNCTION_WORDS or first in WEEKDAY_AND_MONTHS or name in PLACE_NAMES \
-        or name in gz.DEMONYMS
-
-
-def _from_reporters(text: str, person_words: set[str]) -> list[Mention]:
-    """Outlets credited for a report, unless the name is a person's or a group of people's."""
-    found = []
-    for match in _REPORTER.finditer(text):
-        group = "after" if match.group("after") else "before"
-        name = _LEADING.sub("", match.group(group))  # "The Quayside" is the Quayside
-        words = name.split()
-        if not words or _no_org_name(name) or words[0] in gz.GENERIC_SPEAKERS \
-                or any(w in person_words for w in words) or is_given_name(words[0]):
-            continue
-        start = match.end(group) - len(name)
-        found.append(Mention(name, ORG, start, start + len(name), "context"))
-    return found
-
-
-# The titles of offices in companies and other bodies (from the office titles of
-# gazetteer.TITLE_WORDS) that stand between the body's name and the holder's ("Twitter CEO
-# Jack Dorsey", "Kremlin spokesman Dmitry Peskov"): the name before them is the employer's.
-_EMPLOYER = re.compile(
-    r"(?<![\w.’'])(?P<name>[A-Z][\w&’'.\-]*(?:\s+[A-Z][\w&’'.\-]*){0,2})\s+"
-    r"(?:CEO|chief\s+executive|co-founder|founder|chairman|chairwoman|spokesperson|spokesman|"
-    r"spokeswoman|head|boss)\s+[A-Z][a-z]+\s+[A-Z]"
-)
-
-
-# The simple prepositions of English (Quirk et al. 9.7) that can open a sentence before a
-# name ("Like Instagram head Adam Mosseri, ..."), beyond those in _FUNCTION_WORDS.
-_OPENING_PREPOSITIONS = frozenset(split_words(
-    "Like Unlike Despite Under Over Without Against Between Among Amid Through Into Upon "
-    "Toward Towards Per Via Inside Outside Near Beyond Behind Across"
-))
-
-
-def _from_employers(text: str, full_names: set[str]) -> list[Mention]:
-    """The body named before the office title of one of its people, unless the name is a
-    place, a title, or part of a person's full name ("Biden spokesman X": Joe Biden's);
-    a preposition opening the sentence is no part of it."""
-    found = []
-    for match in _EMPLOYER.finditer(text):
-        words = _LEADING.sub("", match.group("name")).split()
-        while words and (words[0] in _FUNCTION_WORDS or words[0] in _OPENING_PREPOSITIONS):
-            words.pop(0)
-        name = " ".join(words)
-        if not words or _no_org_name(name) or words[0] in gz.GENERIC_SPEAKERS \
-                or any(w.lower() in gz.TITLE_WORDS or w in full_names for w in words) \
-                or is_given_name(words[0]):
-            continue
-        start = match.end("name") - len(name)
-        found.append(Mention(name, ORG, start, start + len(name), "context"))
-    return found
-
-
-def _from_descriptors(text: str) -> list[Mention]:
-    """"the beauty company Coty": the name after an organisation's kind is an organisation,
-    and every name of the list after a plural kind; not one that opens with the head of a
-    title or a function word ("company CEO Ana Ruiz")."""
-    found = []
-    for match in _DESCRIPTOR.finditer(text):
-        listed = [match]
-        plural = match.group(0).split()[0].endswith("s")
-        while plural and (more := _LISTED_NAME.match(text, listed[-1].end())) is not None:
-            listed.append(more)  # "the companies Astra, Brightline and Kestrel Dynamics"
-        for item in listed:
-            name = _POSSESSIVE.sub("", item.group("name"))
-            if _no_org_name(name) or name.split()[0].lower() in gz.TITLE_HEADS:
-                continue
-            start = item.start("name")
-            found.append(Mention(name, ORG, start, start + len(name), "context"))
-    return found
 
 
 def _extend_person(mention: Mention, text: str) -> Mention:
@@ -665,92 +530,14 @@ def _extend_person(mention: Mention, text: str) -> Mention:
     if not match:
         return mention
     word = match.group(1)
-    if word in _FUNCTION_WORDS or word.lower() in gz.TITLE_WORDS or word in PLACE_NAMES:
+    if word in gz.FUNCTION_WORDS or word.lower() in gz.TITLE_WORDS or word in gz.PLACE_NAMES:
         return mention
-    if word in gz.DEMONYMS or word.lower() in gz.ORG_KEYWORDS or word in WEEKDAY_AND_MONTHS:
+    if word in gz.DEMONYMS or word.lower() in gz.ORG_KEYWORDS or word in gz.WEEKDAY_AND_MONTHS:
         return mention
     start = mention.start - len(match.group(0))
     return Mention(text[start : mention.end], PERSON, start, mention.end, mention.source)
 
 
-WEEKDAY_AND_MONTHS = frozenset(split_words(
-    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
-    "June July August September October November December"
-))
-
-
-# Street and square suffixes of the USPS's Publication 28 (Appendix C1), written out: a
-# capitalised name before one of them names a street or square ("Wall Street", "Fifth Avenue").
-_STREET = re.compile(
-    r"(?<![\w.’'\-])((?:[A-Z][a-z]+\s){1,2}(?:Street|Avenue|Boulevard|Square|Road|Lane|Plaza))"
-    r"(?!\s+[A-Z0-9])(?![\w\-])"
-)
-
-
-def _from_streets(text: str) -> list[Mention]:
-    """Named streets and squares; one followed by another capitalised word ("Wall Street
-    Journal") is part of a longer name and left to NER."""
-    found = []
-    for match in _STREET.finditer(text):
-        name, start = match.group(1), match.start(1)
-        first = name.split()[0]
-        if first in _FUNCTION_WORDS or first in WEEKDAY_AND_MONTHS:
-            if len(name.split()) < 3:
-                continue
-            name, start = name[len(first) + 1 :], start + len(first) + 1
-        found.append(Mention(name, PLACE, start, start + len(name), "street"))
-    return found
-
-
-def _from_heads(text: str) -> list[Mention]:
-    """"Afghan government", "US military", "Vietnam's coast guard" are organisations."""
-    found = []
-    for match in _HEAD_ORG.finditer(text):
-        owner = match.group("owner")
-        if not _is_place_or_demonym(owner):
-            continue
-        span = match.group(1)
-        span = re.sub(r"^the\s+", "", span)
-        start = match.start(1) + match.group(1).find(span)
-        found.append(Mention(span, ORG, start, start + len(span), "head"))
-    return found
-
-
-# A run of capitalised words ending with the capitalised word of an organisation's kind
-# (gazetteer.ORG_KEYWORDS: "Tarvos Ferry Company", "Harbour Pilots Association"): the name
-# of a body, whatever the model tagged there.
-# The compass and position adjectives that name a region by where it lies.
-_POSITION_WORDS = frozenset(split_words(
-    "North South East West Northern Southern Eastern Western Central Upper Lower Left Right "
-    "Inner Outer Greater"
-))
-_KEYWORD_ORG = re.compile(
-    r"(?<![\w’'.\-])(?P<name>(?:[A-Z][\w&’'\-]*\s+){1,4}(?P<head>[A-Z][a-z]+))(?![\w’'\-])"
-)
-
-
-def _from_keywords(text: str) -> list[Mention]:
-    """Names whose last word is an organisation's kind, even where the model tagged
-    nothing; not a listed place nor a run opening with a function word, weekday or month.
-    A title-case category ("Tax Preparation Service") passes for a name too."""
-    found = []
-    for match in _KEYWORD_ORG.finditer(text):
-        if match.group("head").lower() not in gz.ORG_KEYWORDS:
-            continue
-        words = match.group("name").split()
-        owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
-        if owners:
-            words = words[owners[-1] + 1 :]  # "Norway's Brevik Systems": the owner is apart
-        while words and words[0] in _FUNCTION_WORDS:
-            words.pop(0)
-        name = " ".join(words)
-        if len(words) < 2 or _no_org_name(name) or name in PLACE_NAMES \
-                or all(w in _POSITION_WORDS for w in words[:-1]):
-            continue  # "West Bank", "Left Bank": a region named by its position
-        mention = Mention(name, ORG, match.end("name") - len(name), match.end("name"), "keyword")
-        if _plausible(mention):
-            found.append(mention)
-    return found
 
 
 # The correlative coordinators before the first of two coordinated items (Quirk et al.,
@@ -800,18 +587,11 @@ def _owner_places(mentions: list[Mention]) -> list[Mention]:
         for cut in (2, 1):
             owner, head = " ".join(words[:cut]), " ".join(words[cut:]).lower()
             if len(words) > cut and head in _INSTITUTION_HEADS and (
-                    owner in PLACE_NAMES or owner in gz.US_FORMS or owner in gz.UK_FORMS):
+                    owner in gz.PLACE_NAMES or owner in gz.US_FORMS or owner in gz.UK_FORMS):
                 found.append(Mention(owner, PLACE, mention.start, mention.start + len(owner),
                                      "owner"))
                 break
     return found
-
-
-def _is_place_or_demonym(word: str) -> bool:
-    """A country, capital, US/UK short form or demonym, e.g. the owner in "Afghan army"."""
-    return (
-        word in PLACE_NAMES or word in gz.DEMONYMS or word in gz.US_FORMS or word in gz.UK_FORMS
-    )
 
 
 def _resolve_overlaps(mentions: list[Mention]) -> list[Mention]:
@@ -842,7 +622,7 @@ def _link_people(mentions: list[Mention]) -> list[Mention]:
 
 def _known(mention: Mention) -> bool:
     """Names a gazetteer vouches for keep their gazetteer kind."""
-    return mention.text in PLACE_NAMES or mention.text in gz.ORG_ALIASES or mention.text in gz.NAMED_ORGS \
+    return mention.text in gz.PLACE_NAMES or mention.text in gz.ORG_ALIASES or mention.text in gz.NAMED_ORGS \
         or is_company(mention.text)
 
 

@@ -350,3 +350,21 @@ GENERIC_SPEAKERS = frozenset(split_words(
     "Traders Economists Investors Researchers Organisers Organizers Relatives Family Friends "
     "Neighbours Neighbors Locals Villagers Survivors Victims Families Supporters Opponents"
 ))
+
+# Every place the lists above name, by its listed name.
+PLACE_NAMES = COUNTRIES | CAPITALS | MAJOR_CITIES | REGIONS
+
+# The English function words that open a sentence capitalised (articles, demonstratives,
+# prepositions, conjunctions, pronouns, linking adverbs and quantifiers): a run of capitalised
+# words opening with one is no name that starts there.
+FUNCTION_WORDS = frozenset(split_words(
+    "The A An This That These Those In On At For From With By Of And But Or If As It He She "
+    "They We I You His Her Their Its Our When While After Before Since During Although Though "
+    "Meanwhile However Later Earlier Further Also Then So Yet Some Many Most All Both Each"
+))
+
+# The weekdays and months, capitalised in English but no names of people or bodies.
+WEEKDAY_AND_MONTHS = frozenset(split_words(
+    "Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May "
+    "June July August September October November December"
+))

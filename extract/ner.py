@@ -15,7 +15,7 @@ import re
 from typing import TYPE_CHECKING
 
 from extract import gazetteer as gz
-from extract.entities import WEEKDAY_AND_MONTHS
+from extract.gazetteer import WEEKDAY_AND_MONTHS
 from extract.sentences import Sentence
 from extract.wordlists import split_words
 

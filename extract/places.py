@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from extract.entities import PLACE_NAMES, place_name
+from extract.entities import place_name
+from extract.gazetteer import PLACE_NAMES
 from extract.mentions import PLACE, Mention
 
 

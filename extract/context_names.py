@@ -1,0 +1,229 @@
+"""Names read from the words around them: the rules that find a place, an organisation or
+a street where the model may have tagged nothing, by the context a name stands in ("Logar
+province", "the airline Air Kestrel", "The Quayside reported that", "Twitter CEO Jack
+Dorsey", "Fifth Avenue", "the Afghan government", "Tarvos Ferry Company").  Each returns
+mentions for ``extract.entities.find_mentions`` to weigh against the model's.
+"""
+
+from __future__ import annotations
+
+import re
+
+from extract import gazetteer as gz
+from extract.mentions import ORG, PLACE, Mention
+from extract.namelists import is_given_name
+from extract.wordlists import split_words
+
+# An article or a word of former status before a name ("the Quayside", "ex-minister").
+LEADING = re.compile(r"^(?:the|a|an|ex|former|late)[\s\-]+", re.IGNORECASE)
+POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
+
+_HEAD_ORG = re.compile(
+    r"\b((?:the\s+)?(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+"
+    r"(?P<head>" + "|".join(sorted(gz.ORG_HEADS, key=len, reverse=True)) + r"))\b"
+)
+
+
+_PLACE_CONTEXTS = (
+    re.compile(rf"\b(?:{gz.PLACE_NOUNS})\s+of\s+(?P<name>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"),
+    # "60 kilometers north of El Obeid": a compass direction of a name places it.
+    re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
+               r"(?P<name>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"),
+    re.compile(rf"\b(?P<name>[A-Z][\w]+(?:\s[A-Z][\w]+)?)(?:-based|\s+(?:{gz.PLACE_NOUNS})\b)"),
+)
+
+
+def from_place_context(text: str) -> list[Mention]:
+    """"Logar province", "area of Sarkh", "Amritsar-based", "north of Bara": the name is a place."""
+    found = []
+    for pattern in _PLACE_CONTEXTS:
+        for match in pattern.finditer(text):
+            name = match.group("name")
+            if name.split()[0] in gz.FUNCTION_WORDS or name in gz.DEMONYMS:
+                continue
+            found.append(Mention(name, PLACE, match.start("name"), match.end("name"), "context"))
+    return found
+
+
+# A name after the common noun of its kind of organisation ("the beauty company Coty",
+# "the airline Air Kestrel"): the nouns of ORG_KEYWORDS that are used so, and the agent nouns
+# of trade that newswriting puts in their place (firm, carrier, maker, retailer, startup).
+# After a plural ("the companies X, Y and Z") every name of the list is one.
+_DESCRIPTOR = re.compile(
+    r"\b(?:compan(?:y|ies)|firms?|banks?|airlines?|carriers?|group|agenc(?:y|ies)|networks?|"
+    r"studios?|broadcasters?|newspapers?|publishers?|makers?|manufacturers?|retailers?|"
+    r"insurers?|startups?|conglomerates?)\s+(?:(?:such\s+as|including|like)\s+)?"
+    r"(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})(?![\w\-])"
+)
+_LISTED_NAME = re.compile(
+    r",?\s+(?:(?:and|or)\s+)?(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})(?![\w\-])")
+
+
+# A publication named as the subject of "reported" or after "according to" ("The Wrap
+# reported that", "as Tidewater Weekly has reported,", "according to The Harbour Herald"),
+# or told or confirmed something ("told The Quayside", "confirmed to WIRED"): newsroom style
+# for crediting another outlet.
+_REPORTER = re.compile(
+    r"(?:\b(?:[Aa]ccording\s+to|told|confirmed\s+to)\s+"
+    r"(?P<after>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2}))"
+    r"|(?:(?<![\w.,])(?P<before>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})\s+"
+    r"(?:(?:has|have|had)\s+)?(?:reported|reports)(?:\s+(?:that|on)\b|(?=[,.;])))"
+)
+
+
+def no_org_name(name: str) -> bool:
+    """What a rule that reads an organisation's name from its context must pass over: a run
+    opening with a function word or a weekday or month, a listed place, a demonym."""
+    first = name.split()[0]
+    return first in gz.FUNCTION_WORDS or first in gz.WEEKDAY_AND_MONTHS or name in gz.PLACE_NAMES \
+        or name in gz.DEMONYMS
+
+
+def from_reporters(text: str, person_words: set[str]) -> list[Mention]:
+    """Outlets credited for a report, unless the name is a person's or a group of people's."""
+    found = []
+    for match in _REPORTER.finditer(text):
+        group = "after" if match.group("after") else "before"
+        name = LEADING.sub("", match.group(group))  # "The Quayside" is the Quayside
+        words = name.split()
+        if not words or no_org_name(name) or words[0] in gz.GENERIC_SPEAKERS \
+                or any(w in person_words for w in words) or is_given_name(words[0]):
+            continue
+        start = match.end(group) - len(name)
+        found.append(Mention(name, ORG, start, start + len(name), "context"))
+    return found
+
+
+# The titles of offices in companies and other bodies (from the office titles of
+# gazetteer.TITLE_WORDS) that stand between the body's name and the holder's ("Twitter CEO
+# Jack Dorsey", "Kremlin spokesman Dmitry Peskov"): the name before them is the employer's.
+_EMPLOYER = re.compile(
+    r"(?<![\w.’'])(?P<name>[A-Z][\w&’'.\-]*(?:\s+[A-Z][\w&’'.\-]*){0,2})\s+"
+    r"(?:CEO|chief\s+executive|co-founder|founder|chairman|chairwoman|spokesperson|spokesman|"
+    r"spokeswoman|head|boss)\s+[A-Z][a-z]+\s+[A-Z]"
+)
+
+
+# The simple prepositions of English (Quirk et al. 9.7) that can open a sentence before a
+# name ("Like Instagram head Adam Mosseri, ..."), beyond those in gz.FUNCTION_WORDS.
+_OPENING_PREPOSITIONS = frozenset(split_words(
+    "Like Unlike Despite Under Over Without Against Between Among Amid Through Into Upon "
+    "Toward Towards Per Via Inside Outside Near Beyond Behind Across"
+))
+
+
+def from_employers(text: str, full_names: set[str]) -> list[Mention]:
+    """The body named before the office title of one of its people, unless the name is a
+    place, a title, or part of a person's full name ("Biden spokesman X": Joe Biden's);
+    a preposition opening the sentence is no part of it."""
+    found = []
+    for match in _EMPLOYER.finditer(text):
+        words = LEADING.sub("", match.group("name")).split()
+        while words and (words[0] in gz.FUNCTION_WORDS or words[0] in _OPENING_PREPOSITIONS):
+            words.pop(0)
+        name = " ".join(words)
+        if not words or no_org_name(name) or words[0] in gz.GENERIC_SPEAKERS \
+                or any(w.lower() in gz.TITLE_WORDS or w in full_names for w in words) \
+                or is_given_name(words[0]):
+            continue
+        start = match.end("name") - len(name)
+        found.append(Mention(name, ORG, start, start + len(name), "context"))
+    return found
+
+
+def from_descriptors(text: str) -> list[Mention]:
+    """"the beauty company Coty": the name after an organisation's kind is an organisation,
+    and every name of the list after a plural kind; not one that opens with the head of a
+    title or a function word ("company CEO Ana Ruiz")."""
+    found = []
+    for match in _DESCRIPTOR.finditer(text):
+        listed = [match]
+        plural = match.group(0).split()[0].endswith("s")
+        while plural and (more := _LISTED_NAME.match(text, listed[-1].end())) is not None:
+            listed.append(more)  # "the companies Astra, Brightline and Kestrel Dynamics"
+        for item in listed:
+            name = POSSESSIVE.sub("", item.group("name"))
+            if no_org_name(name) or name.split()[0].lower() in gz.TITLE_HEADS:
+                continue
+            start = item.start("name")
+            found.append(Mention(name, ORG, start, start + len(name), "context"))
+    return found
+
+
+# Street and square suffixes of the USPS's Publication 28 (Appendix C1), written out: a
+# capitalised name before one of them names a street or square ("Wall Street", "Fifth Avenue").
+_STREET = re.compile(
+    r"(?<![\w.’'\-])((?:[A-Z][a-z]+\s){1,2}(?:Street|Avenue|Boulevard|Square|Road|Lane|Plaza))"
+    r"(?!\s+[A-Z0-9])(?![\w\-])"
+)
+
+
+def from_streets(text: str) -> list[Mention]:
+    """Named streets and squares; one followed by another capitalised word ("Wall Street
+    Journal") is part of a longer name and left to NER."""
+    found = []
+    for match in _STREET.finditer(text):
+        name, start = match.group(1), match.start(1)
+        first = name.split()[0]
+        if first in gz.FUNCTION_WORDS or first in gz.WEEKDAY_AND_MONTHS:
+            if len(name.split()) < 3:
+                continue
+            name, start = name[len(first) + 1 :], start + len(first) + 1
+        found.append(Mention(name, PLACE, start, start + len(name), "street"))
+    return found
+
+
+def from_heads(text: str) -> list[Mention]:
+    """"Afghan government", "US military", "Vietnam's coast guard" are organisations."""
+    found = []
+    for match in _HEAD_ORG.finditer(text):
+        owner = match.group("owner")
+        if not is_place_or_demonym(owner):
+            continue
+        span = match.group(1)
+        span = re.sub(r"^the\s+", "", span)
+        start = match.start(1) + match.group(1).find(span)
+        found.append(Mention(span, ORG, start, start + len(span), "head"))
+    return found
+
+
+# A run of capitalised words ending with the capitalised word of an organisation's kind
+# (gazetteer.ORG_KEYWORDS: "Tarvos Ferry Company", "Harbour Pilots Association"): the name
+# of a body, whatever the model tagged there.
+# The compass and position adjectives that name a region by where it lies.
+_POSITION_WORDS = frozenset(split_words(
+    "North South East West Northern Southern Eastern Western Central Upper Lower Left Right "
+    "Inner Outer Greater"
+))
+_KEYWORD_ORG = re.compile(
+    r"(?<![\w’'.\-])(?P<name>(?:[A-Z][\w&’'\-]*\s+){1,4}(?P<head>[A-Z][a-z]+))(?![\w’'\-])"
+)
+
+
+def from_keywords(text: str) -> list[Mention]:
+    """Names whose last word is an organisation's kind, even where the model tagged
+    nothing; not a listed place nor a run opening with a function word, weekday or month.
+    A title-case category ("Tax Preparation Service") passes for a name too."""
+    found = []
+    for match in _KEYWORD_ORG.finditer(text):
+        if match.group("head").lower() not in gz.ORG_KEYWORDS:
+            continue
+        words = match.group("name").split()
+        owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
+        if owners:
+            words = words[owners[-1] + 1 :]  # "Norway's Brevik Systems": the owner is apart
+        while words and words[0] in gz.FUNCTION_WORDS:
+            words.pop(0)
+        name = " ".join(words)
+        if len(words) < 2 or no_org_name(name) or name in gz.PLACE_NAMES \
+                or all(w in _POSITION_WORDS for w in words[:-1]):
+            continue  # "West Bank", "Left Bank": a region named by its position
+        found.append(Mention(name, ORG, match.end("name") - len(name), match.end("name"), "keyword"))
+    return found
+
+
+def is_place_or_demonym(word: str) -> bool:
+    """A country, capital, US/UK short form or demonym, e.g. the owner in "Afghan army"."""
+    return (
+        word in gz.PLACE_NAMES or word in gz.DEMONYMS or word in gz.US_FORMS or word in gz.UK_FORMS
+    )
