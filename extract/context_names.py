@@ -191,7 +191,7 @@ def from_heads(text: str) -> list[Mention]:
 # (gazetteer.ORG_KEYWORDS: "Tarvos Ferry Company", "Harbour Pilots Association"): the name
 # of a body, whatever the model tagged there.
 # The compass and position adjectives that name a region by where it lies.
-_POSITION_WORDS = frozenset(split_words(
+POSITION_WORDS = frozenset(split_words(
     "North South East West Northern Southern Eastern Western Central Upper Lower Left Right "
     "Inner Outer Greater"
 ))
@@ -216,7 +216,7 @@ def from_keywords(text: str) -> list[Mention]:
             words.pop(0)
         name = " ".join(words)
         if len(words) < 2 or no_org_name(name) or name in gz.PLACE_NAMES \
-                or all(w in _POSITION_WORDS for w in words[:-1]):
+                or all(w in POSITION_WORDS for w in words[:-1]):
             continue  # "West Bank", "Left Bank": a region named by its position
         found.append(Mention(name, ORG, match.end("name") - len(name), match.end("name"), "keyword"))
     return found

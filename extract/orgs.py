@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract import gazetteer as gz
+from extract.context_names import POSITION_WORDS
 from extract.entities import acronym_initials
 from extract.mentions import ORG, Mention
 from extract.namelists import is_company, without_legal_form
@@ -166,13 +167,13 @@ def _consolidate(orgs: list[Organization]) -> list[Organization]:
 def _rename(org: Organization) -> None:
     """List the organisation under its most used full name; other names become aliases.
 
-    Acronyms and short forms that end a longer name ("Senate" of "Nigerian Senate")
-    only name it when nothing else does.
+    Acronyms, short forms that end a longer name ("Senate" of "Nigerian Senate") and short
+    names that open one ("Nordvik" of "Nordvik Sensors") only name it when nothing else does.
     """
     names = org.names()
     counts = {n: sum(m.text.lower() == n.lower() for m in org.mentions) for n in names}
     full = [n for n in names if not n.isupper()]
-    full = [n for n in full if not any(o.lower().endswith(" " + n.lower()) for o in full)] or names
+    full = [n for n in full if not any(_shortens(n, o) for o in full)] or names
     best = max(full, key=lambda n: (counts[n], len(n)))
     # A party is listed under its name, not the word for its members ("Republicans").
     party = next((gz.PARTY_ALIASES[n] for n in names if n in gz.PARTY_ALIASES), None)
@@ -182,6 +183,13 @@ def _rename(org: Organization) -> None:
     if best != org.name:
         org.aliases = [n for n in names if n != best]
         org.name = best
+
+
+def _shortens(short: str, name: str) -> bool:
+    """Whether ``short`` ends ``name`` ("Senate" of "Nigerian Senate") or is its short name
+    ("Nordvik" of "Nordvik Sensors")."""
+    return name.lower().endswith(" " + short.lower()) \
+        or (short_name_of(name) or "").lower() == short.lower()
 
 
 def _normal(name: str) -> str:
@@ -243,10 +251,29 @@ def _contained_in(orgs: list[Organization], name: str) -> Organization | None:
         if len(o.name.split()) > len(name.split())
         and without_legal_form(o.name).lower().endswith(" " + lowered)
     ]
-    if not hits and " " not in name and lowered not in gz.ORG_KEYWORDS \
-            and name not in gz.PARTY_ALIASES and name not in gz.ORG_ALIASES:
-        # ("House" of "House Science Committee" and "Republican" of "Republican Governors
-        # Association" name other bodies: a chamber, a party)
-        hits = [o for o in orgs if o.name.lower().startswith(lowered + " ")
-                and (is_company(o.name) or o.name.split()[-1].lower() in gz.ORG_KEYWORDS)]
+    if not hits and is_short_name(name):
+        hits = [o for o in orgs if (short_name_of(o.name) or "").lower() == lowered]
     return hits[0] if len(hits) == 1 else None
+
+
+def short_name_of(name: str) -> str | None:
+    """The first word news names an organisation by after its first mention ("Nordvik" of
+    "Nordvik Sensors", "Harvest" of the listed "Harvest Foods"): for a listed company or a
+    name ending with the word of its kind; None for other names.  The store resolves
+    one-word names across articles by the same rule (wirebrief/store/entities.py)."""
+    words = name.split()
+    if len(words) < 2 or not (is_company(name) or words[-1].lower() in gz.ORG_KEYWORDS):
+        return None
+    return words[0] if is_short_name(words[0]) else None
+
+
+def is_short_name(name: str) -> bool:
+    """Whether a one-word name can be an organisation's short name: a plain capitalised
+    word that is not the word of a kind ("House" of "House Science Committee" is a
+    chamber), a party word ("Republican"), a name of its own, a place, a people, a title's
+    word ("State" of "State Department"), a position ("North") or a function word."""
+    return bool(re.fullmatch(r"[A-Z][\w&]*", name)) and name.lower() not in gz.ORG_KEYWORDS \
+        and name not in gz.PARTY_ALIASES and name not in gz.ORG_ALIASES \
+        and name not in gz.PLACE_NAMES and name not in gz.DEMONYMS \
+        and name.lower() not in gz.TITLE_WORDS and name not in gz.FUNCTION_WORDS \
+        and name not in POSITION_WORDS

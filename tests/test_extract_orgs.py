@@ -291,6 +291,10 @@ def test_a_companys_first_word_used_alone_later_is_its_short_name() -> None:
     orgs = _orgs(text)
     assert "Nordvik" in orgs["Nordvik Sensors"] and "Nordvik" not in orgs
     assert "House" in orgs  # a chamber, not a short name of the committee
+    # Listed under the full name, however often the short one is used.
+    text = ("Nordvik Sensors will supply the sonar, the ministry said. Nordvik has built sonar "
+            "sets since 1998. Nordvik said the first set ships in May. Nordvik is based in Oslo.")
+    assert list(_orgs(text)) == ["Nordvik Sensors"]
 
 
 def test_an_office_named_for_its_heads_title_is_an_organisation() -> None:

@@ -132,3 +132,63 @@ def test_a_version_6_store_gets_surnames_and_descriptions_on_opening(tmp_path: P
         ("Marta Kessel", "kessel")]
     assert people_named(conn) == {"full": "Marta Kessel", "event": "Marta Kessel"}
     assert conn.execute("select description from events").fetchall() == [(None,)]
+
+
+def _org(name: str) -> dict[str, Any]:
+    return {"name": name, "aliases": [], "evidence": []}
+
+
+def orgs_named(conn: sqlite3.Connection) -> dict[str, list[str]]:
+    """Article slug → the entity names of its organisation mentions."""
+    rows = conn.execute("select a.url, e.name from mentions m join articles a on a.id = m.article_id "
+                        "join entities e on e.id = m.entity_id where e.kind = 'organization' "
+                        "order by a.url, e.name").fetchall()
+    named: dict[str, list[str]] = {}
+    for url, name in rows:
+        named.setdefault(url.rsplit("/", 1)[1], []).append(name)
+    return named
+
+
+def test_an_organisations_short_name_in_another_article_is_that_organisation(tmp_path: Path) -> None:
+    full = record("full", [], orgs=[_org("Nordvik Sensors")])
+    short = record("short", [], [("Nordvik", "The sonar is ready.")], orgs=[_org("Nordvik")])
+    other = record("other", [], orgs=[_org("Nordvik Shipping")])
+    chamber = record("chamber", [], orgs=[_org("House"), _org("House Science Committee")])
+    results = set()
+    for number, order in enumerate(itertools.permutations([full, short, chamber])):
+        conn = store(tmp_path / f"{number}.db", list(order))
+        results.add(repr(state(conn)))
+        assert orgs_named(conn)["short"] == ["Nordvik Sensors"]
+        # "House" is a chamber, no short name of the committee.
+        assert orgs_named(conn)["chamber"] == ["House", "House Science Committee"]
+        conn.close()
+    assert len(results) == 1
+    # A second organisation shortened to "Nordvik": the short name says neither, in any order.
+    results = set()
+    for number, order in enumerate(itertools.permutations([full, short, other])):
+        conn = store(tmp_path / f"two{number}.db", list(order))
+        results.add(repr(state(conn)))
+        assert orgs_named(conn)["short"] == ["Nordvik"]
+        conn.close()
+    assert len(results) == 1
+
+
+def test_a_version_7_store_gets_organisations_short_names_on_opening(tmp_path: Path) -> None:
+    path = tmp_path / "old.db"
+    store(path, [record("short", [], orgs=[_org("Nordvik")]),
+                 record("full", [], orgs=[_org("Nordvik Sensors")])])
+    raw = sqlite3.connect(path)
+    # What version 7 wrote: no short name, "Nordvik" an entity of its own.
+    raw.execute("update entities set surname = null where kind = 'organization'")
+    raw.execute("insert into entities (id, kind, name, slug) "
+                "values ('n1', 'organization', 'Nordvik', 'nordvik')")
+    raw.execute("update aliases set entity_id = 'n1' where key = 'nordvik'")
+    raw.execute("update mentions set entity_id = 'n1' where article_id = ?",
+                [article_id_for("https://wire.example/short")])
+    raw.execute("update meta set value = '7' where key = 'schema_version'")
+    raw.commit()
+    raw.close()
+    conn = store(path, [])
+    assert orgs_named(conn) == {"full": ["Nordvik Sensors"], "short": ["Nordvik Sensors"]}
+    assert conn.execute("select name, surname from entities where kind = 'organization'").fetchall() == [
+        ("Nordvik Sensors", "nordvik")]

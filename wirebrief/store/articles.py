@@ -27,7 +27,7 @@ from wirebrief.store.entities import (
     resolve_entity_keys,
 )
 from wirebrief.store.keys import short_hash
-from wirebrief.store.people import full_names_first
+from wirebrief.store.short_names import full_names_first
 
 FACT_TABLES = ("mentions", "quotes", "events", "agreement_mentions")
 KIND_OF_FIELD = {"people": "person", "organizations": "organization", "places": "place"}
@@ -111,8 +111,8 @@ def prepare_article(record: Mapping[str, Any], minhash: bytes | None = None) -> 
 
 
 def _in_order(kind: str, items: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """People with full names first (store/people.py says why); other kinds as listed."""
-    return full_names_first(items) if kind == "person" else items
+    """Full names before one-word names (store/short_names.py says why)."""
+    return full_names_first(kind, items)
 
 
 def save_prepared(db: sqlite_utils.Database, prepared: Mapping[str, Any], *, page_url: str,

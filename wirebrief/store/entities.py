@@ -5,14 +5,14 @@ An entity is found by any of its known aliases (folded names and acronyms), so
 article has joined the two; entities that an article's names show to be one (its name
 found on one entity, its acronym on another) are merged. The first name seen is kept as
 the display name unless a fuller one (more words) turns up later. People are resolved
-by their surnames as well (store/people.py).
+by their surnames as well, organisations by their short names (store/short_names.py).
 """
 
 from __future__ import annotations
 
 import sqlite_utils
 
-from wirebrief.store import people
+from wirebrief.store import people, short_names
 from wirebrief.store.keys import fold, short_hash, slugify
 from wirebrief.store.rows import insert
 
@@ -54,8 +54,8 @@ def resolve_entity_keys(db: sqlite_utils.Database, kind: str, name: str,
         for other in found[1:]:
             merge_entity(db, other, entity_id, moved)
         _maybe_rename(db, entity_id, name)
-    elif kind == "person":
-        entity_id = _new_person(db, name, keys[0], moved)
+    elif kind in short_names.SHORTENED:
+        entity_id = _new_named(db, kind, name, keys[0], moved)
     else:
         entity_id = _create(db, kind, name, keys[0])
     for key, alias in pairs:
@@ -86,44 +86,48 @@ def _alias(db: sqlite_utils.Database, kind: str, key: str, entity_id: str, alias
     insert(db, "aliases", {"key": key, "kind": kind, "entity_id": entity_id, "alias": alias}, "ignore")
 
 
-def _new_person(db: sqlite_utils.Database, name: str, key: str, moved: dict[str, str] | None) -> str:
-    """A person no alias knows: a surname alone is the one full name ending in it, if
-    there is exactly one; a new full name may change what its surname alone stands for."""
-    surname = people.surname_of(name)
-    if surname is None:
-        return people.only_person(db, key) or _create(db, "person", name, key)
-    entity_id = _create(db, "person", name, key, surname)
-    surname_arrived(db, surname, entity_id, moved)
+def _new_named(db: sqlite_utils.Database, kind: str, name: str, key: str,
+               moved: dict[str, str] | None) -> str:
+    """A person or organisation no alias knows: a one-word name is the one full name it
+    shortens, if there is exactly one; a new full name may change what its short form
+    stands for (store/short_names.py)."""
+    short = short_names.full_key(kind, name)
+    if short is None:
+        alone = short_names.alone_key(kind, name)
+        return (short_names.only_holder(db, kind, alone) if alone else None) \
+            or _create(db, kind, name, key)
+    entity_id = _create(db, kind, name, key, short)
+    short_name_arrived(db, kind, short, entity_id, moved)
     return entity_id
 
 
-def surname_arrived(db: sqlite_utils.Database, surname: str, entity_id: str,
-                    moved: dict[str, str] | None = None) -> None:
-    """A full name with ``surname`` is new. If it is the only one, the surname alone
-    stood for nobody known and now stands for it (its entity is merged into the new
-    one); if it is the second, the surname alone no longer says which one is meant, and
-    its mentions go back to an entity of its own. So the same names give the same
-    entities in whichever order they were stored."""
-    full = people.with_surname(db, surname)
-    alone = _find(db, "person", [surname])
+def short_name_arrived(db: sqlite_utils.Database, kind: str, short: str, entity_id: str,
+                       moved: dict[str, str] | None = None) -> None:
+    """A full name shortened to ``short`` is new. If it is the only one, the short form
+    stood for nobody known and now stands for it (its entity is merged into the new one);
+    if it is the second, the short form no longer says which one is meant, and its
+    mentions go back to an entity of its own. So the same names give the same entities in
+    whichever order they were stored."""
+    full = short_names.holders(db, kind, short)
+    alone = _find(db, kind, [short])
     if not alone or alone[0] == entity_id:
         return
     if full == [entity_id]:
         merge_entity(db, alone[0], entity_id, moved)
     elif len(full) == 2 and alone[0] in full:
-        _split_surname(db, surname, alone[0])
+        _split_short_name(db, kind, short, alone[0])
 
 
-def _split_surname(db: sqlite_utils.Database, surname: str, holder: str) -> None:
-    """Move the surname-only mentions and quotes of ``holder`` to the surname's own entity."""
-    row = db.execute("select alias from aliases where kind = 'person' and key = ?", [surname]).fetchone()
-    own = _create(db, "person", row[0] if row else surname.title(), surname)
-    mentions, quotes = people.moved_mentions(db, holder, surname)
+def _split_short_name(db: sqlite_utils.Database, kind: str, short: str, holder: str) -> None:
+    """Move the one-word mentions and quotes of ``holder`` to the short name's own entity."""
+    row = db.execute("select alias from aliases where kind = ? and key = ?", [kind, short]).fetchone()
+    own = _create(db, kind, row[0] if row else short.title(), short)
+    mentions, quotes = short_names.moved_mentions(db, kind, holder, short)
     for rowid in mentions:
         db.execute("update mentions set entity_id = ? where rowid = ?", [own, rowid])
     for quote_id in quotes:
         db.execute("update quotes set speaker_id = ? where id = ?", [own, quote_id])
-    db.execute("update aliases set entity_id = ? where kind = 'person' and key = ?", [own, surname])
+    db.execute("update aliases set entity_id = ? where kind = ? and key = ?", [own, kind, short])
 
 
 def merge_entity(db: sqlite_utils.Database, old: str, new: str,
@@ -159,18 +163,19 @@ def _free_slug(db: sqlite_utils.Database, name: str, entity_id: str) -> str:
     return f"{base}-{entity_id[:6]}" if taken else base
 
 
-def reconcile_surnames(db: sqlite_utils.Database) -> None:
-    """Give every stored person its surname and apply the surname rule to what is stored:
-    a store from before schema version 7 resolved no surnames. Run once, on migration."""
-    for entity_id, name in db.execute("select id, name from entities where kind = 'person' "
-                                      "and surname is null order by id").fetchall():
-        surname = people.surname_of(name or "")
-        if surname is not None:
-            db.execute("update entities set surname = ? where id = ?", [surname, entity_id])
-    for (surname,) in db.execute("select surname from entities where kind = 'person' and surname "
-                                 "is not null group by surname having count(*) = 1").fetchall():
-        (only,) = people.with_surname(db, surname)
-        alone = _find(db, "person", [surname])
+def reconcile_short_names(db: sqlite_utils.Database, kind: str) -> None:
+    """Give every stored full name of ``kind`` its short key and apply the short-name rule
+    to what is stored: a store from before schema version 7 resolved no surnames, one from
+    before version 8 no organisations' short names. Run once, on migration."""
+    for entity_id, name in db.execute("select id, name from entities where kind = ? "
+                                      "and surname is null order by id", [kind]).fetchall():
+        short = short_names.full_key(kind, name or "")
+        if short is not None:
+            db.execute("update entities set surname = ? where id = ?", [short, entity_id])
+    for (short,) in db.execute("select surname from entities where kind = ? and surname is not "
+                               "null group by surname having count(*) = 1", [kind]).fetchall():
+        (only,) = short_names.holders(db, kind, short)
+        alone = _find(db, kind, [short])
         if alone and alone[0] != only:
             merge_entity(db, alone[0], only)
 

@@ -47,12 +47,15 @@ def migrate_data(db: sqlite_utils.Database, version: int | None) -> None:
     """Fill in, once, what a store written by an older ``version`` holds no data for.
 
     Version 7: ``entities.surname`` of every person, and the surname rule applied to the
-    stored people (store/people.py). ``events.description`` stays null for older rows:
+    stored people (store/people.py). Version 8: the same for organisations' short names
+    ("Nordvik" of "Nordvik Sensors", store/short_names.py). ``events.description`` stays null for older rows:
     it is read from the sentence at extraction, and ``wirebrief extract --all`` makes it.
     """
-    if version is not None and version < 7:
+    if version is not None and version < 8:
         # Imported here: schema.py imports this module, and a crawl process opens the store
         # through it without loading sqlite-utils (and numpy), which entities.py needs.
-        from wirebrief.store.entities import reconcile_surnames
+        from wirebrief.store.entities import reconcile_short_names
 
-        reconcile_surnames(db)
+        if version < 7:
+            reconcile_short_names(db, "person")
+        reconcile_short_names(db, "organization")

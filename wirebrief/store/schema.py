@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 # 6: watch_notified, the stories each watchlist has matched at a tick (new matches notify).
 # 7: events.description (the readable line the timeline shows; null for older rows) and
 #    entities.surname (a person's folded last name, so that "Trump" finds "Donald Trump").
-SCHEMA_VERSION = 7
+# 8: entities.surname also holds an organisation's short name ("nordvik" of "Nordvik
+#    Sensors"); a store from before has them filled in and applied (migrations.py).
+SCHEMA_VERSION = 8
 
 TABLES: dict[str, dict[str, type]] = {
     "meta": {"key": str, "value": str},
