@@ -192,3 +192,17 @@ def test_a_version_7_store_gets_organisations_short_names_on_opening(tmp_path: P
     assert orgs_named(conn) == {"full": ["Nordvik Sensors"], "short": ["Nordvik Sensors"]}
     assert conn.execute("select name, surname from entities where kind = 'organization'").fetchall() == [
         ("Nordvik Sensors", "nordvik")]
+
+
+def test_two_companies_sharing_a_first_word_stay_two_whatever_their_articles_alias(
+        tmp_path: Path) -> None:
+    sensors = record("sensors", [], orgs=[{"name": "Nordvik Sensors", "aliases": ["Nordvik"],
+                                           "evidence": []}])
+    shipping = record("shipping", [], orgs=[{"name": "Nordvik Shipping", "aliases": ["Nordvik"],
+                                             "evidence": []}])
+    short = record("short", [], orgs=[_org("Nordvik")])
+    for number, order in enumerate(itertools.permutations([sensors, shipping, short])):
+        conn = store(tmp_path / f"{number}.db", list(order))
+        assert orgs_named(conn) == {"sensors": ["Nordvik Sensors"], "shipping": ["Nordvik Shipping"],
+                                    "short": ["Nordvik"]}
+        conn.close()

@@ -37,11 +37,15 @@ def entity_keys(kind: str, name: str, aliases: list[str] | tuple[str, ...] = (),
     if kind == "person":
         name = people.person_name(name)
         aliases = [people.person_name(alias) for alias in aliases]
-    written = [name, *aliases]
-    keys = [k for k in dict.fromkeys(fold(n) for n in written) if k]
-    if not keys:
-        keys = [short_hash(name)]
-    return name, list(zip(keys, written, strict=False))
+    short = short_names.full_key(kind, name)
+    # A full name's own short name ("Nordvik" of "Nordvik Sensors") is no key of it: the
+    # short-name rule decides what a one-word name stands for, by the names stored.
+    aliases = [alias for alias in aliases if short is None or fold(alias) != short]
+    pairs: dict[str, str] = {}
+    for written in (name, *aliases):
+        pairs.setdefault(fold(written), written)
+    pairs.pop("", None)
+    return name, list(pairs.items()) or [(short_hash(name), name)]
 
 
 def resolve_entity_keys(db: sqlite_utils.Database, kind: str, name: str,
