@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from extract import context_names as context
 from extract import gazetteer as gz
+from extract.attribution import INVERTED_SPEECH_VERBS, PERSONAL_SPEECH_VERBS
 from extract.mentions import ORG, PERSON, PLACE, Mention
 from extract.namelists import find_companies, is_company, is_given_name, surname_used_alone
 from extract.people import leading_title
@@ -153,7 +154,7 @@ def _camel_case_org(mention: Mention) -> Mention:
     return Mention(word, ORG, mention.start, mention.end, mention.source)
 
 
-_SAID = r"\s+(?:said|says|told|added|wrote)\b"
+_SAID = rf"\s+(?:{PERSONAL_SPEECH_VERBS})\b"
 _PERSON_FOLLOWER = re.compile(rf"^(?:,\s+(?:(?:a|an|the|former|another)\b|ex-|\d{{1,3}}\b)|{_SAID})")
 _LETTERS = re.compile(r"^[^\W\d_]{2,}$")
 
@@ -214,13 +215,9 @@ def _named_again(words: list[str], text: str) -> bool:
 
 
 _NAME = r"[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){0,2}"
-# The verbs of saying that take a person more often than a body as their subject: "say",
-# "tell", "add", "write", and the verbs of asking, answering, recalling and explaining among
-# Levin's verbs of communication (class 37).
-_PERSONAL_SPEECH = r"(?:said|says|told|added|wrote|asked|replied|recalled|explained)"
 _SPEECH_NAMES = (
-    re.compile(rf"(?<![\w.’'])({_NAME})(?:,[^,.“”\"]{{1,80}},)?\s+{_PERSONAL_SPEECH}\b"),
-    re.compile(rf"\b(?:said|says|added|asked)\s+({_NAME})\b(?!\s+(?:that|on|in|at|of)\b)"),
+    re.compile(rf"(?<![\w.’'])({_NAME})(?:,[^,.“”\"]{{1,80}},)?{_SAID}"),
+    re.compile(rf"\b(?:{INVERTED_SPEECH_VERBS})\s+({_NAME})\b(?!\s+(?:that|on|in|at|of)\b)"),
 )
 
 

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract import gazetteer as gz
+from extract.attribution import BEFORE_VERB, INVERTED_SPEECH_VERBS, PERSONAL_SPEECH_VERBS
 from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST
 from extract.mentions import PERSON, Mention
 from extract.namelists import is_given_name, surname_used_alone
@@ -25,7 +26,7 @@ _NAME_TOKEN = re.compile(
 _TITLE_BEFORE = re.compile(r"((?:[\w.'’\-/]+,?\s+){1,7})$")
 _APPOSITIVE = re.compile(
     r"^,\s+((?:a|an|the|former|ex-|another|[a-z])[^,;“”\"]{2,90}?)"
-    r"(?=,|\s+(?:said|says|told|added|wrote|who)\b|\.|$)"
+    rf"(?=,|\s+(?:{PERSONAL_SPEECH_VERBS}|who)\b|\.|$)"
 )
 _AGE = re.compile(r"^,\s*\d{1,3}\s*,")
 
@@ -235,10 +236,8 @@ def _in_prose(mention: Mention, text: str) -> bool:
     return sum(w[0].isupper() for w in words) / len(words) < 0.6
 
 
-_SPEECH_AFTER = re.compile(
-    r"^\s+(?:(?:has|had|have|also|later|then|once)\s+)*(?:said|says|told|added|wrote|stated|asked)\b"
-)
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|added|wrote)\s+$")
+_SPEECH_AFTER = re.compile(rf"^\s+(?:(?:{BEFORE_VERB})\s+)*(?:{PERSONAL_SPEECH_VERBS})\b")
+_SPEECH_BEFORE = re.compile(rf"\b(?:{INVERTED_SPEECH_VERBS})\s+$")
 
 
 def _speaks(person: Person, text: str) -> bool:

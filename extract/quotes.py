@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from extract import gazetteer as gz
 from extract.attribution import (
+    BEFORE_VERB,
     DESCRIPTION_RE,
     PRONOUN_RE,
     SPEECH_VERBS,
@@ -196,9 +197,7 @@ def _without_repeats(records: list[dict[str, object]]) -> list[dict[str, object]
 
 # "“…,” she said. “…”": a short attribution sentence between two quotations of one speaker.
 _BRIDGE = re.compile(
-    r"^[\s,.!?”\"’]*(?:[^\n.“”\"]{0,120}?\b(?:" + r"said|says|added|explained|continued|noted|"
-    r"told\s[^\n.“”\"]{1,30}|wrote|asked|recalled|argued|insisted" + r")\b[^\n.“”\"]{0,80})"
-    r"[.:]\s*[“\"]?$"
+    rf"^[\s,.!?”\"’]*(?:[^\n.“”\"]{{0,120}}?\b(?:{SPEECH_VERBS})\b[^\n.“”\"]{{0,80}})[.:]\s*[“\"]?$"
 )
 
 
@@ -407,7 +406,7 @@ _GROUP_NOUNS = frozenset(w.lower() for w in gz.GENERIC_SPEAKERS) - frozenset(spl
     "official many some several both neither everyone nobody others reports documents data "
     "figures statistics family"))
 _GROUP_SUBJECT = re.compile(r"^\s*((?:[A-Z][\w\-]*\s+)?(?:[a-z][\w\-]*\s+){0,2}([a-z][\w\-]*|[A-Z][a-z]+))\s+"
-                            r"(?:(?:also|have|had|has|later)\s+)?$")
+                            rf"(?:(?:{BEFORE_VERB})\s+)?$")
 
 
 def _group(subject: str) -> str | None:
