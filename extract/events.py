@@ -195,7 +195,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
     if words[trigger].group(0).lower() in EVENT_NOUNS \
             and not (trigger > 0 and words[trigger - 1].group(0).lower() in _MODALS | {"to"}):
         return _noun_phrase(text, words, trigger)
-    low = _reach_back(text, words, trigger, False)
+    low = _reach_back(text, words, trigger)
     high = trigger
     while high + 1 < len(words) and high - trigger < _AFTER_TRIGGER \
             and _joined(text, words, high) and words[high + 1].group(0).lower() not in _CLAUSE_WORDS:
@@ -218,8 +218,6 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
 # The prepositions that open an event noun's complement ("sale of jets to Ghana", "strike on
 # the port"): the noun phrase runs on through them.
 _COMPLEMENT = frozenset(split_words("of for on against into with between to at in over from"))
-_AUXILIARIES = frozenset(split_words("is are was were be been being has have had will would "
-                                     "shall should can could may might must do does did"))
 _NOUN_PHRASE_WORDS = 8
 
 
@@ -230,17 +228,17 @@ def _verbish(word: str) -> bool:
     return low in _AUXILIARIES or _is_past_verb(word) or bool(VERB_RE.fullmatch(low))
 
 
+def _opens_noun_phrase(word: str) -> bool:
+    """Whether a noun phrase starts after ``word`` (a verb, a pronoun, a preposition other
+    than "of": "the next round of tariffs" runs on through "of")."""
+    return word.lower() in (_PREPOSITIONS - {"of"}) | _PRONOUNS or _verbish(word)
+
+
 def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
     """The event noun's noun phrase: its modifiers back to a verb, preposition or clause word
     ("Holcomb's election campaign"), and one complement opened by a preposition ("sale of
     five jets to Ghana"), up to a verb, a clause word or a clause mark."""
-    low = trigger
-    while low > 0 and trigger - low < _BEFORE_TRIGGER and _joined(text, words, low - 1):
-        before = words[low - 1].group(0)
-        if before.lower() in _CLAUSE_WORDS | (_PREPOSITIONS - {"of"}) | _PRONOUNS \
-                or _verbish(before):
-            break
-        low -= 1
+    low = _reach_back(text, words, trigger, _opens_noun_phrase)
     high = trigger
     if high + 1 < len(words) and _joined(text, words, high) \
             and words[high + 1].group(0).lower() in _COMPLEMENT:
@@ -270,6 +268,8 @@ _PARENTHETICAL = re.compile(r"^\s*(?:including|among|aged|who|which|with|without
                             r"worth|\d)", re.IGNORECASE)
 # The modal auxiliaries of English (Quirk et al. 3.40), which stand between a subject and "be".
 _MODALS = frozenset(split_words("will would shall should can could may might must"))
+# The primary and modal auxiliaries (Quirk et al. 3.21), which end a noun phrase.
+_AUXILIARIES = _BE_FORMS | _MODALS | frozenset(split_words("has have had do does did"))
 _SUBJECT_WORDS = 6
 # The English cardinal numerals and quantity words that open a subject ("Three soldiers").
 _NUMBER_WORDS = frozenset(split_words(
@@ -352,7 +352,7 @@ def _intransitive_what(text: str, words: list[re.Match[str]], trigger: int) -> s
     if following < len(words) and _joined(text, words, following - 1) \
             and words[following].group(0).lower() not in _NO_OBJECT:
         return None
-    low = _reach_back(text, words, trigger, True)
+    low = _reach_back(text, words, trigger, _is_past_verb)
     subject = [w.group(0) for w in words[low:trigger]]
     while subject and subject[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS | _CLAUSE_WORDS:
         subject.pop(0)
@@ -362,13 +362,16 @@ def _intransitive_what(text: str, words: list[re.Match[str]], trigger: int) -> s
     return _named_event(noun, subject, text)
 
 
-def _reach_back(text: str, words: list[re.Match[str]], trigger: int, stop_at_verb: bool) -> int:
-    """Where the phrase starts: up to _BEFORE_TRIGGER words back within the clause; an event
-    noun's phrase also stops at the verb before it ("strike at the port", not "staged a …")."""
+def _reach_back(text: str, words: list[re.Match[str]], trigger: int,
+                stops: Callable[[str], bool] = lambda word: False) -> int:
+    """Where the phrase starts: up to _BEFORE_TRIGGER words back within the clause, and not
+    past a word ``stops`` accepts (a subject stops at the verb before it, a noun phrase at a
+    verb or a preposition: "strike at the port", not "staged a …")."""
     low = trigger
-    while low > 0 and trigger - low < _BEFORE_TRIGGER and _joined(text, words, low - 1) \
-            and words[low - 1].group(0).lower() not in _CLAUSE_WORDS \
-            and not (stop_at_verb and _is_past_verb(words[low - 1].group(0))):
+    while low > 0 and trigger - low < _BEFORE_TRIGGER and _joined(text, words, low - 1):
+        before = words[low - 1].group(0)
+        if before.lower() in _CLAUSE_WORDS or stops(before):
+            break
         low -= 1
     return low
 
