@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from extract.attribution import SPEECH_VERBS
 
 _PAIRS = {"“": "”", "«": "»", "„": "“", "‘": "’"}
-_SPLIT_GAP = re.compile(
-    rf"^[,:?!]?\s*[”\"’»]?\s*[^“\"«‘.!?]{{1,70}}?\b(?:{SPEECH_VERBS})\b[^“\"«‘.!?]{{0,100}}?[,:.]\s*$"
-)
+# An attribution between two parts of a quotation: a verb of saying and up to a hundred
+# characters on either side, within one sentence ("Ilse Brandvold, the harbour master, said").
+_ATTRIBUTION = rf"[^“\"«‘.!?\n]{{1,100}}?\b(?:{SPEECH_VERBS})\b[^“\"«‘.!?\n]{{0,100}}?"
+_SPLIT_GAP = re.compile(rf"^[,:?!]?\s*[”\"’»]?\s*{_ATTRIBUTION}[,:.]\s*$")
 
 
 @dataclass(frozen=True)
@@ -162,10 +163,7 @@ def _attributed(text: str, end: int) -> bool:
 
 # What may stand between a quotation and the end of its paragraph for the next paragraph's
 # quotation to go on with it: the closing mark and the attribution ("," she said.").
-_PARAGRAPH_TAIL = re.compile(
-    rf"^[,.!?]?[”\"’»]?(?:[,:]?\s*[^“\"«‘\n]{{0,100}}\b(?:{SPEECH_VERBS})\b[^“\"«‘\n]{{0,100}})?"
-    r"[.!?:]?\s*$"
-)
+_PARAGRAPH_TAIL = re.compile(rf"^[,.!?]?[”\"’»]?(?:[,:]?{_ATTRIBUTION})?[.!?:]?\s*$")
 
 
 def _next_paragraph(text: str, prev: QuoteSpan, start: int, end: int) -> bool:
@@ -177,7 +175,8 @@ def _next_paragraph(text: str, prev: QuoteSpan, start: int, end: int) -> bool:
         return False
     if text[start - 2 : start - 1] != "\n":
         return False  # the quotation must open its paragraph
-    rest = text[end : text.find("\n", end) if "\n" in text[end:] else len(text)]
+    line_end = text.find("\n", end)
+    rest = text[end : line_end if line_end >= 0 else len(text)]
     return not rest.strip(" ”\"’».!?,")
 
 
