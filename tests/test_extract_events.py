@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from extract import DEFAULT_TAXONOMY, article_from_text, extract_facts
 from extract.dates import parse_iso
 from extract.temporal import find_dates
@@ -323,13 +325,6 @@ def test_a_passive_whose_subject_is_a_pronoun_is_named_by_its_noun_alone() -> No
     assert [(e["date"], e["what"]) for e in events] == [("2025-10", "release")]
 
 
-def test_last_and_next_month_are_the_nearest_such_month_before_or_after_publication() -> None:
-    assert _dates("The partnership began last November.", "2019-11-18") == ["2018-11"]
-    assert _dates("The partnership began last March.", "2019-11-18") == ["2019-03"]
-    assert _dates("The plant opens next March.", "2019-11-18") == ["2020-03"]
-    assert _dates("The plant opens next November.", "2019-11-18") == ["2020-11"]
-
-
 def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
     # "lost" is nearer the date, but nobody is named before it in its clause.
     text = ("The governing party kept the province, though its candidate, Rosa Imbert, lost by "
@@ -338,22 +333,29 @@ def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
     assert [(e["date"], e["what"]) for e in events] == [("2025", "Liberal Tomas Okoro won easily")]
 
 
-def test_seasons_weekends_and_decades_are_dates() -> None:
-    # 2019-11-20 is a Wednesday; the Saturday before it is 2019-11-16.
-    assert _dates("The pier was rebuilt last spring.", "2019-11-20") == ["2019"]
-    assert _dates("The pier was rebuilt last autumn.", "2019-11-20") == ["2018"]
-    assert _dates("The pier opens next summer.", "2019-11-20") == ["2020"]
-    assert _dates("The pier was rebuilt in the summer of 2017.", "2019-11-20") == ["2017"]
-    assert _dates("Storms hit the coast over the weekend.", "2019-11-20") == ["2019-11"]
-    assert _dates("Storms hit the coast over the weekend.", "2019-12-02") == ["2019-11"]
-    assert _dates("The mill closed two decades ago.", "2019-11-20") == ["1999"]
-    assert _dates("Prizes go out in the last weekend of the fair.", "2019-11-20") == []
-    assert _dates("The pier was rebuilt over the summer.", "2019-11-20") == ["2019"]
-    assert _dates("The pier will reopen in the spring.", "2019-11-20") == ["2020"]
-    assert _dates("The pier was rebuilt this past summer.", "2019-03-20") == ["2018"]
-
-
-def test_months_after_through_or_as_of_and_a_months_possessive_are_dates() -> None:
-    assert _dates("Fares stay frozen through March.", "2019-11-20") == ["2019-03"]
-    assert _dates("As of October, the pier was closed.", "2019-11-20") == ["2019-10"]
-    assert _dates("September\u2019s vote was close.", "2019-11-20") == ["2019-09"]
+# "last/next <month>" is the nearest such month strictly before or after publication; seasons,
+# weekends and decades ago; a month after "through" or "as of", and a month's possessive.
+# (2019-11-20 is a Wednesday; the Saturday before it is 2019-11-16.)
+@pytest.mark.parametrize(("text", "published", "expected"), [
+    ("The partnership began last November.", "2019-11-18", ["2018-11"]),
+    ("The partnership began last March.", "2019-11-18", ["2019-03"]),
+    ("The plant opens next March.", "2019-11-18", ["2020-03"]),
+    ("The plant opens next November.", "2019-11-18", ["2020-11"]),
+    ("The pier was rebuilt last spring.", "2019-11-20", ["2019"]),
+    ("The pier was rebuilt last autumn.", "2019-11-20", ["2018"]),
+    ("The pier opens next summer.", "2019-11-20", ["2020"]),
+    ("The pier was rebuilt in the summer of 2017.", "2019-11-20", ["2017"]),
+    ("Storms hit the coast over the weekend.", "2019-11-20", ["2019-11"]),
+    ("Storms hit the coast over the weekend.", "2019-12-02", ["2019-11"]),
+    ("The mill closed two decades ago.", "2019-11-20", ["1999"]),
+    ("Prizes go out in the last weekend of the fair.", "2019-11-20", []),
+    ("The pier was rebuilt over the summer.", "2019-11-20", ["2019"]),
+    ("The pier will reopen in the spring.", "2019-11-20", ["2020"]),
+    ("The pier was rebuilt this past summer.", "2019-03-20", ["2018"]),
+    ("Fares stay frozen through March.", "2019-11-20", ["2019-03"]),
+    ("As of October, the pier was closed.", "2019-11-20", ["2019-10"]),
+    ("September\u2019s vote was close.", "2019-11-20", ["2019-09"]),
+])
+def test_relative_months_seasons_weekends_and_decades_are_dates(text: str, published: str,
+                                                                expected: list[str]) -> None:
+    assert _dates(text, published) == expected
