@@ -200,13 +200,23 @@ _KEYWORD_ORG = re.compile(
 )
 
 
+def names_a_body(name: str) -> bool:
+    """Whether a name's last word is the word of an organisation's kind ("Ministry",
+    "Senate", "Inc.", not "House" or "Post", which name buildings and posts as often), and it
+    is no region named by its position ("West Bank")."""
+    words = re.split(r"[\s\-]+", name)
+    last = words[-1].lower().rstrip(".,")
+    return last in gz.ORG_KEYWORDS and last not in {"house", "post"} \
+        and not (len(words) > 1 and all(w in POSITION_WORDS for w in words[:-1]))
+
+
 def from_keywords(text: str) -> list[Mention]:
     """Names whose last word is an organisation's kind, even where the model tagged
     nothing; not a listed place nor a run opening with a function word, weekday or month.
     A title-case category ("Tax Preparation Service") passes for a name too."""
     found = []
     for match in _KEYWORD_ORG.finditer(text):
-        if match.group("head").lower() not in gz.ORG_KEYWORDS:
+        if not names_a_body(match.group("name")):
             continue
         words = match.group("name").split()
         owners = [i for i, w in enumerate(words[:-1]) if w.endswith(("'s", "’s"))]
@@ -215,9 +225,8 @@ def from_keywords(text: str) -> list[Mention]:
         while words and words[0] in gz.FUNCTION_WORDS:
             words.pop(0)
         name = " ".join(words)
-        if len(words) < 2 or no_org_name(name) or name in gz.PLACE_NAMES \
-                or all(w in POSITION_WORDS for w in words[:-1]):
-            continue  # "West Bank", "Left Bank": a region named by its position
+        if len(words) < 2 or no_org_name(name) or name in gz.PLACE_NAMES or not names_a_body(name):
+            continue
         found.append(Mention(name, ORG, match.end("name") - len(name), match.end("name"), "keyword"))
     return found
 

@@ -173,7 +173,7 @@ def _person_by_context(mention: Mention, text: str) -> Mention:
     words = mention.text.split()
     if mention.kind != ORG or mention.source != "ner" or not 2 <= len(words) <= 3:
         return mention
-    if not all(_name_word(w) for w in words) or _looks_like_org(mention.text):
+    if not all(_name_word(w) for w in words) or context.names_a_body(mention.text):
         return mention
     if any(w.lower() in gz.ORG_KEYWORDS or w in gz.PLACE_NAMES for w in words):
         return mention
@@ -403,7 +403,7 @@ def _retype(mention: Mention) -> Mention:
         return Mention(name, PLACE, mention.start, mention.end, "gazetteer")
     if name in gz.ORG_ALIASES or name in gz.NAMED_ORGS or is_company(name):
         return Mention(name, ORG, mention.start, mention.end, "gazetteer")
-    if mention.kind in (PLACE, PERSON) and " " in name and _looks_like_org(name):
+    if mention.kind in (PLACE, PERSON) and " " in name and context.names_a_body(name):
         return Mention(name, ORG, mention.start, mention.end)  # "Balmond Studio" tagged PERSON
     if mention.kind == ORG and _titled_name(name):
         return Mention(name, PERSON, mention.start, mention.end, mention.source)
@@ -420,12 +420,6 @@ def _titled_name(name: str) -> bool:
     while titles < len(words) and words[titles].lower().rstrip(".,") in gz.TITLE_WORDS:
         titles += 1
     return 0 < titles <= len(words) - 2 and is_given_name(words[titles])
-
-
-def _looks_like_org(name: str) -> bool:
-    """Names whose last word is an institution word ("Ministry", "Senate", "Inc.")."""
-    last = re.split(r"[\s\-]+", name.lower())[-1].rstrip(".,")
-    return last in gz.ORG_KEYWORDS and last not in {"house", "post"}
 
 
 def _from_gazetteer(text: str) -> list[Mention]:

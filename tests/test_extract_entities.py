@@ -184,3 +184,15 @@ def test_a_long_official_name_of_a_body_is_kept() -> None:
     text = f"Officials of the {name} met on Monday."
     mentions = find_mentions([(text.index(name), text.index(name) + len(name), "ORG")], text)
     assert (name, ORG) in [(m.text, m.kind) for m in mentions]
+
+
+def test_a_region_named_by_its_position_is_no_organisation_of_its_kind_word() -> None:
+    # "Bank" is the word of a kind of organisation; "West Bank" is a region.
+    from extract.entities import find_mentions
+    from extract.mentions import PLACE
+
+    text = "Troops left the West Bank on Monday, and the Kestrel Savings Bank closed."
+    spans = [(text.index("West"), text.index(" on Monday"), "GPE")]
+    kinds = {m.text: m.kind for m in find_mentions(spans, text)}
+    assert kinds["West Bank"] == PLACE
+    assert kinds["Kestrel Savings Bank"] == "org"

@@ -206,3 +206,12 @@ def test_two_companies_sharing_a_first_word_stay_two_whatever_their_articles_ali
         assert orgs_named(conn) == {"sensors": ["Nordvik Sensors"], "shipping": ["Nordvik Shipping"],
                                     "short": ["Nordvik"]}
         conn.close()
+
+
+def test_each_alias_is_stored_under_its_own_key(tmp_path: Path) -> None:
+    # Two spellings of the name fold to one key; the acronym keeps its own spelling.
+    league = {"name": "Coastal Defence League", "aliases": ["COASTAL DEFENCE LEAGUE", "CDL"],
+              "evidence": []}
+    conn = store(tmp_path / "a.db", [record("league", [], orgs=[league])])
+    assert conn.execute("select key, alias from aliases order by key").fetchall() == [
+        ("cdl", "CDL"), ("coastal defence league", "Coastal Defence League")]
