@@ -94,9 +94,11 @@ def from_reporters(text: str, person_words: set[str]) -> list[Mention]:
     return found
 
 
-# The titles of offices in companies and other bodies (from the office titles of
-# gazetteer.TITLE_WORDS) that stand between the body's name and the holder's ("Twitter CEO
-# Jack Dorsey", "Kremlin spokesman Dmitry Peskov"): the name before them is the employer's.
+# The titles of offices in companies and other bodies that stand between the body's name and
+# the holder's ("Twitter CEO Jack Dorsey", "Kremlin spokesman Dmitry Peskov"): the name before
+# them is the employer's.  They are the company and press offices among gazetteer.TITLE_WORDS
+# (ceo, founder, chairman, chairwoman, spokesperson, spokesman, spokeswoman, head), with the
+# spelled-out and informal forms news also writes (chief executive, co-founder, boss).
 _EMPLOYER = re.compile(
     r"(?<![\w.’'])(?P<name>[A-Z][\w&’'.\-]*(?:\s+[A-Z][\w&’'.\-]*){0,2})\s+"
     r"(?:CEO|chief\s+executive|co-founder|founder|chairman|chairwoman|spokesperson|spokesman|"
