@@ -65,7 +65,10 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
     quoted = [part for quote in find_quote_spans(text) for part in quote.parts]
     for sentence in sentences:
         dates = list(find_dates(text, sentence.start, sentence.end, anchor))
+        dated: set[str] = set()  # a date said twice in one sentence dates one occurrence
         for date in dates:
+            if date.iso in dated:
+                continue
             if date.start < skip_until or (date.tense != "past"
                                            and any(a <= date.start < b for a, b in quoted)):
                 continue
@@ -74,6 +77,7 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
             event = _event(text, sentence, date, places, skip_until, default_place)
             if event is None:
                 continue
+            dated.add(date.iso)
             key = (str(event["date"]), str(event["what"]).lower())
             if key not in seen:
                 seen.add(key)
@@ -479,7 +483,7 @@ def _triggers(words: list[re.Match[str]], date: DateMention, accept: Callable[[s
     ranked: list[tuple[int, int]] = []
     for position in within:
         word = words[position]
-        if not accept(word.group(0)):
+        if not accept(word.group(0)) or _in_complex_preposition(words, position):
             continue
         if word.start() >= date.end:
             distance = 2 * (word.start() - date.end)
@@ -487,6 +491,21 @@ def _triggers(words: list[re.Match[str]], date: DateMention, accept: Callable[[s
             distance = max(date.start - word.end(), 0)
         ranked.append((distance, position))
     return [position for _, position in sorted(ranked)]
+
+
+# The complex prepositions and subordinators whose noun is an event noun (Quirk et al., "A
+# Comprehensive Grammar of the English Language", 9.10-9.12 and 14.12): "in order to" names
+# no order, "in return for" no return, "in charge of" no charge.
+_COMPLEX_PREPOSITIONS = frozenset({("in", "order", "to"), ("in", "order", "that"),
+                                   ("in", "return", "for"), ("in", "charge", "of")})
+
+
+def _in_complex_preposition(words: list[re.Match[str]], position: int) -> bool:
+    """Whether the word is the noun of a complex preposition ("in order to")."""
+    if not 0 < position < len(words) - 1:
+        return False
+    around = tuple(w.group(0).lower() for w in words[position - 1 : position + 2])
+    return around in _COMPLEX_PREPOSITIONS
 
 
 # Reporting verbs of thinking (the "cognition" reporting verbs of Hyland's and Thompson and

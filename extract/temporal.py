@@ -213,10 +213,11 @@ def _ago(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
 
 
 def _day_word(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
-    """"today", "yesterday", "tomorrow"."""
+    """"today", "yesterday", "tomorrow", "this morning", "last night"."""
     if anchor is None:
         return None
-    shift = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1}[m.group("dw").lower()]
+    word = " ".join(m.group("dw").lower().split())
+    shift = -1 if word in ("yesterday", "last night") else 1 if word == "tomorrow" else 0
     return (anchor + dt.timedelta(days=shift)).isoformat()
 
 
@@ -244,8 +245,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     # "September's vote").
     (re.compile(rf"\b(?:a|the|its|his|her|their)\s+(?P<m>{_M})(?=\s+[a-z])"), _month),
     (re.compile(rf"\b(?P<m>{_M})(?=['’]s\s)"), _month),
+    # A year after a preposition or an article ("in 1889", "the 2016 campaign", "a 2018
+    # study"), not a number before a hyphen ("a 2000-strong force").
     (re.compile(r"\b(?:(?i:in|since|by|until|till|during|from|of|early|late|before|after|"
-                r"between|the)\s+|(?i:mid)-\s*)(?P<y>(?:18|19|20)\d\d)\b(?![-/]\d|\s*%)"), _year),
+                r"between|the|a)\s+|(?i:mid)-\s*)(?P<y>(?:18|19|20)\d\d)\b(?![-/]\w|\s*%)"), _year),
     # A year in parentheses after what it dates ("the Falklands War (1982)"), and both ends
     # of a span of years ("from 2004 to 2017", "2002-2005"): each end dates an occurrence.
     (re.compile(r"\((?P<y>(?:18|19|20)\d\d)\)"), _year),
@@ -264,6 +267,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+week\b", re.IGNORECASE),
      _week),
     (re.compile(r"\b(?P<dw>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE), _day_word),
+    # The parts of the day that TimeML's TIMEX3 guidelines date by the document's own date
+    # ("this morning", "last night").
+    (re.compile(r"\b(?P<dw>(?:this|last)\s+(?:morning|afternoon|evening|night))\b",
+                re.IGNORECASE), _day_word),
     (re.compile(r"\b(?i:spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>(?:19|20)\d\d)\b"
                 r"(?![-/]\d|\s*%)"), _year),
     # Not "the last weekend of the festival": "the" makes "last" an ordinal.

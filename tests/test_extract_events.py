@@ -355,7 +355,23 @@ def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
     ("Fares stay frozen through March.", "2019-11-20", ["2019-03"]),
     ("As of October, the pier was closed.", "2019-11-20", ["2019-10"]),
     ("September\u2019s vote was close.", "2019-11-20", ["2019-09"]),
+    ("The council met this morning.", "2019-11-20", ["2019-11-20"]),
+    ("Rebels shelled the port last night.", "2019-11-20", ["2019-11-19"]),
+    ("A 2018 survey of the reef found less coral.", "2019-11-20", ["2018"]),
+    ("They sent a 2000-strong force.", "2019-11-20", []),
 ])
 def test_relative_months_seasons_weekends_and_decades_are_dates(text: str, published: str,
                                                                 expected: list[str]) -> None:
     assert _dates(text, published) == expected
+
+
+def test_in_order_to_names_no_order() -> None:
+    # "order" is an event noun, but not inside the complex preposition "in order to".
+    events = _events("In March the Arlo council borrowed money in order to rebuild the pier.")
+    assert [e["what"] for e in events] == ["Arlo council borrowed money in order to rebuild the pier"]
+
+
+def test_a_date_said_twice_in_one_sentence_dates_one_event() -> None:
+    events = _events("The club this morning paid the fee to the league this morning.",
+                     published="2019-11-20")
+    assert [e["date"] for e in events] == ["2019-11-20"]
