@@ -69,6 +69,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     if skip:
         mentions = [m for m in mentions if m.end <= skip[0] or m.start >= skip[1]]
     mentions = [_extend_person(_person_by_context(_which(m, text), text), text) for m in mentions]
+    mentions = [_without_sentence_opener(m, text) for m in mentions]
     mentions = _link_people(_listed_with_people(mentions, text))
     mentions = _short_names_in_brackets(_listed_with_orgs(mentions, text), text)
     return [_camel_case_org(m) for m in _vote(mentions)]
@@ -294,7 +295,8 @@ def _from_ner(entities: list[tuple[int, int, str]], text: str) -> Iterable[Menti
                 yield _retype(cleaned)
 
 
-_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)[\"“‘']?$")
+# A sentence's or a list item's opening ("\n- Ousted ...").
+_SENTENCE_START = re.compile(r"(?:^|[.!?]\s+|\n)(?:[-•*–]\s+)?[\"“‘']?$")
 
 
 def _capitalised_plural(mention: Mention, text: str) -> bool:
@@ -303,10 +305,30 @@ def _capitalised_plural(mention: Mention, text: str) -> bool:
     article names is written so wherever it stands).  People are judged in people.py."""
     name = mention.text
     if mention.kind == PERSON or " " in name or not re.fullmatch(r"[A-Z][a-z]{2,}[^s]s", name) \
-            or _known(mention) or not _SENTENCE_START.search(text[max(0, mention.start - 3) : mention.start]):
+            or _known(mention) or not _SENTENCE_START.search(text[max(0, mention.start - 5) : mention.start]):
         return False
     inside = re.finditer(rf"(?<=[a-z,;:]\s){re.escape(name)}\b", text)
     return next(inside, None) is None
+
+
+def _without_sentence_opener(mention: Mention, text: str) -> Mention:
+    """"Ousted WeWork founder ...", "Recent Samsung phones": a word that opens a sentence is
+    capitalised whatever it is, so when it is written nowhere else and the rest of the span
+    stands alone elsewhere as a name (after no capitalised word), the name is the rest.  People are named
+    once in full, so only organisations are judged so."""
+    first, _, rest = mention.text.partition(" ")
+    if mention.kind != ORG or not rest[:1].isupper() or not first[1:].islower() or _known(mention) \
+            or first in gz.PLACE_NAMES or first in gz.DEMONYMS or first.lower() in gz.ORG_KEYWORDS \
+            or is_given_name(first) \
+            or not _SENTENCE_START.search(text[max(0, mention.start - 5) : mention.start]):
+        return mention
+    again = len(re.findall(rf"\b{re.escape(first)}\b", text)) > 1
+    alone = any(not re.search(r"[A-Z][\w’'.\-]*\s+$", text[max(0, m.start() - 30) : m.start()])
+                for m in re.finditer(rf"(?<![\w\-]){re.escape(rest)}\b", text))
+    if again or not alone:
+        return mention
+    start = mention.start + len(first) + 1
+    return Mention(rest, ORG, start, start + len(rest), mention.source)
 
 
 def _is_group(name: str) -> bool:

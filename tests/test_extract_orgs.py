@@ -307,3 +307,14 @@ def test_every_name_listed_after_a_plural_kind_is_an_organisation() -> None:
     orgs = _orgs("In July the agency awarded contracts to the companies Astrelle, Vantor Machines "
                  "and Kelp Orbital. Airlines such as Kestrel Air cut fares.")
     assert {"Astrelle", "Vantor Machines", "Kelp Orbital", "Kestrel Air"} <= set(orgs)
+
+
+def test_a_word_that_opens_a_sentence_is_no_part_of_a_name_written_alone_elsewhere() -> None:
+    text = ("Regulators are investigating Kelvar Logistics over its accounts.\n"
+            "- Ousted Kelvar Logistics CEO Dana Brooks can still name two directors.\n"
+            "Harbour Freight Alliance said it would bid. Analysts said Harbour Freight Alliance "
+            "was the favourite.")
+    orgs = _orgs(text)
+    assert "Kelvar Logistics" in orgs and not any(name.startswith("Ousted") for name in orgs)
+    # An opening word written again elsewhere is part of the name.
+    assert "Harbour Freight Alliance" in orgs
