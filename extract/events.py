@@ -174,7 +174,7 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
         (_is_event_noun_in_clause, clause), (_is_event_word, everywhere),
         (_is_past_verb, clause), (_is_past_verb, everywhere)]
     for accept, within in passes:
-        candidates = _triggers(words, date, accept, within)
+        candidates = _triggers(text, words, date, accept, within)
         if not candidates and accept is _is_event_noun_in_clause:
             planned = _planned_verb(words, within)
             candidates = [] if planned is None else [planned]
@@ -476,14 +476,15 @@ def _planned_verb(words: list[re.Match[str]], within: range) -> int | None:
     return None
 
 
-def _triggers(words: list[re.Match[str]], date: DateMention, accept: Callable[[str], bool],
-              within: range) -> list[int]:
+def _triggers(text: str, words: list[re.Match[str]], date: DateMention,
+              accept: Callable[[str], bool], within: range) -> list[int]:
     """Indexes of the accepted words among those ``within``, nearest the date first (words
     after it count double)."""
     ranked: list[tuple[int, int]] = []
     for position in within:
         word = words[position]
-        if not accept(word.group(0)) or _in_complex_preposition(words, position):
+        if not accept(word.group(0)) or _in_complex_preposition(words, position) \
+                or _reports_without_object(text, words, position):
             continue
         if word.start() >= date.end:
             distance = 2 * (word.start() - date.end)
@@ -506,6 +507,31 @@ def _in_complex_preposition(words: list[re.Match[str]], position: int) -> bool:
         return False
     around = tuple(w.group(0).lower() for w in words[position - 1 : position + 2])
     return around in _COMPLEX_PREPOSITIONS
+
+
+def _reports_without_object(text: str, words: list[re.Match[str]], position: int) -> bool:
+    """"..., executives announced Wednesday at the air show": a verb of saying with no object
+    of its own (a preposition or the clause's end follows it) reports the occurrence the
+    sentence tells elsewhere; it names none."""
+    if not VERB_RE.fullmatch(words[position].group(0).lower()) or _relative(text, words, position):
+        return False
+    if position + 1 == len(words) or not _joined(text, words, position):
+        return True
+    return words[position + 1].group(0).lower() in _NO_OBJECT
+
+
+_RELATIVE_PRONOUNS = frozenset(split_words("which that who whom"))
+
+
+def _relative(text: str, words: list[re.Match[str]], position: int) -> bool:
+    """Whether a relative pronoun opens the verb's clause ("the lander, which Bezos announced
+    in May"): the verb's object is the name before it."""
+    low = position
+    while low > 0 and _joined(text, words, low - 1):
+        low -= 1
+        if words[low].group(0).lower() in _RELATIVE_PRONOUNS:
+            return True
+    return False
 
 
 # Reporting verbs of thinking (the "cognition" reporting verbs of Hyland's and Thompson and

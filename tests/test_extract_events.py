@@ -375,3 +375,13 @@ def test_a_date_said_twice_in_one_sentence_dates_one_event() -> None:
     events = _events("The club this morning paid the fee to the league this morning.",
                      published="2019-11-20")
     assert [e["date"] for e in events] == ["2019-11-20"]
+
+
+def test_a_verb_of_saying_without_an_object_reports_the_event_told_elsewhere() -> None:
+    text = ("Harbor Line finalized a deal to buy 12 ferries, executives of both firms announced "
+            "Wednesday at the Oslo ferry show.")
+    assert [e["what"] for e in _events(text, published="2019-11-21")] == ["deal to buy 12 ferries"]
+    # In a relative clause the verb's object is the name the clause follows.
+    text = "The lander is based on its Tern vehicle, which the company founder Ana Ruiz announced in March."
+    assert [e["what"] for e in _events(text, published="2019-11-21")] == [
+        "company founder Ana Ruiz announced"]
