@@ -201,10 +201,12 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
         return _noun_phrase(text, words, trigger)
     low = _reach_back(text, words, trigger)
     high = trigger
-    while high + 1 < len(words) and high - trigger < _AFTER_TRIGGER \
-            and _joined(text, words, high) and words[high + 1].group(0).lower() not in _CLAUSE_WORDS:
+    # What a verb of saying reports follows it after "that" ("announced that it would buy").
+    that = trigger + 1 if _reports_that(words, trigger) else None
+    while high + 1 < len(words) and high - trigger < _AFTER_TRIGGER and _joined(text, words, high) \
+            and (high + 1 == that or words[high + 1].group(0).lower() not in _CLAUSE_WORDS):
         high += 1
-    kept = [w.group(0).rstrip(".") for w in words[low : high + 1]]
+    kept = [words[i].group(0).rstrip(".") for i in range(low, high + 1) if i != that]
     while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS:
         kept.pop(0)
     antecedent = _antecedent(words, low)
@@ -507,6 +509,12 @@ def _in_complex_preposition(words: list[re.Match[str]], position: int) -> bool:
         return False
     around = tuple(w.group(0).lower() for w in words[position - 1 : position + 2])
     return around in _COMPLEX_PREPOSITIONS
+
+
+def _reports_that(words: list[re.Match[str]], trigger: int) -> bool:
+    """Whether the word is a verb of saying followed by "that" and the clause it reports."""
+    return VERB_RE.fullmatch(words[trigger].group(0).lower()) is not None \
+        and trigger + 1 < len(words) and words[trigger + 1].group(0).lower() == "that"
 
 
 def _reports_without_object(text: str, words: list[re.Match[str]], position: int) -> bool:

@@ -382,6 +382,13 @@ def test_a_verb_of_saying_without_an_object_reports_the_event_told_elsewhere() -
             "Wednesday at the Oslo ferry show.")
     assert [e["what"] for e in _events(text, published="2019-11-21")] == ["deal to buy 12 ferries"]
     # In a relative clause the verb's object is the name the clause follows.
-    text = "The lander is based on its Tern vehicle, which the company founder Ana Ruiz announced in March."
+    text = ("The lander is based on its Tern vehicle, which the company founder Ana Ruiz announced "
+            "in March.")
     assert [e["what"] for e in _events(text, published="2019-11-21")] == [
         "company founder Ana Ruiz announced"]
+
+
+def test_a_verb_of_saying_is_named_with_the_clause_it_reports_after_that() -> None:
+    events = _events("Harbor Line announced Wednesday that it would buy 12 ferries.",
+                     published="2019-11-21")
+    assert [e["what"] for e in events] == ["Harbor Line announced it would buy 12 ferries"]
