@@ -174,7 +174,7 @@ def _relative(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | N
     """"last year", "next month", "earlier this month"."""
     if anchor is None:
         return None
-    word, unit = m.group("rel").lower(), m.group("unit").lower()
+    word, unit = m.group("rel").lower().split()[-1], m.group("unit").lower()
     shift = {"last": -1, "next": 1}.get(word, 0)
     if unit == "year":
         return str(anchor.year + shift)
@@ -262,7 +262,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"\b(?:18|19|20)\d\d\s*(?:to|through|until|and|-|–)\s*(?P<y>(?:18|19|20)\d\d)\b"
                 r"(?!\s*%)"), _year_end),
     (re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), _weekday),
-    (re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+(?P<unit>year|month)\b",
+    # With the modifiers of TimeML's TIMEX3 MOD attribute before it ("early this year",
+    # "late last year", "mid-next month").
+    (re.compile(r"\b(?:(?:early|late|mid)[\s\-]+)?"
+                r"(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+(?P<unit>year|month)\b",
                 re.IGNORECASE), _relative),
     (re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+week\b", re.IGNORECASE),
      _week),

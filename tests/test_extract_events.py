@@ -359,6 +359,8 @@ def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
     ("Rebels shelled the port last night.", "2019-11-20", ["2019-11-19"]),
     ("A 2018 survey of the reef found less coral.", "2019-11-20", ["2018"]),
     ("They sent a 2000-strong force.", "2019-11-20", []),
+    ("Exports fell early this year.", "2019-11-20", ["2019"]),
+    ("The yard closed late last year.", "2019-11-20", ["2018"]),
 ])
 def test_relative_months_seasons_weekends_and_decades_are_dates(text: str, published: str,
                                                                 expected: list[str]) -> None:
