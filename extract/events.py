@@ -4,12 +4,12 @@
 without the date: an event noun's noun phrase ("helicopter crash in Afghanistan",
 "stabbing"), a passive or object-less verb's noun and subject ("deportation of 300
 migrants"), else the verb's clause ("NASA announced the selection of SpaceX"); the event
-word is an event noun or ACE trigger verb, else the nearest past-tense verb that is no verb
-of saying.  ``where`` is the place named nearest
-the date in the same sentence; ``description`` is the sentence itself, so a timeline line
-reads alone (who did what, where).  Sentences with a date but no event word or past verb
-are skipped: they usually date a figure, not an occurrence; so are dates inside
-quotations unless their clause is in the past tense (what a speaker says will happen is
+word is, in the date's own clause, an event noun or ACE trigger verb, else a past-tense verb
+that is no verb of saying; failing both, one of those elsewhere in the sentence.  ``where``
+is the place named nearest the date in the same sentence; ``description`` is the sentence
+itself, so a timeline line reads alone (who did what, where).  Sentences with a date but
+no event word or past verb are skipped: they usually date a figure, not an occurrence; so
+are dates inside quotations unless their clause is in the past tense (what a speaker says will happen is
 reported speech, not the article's dating; what a witness says they did on May 15 is a dated
 occurrence).
 """
@@ -163,16 +163,18 @@ _AFTER_TRIGGER = 7
 
 
 def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
-    """A short phrase for the occurrence the date dates: its event word (an event noun, a
-    past-tense ACE trigger, else the nearest past-tense verb); a noun's noun phrase, else the
+    """A short phrase for the occurrence the date dates: its event word (an event noun or a
+    noun of action in the date's clause, else a past verb in that clause, else an event word
+    or past verb elsewhere in the sentence: the occurrence a date dates is told in its own
+    clause); a noun's noun phrase, else the
     name or words before the verb in its clause and what follows it up to the clause's end
     ("NASA announced the selection of SpaceX"); the date itself is left out.  An event noun
     after a modal or "to" is a verb ("will return")."""
     words = _phrase_words(text, sentence, date)
     clause, everywhere = _date_clause(text, words, date), range(len(words))
     passes: list[tuple[Callable[[str], bool], range]] = [
-        (_is_event_noun_in_clause, clause), (_is_event_word, everywhere),
-        (_is_past_verb, clause), (_is_past_verb, everywhere)]
+        (_is_event_noun_in_clause, clause), (_is_past_verb, clause),
+        (_is_event_word, everywhere), (_is_past_verb, everywhere)]
     for accept, within in passes:
         candidates = _triggers(text, words, date, accept, within)
         if not candidates and accept is _is_event_noun_in_clause:

@@ -397,3 +397,9 @@ def test_a_verb_of_saying_is_named_with_the_clause_it_reports_after_that() -> No
 def test_early_or_late_belongs_to_the_relative_date_it_modifies() -> None:
     events = _events("Harbor Line bought four ferries early this year.", published="2019-11-21")
     assert [(e["date"], e["what"]) for e in events] == [("2019", "Harbor Line bought four ferries")]
+
+
+def test_a_past_verb_in_the_dates_clause_wins_over_an_event_noun_in_another() -> None:
+    events = _events("It is unclear whether the tour goes ahead, and Tom Berg cancelled two "
+                     "concerts in 2018.", published="2019-11-21")
+    assert [(e["date"], e["what"]) for e in events] == [("2018", "Tom Berg cancelled two concerts")]
