@@ -411,10 +411,19 @@ def _named_agent(words: list[re.Match[str]], trigger: int) -> bool:
         and _named_actor([words[trigger + 2].group(0)])
 
 
+_DATE_ARTICLE = re.compile(r"(?:the|a|an)\s+(?=\S+\s+[a-z])", re.IGNORECASE)
+
+
 def _phrase_words(text: str, sentence: Sentence, date: DateMention) -> list[re.Match[str]]:
-    """The sentence's words, without the date expression and the preposition it governs."""
+    """The sentence's words, without the date expression and the preposition it governs;
+    a date that modifies a noun after its article ("based on the 2016 plan") leaves the
+    article and the preposition, which govern the noun."""
+    modifier = _DATE_ARTICLE.match(text, date.start)
+    start = modifier.end() if modifier else date.start
     words = [w for w in _PHRASE_WORD.finditer(text, sentence.start, sentence.end)
-             if not date.start <= w.start() < date.end]
+             if not start <= w.start() < date.end]
+    if modifier:
+        return words
     return [w for i, w in enumerate(words)
             if not (w.group(0).lower() in _PREPOSITIONS and w.end() <= date.start
                     and (i + 1 == len(words) or words[i + 1].start() >= date.end)

@@ -403,3 +403,9 @@ def test_a_past_verb_in_the_dates_clause_wins_over_an_event_noun_in_another() ->
     events = _events("It is unclear whether the tour goes ahead, and Tom Berg cancelled two "
                      "concerts in 2018.", published="2019-11-21")
     assert [(e["date"], e["what"]) for e in events] == [("2018", "Tom Berg cancelled two concerts")]
+
+
+def test_a_year_that_modifies_a_noun_leaves_the_preposition_and_article_of_the_noun() -> None:
+    events = _events("Arlo Ferries withdrew from the 2018 tender for the pier.", published="2019-11-21")
+    assert [(e["date"], e["what"]) for e in events] == [
+        ("2018", "Arlo Ferries withdrew from the tender for the pier")]
