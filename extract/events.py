@@ -74,7 +74,8 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
                 continue
             if any(d.iso != date.iso and d.iso.startswith(date.iso) for d in dates):
                 continue  # "their 2020 session that starts in January": one occurrence, the finer date
-            event = _event(text, sentence, date, places, skip_until, default_place)
+            others = [d for d in dates if d is not date]
+            event = _event(text, sentence, date, others, places, skip_until, default_place)
             if event is None:
                 continue
             dated.add(date.iso)
@@ -93,15 +94,16 @@ def _anchor(published: str | None) -> dt.date | None:
         return None
 
 
-def _event(text: str, sentence: Sentence, date: DateMention, places: list[PlaceSpan],
-           skip_until: int, default_place: str | None) -> dict[str, object] | None:
+def _event(text: str, sentence: Sentence, date: DateMention, others: list[DateMention],
+           places: list[PlaceSpan], skip_until: int,
+           default_place: str | None) -> dict[str, object] | None:
     """Build the event record for one date mention, or None if nothing is dated.
 
     A date with no event word near it dates a figure or a plan's step, not an
     occurrence ("a further rise in 2027"): such sentences give no event, since a
     phrase guessed from neighbouring words reads as nothing on a timeline.
     """
-    what = _what(text, sentence, date)
+    what = _what(text, sentence, date, others)
     if what is None:
         return None
     return {
@@ -162,7 +164,8 @@ _BEFORE_TRIGGER = 4
 _AFTER_TRIGGER = 7
 
 
-def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
+def _what(text: str, sentence: Sentence, date: DateMention,
+          others: list[DateMention]) -> str | None:
     """A short phrase for the occurrence the date dates: its event word (an event noun or a
     noun of action in the date's clause, else a past verb in that clause, else an event word
     or past verb elsewhere in the sentence: the occurrence a date dates is told in its own
@@ -170,7 +173,7 @@ def _what(text: str, sentence: Sentence, date: DateMention) -> str | None:
     name or words before the verb in its clause and what follows it up to the clause's end
     ("NASA announced the selection of SpaceX"); the date itself is left out.  An event noun
     after a modal or "to" is a verb ("will return")."""
-    words = _phrase_words(text, sentence, date)
+    words = _phrase_words(text, sentence, date, others)
     clause, everywhere = _date_clause(text, words, date), range(len(words))
     passes: list[tuple[Callable[[str], bool], range]] = [
         (_is_event_noun_in_clause, clause), (_is_past_verb, clause),
@@ -414,14 +417,17 @@ def _named_agent(words: list[re.Match[str]], trigger: int) -> bool:
 _DATE_ARTICLE = re.compile(r"(?:the|a|an)\s+(?=\S+\s+[a-z])", re.IGNORECASE)
 
 
-def _phrase_words(text: str, sentence: Sentence, date: DateMention) -> list[re.Match[str]]:
+def _phrase_words(text: str, sentence: Sentence, date: DateMention,
+                  others: list[DateMention]) -> list[re.Match[str]]:
     """The sentence's words, without the date expression and the preposition it governs;
     a date that modifies a noun after its article ("based on the 2016 plan") leaves the
-    article and the preposition, which govern the noun."""
+    article and the preposition, which govern the noun.  The sentence's other dates date
+    other occurrences: their words are no part of this one's."""
     modifier = _DATE_ARTICLE.match(text, date.start)
     start = modifier.end() if modifier else date.start
     words = [w for w in _PHRASE_WORD.finditer(text, sentence.start, sentence.end)
-             if not start <= w.start() < date.end]
+             if not start <= w.start() < date.end
+             and not any(other.start <= w.start() < other.end for other in others)]
     if modifier:
         return words
     return [w for i, w in enumerate(words)

@@ -22,6 +22,9 @@ from extract.dates import (
 
 _M = MONTH_PATTERN
 _ORD = r"(?:st|nd|rd|th)?"
+# The part of a period that TimeML's TIMEX3 MOD attribute marks ("the end of 2020", "the
+# start of March"): the period is the date.
+_PART_OF = r"(?:the\s+)?(?:end|start|beginning|middle)\s+of"
 # The cues of a clause's time reference, nearest to the date first: the future forms of
 # English grammar (Quirk et al., "A Comprehensive Grammar of the English Language", 4.41-4.48:
 # will/shall, be going to, be to, be about to, the simple present of scheduled events) with the
@@ -237,7 +240,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD}\b(?![,:]?\s*\d)"), _md),
     (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_M})\b"), _md),
     (re.compile(rf"\b(?:(?i:in|since|by|until|till|during|from|through|throughout|as\s+of|early|"
-                rf"late|end\s+of)\s+|mid-\s*)"
+                rf"late|{_PART_OF})\s+|mid-\s*)"
                 rf"(?P<m>{_M})\b"
                 r"(?!\s+\d)"), _month),
     (re.compile(rf"\b(?P<rel>(?i:last|next))\s+(?P<m>{_M})\b(?!\s+\d)"), _month_relative),
@@ -247,8 +250,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b(?P<m>{_M})(?=['’]s\s)"), _month),
     # A year after a preposition or an article ("in 1889", "the 2016 campaign", "a 2018
     # study"), not a number before a hyphen ("a 2000-strong force").
-    (re.compile(r"\b(?:(?i:in|since|by|until|till|during|from|of|early|late|before|after|"
-                r"between|the|a)\s+|(?i:mid)-\s*)(?P<y>(?:18|19|20)\d\d)\b(?![-/]\w|\s*%)"), _year),
+    (re.compile(rf"\b(?:(?i:{_PART_OF}|in|since|by|until|till|during|from|of|early|late|before|"
+                r"after|between|the|a)\s+|(?i:mid)-\s*)(?P<y>(?:18|19|20)\d\d)\b(?![-/]\w|\s*%)"),
+     _year),
     # A year in parentheses after what it dates ("the Falklands War (1982)"), and both ends
     # of a span of years ("from 2004 to 2017", "2002-2005"): each end dates an occurrence.
     (re.compile(r"\((?P<y>(?:18|19|20)\d\d)\)"), _year),

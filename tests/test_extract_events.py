@@ -409,3 +409,11 @@ def test_a_year_that_modifies_a_noun_leaves_the_preposition_and_article_of_the_n
     events = _events("Arlo Ferries withdrew from the 2018 tender for the pier.", published="2019-11-21")
     assert [(e["date"], e["what"]) for e in events] == [
         ("2018", "Arlo Ferries withdrew from the tender for the pier")]
+
+
+def test_the_sentences_other_dates_and_the_part_of_a_period_stay_out_of_the_phrase() -> None:
+    events = _events("Mayor Ines Doyle appointed a panel in February to report on fares by the end "
+                     "of 2020.", published="2019-11-21")
+    what = {str(e["date"]): str(e["what"]) for e in events}
+    assert set(what) == {"2019-02", "2020"}
+    assert "February" not in what["2020"] and "end" not in what["2020"]
