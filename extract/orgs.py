@@ -122,7 +122,11 @@ _PRODUCT_NOUNS = (
 # What a name stands before when it names a product or a programme ("SLS rockets", "the
 # Payload Services (CLPS) program"), its acronym's definition or a number between.
 _BEFORE_NOUNS = "|".join([_PRODUCT_NOUNS, *sorted(gz.PROGRAMME_NOUNS)])
-_PRODUCT_NOUN = re.compile(rf"\)?\s+(?:\([A-Z][\w&-]*\)\s+)?(?:\d+\s+)?(?:{_BEFORE_NOUNS})\b")
+# Up to two modifiers may stand between ("Blue Moon uncrewed vehicle", "Artemis moon
+# program"): lower-case words that are no function word and no verb's "-s" form.
+_MODIFIER = r"(?:(?!(?:the|a|an|and|or|of|to|in|on|for|with|by|at|from|is|was)\s)[a-z][\w\-]*[^\Ws]\s+)"
+_PRODUCT_NOUN = re.compile(rf"\)?\s+(?:\([A-Z][\w&-]*\)\s+)?(?:\d+\s+)?{_MODIFIER}{{0,2}}?"
+                           rf"(?:{_BEFORE_NOUNS})\b")
 _PRODUCT_TAIL = frozenset(_PRODUCT_NOUNS.split("|"))
 # A small serial number or Roman numeral after a name: the name of a series of vehicles,
 # missions or versions ("Artemis 3", "Falcon 9", "Apollo XI"); model numbers of a listed
@@ -131,8 +135,10 @@ _SERIAL = re.compile(r"\s(?:[1-9]\d?|[IVX]{1,4})\b(?![\d.,%:/-])")
 
 
 def _names_a_product(org: Organization, text: str) -> bool:
-    """"SLS rockets", "the Artemis 3 mission", "Orion spacecraft": a name every mention of
-    which stands before the noun of a product is the product's, and so is a name that ends
+    """"SLS rockets", "the Artemis 3 mission", "Orion spacecraft": a name that stands before
+    the noun of a product in at least half of the places the text writes it is the
+    product's ("Artemis aims to ..." is the programme of "the Artemis program"), and so is
+    a name that ends
     with one ("Polar Exploration Rover"); a listed company (whose name
     also stands before its products: "Boeing jets") or a name of an organisation's kind
     ("Space Agency") stays an organisation.  So with programmes ("the Payload Services
@@ -143,8 +149,10 @@ def _names_a_product(org: Organization, text: str) -> bool:
         return False
     if last in _PRODUCT_TAIL or last in gz.NON_ORG_TAILS:
         return True
-    return all(_PRODUCT_NOUN.match(text, m.end) for m in org.mentions) \
-        or any(_SERIAL.match(text, m.end) for m in org.mentions)
+    ends = [m.end() for m in re.finditer(rf"(?<![\w\-]){re.escape(org.name)}\b", text)] \
+        or [m.end for m in org.mentions]
+    before = sum(bool(_PRODUCT_NOUN.match(text, end)) for end in ends)
+    return 2 * before >= len(ends) or any(_SERIAL.match(text, end) for end in ends)
 
 
 def _consolidate(orgs: list[Organization]) -> list[Organization]:

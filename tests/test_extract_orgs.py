@@ -152,6 +152,15 @@ def test_a_name_only_ever_written_before_a_products_noun_names_the_product() -> 
     assert "Tarvos Space Agency" in orgs
 
 
+def test_a_name_mostly_written_before_a_products_noun_and_its_modifiers_names_the_product() -> None:
+    text = ("Brightline Dynamics unveiled its Tern uncrewed vehicle on Monday.\n"
+            "The Tern lunar lander will fly in 2027, and Tern will carry four instruments.\n"
+            "Groupe Nordlys (France) produces films for the festival.")
+    orgs = _orgs(text)
+    assert "Tern" not in orgs
+    assert "Brightline Dynamics" in orgs and "Groupe Nordlys" in orgs  # "produces" is a verb
+
+
 def test_the_moon_and_the_planets_are_places_but_not_inside_a_persons_name() -> None:
     assert {"Moon", "Mars"} <= _places("The lander touched down on the Moon before the probe left for Mars.")
     facts = _facts("President Moon Jae-in of South Korea opened the summit on Monday, aides said.")
