@@ -391,9 +391,17 @@ def _plausible(mention: Mention) -> bool:
         return False
     if mention.kind == ORG and not _plausible_org(name, words):
         return False
+    if mention.kind != ORG and _JOINS_TWO_NAMES.search(name):
+        return False  # "SLS at Michoud Assembly Facility": a phrase between two names
     # Official names of bodies run long ("United Nations Office for the Coordination of
     # Humanitarian Affairs"); other names of more than eight words are runs of text.
     return len(words) <= (12 if mention.kind == ORG else 8)
+
+
+# The prepositions that join two names in a phrase but stand inside no person's or place's
+# name (an organisation's official name may hold them: "Committee to Protect Journalists",
+# "University of Texas at Austin").
+_JOINS_TWO_NAMES = re.compile(r"\s(?:to|after|at|with|from|via|versus|vs\.?)\s+[A-Z]")
 
 
 def _office_of(words: list[str]) -> bool:
@@ -431,7 +439,10 @@ def _retype(mention: Mention) -> Mention:
         return Mention(name, PERSON, mention.start, mention.end, mention.source)
     if mention.kind == ORG and " " in name \
             and name.split()[-1].lower() in gz.GEO_FEATURES | gz.FACILITIES:
-        return Mention(name, PLACE, mention.start, mention.end, mention.source)  # "Sabina Shoal"
+        # "Sabina Shoal"; "SLS at Michoud Assembly Facility" is the site after "at"
+        joint = list(_JOINS_TWO_NAMES.finditer(name))
+        start = mention.start + (joint[-1].end() - 1 if joint else 0)
+        return Mention(name[start - mention.start :], PLACE, start, mention.end, mention.source)
     return mention
 
 

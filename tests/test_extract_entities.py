@@ -196,3 +196,19 @@ def test_a_region_named_by_its_position_is_no_organisation_of_its_kind_word() ->
     kinds = {m.text: m.kind for m in find_mentions(spans, text)}
     assert kinds["West Bank"] == PLACE
     assert kinds["Kestrel Savings Bank"] == "org"
+
+
+def test_a_preposition_between_two_names_joins_a_phrase_not_a_name() -> None:
+    from extract.entities import find_mentions
+    from extract.mentions import ORG, PLACE
+
+    text = ("The Tern stage at Halden Assembly Facility is ready. Scouts sent Ana Ruiz to Nordvik "
+            "Rovers. The Committee to Protect Sailors met.")
+    spans = [(text.index("Tern"), text.index(" is ready"), "ORG"),
+             (text.index("Ana"), text.index(". The"), "PERSON"),
+             (text.index("Committee"), text.index(" met"), "ORG")]
+    kinds = {m.text: m.kind for m in find_mentions(spans, text)}
+    assert kinds.get("Halden Assembly Facility") == PLACE
+    assert "Tern stage at Halden Assembly Facility" not in kinds
+    assert "Ana Ruiz to Nordvik Rovers" not in kinds
+    assert kinds.get("Committee to Protect Sailors") == ORG
