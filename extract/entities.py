@@ -68,11 +68,25 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     mentions = sorted(mentions + _owner_places(mentions), key=lambda m: m.start)
     if skip:
         mentions = [m for m in mentions if m.end <= skip[0] or m.start >= skip[1]]
+    addresses = [a.span(1) for a in _POSTAL_ADDRESS.finditer(text)]
+    mentions = [m for m in mentions if not any(a <= m.start < b for a, b in addresses)]
     mentions = [_extend_person(_person_by_context(_which(m, text), text), text) for m in mentions]
     mentions = [_without_sentence_opener(m, text) for m in mentions]
     mentions = _link_people(_listed_with_people(mentions, text))
     mentions = _short_names_in_brackets(_listed_with_orgs(mentions, text), text)
     return [_camel_case_org(m) for m in _vote(mentions)]
+
+
+# A postal address's street line: a house number, a street with a suffix of USPS Publication
+# 28 (Appendix C1) and a secondary unit (Appendix C2) or a state and ZIP code after it
+# ("520 Third Street, Suite 350, San Francisco, CA 94107").  Its street and unit are no
+# place of the story; the city after them is.  "10 Downing Street" alone is no address.
+_POSTAL_ADDRESS = re.compile(
+    r"\b(\d+[A-Za-z]?\s+(?:[A-Z][\w.]*\s+){1,3}(?:Street|St|Avenue|Ave|Boulevard|Blvd|Road|Rd|"
+    r"Lane|Ln|Drive|Dr|Way|Place|Pl|Plaza|Square|Sq)\b\.?(?:,?\s+(?:Suite|Ste|Floor|Fl|Unit|Room|"
+    r"Rm|Apt|Apartment)\.?\s+\w+)?)(?=,?\s+(?:Suite|Ste|Floor|Unit|Room|Apt)\b|,\s+[^\n]{0,40}?"
+    r"\b[A-Z]{2}\s+\d{5}\b)"
+)
 
 
 def _short_names_in_brackets(mentions: list[Mention], text: str) -> list[Mention]:

@@ -46,6 +46,14 @@ def test_named_streets_and_squares_are_places() -> None:
     assert {"Maple Street", "Harbour Square"} <= places
 
 
+def test_a_postal_address_names_no_place_of_the_story() -> None:
+    places = _places("Protesters marched down Maple Street on Monday. Readers can mail tips to "
+                     "520 Harbour Street, Suite 350, Arlo. The prime minister left 10 Downing "
+                     "Street on Monday.")
+    assert {"Maple Street", "Downing Street"} <= places  # a house number alone is no address
+    assert "Harbour Street" not in places and "Suite" not in places
+
+
 def test_street_inside_a_longer_name_is_not_a_place() -> None:
     places = _places("She wrote for the Canal Street Gazette for a decade before retiring.")
     assert "Canal Street" not in places
