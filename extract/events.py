@@ -209,7 +209,8 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
     # What a verb of saying reports follows it after "that" ("announced that it would buy").
     that = trigger + 1 if _reports_that(words, trigger) else None
     while high + 1 < len(words) and high - trigger < _AFTER_TRIGGER and _joined(text, words, high) \
-            and (high + 1 == that or words[high + 1].group(0).lower() not in _CLAUSE_WORDS):
+            and (high + 1 == that or words[high + 1].group(0).lower() not in _CLAUSE_WORDS
+                 or _joins_nouns(words, high + 1)):
         high += 1
     kept = [words[i].group(0).rstrip(".") for i in range(low, high + 1) if i != that]
     while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS:
@@ -230,6 +231,20 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
 # the port"): the noun phrase runs on through them.
 _COMPLEMENT = frozenset(split_words("of for on against into with between to at in over from"))
 _NOUN_PHRASE_WORDS = 8
+
+
+_DETERMINERS = frozenset(split_words("the a an this that these those its his her their our my your"))
+
+
+def _joins_nouns(words: list[re.Match[str]], position: int) -> bool:
+    """Whether "and"/"or" at ``position`` joins two words of one noun phrase ("creator and
+    business accounts"), not two clauses: the word after it is a lower-case word that is no
+    verb, pronoun or determiner (a determiner or subject opens a clause of its own)."""
+    if words[position].group(0).lower() not in ("and", "or") or position + 1 >= len(words):
+        return False
+    after = words[position + 1].group(0)
+    return after.islower() and not _verbish(after) \
+        and after not in _PRONOUNS | _DETERMINERS | _STOP | _CLAUSE_WORDS
 
 
 def _verbish(word: str) -> bool:

@@ -417,3 +417,10 @@ def test_the_sentences_other_dates_and_the_part_of_a_period_stay_out_of_the_phra
     what = {str(e["date"]): str(e["what"]) for e in events}
     assert set(what) == {"2019-02", "2020"}
     assert "February" not in what["2020"] and "end" not in what["2020"]
+
+
+def test_and_between_two_nouns_does_not_end_the_phrase() -> None:
+    events = _events("In October, Arlo Ferries also made it possible for cyclists and older "
+                     "passengers to board first.", published="2019-11-21")
+    assert [e["what"] for e in events] == [
+        "Arlo Ferries also made it possible for cyclists and older passengers"]
