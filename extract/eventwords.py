@@ -4,6 +4,7 @@ and the irregular past forms.  Shared by the events extractor and the person fil
 
 from __future__ import annotations
 
+from extract.namelists import read_list
 from extract.wordlists import split_words
 
 # Event nouns by the event types of the ACE 2005 annotation guidelines (Life, Movement,
@@ -60,12 +61,9 @@ VERB_NOUNS = {
     "deployed": "deployment", "sanctioned": "sanctions", "approved": "approval",
     "agreed": "agreement", "suspended": "suspension", "opened": "opening",
 }
-# Past forms of the irregular verbs among the most frequent English verbs (Leech, Rayson and
-# Wilson, "Word Frequencies in Written and Spoken English", 2001: the irregular verbs of the
-# top 200 lemmas that name an occurrence), and the regular past by its "-ed" ending.
-IRREGULAR_PAST = frozenset(split_words(
-    "began begun became brought built broke broken came caught chose drove fell flew fought "
-    "found gave given went gone grew held hit kept knew led left lost made meant met paid "
-    "put ran rose saw sent set shot shut sold spent spoke stood struck swore taken took "
-    "threw thrown told understood won wrote written"
-))
+# The irregular past and past-participle forms of English verbs (the verb exceptions of the
+# spaCy model's lemmatizer, written to a data file by tools/irregular_past_from_spacy.py),
+# and the past forms spelled like their present, which no exception table lists; the
+# regular past is read by its "-ed" ending.
+IRREGULAR_PAST = frozenset(read_list("irregular_past.txt")) | frozenset(split_words(
+    "hit put set shut"))

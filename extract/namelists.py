@@ -47,13 +47,14 @@ def without_legal_form(name: str) -> str:
     return _LEGAL_FORM.sub("", name) if " " in name else name
 
 
-def _read(name: str) -> list[str]:
+def read_list(name: str) -> list[str]:
+    """The entries of a data file of extract/data (comment lines left out)."""
     lines = (_DATA / name).read_text(encoding="utf-8").splitlines()
     return [line.strip() for line in lines if line.strip() and not line.startswith("#")]
 
 
 def write_list(name: str, header: list[str], entries: set[str]) -> None:
-    """Write a data file in the form ``_read`` reads: ``header`` as comment lines (its
+    """Write a data file in the form ``read_list`` reads: ``header`` as comment lines (its
     source), then the entries sorted, one a line (used by the generators in tools/)."""
     lines = [f"# {line}" for line in header] + sorted(entries)
     (_DATA / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -61,12 +62,12 @@ def write_list(name: str, header: list[str], entries: set[str]) -> None:
 
 @lru_cache(maxsize=1)
 def _given_names() -> frozenset[str]:
-    return frozenset(name for file in _GIVEN_NAME_FILES for name in _read(file))
+    return frozenset(name for file in _GIVEN_NAME_FILES for name in read_list(file))
 
 
 @lru_cache(maxsize=1)
 def _companies() -> frozenset[str]:
-    return frozenset(_read("companies.txt"))
+    return frozenset(read_list("companies.txt"))
 
 
 def is_given_name(token: str) -> bool:
@@ -79,7 +80,7 @@ def is_given_name(token: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _genders() -> dict[str, str]:
-    return dict(line.split() for line in _read("given_names_gender.txt"))
+    return dict(line.split() for line in read_list("given_names_gender.txt"))
 
 
 def given_name_gender(token: str) -> str | None:

@@ -424,3 +424,13 @@ def test_and_between_two_nouns_does_not_end_the_phrase() -> None:
                      "passengers to board first.", published="2019-11-21")
     assert [e["what"] for e in events] == [
         "Arlo Ferries also made it possible for cyclists and older passengers"]
+
+
+def test_any_irregular_past_form_is_a_past_verb() -> None:
+    # The forms come from the model's lemmatizer exceptions, not a hand-picked list.
+    events = _events("Tom Berg fled the city in March. Arlo Ferries overtook its rival in May.",
+                     published="2019-11-21")
+    assert [e["what"] for e in events] == ["Tom Berg fled the city", "Arlo Ferries overtook its rival"]
+    from extract.eventwords import IRREGULAR_PAST
+    assert {"bought", "fled", "led", "sought"} <= IRREGULAR_PAST
+    assert not {"were", "had", "did", "might", "stopped"} & IRREGULAR_PAST
