@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract import gazetteer as gz
+from extract import products
 from extract.context_names import POSITION_WORDS
 from extract.entities import acronym_initials
 from extract.mentions import ORG, Mention
@@ -111,29 +112,6 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
     return not unit
 
 
-# Common nouns of the things the OntoNotes 5.0 named-entity guidelines class as PRODUCT
-# (vehicles, weapons, devices) and WORK_OF_ART (films, series, games), and of missions.
-_PRODUCT_NOUNS = (
-    "rocket|rockets|lander|landers|rover|spacecraft|satellite|satellites|probe|"
-    "missile|missiles|jet|jets|aircraft|plane|planes|drone|drones|vehicle|vehicles|tank|tanks|"
-    "car|cars|phone|phones|app|apps|console|consoles|film|films|movie|movies|series|game|games|"
-    "engine|engines|mission|missions|launcher|capsule"
-)
-# What a name stands before when it names a product or a programme ("SLS rockets", "the
-# Payload Services (CLPS) program"), its acronym's definition or a number between.
-_BEFORE_NOUNS = "|".join([_PRODUCT_NOUNS, *sorted(gz.PROGRAMME_NOUNS)])
-# Up to two modifiers may stand between ("Blue Moon uncrewed vehicle", "Artemis moon
-# program"): lower-case words that are no function word and no verb's "-s" form.
-_MODIFIER = r"(?:(?!(?:the|a|an|and|or|of|to|in|on|for|with|by|at|from|is|was)\s)[a-z][\w\-]*[^\Ws]\s+)"
-_PRODUCT_NOUN = re.compile(rf"\)?\s+(?:\([A-Z][\w&-]*\)\s+)?(?:\d+\s+)?{_MODIFIER}{{0,2}}?"
-                           rf"(?:{_BEFORE_NOUNS})\b")
-_PRODUCT_TAIL = frozenset(_PRODUCT_NOUNS.split("|"))
-# A small serial number or Roman numeral after a name: the name of a series of vehicles,
-# missions or versions ("Artemis 3", "Falcon 9", "Apollo XI"); model numbers of a listed
-# maker ("Boeing 787") have more digits, and a listed company is kept anyway.
-_SERIAL = re.compile(r"\s(?:[1-9]\d?|[IVX]{1,4})\b(?![\d.,%:/-])")
-
-
 def _names_a_product(org: Organization, text: str) -> bool:
     """"SLS rockets", "the Artemis 3 mission", "Orion spacecraft": a name that stands before
     the noun of a product in at least half of the places the text writes it is the
@@ -147,12 +125,10 @@ def _names_a_product(org: Organization, text: str) -> bool:
     last = org.name.split()[-1].lower()
     if is_company(org.name) or last in gz.ORG_KEYWORDS:
         return False
-    if last in _PRODUCT_TAIL or last in gz.NON_ORG_TAILS:
+    if last in products.PRODUCT_TAILS or last in gz.NON_ORG_TAILS:
         return True
-    ends = [m.end() for m in re.finditer(rf"(?<![\w\-]){re.escape(org.name)}\b", text)] \
-        or [m.end for m in org.mentions]
-    before = sum(bool(_PRODUCT_NOUN.match(text, end)) for end in ends)
-    return 2 * before >= len(ends) or any(_SERIAL.match(text, end) for end in ends)
+    ends = products.name_ends(org.name, text) or [m.end for m in org.mentions]
+    return products.stands_before_products(ends, text) or products.takes_a_serial(ends, text)
 
 
 def _consolidate(orgs: list[Organization]) -> list[Organization]:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract import gazetteer as gz
+from extract import products
 from extract.attribution import BEFORE_VERB, INVERTED_SPEECH_VERBS, PERSONAL_SPEECH_VERBS
 from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST
 from extract.mentions import PERSON, Mention
@@ -192,6 +193,8 @@ def _looks_like_person(person: Person, text: str) -> bool:
         return False
     if person.name.split()[0].lower() in EVENT_NOUNS or _names_a_vessel(person, text):
         return False  # "Operation Atalanta", "the oil tanker Marlin Star"
+    if products.stands_before_products(products.name_ends(person.name, text), text, devices_only=True):
+        return False  # "the Liquid Retina display", "Ford's Mustang Mach E SUV"
     if person.titles:
         return True
     speaks = _speaks(person, text)

@@ -212,3 +212,16 @@ def test_a_preposition_between_two_names_joins_a_phrase_not_a_name() -> None:
     assert "Tern stage at Halden Assembly Facility" not in kinds
     assert "Ana Ruiz to Nordvik Rovers" not in kinds
     assert kinds.get("Committee to Protect Sailors") == ORG
+
+
+def test_a_name_written_before_a_devices_noun_is_a_products_not_a_persons() -> None:
+    from extract.entities import find_mentions
+    from extract.people import build_people
+
+    text = ("The new tablet has a Cobalt Vista edge-to-edge display. Reviewers liked Vista, and "
+            "the Cobalt Vista display is bright. Tom Berg reviewed it, and Berg films rarely lie.")
+    spans = [(text.index("Cobalt Vista"), text.index(" edge"), "PERSON"),
+             (text.index("Tom"), text.index(" reviewed"), "PERSON")]
+    names = [p.name for p in build_people(find_mentions(spans, text), text)]
+    assert "Cobalt Vista" not in names
+    assert "Tom Berg" in names  # a person's name stands before "films" too

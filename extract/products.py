@@ -1,0 +1,58 @@
+"""Names of products and programmes: a name that stands before the noun of a product
+("SLS rockets", "the Artemis moon program", "Liquid Retina display") names that product,
+not an organisation or a person.  Shared by the organisation and person filters."""
+
+from __future__ import annotations
+
+import re
+
+from extract import gazetteer as gz
+
+# Common nouns of the things the OntoNotes 5.0 named-entity guidelines class as PRODUCT:
+# vehicles, weapons and devices.
+DEVICE_NOUNS = (
+    "rocket|rockets|lander|landers|rover|spacecraft|satellite|satellites|probe|"
+    "missile|missiles|jet|jets|aircraft|plane|planes|drone|drones|vehicle|vehicles|tank|tanks|"
+    "car|cars|SUV|SUVs|truck|trucks|phone|phones|smartphone|smartphones|laptop|laptops|"
+    "tablet|tablets|TV|TVs|display|displays|chip|chips|processor|processors|charger|chargers|"
+    "app|apps|console|consoles|engine|engines|launcher|capsule"
+)
+# Those of WORK_OF_ART (films, series, games) and of missions: a person's name stands before
+# them too ("a Tarantino film"), so they mark only organisations' names as products'.
+WORK_NOUNS = "film|films|movie|movies|series|game|games|mission|missions"
+PRODUCT_TAILS = frozenset(f"{DEVICE_NOUNS}|{WORK_NOUNS}".lower().split("|"))
+
+# Up to two modifiers may stand between ("Blue Moon uncrewed vehicle", "Artemis moon
+# program"): lower-case words that are no function word and no verb's "-s" form.
+_MODIFIER = r"(?:(?!(?:the|a|an|and|or|of|to|in|on|for|with|by|at|from|is|was)\s)[a-z][\w\-]*[^\Ws]\s+)"
+
+
+def _before(nouns: str) -> re.Pattern[str]:
+    """What follows a name that stands before one of ``nouns``: its acronym's definition, a
+    number or two modifiers may come between ("the Payload Services (CLPS) program")."""
+    return re.compile(rf"\)?\s+(?:\([A-Z][\w&-]*\)\s+)?(?:\d+\s+)?{_MODIFIER}{{0,2}}?(?:{nouns})\b")
+
+
+_BEFORE_ANY = _before("|".join([DEVICE_NOUNS, WORK_NOUNS, *sorted(gz.PROGRAMME_NOUNS)]))
+_BEFORE_DEVICE = _before(DEVICE_NOUNS)
+# A small serial number or Roman numeral after a name: the name of a series of vehicles,
+# missions or versions ("Artemis 3", "Falcon 9", "Apollo XI"); model numbers of a listed
+# maker ("Boeing 787") have more digits.
+_SERIAL = re.compile(r"\s(?:[1-9]\d?|[IVX]{1,4})\b(?![\d.,%:/-])")
+
+
+def name_ends(name: str, text: str) -> list[int]:
+    """Where each place the text writes ``name`` ends."""
+    return [m.end() for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}\b", text)]
+
+
+def stands_before_products(ends: list[int], text: str, devices_only: bool = False) -> bool:
+    """Whether at least half of a name's places (given by where they end) stand before the
+    noun of a product or programme (with ``devices_only``, of a vehicle, weapon or device)."""
+    pattern = _BEFORE_DEVICE if devices_only else _BEFORE_ANY
+    return bool(ends) and 2 * sum(bool(pattern.match(text, end)) for end in ends) >= len(ends)
+
+
+def takes_a_serial(ends: list[int], text: str) -> bool:
+    """Whether a small serial number follows the name somewhere ("Artemis 3")."""
+    return any(_SERIAL.match(text, end) for end in ends)
