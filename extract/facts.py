@@ -108,7 +108,7 @@ def _entities(text: str, index: SentenceIndex, dateline: Dateline | None, agency
     people = build_people(mentions, text)
     orgs = build_orgs(mentions, text, _credit_names(agency))
     blocked = {p.name.lower() for p in people} | {o.name.lower() for o in orgs}
-    places = build_places(mentions, blocked)
+    places = build_places(mentions, blocked, text)
     _add_dateline_place(places, dateline, text, {n.lower() for o in orgs for n in o.names()})
     return _Entities(people, orgs, places, _named(people, orgs, places))
 

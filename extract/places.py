@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from extract.entities import place_name
@@ -17,8 +18,37 @@ class Place:
     mentions: list[Mention] = field(default_factory=list)
 
 
-def build_places(mentions: list[Mention], blocked: set[str]) -> list[Place]:
-    """Group place mentions by canonical name, skipping names known to be something else."""
+# The prepositions of place and direction of English grammar (Quirk et al., "A
+# Comprehensive Grammar of the English Language", 9.15-9.30), "of" ("the people of X"),
+# and a list's comma or "and": a place the model alone found is written after one of them,
+# after a place's possessive ("Punjab's Bhatinda"), or before a comma and a capitalised name
+# ("Huade, Inner Mongolia"); one written nowhere so is a capitalised word of another kind
+# ("Weibo", "Fahrenheit").
+_BEFORE_A_PLACE = re.compile(
+    r"(?:\b(?:in|at|on|to|from|into|onto|off|near|by|beside|between|among|around|across|along|"
+    r"through|throughout|past|toward|towards|inside|outside|within|beyond|over|under|via|of|and)"
+    r"|,)\s+(?:the\s+)?$", re.IGNORECASE)
+_AFTER_A_PLACE = re.compile(r"\s*,\s+[A-Z]|['’]s\b|-based\b")
+_POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)['’]s\s+$")
+
+
+def _written_as_a_place(place: Place, text: str) -> bool:
+    """Whether the gazetteer knows the place, a rule found it, or one of its mentions stands
+    where a place does (see _BEFORE_A_PLACE)."""
+    if place.name in PLACE_NAMES or any(m.source != "ner" for m in place.mentions):
+        return True
+    for mention in place.mentions:
+        before = text[max(0, mention.start - 30) : mention.start]
+        owner = _POSSESSIVE_BEFORE.search(before)
+        if _BEFORE_A_PLACE.search(before[-16:]) or _AFTER_A_PLACE.match(text, mention.end) \
+                or (owner and place_name(owner.group("owner")) in PLACE_NAMES):
+            return True
+    return False
+
+
+def build_places(mentions: list[Mention], blocked: set[str], text: str) -> list[Place]:
+    """Group place mentions by canonical name, skipping names known to be something else
+    and capitalised words the model alone took for places."""
     places: dict[str, Place] = {}
     for mention in mentions:
         if mention.kind != PLACE:
@@ -29,7 +59,8 @@ def build_places(mentions: list[Mention], blocked: set[str]) -> list[Place]:
                 continue
             place = places.setdefault(name.lower(), Place(name))
             place.mentions.append(part)
-    return sorted(places.values(), key=lambda p: min(m.start for m in p.mentions))
+    kept = [p for p in places.values() if _written_as_a_place(p, text)]
+    return sorted(kept, key=lambda p: min(m.start for m in p.mentions))
 
 
 def _parts(mention: Mention) -> list[Mention]:

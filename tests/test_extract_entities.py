@@ -225,3 +225,16 @@ def test_a_name_written_before_a_devices_noun_is_a_products_not_a_persons() -> N
     names = [p.name for p in build_people(find_mentions(spans, text), text)]
     assert "Cobalt Vista" not in names
     assert "Tom Berg" in names  # a person's name stands before "films" too
+
+
+def test_a_place_only_the_model_found_must_stand_where_a_place_does() -> None:
+    from extract.entities import find_mentions
+    from extract.places import build_places
+
+    text = ("Quillr posts about the ferry spread overnight. The ferry sailed from Arlo to "
+            "Brevik, and the crew rested in Punjab's Bhatinda.")
+    spans = [(text.index(name), text.index(name) + len(name), "GPE")
+             for name in ("Quillr", "Arlo", "Brevik", "Bhatinda")]
+    names = {p.name for p in build_places(find_mentions(spans, text), set(), text)}
+    assert {"Arlo", "Brevik", "Bhatinda"} <= names
+    assert "Quillr" not in names
