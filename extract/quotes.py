@@ -239,11 +239,20 @@ _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "fo
 
 
 def _is_title(text: str) -> bool:
-    """Headline-style capitalised phrases ("The Medium Is the Message") name a work."""
+    """Headline-style capitalised phrases ("The Medium Is the Message") name a work; a
+    short one without a comma inside may end with the full stop or comma American style
+    sets inside the quote marks ('the podcast "Beyond Finances."').  A question or an
+    exclamation is said."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
-    if len(words) < 2 or text.rstrip()[-1:] in ".!?,":
+    end = text.rstrip()[-1:]
+    if len(words) < 2 or end in "!?":
         return False
+    if end in ".," and (len(words) > _SHORT_TITLE_WORDS or re.search(r"[,;:]", text.rstrip()[:-1])):
+        return False  # "Less Money on Testing, More Money on Students.": a slogan's two clauses
     return sum(w[0].isupper() for w in words) / len(words) >= 0.8
+
+
+_SHORT_TITLE_WORDS = 6
 
 
 def _reported_phrase(ctx: QuoteContext, quote: QuoteSpan, speaker: str | None) -> bool:

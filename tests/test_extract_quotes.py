@@ -177,3 +177,13 @@ def test_a_quoted_question_and_an_unattributed_paragraph_go_on_with_the_quotatio
                            "all night."),
         ("Tomas Okoro", "The ferries sail again on Friday. The timetable stays as it was before "
                         "the storm.")]
+
+
+def test_a_short_title_with_the_full_stop_inside_its_marks_is_no_quote() -> None:
+    text = ('Ana Ruiz explained that she hosts the podcast "Harbour Nights." Guests disagree.\n'
+            'Protesters carried signs reading "Fewer Tests, More Teachers." They marched for an '
+            'hour.\n"We will keep coming back until the council listens," Ruiz said.')
+    texts = [q["text"] for q in _quotes_in(text)]
+    assert "Harbour Nights." not in texts
+    assert "Fewer Tests, More Teachers." in texts  # two clauses: a slogan, not a title
+    assert any(t.startswith("We will keep coming back") for t in texts)
