@@ -88,6 +88,16 @@ def given_name_gender(token: str) -> str | None:
     return _genders().get(token.split("-")[0].lower().strip(".,’'"))
 
 
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    return frozenset(read_list("adjectives.txt"))
+
+
+def is_adjective(word: str) -> bool:
+    """Whether WordNet lists ``word`` (any case) as an English adjective ("International")."""
+    return word.lower() in _adjectives()
+
+
 def is_company(name: str) -> bool:
     """Whether ``name`` is written as a listed company is ("Northrop Grumman", "Saab")."""
     return name in _companies()

@@ -16,7 +16,7 @@ from extract import products
 from extract.context_names import POSITION_WORDS
 from extract.entities import acronym_initials
 from extract.mentions import ORG, Mention
-from extract.namelists import is_company, without_legal_form
+from extract.namelists import is_adjective, is_company, without_legal_form
 
 _DEFINITION = re.compile(r"\s*\(([A-Z][A-Za-z0-9&\-./]{1,14})\)")
 
@@ -255,9 +255,10 @@ def is_short_name(name: str) -> bool:
     """Whether a one-word name can be an organisation's short name: a plain capitalised
     word that is not the word of a kind ("House" of "House Science Committee" is a
     chamber), a party word ("Republican"), a name of its own, a place, a people, a title's
-    word ("State" of "State Department"), a position ("North") or a function word."""
+    word ("State" of "State Department"), a position ("North"), a function word or an
+    adjective ("International" of "International Tennis Federation" qualifies the name)."""
     return bool(re.fullmatch(r"[A-Z][\w&]*", name)) and name.lower() not in gz.ORG_KEYWORDS \
         and name not in gz.PARTY_ALIASES and name not in gz.ORG_ALIASES \
         and name not in gz.PLACE_NAMES and name not in gz.DEMONYMS \
         and name.lower() not in gz.TITLE_WORDS and name not in gz.FUNCTION_WORDS \
-        and name not in POSITION_WORDS
+        and name not in POSITION_WORDS and not is_adjective(name)

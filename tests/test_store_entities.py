@@ -173,6 +173,15 @@ def test_an_organisations_short_name_in_another_article_is_that_organisation(tmp
     assert len(results) == 1
 
 
+def test_an_adjective_opening_an_organisations_name_is_no_short_name(tmp_path: Path) -> None:
+    full = record("full", [], orgs=[_org("International Harbour Federation")])
+    alone = record("alone", [], orgs=[_org("International")])
+    for number, order in enumerate(itertools.permutations([full, alone])):
+        conn = store(tmp_path / f"{number}.db", list(order))
+        assert orgs_named(conn)["alone"] == ["International"]
+        conn.close()
+
+
 def test_a_version_7_store_gets_organisations_short_names_on_opening(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     store(path, [record("short", [], orgs=[_org("Nordvik")]),
