@@ -205,9 +205,13 @@ _KEYWORD_ORG = re.compile(
 def names_a_body(name: str) -> bool:
     """Whether a name's last word is the word of an organisation's kind ("Ministry",
     "Senate", "Inc.", not "House" or "Post", which name buildings and posts as often), and it
-    is no region named by its position ("West Bank")."""
+    is no region named by its position ("West Bank"); or it is an airline's, "Air" and a
+    name (the naming style of flag carriers: "Air Astana", "Air India"), not a rank."""
     words = re.split(r"[\s\-]+", name)
     last = words[-1].lower().rstrip(".,")
+    if len(words) == 2 and words[0] == "Air" and words[1][:1].isupper() \
+            and words[1].lower() not in gz.TITLE_WORDS:  # not the rank "Air Marshal"
+        return True
     return last in gz.ORG_KEYWORDS and last not in {"house", "post"} \
         and not (len(words) > 1 and all(w in POSITION_WORDS for w in words[:-1]))
 

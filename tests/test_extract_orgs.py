@@ -335,3 +335,13 @@ def test_a_word_that_opens_a_sentence_is_no_part_of_a_name_written_alone_elsewhe
     assert "Kelvar Logistics" in orgs and not any(name.startswith("Ousted") for name in orgs)
     # An opening word written again elsewhere is part of the name.
     assert "Harbour Freight Alliance" in orgs
+
+
+def test_air_and_a_name_is_an_airline_not_a_person_nor_the_rank() -> None:
+    from extract.entities import find_mentions
+    from extract.mentions import ORG
+
+    text = "Air Kestrel ordered six jets on Monday, and Air Marshal Tom Berg welcomed the order."
+    spans = [(0, len("Air Kestrel"), "PERSON")]
+    kinds = {m.text: m.kind for m in find_mentions(spans, text)}
+    assert kinds["Air Kestrel"] == ORG and kinds.get("Air Marshal") != ORG
