@@ -328,8 +328,8 @@ def _capitalised_plural(mention: Mention, text: str) -> bool:
 def _without_sentence_opener(mention: Mention, text: str) -> Mention:
     """"Ousted WeWork founder ...", "Recent Samsung phones": a word that opens a sentence is
     capitalised whatever it is, so when it is written nowhere else and the rest of the span
-    stands alone elsewhere as a name (after no capitalised word), the name is the rest.  People are named
-    once in full, so only organisations are judged so."""
+    stands alone elsewhere as a name (after no capitalised word), the name is the rest.  A
+    person's surname stands alone anyway, so only organisations are judged so."""
     first, _, rest = mention.text.partition(" ")
     if mention.kind != ORG or not rest[:1].isupper() or not first[1:].islower() or _known(mention) \
             or first in gz.PLACE_NAMES or first in gz.DEMONYMS or first.lower() in gz.ORG_KEYWORDS \

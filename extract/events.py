@@ -9,9 +9,9 @@ that is no verb of saying; failing both, one of those elsewhere in the sentence.
 is the place named nearest the date in the same sentence; ``description`` is the sentence
 itself, so a timeline line reads alone (who did what, where).  Sentences with a date but
 no event word or past verb are skipped: they usually date a figure, not an occurrence; so
-are dates inside quotations unless their clause is in the past tense (what a speaker says will happen is
-reported speech, not the article's dating; what a witness says they did on May 15 is a dated
-occurrence).
+are dates inside quotations unless their clause is in the past tense (what a speaker says
+will happen is reported speech, not the article's dating; what a witness says they did on
+May 15 is a dated occurrence).
 """
 
 from __future__ import annotations

@@ -62,7 +62,7 @@ VERB_NOUNS = {
     "agreed": "agreement", "suspended": "suspension", "opened": "opening",
 }
 # The irregular past and past-participle forms of English verbs (the verb exceptions of the
-# spaCy model's lemmatizer, written to a data file by tools/irregular_past_from_spacy.py),
+# spaCy model's lemmatizer, written to a data file by tools/word_lists_from_spacy.py),
 # and the past forms spelled like their present, which no exception table lists; the
 # regular past is read by its "-ed" ending.
 IRREGULAR_PAST = frozenset(read_list("irregular_past.txt")) | frozenset(split_words(
