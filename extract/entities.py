@@ -496,7 +496,8 @@ def _opens_a_person_name(name: str, text: str, end: int) -> bool:
 
 
 def _from_acronyms(text: str) -> list[Mention]:
-    """"Long Name (ACR)": both halves are organisation mentions."""
+    """"Long Name (ACR)": both halves are organisation mentions; after a listed place the
+    long name is the place and the acronym names nothing apart."""
     found = []
     for match in _ACRONYM_DEF.finditer(text):
         acronym = match.group(1)
@@ -512,6 +513,12 @@ def _from_acronyms(text: str) -> list[Mention]:
             kind = "title"
         start = match.start() - (len(text[: match.start()]) - len(text[: match.start()].rstrip()))
         start -= len(long_name)
+        if long_name in gz.PLACE_NAMES:
+            # "Democratic Republic of Congo (DRC)": the place, under its name; the short
+            # form is no second place and no organisation.
+            found.append(Mention(long_name, PLACE, start, start + len(long_name), "acronym"))
+            found.append(Mention(acronym, "title", match.start(1), match.end(1), "acronym"))
+            continue
         found.append(Mention(long_name, kind, start, start + len(long_name), "acronym"))
         found.append(Mention(acronym, kind, match.start(1), match.end(1), "acronym"))
     return found

@@ -40,6 +40,9 @@ Northern Ireland|United States|America|Uruguay|Uzbekistan|Vanuatu|Vatican|Venezu
 Yemen|Zambia|Zimbabwe|Hong Kong|Macau|Greenland|Puerto Rico|Guam|Western Sahara"""
     .replace("\n", "").split("|")
 )
+# News writes the article of an "of the" name as often without it ("Democratic Republic of
+# Congo").
+COUNTRIES = COUNTRIES | {name.replace(" of the ", " of ") for name in COUNTRIES if " of the " in name}
 
 # The national capitals of the ISO 3166-1 countries above (with the common spelling variants
 # Kiev/Kyiv, Bogota/Bogotá, Brasilia/Brasília; Delhi for the National Capital Territory),

@@ -345,3 +345,9 @@ def test_air_and_a_name_is_an_airline_not_a_person_nor_the_rank() -> None:
     spans = [(0, len("Air Kestrel"), "PERSON")]
     kinds = {m.text: m.kind for m in find_mentions(spans, text)}
     assert kinds["Air Kestrel"] == ORG and kinds.get("Air Marshal") != ORG
+
+
+def test_a_country_written_without_the_article_of_its_name_and_its_acronym_are_one_place() -> None:
+    facts = _facts("Aid reached the Democratic Republic of Congo (DRC) on Monday, officials said.")
+    assert [p["name"] for p in facts["places"]] == ["Democratic Republic of Congo"]
+    assert facts["organizations"] == []
