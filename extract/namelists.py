@@ -38,7 +38,9 @@ _PARTICLES = frozenset(("el", "le", "la", "les", "los", "las", "de", "del", "der
 # written after the name ("Lockheed Martin Corp.").
 LEGAL_FORMS = (r"Inc|Corp|Corporation|Co|Ltd|Limited|plc|PLC|LLC|AG|SE|SA|S\.A|NV|N\.V|AB|ASA|"
                r"Oyj|SpA|S\.p\.A|KGaA|GmbH|Incorporated")
-_LEGAL_FORM = re.compile(rf",?\s+(?:{LEGAL_FORMS})\.?$")
+# A name written in capitals (a ticker's or a filing's "HOME DEPOT INC") has its legal form
+# in capitals too.
+_LEGAL_FORM = re.compile(rf",?\s+(?:{LEGAL_FORMS}|{LEGAL_FORMS.upper()})\.?$")
 
 
 @lru_cache(maxsize=4096)

@@ -48,6 +48,8 @@ def build_orgs(mentions: list[Mention], text: str, excluded: set[str]) -> list[O
             orgs.append(org)
         elif not _same(org.name, name) and all(not _same(a, name) for a in org.aliases):
             org.aliases.append(name)
+        elif org.name.isupper() and not name.isupper():
+            org.name = name  # "HOME DEPOT INC" of a ticker is "Home Depot" in the prose
         org.mentions.append(mention)
     orgs = _consolidate(orgs)
     for org in orgs:

@@ -351,3 +351,14 @@ def test_a_country_written_without_the_article_of_its_name_and_its_acronym_are_o
     facts = _facts("Aid reached the Democratic Republic of Congo (DRC) on Monday, officials said.")
     assert [p["name"] for p in facts["places"]] == ["Democratic Republic of Congo"]
     assert facts["organizations"] == []
+
+
+def test_a_company_written_in_capitals_with_its_legal_form_is_the_company_of_the_prose() -> None:
+    from extract.entities import find_mentions
+    from extract.orgs import build_orgs
+
+    text = "Shares of Harbor Freight rose on Monday.\nTicker: HARBOR FREIGHT INC 4.2%"
+    spans = [(text.index("Harbor"), text.index(" rose"), "ORG"),
+             (text.index("HARBOR"), text.index(" 4.2"), "ORG")]
+    orgs = build_orgs(find_mentions(spans, text), text, set())
+    assert [o.name for o in orgs] == ["Harbor Freight"]
