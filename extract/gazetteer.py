@@ -309,14 +309,17 @@ lawmaker|legislator|representative|correspondent|editor|reporter|physician""".re
 )
 
 # Words that end the name of a non-organisation the model often tags ORG: the OntoNotes
-# EVENT and LAW categories' head nouns (with the documents of policy: plan, roadmap,
-# strategy, doctrine, and the programmes that carry them out, which are no group of people,
-# the ACE 2005 guidelines' test of an organisation), and market indices.
+# EVENT and LAW categories' head nouns (EVENT: named hurricanes, battles, wars, sports
+# events, and the pandemics named like them, "Black Death"; with the documents of policy:
+# plan, roadmap, strategy, doctrine, and the programmes that carry them out, which are no
+# group of people, the ACE 2005 guidelines' test of an organisation), and market indices.
 PROGRAMME_NOUNS = frozenset(split_words("program programme programs programmes initiative scheme"))
 NON_ORG_TAILS = frozenset(split_words(
     "show expo festival cup games olympics championship championships average index "
     "awards award prize agreement agreements treaty pact accord accords partnership convention "
-    "deal memorandum mou protocol charter plan roadmap strategy doctrine act"
+    "deal memorandum mou protocol charter plan roadmap strategy doctrine act "
+    "war wars battle battles hurricane typhoon cyclone storm revolution uprising massacre "
+    "pandemic epidemic plague flu death"
 )) | PROGRAMME_NOUNS
 
 # Administrative divisions (the types used in ISO 3166-2) and generic geographic feature and

@@ -362,3 +362,12 @@ def test_a_company_written_in_capitals_with_its_legal_form_is_the_company_of_the
              (text.index("HARBOR"), text.index(" 4.2"), "ORG")]
     orgs = build_orgs(find_mentions(spans, text), text, set())
     assert [o.name for o in orgs] == ["Harbor Freight"]
+
+
+def test_a_name_ending_with_the_head_of_an_event_is_no_organisation() -> None:
+    from extract.entities import find_mentions
+
+    text = "The Black Death killed millions, and the Harbour War ended in 1921."
+    spans = [(text.index("Black"), text.index(" killed"), "ORG"),
+             (text.index("Harbour"), text.index(" ended"), "ORG")]
+    assert [m.text for m in find_mentions(spans, text)] == []
