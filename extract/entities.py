@@ -405,16 +405,16 @@ def _plausible(mention: Mention) -> bool:
         return False
     if mention.kind == ORG and not _plausible_org(name, words):
         return False
-    if mention.kind != ORG and _JOINS_TWO_NAMES.search(name):
-        return False  # "SLS at Michoud Assembly Facility": a phrase between two names
+    if _JOINS_TWO_NAMES.search(name) and (mention.kind != ORG or is_given_name(words[0])):
+        return False  # "SLS at Michoud Assembly Facility", "Courtois to Real Madrid": phrases
     # Official names of bodies run long ("United Nations Office for the Coordination of
     # Humanitarian Affairs"); other names of more than eight words are runs of text.
     return len(words) <= (12 if mention.kind == ORG else 8)
 
 
 # The prepositions that join two names in a phrase but stand inside no person's or place's
-# name (an organisation's official name may hold them: "Committee to Protect Journalists",
-# "University of Texas at Austin").
+# name (an organisation's official name may hold them, "Committee to Protect Journalists",
+# "University of Texas at Austin", but not after a person's given name).
 _JOINS_TWO_NAMES = re.compile(r"\s(?:to|after|at|with|from|via|versus|vs\.?)\s+[A-Z]")
 
 

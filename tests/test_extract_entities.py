@@ -212,6 +212,9 @@ def test_a_preposition_between_two_names_joins_a_phrase_not_a_name() -> None:
     assert "Tern stage at Halden Assembly Facility" not in kinds
     assert "Ana Ruiz to Nordvik Rovers" not in kinds
     assert kinds.get("Committee to Protect Sailors") == ORG
+    # Tagged an organisation, a phrase opening with a given name is no body's name either.
+    spans[1] = (text.index("Ana"), text.index(". The"), "ORG")
+    assert "Ana Ruiz to Nordvik Rovers" not in {m.text for m in find_mentions(spans, text)}
 
 
 def test_a_name_written_before_a_devices_noun_is_a_products_not_a_persons() -> None:
