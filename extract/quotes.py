@@ -25,7 +25,7 @@ from extract.attribution import (
 )
 from extract.mentions import ORG, PERSON
 from extract.namelists import given_name_gender
-from extract.quotespans import QuoteSpan, find_quote_spans
+from extract.quotespans import QuoteSpan, find_quote_spans, join_halves
 from extract.sentences import Sentence, SentenceIndex
 from extract.wordlists import split_words
 
@@ -222,7 +222,7 @@ def _continues(text: str, before: QuoteSpan, quote: QuoteSpan, first: dict[str, 
 
 def _merge(first: dict[str, object], record: dict[str, object]) -> None:
     """Join the second half of a quotation to its first."""
-    first["text"] = f"{first['text']} {record['text']}"
+    first["text"] = join_halves(str(first["text"]), str(record["text"]))
     first["channel"] = first["channel"] or record["channel"]
     evidence = list(first["evidence"]) if isinstance(first["evidence"], list) else []
     for item in record["evidence"] if isinstance(record["evidence"], list) else []:

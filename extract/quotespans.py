@@ -140,14 +140,22 @@ def _join_split(text: str, spans: list[tuple[int, int]], open_ends: set[int]) ->
             or _next_paragraph(text, result[-1], start, end))
         if result and (runs_on or _continues(text, result[-1], start)) and not _attributed(text, end):
             prev = result[-1]
-            # '"A," he said. "B."' is two sentences of one quotation: keep the full stop.
             ended = text[prev.end : start].rstrip(" \n\"'“”«»‘’").endswith(".")
-            first = prev.text.rstrip(" ,") + ("." if ended and prev.text[-1:] not in "?!" else "")
-            joined = first + " " + content
+            joined = join_halves(prev.text, content, ended)
             result[-1] = QuoteSpan(prev.start, end, joined, (*prev.parts, (start, end)))
             continue
         result.append(QuoteSpan(start, end, content, ((start, end),)))
     return result
+
+
+def join_halves(first: str, second: str, ended: bool = False) -> str:
+    """The text of a quotation split by its attribution.  The first half's sentence ends
+    where the attribution ends with a full stop ('"A," he said. "B."') or where the second
+    half opens with a capital ('"A," she said, adding: "We …"'): it keeps a full stop."""
+    head = first.rstrip(" ,")
+    if (ended or second[:1].isupper()) and head[-1:] not in ".?!…":
+        head += "."
+    return f"{head} {second}"
 
 
 _OWN_ATTRIBUTION = re.compile(rf"^[ \t,”\"’]*(?:[^.!?\n“”\"]{{0,60}}\s)?(?:{SPEECH_VERBS})\b")

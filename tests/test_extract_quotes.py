@@ -140,7 +140,7 @@ def test_a_quotation_split_by_an_attribution_naming_a_programme_in_quotes_is_one
             "\u201cHarbour Hour\u201d on Monday. \u201cEvery winter we lose another crossing to "
             "repairs.\u201d")
     found = _quotes_in(text)
-    assert [q["text"] for q in found] == ["The ferry fleet is older than anyone wants to admit "
+    assert [q["text"] for q in found] == ["The ferry fleet is older than anyone wants to admit. "
                                           "Every winter we lose another crossing to repairs."]
 
 
@@ -187,3 +187,12 @@ def test_a_short_title_with_the_full_stop_inside_its_marks_is_no_quote() -> None
     assert "Harbour Nights." not in texts
     assert "Fewer Tests, More Teachers." in texts  # two clauses: a slogan, not a title
     assert any(t.startswith("We will keep coming back") for t in texts)
+
+
+def test_a_second_half_that_opens_a_sentence_follows_a_full_stop() -> None:
+    text = ("\u201cThe talks went well,\u201d Ana Ruiz said, adding: \u201cWe expect a deal soon "
+            "and will meet again in May.\u201d\n\u201cThe plan,\u201d she said, \u201cis to "
+            "finish the text by June.\u201d")
+    assert [q["text"] for q in _quotes_in(text)] == [
+        "The talks went well. We expect a deal soon and will meet again in May.",
+        "The plan is to finish the text by June."]
