@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from extract.gazetteer import WEEKDAY_AND_MONTHS
+
 # Verbs of saying (the communication verbs of Levin's English Verb Classes, "say", "tell",
 # "manner of speaking" and "complain" classes, as reporting verbs of news style) and
 # "according to".
@@ -47,7 +49,11 @@ _CHANNEL_RE = re.compile(
     r"blog(?:\s+post)?|op-ed|column|address|remarks|testimony|podcast|broadcast|memo)"
     r"(?:\s+(?:on|to|at|with|before|posted\s+on|issued|published|released)\b[^,.;:“”\"!?]{0,60})?)"
     r"|\b(told\s+(?:the\s+)?(?:[A-Z][\w.\-]*(?:\s+[A-Z]?[\w.\-]+){0,2}|reporters|journalists|"
-    r"lawmakers|media|the\s+media|parliament))",
+    r"lawmakers|media|the\s+media|parliament))"
+    # The medium a verb of writing or saying names after "on" ("wrote on Twitter", "said on
+    # Radio Nine"), not a day or month ("said on Monday").
+    r"|\b(?:wrote|posted|said|says|writes|posts)\s+(on\s+(?:his\s+|her\s+|their\s+|its\s+|the\s+)?"
+    rf"(?!(?:{'|'.join(sorted(WEEKDAY_AND_MONTHS))})\b)[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){{0,2}})",
 )
 
 
@@ -91,7 +97,7 @@ def find_channel(text: str, start: int, end: int, anchor: int) -> str | None:
     """The channel phrase ("in a statement", "told UNI") closest to ``anchor`` in [start, end)."""
     best: tuple[int, str] | None = None
     for match in _CHANNEL_RE.finditer(text, start, end):
-        phrase = " ".join(match.group(0).split()).rstrip(" ,.;:")
+        phrase = " ".join(match.group(match.lastindex or 0).split()).rstrip(" ,.;:")
         phrase = phrase[0].lower() + phrase[1:]
         distance = abs(match.start() - anchor)
         if best is None or distance < best[0]:

@@ -196,3 +196,9 @@ def test_a_second_half_that_opens_a_sentence_follows_a_full_stop() -> None:
     assert [q["text"] for q in _quotes_in(text)] == [
         "The talks went well. We expect a deal soon and will meet again in May.",
         "The plan is to finish the text by June."]
+
+
+def test_the_medium_named_after_on_is_the_channel_but_not_a_day() -> None:
+    text = ("\u201cThe talks went well and we will meet again,\u201d Tom Berg wrote on Twitter.\n"
+            "\u201cThe ferry will sail again in spring,\u201d Ana Ruiz said on Monday.")
+    assert [q["channel"] for q in _quotes_in(text)] == ["on Twitter", None]
