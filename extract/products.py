@@ -42,8 +42,18 @@ _SERIAL = re.compile(r"\s(?:[1-9]\d?|[IVX]{1,4})\b(?![\d.,%:/-])")
 
 
 def name_ends(name: str, text: str) -> list[int]:
-    """Where each place the text writes ``name`` ends."""
-    return [m.end() for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}\b", text)]
+    """Where each place the text writes ``name`` (as whole words) ends.  A plain substring
+    search, since this runs for every name over the whole text."""
+    ends: list[int] = []
+    start = text.find(name)
+    while start != -1 and name:
+        end = start + len(name)
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        if not (before.isalnum() or before in "_-") and not (after.isalnum() or after == "_"):
+            ends.append(end)
+        start = text.find(name, start + 1)
+    return ends
 
 
 def stands_before_products(ends: list[int], text: str, devices_only: bool = False) -> bool:
