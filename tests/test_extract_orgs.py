@@ -371,3 +371,10 @@ def test_a_name_ending_with_the_head_of_an_event_is_no_organisation() -> None:
     spans = [(text.index("Black"), text.index(" killed"), "ORG"),
              (text.index("Harbour"), text.index(" ended"), "ORG")]
     assert [m.text for m in find_mentions(spans, text)] == []
+
+
+def test_a_names_places_are_whole_words_only() -> None:
+    from extract.products import name_ends
+
+    text = "Tern-class Tern, Terns, XTern, -Tern, Tern"
+    assert name_ends("Tern", text) == [4, 15, len(text)]
