@@ -100,6 +100,16 @@ def is_adjective(word: str) -> bool:
     return word.lower() in _adjectives()
 
 
+@lru_cache(maxsize=1)
+def _cities() -> frozenset[str]:
+    return frozenset(read_list("cities.txt"))
+
+
+def is_city(name: str) -> bool:
+    """Whether GeoNames lists a city of 15,000 people or more under ``name`` ("Gaza")."""
+    return name in _cities()
+
+
 def is_company(name: str) -> bool:
     """Whether ``name`` is written as a listed company is ("Northrop Grumman", "Saab")."""
     return name in _companies()

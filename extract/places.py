@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from extract.entities import place_name
 from extract.gazetteer import PLACE_NAMES
 from extract.mentions import PLACE, Mention
+from extract.namelists import is_city
 
 
 @dataclass
@@ -33,9 +34,10 @@ _POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)['
 
 
 def _written_as_a_place(place: Place, text: str) -> bool:
-    """Whether the gazetteer knows the place, a rule found it, or one of its mentions stands
-    where a place does (see _BEFORE_A_PLACE)."""
-    if place.name in PLACE_NAMES or any(m.source != "ner" for m in place.mentions):
+    """Whether the gazetteer knows the place, GeoNames lists a city of that name ("Gaza
+    residents said"), a rule found it, or one of its mentions stands where a place does (see
+    _BEFORE_A_PLACE)."""
+    if place.name in PLACE_NAMES or is_city(place.name) or any(m.source != "ner" for m in place.mentions):
         return True
     for mention in place.mentions:
         before = text[max(0, mention.start - 30) : mention.start]

@@ -235,9 +235,10 @@ def test_a_place_only_the_model_found_must_stand_where_a_place_does() -> None:
     from extract.places import build_places
 
     text = ("Quillr posts about the ferry spread overnight. The ferry sailed from Arlo to "
-            "Brevik, and the crew rested in Punjab's Bhatinda.")
+            "Brevik, and the crew rested in Punjab's Bhatinda. Gaza residents watched.")
     spans = [(text.index(name), text.index(name) + len(name), "GPE")
-             for name in ("Quillr", "Arlo", "Brevik", "Bhatinda")]
+             for name in ("Quillr", "Arlo", "Brevik", "Bhatinda", "Gaza")]
     names = {p.name for p in build_places(find_mentions(spans, text), set(), text)}
     assert {"Arlo", "Brevik", "Bhatinda"} <= names
     assert "Quillr" not in names
+    assert "Gaza" in names  # no cue, but a city GeoNames lists
