@@ -489,6 +489,9 @@ def _resolve_description(ctx: QuoteContext, phrase: str, offset: int,
     words = phrase.lower().split()
     if words[-1] in _DOCUMENT_WORDS:
         return _document_author(ctx, words[-1], offset, spans)
+    age = _AGE_EPITHET.fullmatch(words[-1])
+    if age:
+        return _aged(ctx, age.group(1), offset)
     wanted = " ".join(words)
     titled = [p.name for p in ctx.people if any(wanted == t.lower() for t in p.titles)]
     if not titled:
@@ -505,6 +508,19 @@ def _resolve_description(ctx: QuoteContext, phrase: str, offset: int,
     if found is None and words[-1] in _SPOKES_WORDS:
         return _spoken_for(ctx, words[-1], offset, spans)
     return found
+
+
+# News names a person again by the age it gave after the name ("Ana Ruiz, 54," ... "the
+# 54-year-old said"): the AP style for ages.
+_AGE_EPITHET = re.compile(r"(\d{1,3})-year-old")
+
+
+def _aged(ctx: QuoteContext, age: str, offset: int) -> str | None:
+    """The last person before ``offset`` whose name the text follows with that age."""
+    before = ctx.named[: bisect_left(ctx._starts, offset)]
+    aged = [n for n in before if n.kind == PERSON
+            and re.match(rf",\s*{age}\s*,", ctx.text[n.end : n.end + 8])]
+    return aged[-1].name if aged else None
 
 
 def _spoken_for(ctx: QuoteContext, head: str, offset: int, spans: list[QuoteSpan]) -> str | None:

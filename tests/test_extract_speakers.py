@@ -206,3 +206,9 @@ def test_the_speaker_of_an_attribution_without_a_name_next_to_the_verb(text: str
     """"According to" opening a sentence; a quote after a sentence opened by "she"; a
     description after the speech verb, resolved like one before it."""
     assert _speaker(text, start) == speaker
+
+
+def test_the_n_year_old_is_the_person_whose_name_the_age_followed() -> None:
+    text = ("Ana Ruiz, 54, met the harbour master Tom Berg, 61, in Arlo on Monday.\n"
+            "\u201cThe pier will reopen before the winter storms arrive,\u201d the 61-year-old said.")
+    assert _speaker(text, "The pier will reopen") == "Tom Berg"
