@@ -136,7 +136,8 @@ def from_employers(text: str, full_names: set[str]) -> list[Mention]:
 def from_descriptors(text: str) -> list[Mention]:
     """"the beauty company Coty": the name after an organisation's kind is an organisation,
     and every name of the list after a plural kind; not one that opens with the head of a
-    title or a function word ("company CEO Ana Ruiz")."""
+    title or a function word ("company CEO Ana Ruiz"), nor a person's name ("mail carrier
+    Tom Berg")."""
     found = []
     for match in _DESCRIPTOR.finditer(text):
         listed = [match]
@@ -145,8 +146,9 @@ def from_descriptors(text: str) -> list[Mention]:
             listed.append(more)  # "the companies Astra, Brightline and Kestrel Dynamics"
         for item in listed:
             name = POSSESSIVE.sub("", item.group("name"))
-            if no_org_name(name) or name.split()[0].lower() in gz.TITLE_HEADS:
-                continue
+            if no_org_name(name) or name.split()[0].lower() in gz.TITLE_HEADS \
+                    or (" " in name and is_given_name(name.split()[0])):
+                continue  # "mail carrier Tom Berg": a person's job
             start = item.start("name")
             found.append(Mention(name, ORG, start, start + len(name), "context"))
     return found

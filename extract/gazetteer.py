@@ -316,7 +316,8 @@ lawmaker|legislator|representative|correspondent|editor|reporter|physician""".re
 PROGRAMME_NOUNS = frozenset(split_words("program programme programs programmes initiative scheme"))
 NON_ORG_TAILS = frozenset(split_words(
     "show expo festival cup games olympics championship championships average index "
-    "awards award prize agreement agreements treaty pact accord accords partnership convention "
+    "awards award prize agreement agreements arrangement arrangements treaty pact accord accords "
+    "partnership convention "
     "deal memorandum mou protocol charter plan roadmap strategy doctrine act "
     "war wars battle battles hurricane typhoon cyclone storm revolution uprising massacre "
     "pandemic epidemic plague flu death"

@@ -122,15 +122,17 @@ def _names_a_product(org: Organization, text: str) -> bool:
     with one ("Polar Exploration Rover"); a listed company (whose name
     also stands before its products: "Boeing jets") or a name of an organisation's kind
     ("Space Agency") stays an organisation.  So with programmes ("the Payload Services
-    (CLPS) program"), which are no group of people; and a name that takes a small serial
-    number ("Artemis 3", "Falcon 9") names a series of vehicles or missions."""
+    (CLPS) program"), which are no group of people; a name that takes a small serial
+    number ("Artemis 3", "Falcon 9") names a series of vehicles or missions, and one written
+    after a ship type a ship ("the tanker Marlin Star")."""
     last = org.name.split()[-1].lower()
     if is_company(org.name) or last in gz.ORG_KEYWORDS:
         return False
     if last in products.PRODUCT_TAILS or last in gz.NON_ORG_TAILS:
         return True
     ends = products.name_ends(org.name, text) or [m.end for m in org.mentions]
-    return products.stands_before_products(ends, text) or products.takes_a_serial(ends, text)
+    return products.stands_before_products(ends, text) or products.takes_a_serial(ends, text) \
+        or products.after_a_vessel_type([end - len(org.name) for end in ends], text)
 
 
 def _consolidate(orgs: list[Organization]) -> list[Organization]:

@@ -149,19 +149,6 @@ def _without_title_tail(mention: Mention, text: str) -> str:
     return " ".join(words[first:]) if first else mention.text
 
 
-# The ship types of merchant and naval registers (tanker, bulk carrier, container ship,
-# ferry, trawler, tug; frigate, destroyer, corvette, cruiser, submarine, carrier, patrol
-# vessel) and "ship"/"vessel" themselves: a name right after one is a ship's.
-_VESSEL_BEFORE = re.compile(
-    r"\b(?:tanker|carrier|ship|vessel|ferry|freighter|trawler|tug|frigate|destroyer|corvette|"
-    r"cruiser|submarine|boat|yacht|dhow)\s+$", re.IGNORECASE)
-
-
-def _names_a_vessel(person: Person, text: str) -> bool:
-    """Whether the name is written right after a ship type ("the tanker Marlin Star")."""
-    return any(_VESSEL_BEFORE.search(text[max(0, m.start - 12) : m.start]) for m in person.mentions)
-
-
 _TITLE_HEAD = re.compile(r"((?:[A-Z][\w\-.]*\s+){1,4}(?:for|of)\s+(?:[A-Z][\w\-.]*\s+){0,3})$")
 
 
@@ -191,7 +178,8 @@ def _looks_like_person(person: Person, text: str) -> bool:
         return False
     if not any(_in_prose(m, text) for m in person.mentions):
         return False
-    if person.name.split()[0].lower() in EVENT_NOUNS or _names_a_vessel(person, text):
+    if person.name.split()[0].lower() in EVENT_NOUNS \
+            or products.after_a_vessel_type([m.start for m in person.mentions], text):
         return False  # "Operation Atalanta", "the oil tanker Marlin Star"
     if products.stands_before_products(products.name_ends(person.name, text), text, devices_only=True):
         return False  # "the Liquid Retina display", "Ford's Mustang Mach E SUV"

@@ -17,6 +17,14 @@ DEVICE_NOUNS = (
     "tablet|tablets|TV|TVs|display|displays|chip|chips|processor|processors|charger|chargers|"
     "app|apps|console|consoles|engine|engines|launcher|capsule"
 )
+# The ship types of merchant and naval registers (tanker, container ship, ferry, trawler,
+# tug; frigate, destroyer, corvette, cruiser, submarine, patrol vessel) and "ship"/"vessel"
+# themselves: a vehicle too, named after its type as often as before it ("the tanker Marlin
+# Star", "the Marlin Star tanker").  Not "carrier", which news uses for airlines ("flag
+# carrier Emirates") and jobs ("mail carrier") more than for ships.
+VESSEL_NOUNS = ("tanker|ship|vessel|ferry|freighter|trawler|tug|frigate|destroyer|corvette|"
+                "cruiser|submarine|boat|yacht|dhow")
+_AFTER_VESSEL = re.compile(rf"\b(?:{VESSEL_NOUNS})\s+$", re.IGNORECASE)
 # Those of WORK_OF_ART (films, series, games) and of missions: a person's name stands before
 # them too ("a Tarantino film"), so they mark only organisations' names as products'.
 WORK_NOUNS = "film|films|movie|movies|series|game|games|mission|missions"
@@ -33,8 +41,8 @@ def _before(nouns: str) -> re.Pattern[str]:
     return re.compile(rf"\)?\s+(?:\([A-Z][\w&-]*\)\s+)?(?:\d+\s+)?{_MODIFIER}{{0,2}}?(?:{nouns})\b")
 
 
-_BEFORE_ANY = _before("|".join([DEVICE_NOUNS, WORK_NOUNS, *sorted(gz.PROGRAMME_NOUNS)]))
-_BEFORE_DEVICE = _before(DEVICE_NOUNS)
+_BEFORE_ANY = _before("|".join([DEVICE_NOUNS, VESSEL_NOUNS, WORK_NOUNS, *sorted(gz.PROGRAMME_NOUNS)]))
+_BEFORE_DEVICE = _before(f"{DEVICE_NOUNS}|{VESSEL_NOUNS}")
 # A small serial number or Roman numeral after a name: the name of a series of vehicles,
 # missions or versions ("Artemis 3", "Falcon 9", "Apollo XI"); model numbers of a listed
 # maker ("Boeing 787") have more digits.
@@ -61,6 +69,11 @@ def stands_before_products(ends: list[int], text: str, devices_only: bool = Fals
     noun of a product or programme (with ``devices_only``, of a vehicle, weapon or device)."""
     pattern = _BEFORE_DEVICE if devices_only else _BEFORE_ANY
     return bool(ends) and 2 * sum(bool(pattern.match(text, end)) for end in ends) >= len(ends)
+
+
+def after_a_vessel_type(starts: list[int], text: str) -> bool:
+    """Whether the name is written right after a ship type somewhere ("the tanker Marlin Star")."""
+    return any(_AFTER_VESSEL.search(text[max(0, start - 12) : start]) for start in starts)
 
 
 def takes_a_serial(ends: list[int], text: str) -> bool:

@@ -367,10 +367,12 @@ def test_a_company_written_in_capitals_with_its_legal_form_is_the_company_of_the
 def test_a_name_ending_with_the_head_of_an_event_is_no_organisation() -> None:
     from extract.entities import find_mentions
 
-    text = "The Black Death killed millions, and the Harbour War ended in 1921."
+    text = ("The Black Death killed millions, and the Harbour War ended in 1921 with the Arlo "
+            "Fishing Arrangement.")
     spans = [(text.index("Black"), text.index(" killed"), "ORG"),
-             (text.index("Harbour"), text.index(" ended"), "ORG")]
-    assert [m.text for m in find_mentions(spans, text)] == []
+             (text.index("Harbour"), text.index(" ended"), "ORG"),
+             (text.index("Arlo"), text.index("."), "ORG")]
+    assert [m.text for m in find_mentions(spans, text)] == []  # and an arrangement is an agreement
 
 
 def test_a_names_places_are_whole_words_only() -> None:
@@ -378,3 +380,18 @@ def test_a_names_places_are_whole_words_only() -> None:
 
     text = "Tern-class Tern, Terns, XTern, -Tern, Tern"
     assert name_ends("Tern", text) == [4, 15, len(text)]
+
+
+def test_a_name_written_after_a_ship_type_is_a_vessel_not_an_organisation() -> None:
+    from extract.entities import find_mentions
+    from extract.orgs import build_orgs
+    from extract.people import build_people
+
+    text = ("Guards seized the oil tanker Kestrel Dawn on Thursday. Its owner, Arlo Shipping, "
+            "said the crew was safe.\nMail carrier Tom Berg saw the ship leave.")
+    spans = [(text.index("Kestrel"), text.index(" on Thursday"), "ORG"),
+             (text.index("Arlo"), text.index(", said"), "ORG"),
+             (text.index("Tom"), text.index(" saw"), "PERSON")]
+    mentions = find_mentions(spans, text)
+    assert [o.name for o in build_orgs(mentions, text, set())] == ["Arlo Shipping"]
+    assert [p.name for p in build_people(mentions, text)] == ["Tom Berg"]  # a carrier's job
