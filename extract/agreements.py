@@ -16,10 +16,12 @@ from functools import lru_cache
 from extract.sentences import Sentence, SentenceIndex
 
 # The kinds of instrument of the UN Treaty Collection's glossary (agreement, treaty, convention,
-# protocol, charter, pact, accord, memorandum of understanding, ...) and commercial deals.
+# protocol, charter, pact, accord, memorandum of understanding, covenant, ...), the
+# "arrangement" that names instruments of the UN Treaty Series too ("Wassenaar
+# Arrangement"), and commercial deals.
 _AGREEMENT_WORDS = (
     r"Agreement|Treaty|Partnership|Accord|Accords|Pact|Convention|Deal|Memorandum of Understanding|"
-    r"MoU|MOU|Protocol|Charter|Compact|Framework Agreement"
+    r"MoU|MOU|Protocol|Charter|Compact|Framework Agreement|Arrangement|Covenant"
 )
 _NAMED = re.compile(
     r"(?:[A-Z][\w’'\-–./]*\s+(?:(?:of|on|and|for|the|in)\s+){0,2}){1,8}?(?:" + _AGREEMENT_WORDS
@@ -70,7 +72,7 @@ _TRAILING_TIME = re.compile(
 )
 _KEYWORD = re.compile(
     r"(?i:\b(?:agreement|treaty|partnership|accords?|pact|convention|deal|memorandum|mou|protocol|"
-    r"charter|compact|truce|orders?|contracts?|alliance)\b)"
+    r"charter|compact|truce|orders?|contracts?|alliance|arrangements?|covenant)\b)"
 )
 # "governed by our Subscriber Agreement", "your licence agreement": the publisher's terms
 # with its reader, written in the first and second person, are no agreement of the news.

@@ -434,3 +434,9 @@ def test_any_irregular_past_form_is_a_past_verb() -> None:
     from extract.eventwords import IRREGULAR_PAST
     assert {"bought", "fled", "led", "sought"} <= IRREGULAR_PAST
     assert not {"were", "had", "did", "might", "stopped"} & IRREGULAR_PAST
+
+
+def test_an_arrangement_is_a_named_agreement() -> None:
+    text = "Japan and India signed the Launch Notice Arrangement in Tokyo on Monday, officials said."
+    agreements = extract_facts(article_from_text(text, published="2026-11-12"))["agreements"]
+    assert [(a["name"], a["status"]) for a in agreements] == [("Launch Notice Arrangement", "signed")]
