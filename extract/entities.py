@@ -403,6 +403,8 @@ def _plausible(mention: Mention) -> bool:
     words = re.split(r"[\s\-]+", name.lower())
     if words[-1].rstrip(".") in gz.TITLE_HEADS and not _office_of(words):
         return False
+    if mention.kind == ORG and _titled_office(words) and not _office_of(words):
+        return False
     if mention.kind == ORG and not _plausible_org(name, words):
         return False
     if _JOINS_TWO_NAMES.search(name) and (mention.kind != ORG or is_given_name(words[0])):
@@ -416,6 +418,14 @@ def _plausible(mention: Mention) -> bool:
 # name (an organisation's official name may hold them, "Committee to Protect Journalists",
 # "University of Texas at Austin", but not after a person's given name).
 _JOINS_TWO_NAMES = re.compile(r"\s(?:to|after|at|with|from|via|versus|vs\.?)\s+[A-Z]")
+
+
+def _titled_office(words: list[str]) -> bool:
+    """"High Representative for Foreign Affairs", "Secretary of State", "Chief of Naval
+    Staff": a title's head before the first "for" or "of" makes the name an office's title,
+    which a person holds, not a body's name."""
+    first = next((i for i, w in enumerate(words) if w in ("for", "of")), None)
+    return first is not None and first > 0 and words[first - 1] in gz.TITLE_HEADS
 
 
 def _office_of(words: list[str]) -> bool:

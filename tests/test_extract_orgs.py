@@ -395,3 +395,16 @@ def test_a_name_written_after_a_ship_type_is_a_vessel_not_an_organisation() -> N
     mentions = find_mentions(spans, text)
     assert [o.name for o in build_orgs(mentions, text, set())] == ["Arlo Shipping"]
     assert [p.name for p in build_people(mentions, text)] == ["Tom Berg"]  # a carrier's job
+
+
+def test_an_office_named_for_its_title_is_no_organisation_but_its_holder_is_a_person() -> None:
+    from extract.entities import find_mentions
+    from extract.mentions import ORG, PERSON
+
+    text = ("The deal was signed by the High Representative for Maritime Affairs, Ana Kovac, and "
+            "Secretary of State Tom Berg.")
+    spans = [(text.index("High"), text.index(", Ana"), "ORG"),
+             (text.index("Secretary"), text.index("."), "PERSON")]
+    kinds = {m.text: m.kind for m in find_mentions(spans, text)}
+    assert kinds.get("High Representative for Maritime Affairs") != ORG
+    assert PERSON in kinds.values()
