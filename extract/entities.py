@@ -72,6 +72,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     mentions = [m for m in mentions if not any(a <= m.start < b for a, b in addresses)]
     mentions = [_extend_person(_person_by_context(_which(m, text), text), text) for m in mentions]
     mentions = [_without_sentence_opener(m, text) for m in mentions]
+    mentions = sorted(mentions + _full_names_of_surnames(mentions, text), key=lambda m: m.start)
     mentions = _link_people(_listed_with_people(mentions, text))
     mentions = _short_names_in_brackets(_listed_with_orgs(mentions, text), text)
     return [_camel_case_org(m) for m in _vote(mentions)]
@@ -575,6 +576,27 @@ def _subsequence(needle: str, haystack: str) -> bool:
     return all(ch in it for ch in needle)
 
 
+
+
+def _full_names_of_surnames(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Kovač called the agreement …" after "…, Ana Kovač.": a surname the model tagged alone
+    is the person the text names in full elsewhere, after a listed given name, where the
+    model tagged nothing (news names a person in full once, then by the surname)."""
+    people = [m for m in mentions if m.kind == PERSON]
+    taken = [(m.start, m.end) for m in mentions]
+    surnames = {m.text for m in people if " " not in m.text and m.text[:1].isupper()}
+    surnames -= {w for m in people if " " in m.text for w in m.text.split()[-1:]}
+    if not surnames:
+        return []
+    alternatives = "|".join(re.escape(name) for name in sorted(surnames, key=len, reverse=True))
+    found = []
+    for match in re.finditer(rf"\b([A-Z][^\W\d_]+)\s+(?:{alternatives})(?![\w\-])", text):
+        if match.start() and text[match.start() - 1] in ".’'-":
+            continue
+        if is_given_name(match.group(1)) and not any(a < match.end() and match.start() < b
+                                                      for a, b in taken):
+            found.append(Mention(match.group(0), PERSON, match.start(), match.end(), "context"))
+    return found
 
 
 def _extend_person(mention: Mention, text: str) -> Mention:

@@ -242,3 +242,13 @@ def test_a_place_only_the_model_found_must_stand_where_a_place_does() -> None:
     assert {"Arlo", "Brevik", "Bhatinda"} <= names
     assert "Quillr" not in names
     assert "Gaza" in names  # no cue, but a city GeoNames lists
+
+
+def test_a_surname_tagged_alone_is_the_person_named_in_full_where_the_model_tagged_nothing() -> None:
+    from extract.entities import find_mentions
+    from extract.people import build_people
+
+    text = ("The pact was signed by the bloc's envoy for maritime affairs, Ana Kovac.\n"
+            "Kovac called it the most practical step yet.")
+    spans = [(text.rindex("Kovac"), text.rindex("Kovac") + 5, "PERSON")]
+    assert [p.name for p in build_people(find_mentions(spans, text), text)] == ["Ana Kovac"]
