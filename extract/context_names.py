@@ -208,9 +208,12 @@ def names_a_body(name: str) -> bool:
     """Whether a name's last word is the word of an organisation's kind ("Ministry",
     "Senate", "Inc.", not "House" or "Post", which name buildings and posts as often), and it
     is no region named by its position ("West Bank"); or it is an airline's, "Air" and a
-    name (the naming style of flag carriers: "Air Astana", "Air India"), not a rank."""
+    name (the naming style of flag carriers: "Air Astana", "Air India"), not a rank.  A
+    space agency's "Space Center" is a site, not a body."""
     words = re.split(r"[\s\-]+", name)
     last = words[-1].lower().rstrip(".,")
+    if name.lower().endswith(gz.SPACE_SITE):
+        return False  # "Stennis Space Center": a site
     if len(words) == 2 and words[0] == "Air" and words[1][:1].isupper() \
             and words[1].lower() not in gz.TITLE_WORDS:  # not the rank "Air Marshal"
         return True

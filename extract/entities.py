@@ -463,7 +463,8 @@ def _retype(mention: Mention) -> Mention:
     if mention.kind == ORG and _titled_name(name):
         return Mention(name, PERSON, mention.start, mention.end, mention.source)
     if mention.kind == ORG and " " in name \
-            and name.split()[-1].lower() in gz.GEO_FEATURES | gz.FACILITIES:
+            and (name.split()[-1].lower() in gz.GEO_FEATURES | gz.FACILITIES
+                 or name.lower().endswith(gz.SPACE_SITE)):
         # "Sabina Shoal"; "SLS at Michoud Assembly Facility" is the site after "at"
         joint = list(_JOINS_TWO_NAMES.finditer(name))
         start = mention.start + (joint[-1].end() - 1 if joint else 0)

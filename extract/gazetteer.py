@@ -336,8 +336,12 @@ PLACE_NOUNS = (
 FACILITIES = frozenset(split_words(
     "facility facilities airport airfield base station stadium arena building tower bridge "
     "palace prison jail shipyard dockyard refinery terminal pad highway "
-    "motorway tunnel dam hall"
+    "motorway tunnel dam hall spaceport cosmodrome"
 ))
+# The launch and test sites of space agencies are named "<name> Space Center" (Kennedy,
+# Stennis, Tanegashima, Satish Dhawan): built sites too, though "Center" alone also names
+# bodies ("Information Fusion Centre").
+SPACE_SITE = ("space center", "space centre")
 
 # Generic terms that end the name of a natural or built site (the feature classes of the
 # USGS Geographic Names Information System: bay, cape, channel, island, reef, shoal, ...).

@@ -252,3 +252,17 @@ def test_a_surname_tagged_alone_is_the_person_named_in_full_where_the_model_tagg
             "Kovac called it the most practical step yet.")
     spans = [(text.rindex("Kovac"), text.rindex("Kovac") + 5, "PERSON")]
     assert [p.name for p in build_people(find_mentions(spans, text), text)] == ["Ana Kovac"]
+
+
+def test_a_space_center_is_a_site_and_a_name_ending_with_a_sites_head_needs_no_cue() -> None:
+    from extract.entities import find_mentions
+    from extract.mentions import PLACE
+    from extract.places import build_places
+
+    text = "The stage ships to the nearby Harlow Space Center, then past the old Arlo Bridge."
+    spans = [(text.index("Harlow"), text.index(","), "FAC"),
+             (text.index("Arlo"), text.index("."), "FAC")]
+    mentions = find_mentions(spans, text)
+    assert {m.text: m.kind for m in mentions}.get("Harlow Space Center") == PLACE
+    names = {p.name for p in build_places(mentions, set(), text)}
+    assert {"Harlow Space Center", "Arlo Bridge"} <= names
