@@ -13,16 +13,14 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extract.gazetteer import AGREEMENT_KINDS
 from extract.sentences import Sentence, SentenceIndex
 
-# The kinds of instrument of the UN Treaty Collection's glossary (agreement, treaty, convention,
-# protocol, charter, pact, accord, memorandum of understanding, covenant, ...), the
-# "arrangement" that names instruments of the UN Treaty Series too ("Wassenaar
-# Arrangement"), and commercial deals.
-_AGREEMENT_WORDS = (
-    r"Agreement|Treaty|Partnership|Accord|Accords|Pact|Convention|Deal|Memorandum of Understanding|"
-    r"MoU|MOU|Protocol|Charter|Compact|Framework Agreement|Arrangement|Covenant"
-)
+# What ends an agreement's name: a kind of instrument (gazetteer.AGREEMENT_KINDS), with the
+# memorandum written in full and its abbreviation as news writes it.
+_AGREEMENT_WORDS = "|".join(
+    [*sorted(kind.capitalize() for kind in AGREEMENT_KINDS - {"memorandum", "mou"}),
+     "Memorandum of Understanding", "MoU", "MOU"])
 _NAMED = re.compile(
     r"(?:[A-Z][\w’'\-–./]*\s+(?:(?:of|on|and|for|the|in)\s+){0,2}){1,8}?(?:" + _AGREEMENT_WORDS
     + r")\b(?!\s+[A-Z])"
@@ -71,8 +69,8 @@ _TRAILING_TIME = re.compile(
     r"yesterday|this\s+week|last\s+week))+$"
 )
 _KEYWORD = re.compile(
-    r"(?i:\b(?:agreement|treaty|partnership|accords?|pact|convention|deal|memorandum|mou|protocol|"
-    r"charter|compact|truce|orders?|contracts?|alliance|arrangements?|covenant)\b)"
+    rf"(?i:\b(?:{'|'.join(sorted(AGREEMENT_KINDS))}|agreements|arrangements|truce|orders?|"
+    r"contracts?|alliance)\b)"
 )
 # "governed by our Subscriber Agreement", "your licence agreement": the publisher's terms
 # with its reader, written in the first and second person, are no agreement of the news.

@@ -212,7 +212,7 @@ def names_a_body(name: str) -> bool:
     space agency's "Space Center" is a site, not a body."""
     words = re.split(r"[\s\-]+", name)
     last = words[-1].lower().rstrip(".,")
-    if name.lower().endswith(gz.SPACE_SITE):
+    if gz.is_space_site(name):
         return False  # "Stennis Space Center": a site
     if len(words) == 2 and words[0] == "Air" and words[1][:1].isupper() \
             and words[1].lower() not in gz.TITLE_WORDS:  # not the rank "Air Marshal"

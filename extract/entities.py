@@ -462,9 +462,7 @@ def _retype(mention: Mention) -> Mention:
         return Mention(name, ORG, mention.start, mention.end)  # "Balmond Studio" tagged PERSON
     if mention.kind == ORG and _titled_name(name):
         return Mention(name, PERSON, mention.start, mention.end, mention.source)
-    if mention.kind == ORG and " " in name \
-            and (name.split()[-1].lower() in gz.GEO_FEATURES | gz.FACILITIES
-                 or name.lower().endswith(gz.SPACE_SITE)):
+    if mention.kind == ORG and gz.names_a_site(name):
         # "Sabina Shoal"; "SLS at Michoud Assembly Facility" is the site after "at"
         joint = list(_JOINS_TWO_NAMES.finditer(name))
         start = mention.start + (joint[-1].end() - 1 if joint else 0)

@@ -314,11 +314,18 @@ lawmaker|legislator|representative|correspondent|editor|reporter|physician""".re
 # plan, roadmap, strategy, doctrine, and the programmes that carry them out, which are no
 # group of people, the ACE 2005 guidelines' test of an organisation), and market indices.
 PROGRAMME_NOUNS = frozenset(split_words("program programme programs programmes initiative scheme"))
-NON_ORG_TAILS = frozenset(split_words(
+# The kinds of instrument of the UN Treaty Collection's glossary (agreement, treaty,
+# convention, protocol, charter, pact, accord, memorandum of understanding, covenant,
+# compact, ...), the "arrangement" that names instruments of the UN Treaty Series too
+# ("Wassenaar Arrangement"), partnerships and commercial deals.
+AGREEMENT_KINDS = frozenset(split_words(
+    "agreement treaty partnership accord accords pact convention deal memorandum mou protocol "
+    "charter compact arrangement covenant"
+))
+NON_ORG_TAILS = AGREEMENT_KINDS | frozenset(split_words(
     "show expo festival cup games olympics championship championships average index "
-    "awards award prize agreement agreements arrangement arrangements treaty pact accord accords "
-    "partnership convention "
-    "deal memorandum mou protocol charter plan roadmap strategy doctrine act "
+    "awards award prize agreements arrangements "
+    "plan roadmap strategy doctrine act "
     "war wars battle battles hurricane typhoon cyclone storm revolution uprising massacre "
     "pandemic epidemic plague flu death"
 )) | PROGRAMME_NOUNS
@@ -341,7 +348,7 @@ FACILITIES = frozenset(split_words(
 # The launch and test sites of space agencies are named "<name> Space Center" (Kennedy,
 # Stennis, Tanegashima, Satish Dhawan): built sites too, though "Center" alone also names
 # bodies ("Information Fusion Centre").
-SPACE_SITE = ("space center", "space centre")
+_SPACE_SITE = ("space center", "space centre")
 
 # Generic terms that end the name of a natural or built site (the feature classes of the
 # USGS Geographic Names Information System: bay, cape, channel, island, reef, shoal, ...).
@@ -350,6 +357,20 @@ GEO_FEATURES = frozenset(split_words(
     "strait sea gulf lake river mountain mountains peninsula desert valley plateau harbour "
     "harbor canal lagoon delta"
 ))
+
+
+def is_space_site(name: str) -> bool:
+    """Whether the name is a space agency's site ("Stennis Space Center")."""
+    return name.lower().endswith(_SPACE_SITE)
+
+
+def names_a_site(name: str) -> bool:
+    """Whether a name of two or more words says it is a site: it ends with the head noun of a
+    built site or a natural feature, or names a space agency's site ("Sabina Shoal", "Arlo
+    Bridge", "Stennis Space Center")."""
+    return " " in name and (name.split()[-1].lower() in FACILITIES | GEO_FEATURES
+                            or is_space_site(name))
+
 
 # Plural or generic subjects of "said" that are never a person's name: common nouns for groups
 # of people and the indefinite pronouns (a capitalised one only starts a sentence).

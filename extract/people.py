@@ -29,7 +29,13 @@ _APPOSITIVE = re.compile(
     r"^,\s+((?:a|an|the|former|ex-|another|[a-z])[^,;“”\"]{2,90}?)"
     rf"(?=,|\s+(?:{PERSONAL_SPEECH_VERBS}|who)\b|\.|$)"
 )
-_AGE = re.compile(r"^,\s*\d{1,3}\s*,")
+_AGE = re.compile(r"^,\s*(\d{1,3})\s*,")
+
+
+def age_after(text: str, end: int) -> str | None:
+    """The age news writes right after a person's name ("Tom Berg, 61, said"), else None."""
+    match = _AGE.match(text[end : end + 8])
+    return match.group(1) if match else None
 
 
 @dataclass

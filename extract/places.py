@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.entities import place_name
-from extract.gazetteer import FACILITIES, GEO_FEATURES, PLACE_NAMES, SPACE_SITE
+from extract.gazetteer import PLACE_NAMES, names_a_site
 from extract.mentions import PLACE, Mention
 from extract.namelists import is_city
 
@@ -39,8 +39,7 @@ def _written_as_a_place(place: Place, text: str) -> bool:
     mentions stands where a place does (see _BEFORE_A_PLACE)."""
     if place.name in PLACE_NAMES or is_city(place.name) or any(m.source != "ner" for m in place.mentions):
         return True
-    if " " in place.name and (place.name.split()[-1].lower() in FACILITIES | GEO_FEATURES
-                              or place.name.lower().endswith(SPACE_SITE)):
+    if names_a_site(place.name):
         return True  # the name says what it is: "Stennis Space Center", "Sabina Shoal"
     for mention in place.mentions:
         before = text[max(0, mention.start - 30) : mention.start]

@@ -25,6 +25,7 @@ from extract.attribution import (
 )
 from extract.mentions import ORG, PERSON
 from extract.namelists import given_name_gender
+from extract.people import age_after
 from extract.quotespans import QuoteSpan, find_quote_spans, join_halves
 from extract.sentences import Sentence, SentenceIndex
 from extract.wordlists import split_words
@@ -518,8 +519,7 @@ _AGE_EPITHET = re.compile(r"(\d{1,3})-year-old")
 def _aged(ctx: QuoteContext, age: str, offset: int) -> str | None:
     """The last person before ``offset`` whose name the text follows with that age."""
     before = ctx.named[: bisect_left(ctx._starts, offset)]
-    aged = [n for n in before if n.kind == PERSON
-            and re.match(rf",\s*{age}\s*,", ctx.text[n.end : n.end + 8])]
+    aged = [n for n in before if n.kind == PERSON and age_after(ctx.text, n.end) == age]
     return aged[-1].name if aged else None
 
 
