@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from extract import article_from_text, extract_facts
+from tests.tagged import tag
 
 FIXTURES = Path(__file__).parent / "fixtures" / "extract"
 
@@ -204,16 +205,16 @@ def test_a_preposition_between_two_names_joins_a_phrase_not_a_name() -> None:
 
     text = ("The Tern stage at Halden Assembly Facility is ready. Scouts sent Ana Ruiz to Nordvik "
             "Rovers. The Committee to Protect Sailors met.")
-    spans = [(text.index("Tern"), text.index(" is ready"), "ORG"),
-             (text.index("Ana"), text.index(". The"), "PERSON"),
-             (text.index("Committee"), text.index(" met"), "ORG")]
+    spans = [tag(text, "Tern stage at Halden Assembly Facility", "ORG"),
+             tag(text, "Ana Ruiz to Nordvik Rovers", "PERSON"),
+             tag(text, "Committee to Protect Sailors", "ORG")]
     kinds = {m.text: m.kind for m in find_mentions(spans, text)}
     assert kinds.get("Halden Assembly Facility") == PLACE
     assert "Tern stage at Halden Assembly Facility" not in kinds
     assert "Ana Ruiz to Nordvik Rovers" not in kinds
     assert kinds.get("Committee to Protect Sailors") == ORG
     # Tagged an organisation, a phrase opening with a given name is no body's name either.
-    spans[1] = (text.index("Ana"), text.index(". The"), "ORG")
+    spans[1] = tag(text, "Ana Ruiz to Nordvik Rovers", "ORG")
     assert "Ana Ruiz to Nordvik Rovers" not in {m.text for m in find_mentions(spans, text)}
 
 
@@ -223,8 +224,7 @@ def test_a_name_written_before_a_devices_noun_is_a_products_not_a_persons() -> N
 
     text = ("The new tablet has a Cobalt Vista edge-to-edge display. Reviewers liked Vista, and "
             "the Cobalt Vista display is bright. Tom Berg reviewed it, and Berg films rarely lie.")
-    spans = [(text.index("Cobalt Vista"), text.index(" edge"), "PERSON"),
-             (text.index("Tom"), text.index(" reviewed"), "PERSON")]
+    spans = [tag(text, "Cobalt Vista", "PERSON"), tag(text, "Tom Berg", "PERSON")]
     names = [p.name for p in build_people(find_mentions(spans, text), text)]
     assert "Cobalt Vista" not in names
     assert "Tom Berg" in names  # a person's name stands before "films" too
@@ -236,8 +236,7 @@ def test_a_place_only_the_model_found_must_stand_where_a_place_does() -> None:
 
     text = ("Quillr posts about the ferry spread overnight. The ferry sailed from Arlo to "
             "Brevik, and the crew rested in Punjab's Bhatinda. Gaza residents watched.")
-    spans = [(text.index(name), text.index(name) + len(name), "GPE")
-             for name in ("Quillr", "Arlo", "Brevik", "Bhatinda", "Gaza")]
+    spans = [tag(text, name, "GPE") for name in ("Quillr", "Arlo", "Brevik", "Bhatinda", "Gaza")]
     names = {p.name for p in build_places(find_mentions(spans, text), set(), text)}
     assert {"Arlo", "Brevik", "Bhatinda"} <= names
     assert "Quillr" not in names
@@ -250,7 +249,7 @@ def test_a_surname_tagged_alone_is_the_person_named_in_full_where_the_model_tagg
 
     text = ("The pact was signed by the bloc's envoy for maritime affairs, Ana Kovac.\n"
             "Kovac called it the most practical step yet.")
-    spans = [(text.rindex("Kovac"), text.rindex("Kovac") + 5, "PERSON")]
+    spans = [tag(text, "Kovac", "PERSON", last=True)]
     assert [p.name for p in build_people(find_mentions(spans, text), text)] == ["Ana Kovac"]
 
 
@@ -260,9 +259,18 @@ def test_a_space_center_is_a_site_and_a_name_ending_with_a_sites_head_needs_no_c
     from extract.places import build_places
 
     text = "The stage ships to the nearby Harlow Space Center, then past the old Arlo Bridge."
-    spans = [(text.index("Harlow"), text.index(","), "FAC"),
-             (text.index("Arlo"), text.index("."), "FAC")]
+    spans = [tag(text, "Harlow Space Center", "FAC"), tag(text, "Arlo Bridge", "FAC")]
     mentions = find_mentions(spans, text)
     assert {m.text: m.kind for m in mentions}.get("Harlow Space Center") == PLACE
     names = {p.name for p in build_places(mentions, set(), text)}
     assert {"Harlow Space Center", "Arlo Bridge"} <= names
+
+
+def test_a_place_written_before_a_comma_and_a_name_or_a_places_possessive_has_its_cue() -> None:
+    from extract.entities import find_mentions
+    from extract.places import build_places
+
+    text = "Orvel, Nordland, voted first. Kenya's Tavik voted next. Quillr posts spread."
+    spans = [tag(text, name, "GPE") for name in ("Orvel", "Tavik", "Quillr")]
+    names = {p.name for p in build_places(find_mentions(spans, text), set(), text)}
+    assert {"Orvel", "Tavik"} <= names and "Quillr" not in names

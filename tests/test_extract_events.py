@@ -359,6 +359,8 @@ def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
     ("Rebels shelled the port last night.", "2019-11-20", ["2019-11-19"]),
     ("A 2018 survey of the reef found less coral.", "2019-11-20", ["2018"]),
     ("They sent a 2000-strong force.", "2019-11-20", []),
+    ("Fares rise at the start of March.", "2019-11-20", ["2019-03"]),
+    ("The yard closed at the beginning of 2018.", "2019-11-20", ["2018"]),
 ])
 def test_relative_months_seasons_weekends_and_decades_are_dates(text: str, published: str,
                                                                 expected: list[str]) -> None:
@@ -440,3 +442,6 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     text = "Japan and India signed the Launch Notice Arrangement in Tokyo on Monday, officials said."
     agreements = extract_facts(article_from_text(text, published="2026-11-12"))["agreements"]
     assert [(a["name"], a["status"]) for a in agreements] == [("Launch Notice Arrangement", "signed")]
+    text = "The two states ratified the Harbour Fisheries Covenant in Oslo on Monday."
+    agreements = extract_facts(article_from_text(text, published="2026-11-12"))["agreements"]
+    assert [a["name"] for a in agreements] == ["Harbour Fisheries Covenant"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from extract import article_from_text, extract_facts
+from tests.tagged import tag
 
 
 def _facts(text: str) -> dict[str, Any]:
@@ -52,6 +53,8 @@ def test_a_postal_address_names_no_place_of_the_story() -> None:
                      "Street on Monday.")
     assert {"Maple Street", "Downing Street"} <= places  # a house number alone is no address
     assert "Harbour Street" not in places and "Suite" not in places
+    # A state and ZIP code after the street also make an address.
+    assert "Quay Road" not in _places("Readers can mail tips to 520 Quay Road, Arlo, CA 94107.")
 
 
 def test_street_inside_a_longer_name_is_not_a_place() -> None:
@@ -342,7 +345,7 @@ def test_air_and_a_name_is_an_airline_not_a_person_nor_the_rank() -> None:
     from extract.mentions import ORG
 
     text = "Air Kestrel ordered six jets on Monday, and Air Marshal Tom Berg welcomed the order."
-    spans = [(0, len("Air Kestrel"), "PERSON")]
+    spans = [tag(text, "Air Kestrel", "PERSON")]
     kinds = {m.text: m.kind for m in find_mentions(spans, text)}
     assert kinds["Air Kestrel"] == ORG and kinds.get("Air Marshal") != ORG
 
@@ -358,8 +361,7 @@ def test_a_company_written_in_capitals_with_its_legal_form_is_the_company_of_the
     from extract.orgs import build_orgs
 
     text = "Shares of Harbor Freight rose on Monday.\nTicker: HARBOR FREIGHT INC 4.2%"
-    spans = [(text.index("Harbor"), text.index(" rose"), "ORG"),
-             (text.index("HARBOR"), text.index(" 4.2"), "ORG")]
+    spans = [tag(text, "Harbor Freight", "ORG"), tag(text, "HARBOR FREIGHT INC", "ORG")]
     orgs = build_orgs(find_mentions(spans, text), text, set())
     assert [o.name for o in orgs] == ["Harbor Freight"]
 
@@ -369,9 +371,8 @@ def test_a_name_ending_with_the_head_of_an_event_is_no_organisation() -> None:
 
     text = ("The Black Death killed millions, and the Harbour War ended in 1921 with the Arlo "
             "Fishing Arrangement.")
-    spans = [(text.index("Black"), text.index(" killed"), "ORG"),
-             (text.index("Harbour"), text.index(" ended"), "ORG"),
-             (text.index("Arlo"), text.index("."), "ORG")]
+    spans = [tag(text, name, "ORG") for name in ("Black Death", "Harbour War",
+                                                 "Arlo Fishing Arrangement")]
     assert [m.text for m in find_mentions(spans, text)] == []  # and an arrangement is an agreement
 
 
@@ -389,9 +390,8 @@ def test_a_name_written_after_a_ship_type_is_a_vessel_not_an_organisation() -> N
 
     text = ("Guards seized the oil tanker Kestrel Dawn on Thursday. Its owner, Arlo Shipping, "
             "said the crew was safe.\nMail carrier Tom Berg saw the ship leave.")
-    spans = [(text.index("Kestrel"), text.index(" on Thursday"), "ORG"),
-             (text.index("Arlo"), text.index(", said"), "ORG"),
-             (text.index("Tom"), text.index(" saw"), "PERSON")]
+    spans = [tag(text, "Kestrel Dawn", "ORG"), tag(text, "Arlo Shipping", "ORG"),
+             tag(text, "Tom Berg", "PERSON")]
     mentions = find_mentions(spans, text)
     assert [o.name for o in build_orgs(mentions, text, set())] == ["Arlo Shipping"]
     assert [p.name for p in build_people(mentions, text)] == ["Tom Berg"]  # a carrier's job
@@ -403,8 +403,8 @@ def test_an_office_named_for_its_title_is_no_organisation_but_its_holder_is_a_pe
 
     text = ("The deal was signed by the High Representative for Maritime Affairs, Ana Kovac, and "
             "Secretary of State Tom Berg.")
-    spans = [(text.index("High"), text.index(", Ana"), "ORG"),
-             (text.index("Secretary"), text.index("."), "PERSON")]
+    spans = [tag(text, "High Representative for Maritime Affairs", "ORG"),
+             tag(text, "Secretary of State Tom Berg", "PERSON")]
     kinds = {m.text: m.kind for m in find_mentions(spans, text)}
     assert kinds.get("High Representative for Maritime Affairs") != ORG
     assert PERSON in kinds.values()
