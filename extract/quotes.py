@@ -508,7 +508,24 @@ def _resolve_description(ctx: QuoteContext, phrase: str, offset: int,
     found = _affiliation(ctx, words[-1], offset)
     if found is None and words[-1] in _SPOKES_WORDS:
         return _spoken_for(ctx, words[-1], offset, spans)
+    if found is None and words[-1] in _BODY_NOUNS:
+        return _body_named_before(ctx, offset, spans)
     return found
+
+
+# The nouns that name an organisation again by its kind ("the company said", "the group
+# added"): the head words of organisation names (gazetteer.ORG_KEYWORDS) and "firm", the
+# common noun for a company that names none.
+_BODY_NOUNS = gz.ORG_KEYWORDS | {"firm"}
+# How far back a body's name may stand for "the company" to be it: about two paragraphs.
+_BODY_LOOKBACK = 600
+
+
+def _body_named_before(ctx: QuoteContext, offset: int, spans: list[QuoteSpan]) -> str | None:
+    """"the company said": the organisation named last before, outside quotations, when one
+    is named within _BODY_LOOKBACK characters; else nobody (null rather than a guess)."""
+    found = ctx.nearest_before(offset, {ORG}, spans)
+    return found.name if found and offset - found.end <= _BODY_LOOKBACK else None
 
 
 # News names a person again by the age it gave after the name ("Ana Ruiz, 54," ... "the

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from extract.dates import (
     MONTH_PATTERN,
+    WEEKDAYS,
     guess_year,
     last_weekday,
     month_number,
@@ -27,13 +28,16 @@ _ORD = r"(?:st|nd|rd|th)?"
 _PART_OF = r"(?:the\s+)?(?:end|start|beginning|middle)\s+of"
 # The cues of a clause's time reference, nearest to the date first: the future forms of
 # English grammar (Quirk et al., "A Comprehensive Grammar of the English Language", 4.41-4.48:
-# will/shall, be going to, be to, be about to, the simple present of scheduled events) with the
-# words of planning, and the past forms (the auxiliaries "was/were/had/did" and the "-ed" past;
-# a participle after a present or bare "be", "to be finished", "we're guaranteed", is no past).
+# will/shall, be going to, be to, be about to, and the simple present of scheduled events,
+# 4.42, with its verbs of beginning, ending, arriving and leaving and their phrasal
+# equivalents "kick off", "wrap up", "go on sale") with the words of planning, and the past
+# forms (the auxiliaries "was/were/had/did" and the "-ed" past; a participle after a present
+# or bare "be", "to be finished", "we're guaranteed", is no past).
 _FUTURE_WORDS = (
     r"will|would|shall|going\s+to|about\s+to|(?:plans?|planned|planning)\s+to|(?:is|are)\s+due|"
     r"scheduled|expect|expects|"
-    r"expected|set\s+to|upcoming|next|starts|begins|opens|ends|closes|resumes|"
+    r"expected|set\s+to|upcoming|next|starts|begins|opens|ends|closes|resumes|finishes|"
+    r"arrives|leaves|departs|returns|kicks\s+off|wraps\s+up|goes\s+on\s+sale|go\s+on\s+sale|"
     r"takes\s+place|is\s+to|are\s+to"
 )
 _TENSE_CUE = re.compile(
@@ -91,11 +95,20 @@ def _full_mdy(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | N
 
 
 def _md(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
-    """"May 15": the year is inferred from publication (and tense)."""
+    """"May 15": the year is inferred from publication (and tense); "Friday, Dec. 6" is in
+    the year, of the three around publication, whose 6 December is a Friday."""
     month = month_number(m.group("m"))
     if month is None:
         return None
-    return _ymd(guess_year(month, int(m.group("d")), anchor, future), m.group("m"), int(m.group("d")))
+    day = int(m.group("d"))
+    year = guess_year(month, day, anchor, future)
+    weekday = m.groupdict().get("w")
+    if weekday and anchor is not None:
+        fitting = [y for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+                   if (d := safe_date(y, month, day)) and WEEKDAYS[d.weekday()] == weekday.lower()]
+        if fitting:
+            year = min(fitting, key=lambda y: abs(y - year))
+    return _ymd(year, m.group("m"), day)
 
 
 def _month_year(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
@@ -231,14 +244,18 @@ def _ymd(year: int, month_name: str, day: int) -> str | None:
     return value.isoformat() if value else None
 
 
+# A weekday written before a date is part of it ("Friday, Dec. 6", AP style), not a day of
+# its own.
+_ON_WEEKDAY = r"(?:(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)?"
 Resolver = Callable[[re.Match[str], "dt.date | None", bool], "str | None"]
 _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
-    (re.compile(rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b"), _full_mdy),
-    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_M}),?\s+(?P<y>(?:19|20)\d\d)\b"),
+    (re.compile(rf"\b{_ON_WEEKDAY}(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b"),
      _full_mdy),
+    (re.compile(rf"\b{_ON_WEEKDAY}(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_M}),?\s+"
+                r"(?P<y>(?:19|20)\d\d)\b"), _full_mdy),
     (re.compile(rf"\b(?P<m>{_M})\s+(?P<y>(?:19|20)\d\d)\b"), _month_year),
-    (re.compile(rf"\b(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD}\b(?![,:]?\s*\d)"), _md),
-    (re.compile(rf"\b(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_M})\b"), _md),
+    (re.compile(rf"\b{_ON_WEEKDAY}(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD}\b(?![,:]?\s*\d)"), _md),
+    (re.compile(rf"\b{_ON_WEEKDAY}(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_M})\b"), _md),
     (re.compile(rf"\b(?:(?i:in|since|by|until|till|during|from|through|throughout|as\s+of|early|"
                 rf"late|{_PART_OF})\s+|mid-\s*)"
                 rf"(?P<m>{_M})\b"

@@ -30,6 +30,21 @@ def test_relative_dates_resolve_against_published() -> None:
     assert _dates("Tariffs start in mid-December.", "2019-11-20") == ["2019-12"]
 
 
+def test_a_weekday_before_a_date_is_part_of_it_and_fixes_the_year() -> None:
+    # 6 December 2019 is a Friday: the weekday names no other day, and it tells the year
+    # even where the tense would not.
+    assert _dates("Tickets went on sale Friday, December 6, at 10 a.m.", "2019-11-19") == [
+        "2019-12-06"]
+    assert _dates("The court sat on Thursday, the 6th of December.", "2019-11-19") == ["2018-12-06"]
+
+
+def test_simple_present_of_a_schedule_is_future() -> None:
+    # Quirk et al. 4.42: "the tour kicks off June 9" is a plan, next June when written in November.
+    assert _dates("The tour kicks off June 9 in Bergen and wraps up October 10 in Oslo.",
+                  "2019-11-19") == ["2020-06-09", "2020-10-10"]
+    assert _dates("The new model goes on sale in late January.", "2019-11-19") == ["2020-01"]
+
+
 def test_month_without_year_before_publication_is_last_year() -> None:
     assert _dates("The drill was held on October 18.", "2020-01-05") == ["2019-10-18"]
 

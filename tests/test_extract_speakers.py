@@ -212,3 +212,18 @@ def test_the_n_year_old_is_the_person_whose_name_the_age_followed() -> None:
     text = ("Ana Ruiz, 54, met the harbour master Tom Berg, 61, in Arlo on Monday.\n"
             "\u201cThe pier will reopen before the winter storms arrive,\u201d the 61-year-old said.")
     assert _speaker(text, "The pier will reopen") == "Tom Berg"
+
+
+def test_the_company_said_is_the_body_named_before() -> None:
+    text = ("Nordvik Shipping said in a statement on Tuesday that it would suspend its night "
+            "sailings to the islands.\n"
+            "\u201cSafety comes first and we will not compromise on it,\u201d the company said.\n"
+            "Union leader Petra Holm called the decision overdue.")
+    assert _speaker(text, "Safety comes first") == "Nordvik Shipping"
+
+
+def test_a_body_named_long_before_is_no_guess() -> None:
+    filler = "The ferries ran late all week and the quays stayed crowded with lorries. " * 12
+    text = ("Nordvik Shipping owns the route.\n" + filler + "\n"
+            "\u201cWe will not compromise on safety at any price,\u201d the company said.")
+    assert _speaker(text, "We will not compromise") is None
