@@ -48,12 +48,12 @@ _CHANNEL_RE = re.compile(
     r"video|letter|press\s+release|press\s+conference|news\s+conference|briefing|message|"
     r"blog(?:\s+post)?|op-ed|column|address|remarks|testimony|podcast|broadcast|memo)"
     r"(?:\s+(?:on|to|at|with|before|posted\s+on|issued|published|released)\b[^,.;:“”\"!?]{0,60})?)"
-    r"|\b(told\s+(?:the\s+)?(?:[A-Z][\w.\-]*(?:\s+[A-Z]?[\w.\-]+){0,2}|reporters|journalists|"
+    r"|\b(told\s+(?:the\s+)?(?:[A-Z][\w.\-]*(?:[^\S\n]+[A-Z]?[\w.\-]+){0,2}|reporters|journalists|"
     r"lawmakers|media|the\s+media|parliament))"
     # The medium a verb of writing or saying names after "on" ("wrote on Twitter", "said on
     # Radio Nine"), not a day or month ("said on Monday").
     r"|\b(?:wrote|posted|said|says|writes|posts)\s+(on\s+(?:his\s+|her\s+|their\s+|its\s+|the\s+)?"
-    rf"(?!(?:{'|'.join(sorted(WEEKDAY_AND_MONTHS))})\b)[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*){{0,2}})",
+    rf"(?!(?:{'|'.join(sorted(WEEKDAY_AND_MONTHS))})\b)[A-Z][\w.\-]*(?:[^\S\n]+[A-Z][\w.\-]*){{0,2}})",
 )
 
 

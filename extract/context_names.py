@@ -2,7 +2,9 @@
 a street where the model may have tagged nothing, by the context a name stands in ("Logar
 province", "the airline Air Kestrel", "The Quayside reported that", "Twitter CEO Jack
 Dorsey", "Fifth Avenue", "the Afghan government", "Tarvos Ferry Company").  Each returns
-mentions for ``extract.entities.find_mentions`` to weigh against the model's.
+mentions for ``extract.entities.find_mentions`` to weigh against the model's.  The words of
+a name are joined by spaces within one line (spaces and tabs, no line break): a caption or paragraph that ends
+in a capitalised word is no first half of the next line's name.
 """
 
 from __future__ import annotations
@@ -19,17 +21,17 @@ LEADING = re.compile(r"^(?:the|a|an|ex|former|late)[\s\-]+", re.IGNORECASE)
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")
 
 _HEAD_ORG = re.compile(
-    r"\b((?:the\s+)?(?P<owner>[A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?:['’]s)?\s+"
+    r"\b((?:the\s+)?(?P<owner>[A-Z][\w.]*(?:[^\S\n][A-Z][\w.]*)?)(?:['’]s)?\s+"
     r"(?P<head>" + "|".join(sorted(gz.ORG_HEADS, key=len, reverse=True)) + r"))\b"
 )
 
 
 _PLACE_CONTEXTS = (
-    re.compile(rf"\b(?:{gz.PLACE_NOUNS})\s+of\s+(?P<name>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"),
+    re.compile(rf"\b(?:{gz.PLACE_NOUNS})\s+of\s+(?P<name>[A-Z][\w\-]+(?:[^\S\n][A-Z][\w\-]+)?)"),
     # "60 kilometers north of El Obeid": a compass direction of a name places it.
     re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
-               r"(?P<name>[A-Z][\w\-]+(?:\s[A-Z][\w\-]+)?)"),
-    re.compile(rf"\b(?P<name>[A-Z][\w]+(?:\s[A-Z][\w]+)?)(?:-based|\s+(?:{gz.PLACE_NOUNS})\b)"),
+               r"(?P<name>[A-Z][\w\-]+(?:[^\S\n][A-Z][\w\-]+)?)"),
+    re.compile(rf"\b(?P<name>[A-Z][\w]+(?:[^\S\n][A-Z][\w]+)?)(?:-based|\s+(?:{gz.PLACE_NOUNS})\b)"),
 )
 
 
@@ -53,10 +55,10 @@ _DESCRIPTOR = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|banks?|airlines?|carriers?|group|agenc(?:y|ies)|networks?|"
     r"studios?|broadcasters?|newspapers?|publishers?|makers?|manufacturers?|retailers?|"
     r"insurers?|startups?|conglomerates?)\s+(?:(?:such\s+as|including|like)\s+)?"
-    r"(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})(?![\w\-])"
+    r"(?P<name>[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})(?![\w\-])"
 )
 _LISTED_NAME = re.compile(
-    r",?\s+(?:(?:and|or)\s+)?(?P<name>[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})(?![\w\-])")
+    r",?\s+(?:(?:and|or)\s+)?(?P<name>[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})(?![\w\-])")
 
 
 # A publication named as the subject of "reported" or after "according to" ("The Wrap
@@ -65,8 +67,8 @@ _LISTED_NAME = re.compile(
 # for crediting another outlet.
 _REPORTER = re.compile(
     r"(?:\b(?:[Aa]ccording\s+to|told|confirmed\s+to)\s+"
-    r"(?P<after>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2}))"
-    r"|(?:(?<![\w.,])(?P<before>(?:The\s+)?[A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*){0,2})\s+"
+    r"(?P<after>(?:The\s+)?[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2}))"
+    r"|(?:(?<![\w.,])(?P<before>(?:The\s+)?[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})\s+"
     r"(?:(?:has|have|had)\s+)?(?:reported|reports)(?:\s+(?:that|on)\b|(?=[,.;])))"
 )
 
@@ -100,7 +102,7 @@ def from_reporters(text: str, person_words: set[str]) -> list[Mention]:
 # (ceo, founder, chairman, chairwoman, spokesperson, spokesman, spokeswoman, head), with the
 # spelled-out and informal forms news also writes (chief executive, co-founder, boss).
 _EMPLOYER = re.compile(
-    r"(?<![\w.’'])(?P<name>[A-Z][\w&’'.\-]*(?:\s+[A-Z][\w&’'.\-]*){0,2})\s+"
+    r"(?<![\w.’'])(?P<name>[A-Z][\w&’'.\-]*(?:[^\S\n]+[A-Z][\w&’'.\-]*){0,2})\s+"
     r"(?:CEO|chief\s+executive|co-founder|founder|chairman|chairwoman|spokesperson|spokesman|"
     r"spokeswoman|head|boss)\s+[A-Z][a-z]+\s+[A-Z]"
 )

@@ -20,7 +20,7 @@ from extract.gazetteer import (
 )
 from extract.metadata import canonical_agency
 
-_PLACE = r"[A-Z][A-Za-z.'’\-]*(?:\s+[A-Z][A-Za-z.'’\-]*){0,3}"
+_PLACE = r"[A-Z][A-Za-z.'’\-]*(?:[^\S\n]+[A-Z][A-Za-z.'’\-]*){0,3}"
 _DATELINE = re.compile(
     rf"^(?P<place>{_PLACE})"
     rf"(?:,\s*(?P<region>{_PLACE}))?"

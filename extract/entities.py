@@ -230,7 +230,7 @@ def _named_again(words: list[str], text: str) -> bool:
     return surname_used_alone(words, text, _SAID)
 
 
-_NAME = r"[A-Z][a-z][\w'’\-]*(?:\s+[A-Z][a-z][\w'’\-]*){0,2}"
+_NAME = r"[A-Z][a-z][\w'’\-]*(?:[^\S\n]+[A-Z][a-z][\w'’\-]*){0,2}"
 _SPEECH_NAMES = (
     re.compile(rf"(?<![\w.’'])({_NAME})(?:,[^,.“”\"]{{1,80}},)?{_SAID}"),
     re.compile(rf"\b(?:{INVERTED_SPEECH_VERBS})\s+({_NAME})\b(?!\s+(?:that|on|in|at|of)\b)"),
@@ -589,7 +589,7 @@ def _full_names_of_surnames(mentions: list[Mention], text: str) -> list[Mention]
         return []
     alternatives = "|".join(re.escape(name) for name in sorted(surnames, key=len, reverse=True))
     found = []
-    for match in re.finditer(rf"\b([A-Z][^\W\d_]+)\s+(?:{alternatives})(?![\w\-])", text):
+    for match in re.finditer(rf"\b([A-Z][^\W\d_]+)[^\S\n]+(?:{alternatives})(?![\w\-])", text):
         if match.start() and text[match.start() - 1] in ".’'-":
             continue
         if is_given_name(match.group(1)) and not any(a < match.end() and match.start() < b
@@ -599,10 +599,11 @@ def _full_names_of_surnames(mentions: list[Mention], text: str) -> list[Mention]
 
 
 def _extend_person(mention: Mention, text: str) -> Mention:
-    """NER often drops a first name ("Adolf Hitler" -> "Hitler"): take it back."""
+    """NER often drops a first name ("Adolf Hitler" -> "Hitler"): take it back, from the same
+    paragraph only (a caption's last word is no first name of the next line's)."""
     if mention.kind != PERSON:
         return mention
-    match = re.search(r"(?<![\w.])([A-Z][a-z]+)\s+$", text[max(0, mention.start - 30) : mention.start])
+    match = re.search(r"(?<![\w.])([A-Z][a-z]+)[^\S\n]+$", text[max(0, mention.start - 30) : mention.start])
     if not match:
         return mention
     word = match.group(1)

@@ -30,7 +30,7 @@ _BEFORE_A_PLACE = re.compile(
     r"through|throughout|past|toward|towards|inside|outside|within|beyond|over|under|via|of|and)"
     r"|,)\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER_A_PLACE = re.compile(r"\s*,\s+[A-Z]|['’]s\b|-based\b")
-_POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:\s[A-Z][\w.\-]*)?)['’]s\s+$")
+_POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:[^\S\n][A-Z][\w.\-]*)?)['’]s\s+$")
 
 
 def _written_as_a_place(place: Place, text: str) -> bool:

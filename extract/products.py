@@ -37,8 +37,10 @@ _MODIFIER = r"(?:(?!(?:the|a|an|and|or|of|to|in|on|for|with|by|at|from|is|was)\s
 
 def _before(nouns: str) -> re.Pattern[str]:
     """What follows a name that stands before one of ``nouns``: its acronym's definition, a
-    number or two modifiers may come between ("the Payload Services (CLPS) program")."""
-    return re.compile(rf"\)?\s+(?:\([A-Z][\w&-]*\)\s+)?(?:\d+\s+)?{_MODIFIER}{{0,2}}?(?:{nouns})\b")
+    number or a model letter, and two modifiers may come between ("the Payload Services
+    (CLPS) program", "the Mustang Mach E SUV")."""
+    return re.compile(rf"\)?\s+(?:\([A-Z][\w&-]*\)\s+)?(?:(?:\d+|[A-Z]\d*)\s+)?{_MODIFIER}{{0,2}}?"
+                      rf"(?:{nouns})\b")
 
 
 _BEFORE_ANY = _before("|".join([DEVICE_NOUNS, VESSEL_NOUNS, WORK_NOUNS, *sorted(gz.PROGRAMME_NOUNS)]))

@@ -230,6 +230,31 @@ def test_a_name_written_before_a_devices_noun_is_a_products_not_a_persons() -> N
     assert "Tom Berg" in names  # a person's name stands before "films" too
 
 
+def test_a_model_letter_may_stand_between_a_product_and_its_noun() -> None:
+    from extract.entities import find_mentions
+    from extract.people import build_people
+
+    text = ("Norland is rolling out an electric SUV that carries the Falcon brand name. "
+            "Norland's Falcon Ray E SUV will go 300 miles per charge. The car gets some Falcon "
+            "styling cues. The Ray E was unveiled on Sunday.")
+    spans = [tag(text, "Falcon", "PERSON"), tag(text, "Falcon Ray", "PERSON"),
+             tag(text, "Ray", "PERSON", last=True)]
+    assert [p.name for p in build_people(find_mentions(spans, text), text)] == []
+
+
+def test_a_name_never_runs_across_a_paragraph_break() -> None:
+    from extract.entities import find_mentions
+    from extract.people import build_people
+
+    # A caption without a full stop ends in a name; the next paragraph opens with a word the
+    # model took for a surname.  Neither the first name nor the full name comes from the caption.
+    text = ("The screen of the new Brevik Pro\nMorten said the screen was sharp.\n"
+            "Readers of the Harbor Notes\nLund replied that it was too dim.")
+    spans = [tag(text, "Morten", "PERSON"), tag(text, "Lund", "PERSON")]
+    names = [p.name for p in build_people(find_mentions(spans, text), text)]
+    assert not any("Pro" in name or "Notes" in name for name in names)
+
+
 def test_a_place_only_the_model_found_must_stand_where_a_place_does() -> None:
     from extract.entities import find_mentions
     from extract.places import build_places
