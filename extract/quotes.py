@@ -162,7 +162,8 @@ def extract_quotes(ctx: QuoteContext) -> list[dict[str, object]]:
     previous: tuple[QuoteSpan, str | None] | None = None
     for position, quote in enumerate(spans):
         following = spans[position + 1].start - 1 if position + 1 < len(spans) else None
-        if _is_title(quote.text):
+        if _is_title(quote.text, _WORK_BEFORE.search(ctx.text, max(0, quote.start - 30),
+                                                     max(0, quote.start - 1)) is not None):
             continue
         speaker, channel = _attribute(ctx, quote, following, spans, previous)
         if len(quote.text.split()) < MIN_QUOTE_WORDS and not _reported_phrase(ctx, quote, speaker):
@@ -239,21 +240,29 @@ _REPORTING_VERB = re.compile(
 _SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "is", "by"}
 
 
-def _is_title(text: str) -> bool:
+def _is_title(text: str, after_a_work: bool = False) -> bool:
     """Headline-style capitalised phrases ("The Medium Is the Message") name a work; a
     short one without a comma inside may end with the full stop or comma American style
-    sets inside the quote marks ('the podcast "Beyond Finances."').  A question or an
-    exclamation is said."""
+    sets inside the quote marks ('the podcast "Beyond Finances."'), and so may any right
+    after a work's noun (``after_a_work``).  A question or an exclamation is said."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
     end = text.rstrip()[-1:]
     if len(words) < 2 or end in "!?":
         return False
-    if end in ".," and (len(words) > _SHORT_TITLE_WORDS or re.search(r"[,;:]", text.rstrip()[:-1])):
+    if end in ".," and not after_a_work and (len(words) > _SHORT_TITLE_WORDS
+                                             or re.search(r"[,;:]", text.rstrip()[:-1])):
         return False  # "Less Money on Testing, More Money on Students.": a slogan's two clauses
     return sum(w[0].isupper() for w in words) / len(words) >= 0.8
 
 
 _SHORT_TITLE_WORDS = 6
+# The kinds of work OntoNotes 5.0 tags WORK_OF_ART (books, songs, films, shows, ...), and the
+# words that introduce a title: a quotation right after them is the work's title, subtitle
+# and all ('his book "Financial Freedom: A Proven Path to …,"').
+_WORK_BEFORE = re.compile(
+    r"\b(?:book|books|novel|memoir|biography|essay|poem|song|single|album|record|film|movie|"
+    r"documentary|show|series|episode|play|musical|opera|podcast|game|painting|exhibition|"
+    r"titled|entitled)\s*[,:]?\s*$", re.IGNORECASE)
 
 
 def _reported_phrase(ctx: QuoteContext, quote: QuoteSpan, speaker: str | None) -> bool:
@@ -384,7 +393,7 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
     """Resolve the subject of the speech verb to a listed name."""
     names = [n for n in ctx.named_in(attr.window_start, attr.window_end)
              if n.kind in (PERSON, ORG) and not _inside(n.start, spans)]
-    before_verb = [n for n in names if n.end <= attr.verb_start]
+    before_verb = [n for n in names if n.end <= attr.verb_start and not _a_source(ctx.text, n)]
     if before_verb:
         clause_start = _clause_start(ctx.text, attr)
         near = [n for n in before_verb if n.start >= clause_start] or before_verb
@@ -405,6 +414,15 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
     described = _DESCRIPTION_AFTER.match(ctx.text, attr.verb_start)
     # "said a spokesman for the authority": the description after the verb is the subject.
     return _resolve_description(ctx, described.group(1), attr.verb_start, spans) if described else None
+
+
+_SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def _a_source(text: str, named: Named) -> bool:
+    """"According to AFP, one user posted: …": the source of a report of someone else's words
+    is not their speaker (the verb after it has a subject of its own)."""
+    return bool(_SOURCE_BEFORE.search(text, max(0, named.start - 20), named.start))
 
 
 _DESCRIPTION_AFTER = re.compile(r"\w+\s+(?:the|a|an)\s+((?:[\w\-/]+\s+){0,5}?[\w\-/]+)\s*(?=[,.;]|$)")

@@ -189,6 +189,24 @@ def test_a_short_title_with_the_full_stop_inside_its_marks_is_no_quote() -> None
     assert any(t.startswith("We will keep coming back") for t in texts)
 
 
+def test_a_title_after_a_works_noun_is_no_quote_subtitle_and_all() -> None:
+    text = ('In her book "Harbour Lights: A Ferry Captain\'s Forty Years at Sea," Ana Ruiz '
+            'recalls the storms.\nProtesters carried signs reading "Fewer Tests, More '
+            'Teachers." They marched for an hour.')
+    texts = [q["text"] for q in _quotes_in(text)]
+    assert not any(t.startswith("Harbour Lights") for t in texts)
+    assert "Fewer Tests, More Teachers." in texts
+
+
+def test_the_source_of_a_report_is_not_the_speaker_it_reports() -> None:
+    text = ("The ferry strike spread to the islands on Monday.\n"
+            "According to Harbour Radio, one passenger on the quay, a retired teacher, "
+            "posted: \u201cWe have waited six hours and nobody tells us anything.\u201d\n"
+            "\u201cThe strike is legal and it will go on,\u201d according to Harbour Radio.")
+    speakers = {q["text"][:12]: q["speaker"] for q in _quotes_in(text)}
+    assert speakers == {"We have wait": None, "The strike i": "Harbour Radio"}
+
+
 def test_a_second_half_that_opens_a_sentence_follows_a_full_stop() -> None:
     text = ("\u201cThe talks went well,\u201d Ana Ruiz said, adding: \u201cWe expect a deal soon "
             "and will meet again in May.\u201d\n\u201cThe plan,\u201d she said, \u201cis to "
