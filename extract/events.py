@@ -154,8 +154,11 @@ _CLAUSE_WORDS = frozenset(split_words(
     "unless until after before as so but and or nor"
 ))
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]“”\"—–!?]|\s-\s")
+# The simple prepositions of English (Quirk et al. 9.7), those of place and time above all.
 _PREPOSITIONS = frozenset(split_words(
-    "in on at by since from until till during of for to into through between before after"
+    "in on at by since from until till during of for to into through between before after "
+    "toward towards against over under about across along among around behind beyond near "
+    "via within without despite"
 ))
 # Personal pronouns as subjects name nobody on a timeline line.
 _PRONOUNS = frozenset(split_words("i we you he she they"))
@@ -174,6 +177,9 @@ def _what(text: str, sentence: Sentence, date: DateMention,
     ("NASA announced the selection of SpaceX"); the date itself is left out.  An event noun
     after a modal or "to" is a verb ("will return")."""
     words = _phrase_words(text, sentence, date, others)
+    modified = _modified_noun(text, words, date)
+    if modified is not None:
+        return _noun_phrase(text, words, modified)
     clause, everywhere = _date_clause(text, words, date), range(len(words))
     passes: list[tuple[Callable[[str], bool], range]] = [
         (_is_event_noun_in_clause, clause), (_is_past_verb, clause),
@@ -194,6 +200,40 @@ def _what(text: str, sentence: Sentence, date: DateMention,
                 return what
         return None
     return None
+
+
+def _modified_noun(text: str, words: list[re.Match[str]], date: DateMention) -> int | None:
+    """The head of the event noun a date modifies ("the 2016 plan", "its 2020 session", "a
+    September hearing"): the occurrence the date dates, whatever the clause's verb (the
+    tender of "withdrew from the 2018 tender" is of 2018, the withdrawal of no known date).
+    The head is the last of the lower-case words after the date that no verb, function word
+    or clause word interrupts ("the 2016 election campaign")."""
+    if not (_ARTICLE_IN_DATE.match(text, date.start, date.end)
+            or _POSSESSIVE_BEFORE.search(text, max(0, date.start - 8), date.start)):
+        return None
+    after = next((i for i, w in enumerate(words) if w.start() >= date.end), None)
+    if after is None or text[date.end : words[after].start()].strip() or not _noun_word(words[after]):
+        return None
+    head = after
+    while head + 1 < len(words) and _joined(text, words, head) and _noun_word(words[head + 1]):
+        head += 1
+    # Only an event's noun: "the 2016 model", "a 1976 album" date a thing, not an occurrence.
+    nouns = range(after, head + 1)
+    return head if any(_is_event_noun_in_clause(words[i].group(0)) for i in nouns) else None
+
+
+# A date that modifies a noun stands after an article, which its expression then holds
+# ("the 2016 plan", "a September hearing"), or after a possessive ("Holcomb's 2016 campaign",
+# "its 2020 session").
+_ARTICLE_IN_DATE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(r"(?:\b(?:its|his|her|their|our)|['’]s)\s+$", re.IGNORECASE)
+
+
+def _noun_word(word: re.Match[str]) -> bool:
+    """A lower-case word that may be part of a noun: no verb, function word or clause word."""
+    value = word.group(0)
+    return value.islower() and value not in _STOP | _PREPOSITIONS | _CLAUSE_WORDS | _PRONOUNS \
+        and not _verbish(value)
 
 
 def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool) -> str | None:

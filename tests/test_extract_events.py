@@ -423,9 +423,18 @@ def test_a_past_verb_in_the_dates_clause_wins_over_an_event_noun_in_another() ->
 
 
 def test_a_year_that_modifies_a_noun_leaves_the_preposition_and_article_of_the_noun() -> None:
-    events = _events("Arlo Ferries withdrew from the 2018 tender for the pier.", published="2019-11-21")
+    events = _events("Hawley's film is still based on the 2016 script.", published="2019-11-21")
     assert [(e["date"], e["what"]) for e in events] == [
-        ("2018", "Arlo Ferries withdrew from the tender for the pier")]
+        ("2016", "Hawley's film is still based on the script")]
+
+
+def test_a_date_that_modifies_an_event_noun_dates_that_event_not_the_clauses_verb() -> None:
+    # The sale is of 2018; when Arlo withdrew from it the sentence does not say.
+    events = _events("Arlo Ferries withdrew from the 2018 sale of the pier. Donors gave "
+                     "$5.9 million toward Ines Doyle's 2016 election campaign.",
+                     published="2019-11-21")
+    assert [(e["date"], e["what"]) for e in events] == [
+        ("2018", "sale of the pier"), ("2016", "Ines Doyle's election campaign")]
 
 
 def test_the_sentences_other_dates_and_the_part_of_a_period_stay_out_of_the_phrase() -> None:
