@@ -73,7 +73,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     mentions = [_extend_person(_person_by_context(_which(m, text), text), text) for m in mentions]
     mentions = [_without_sentence_opener(m, text) for m in mentions]
     mentions = sorted(mentions + _full_names_of_surnames(mentions, text), key=lambda m: m.start)
-    mentions = _link_people(_listed_with_people(mentions, text))
+    mentions = _short_places(_link_people(_listed_with_people(mentions, text)))
     mentions = _short_names_in_brackets(_listed_with_orgs(mentions, text), text)
     return [_camel_case_org(m) for m in _vote(mentions)]
 
@@ -695,6 +695,26 @@ def _link_people(mentions: list[Mention]) -> list[Mention]:
             m = Mention(m.text, PERSON, m.start, m.end, m.source)
         linked.append(m)
     return linked
+
+
+# The geographic kinds among the place nouns (gazetteer.PLACE_NOUNS) that a place's own name
+# carries and drops again ("Muuga Harbour" ... "Muuga handles the cargo"); not "state",
+# "city", "base" or "camp", which end the names of bodies and groups too ("Islamic State").
+_PLACE_KIND_TAIL = re.compile(
+    r"^(?P<name>[A-Z].*?)\s+(?:harbour|harbor|port|island|islands|province|district|region|"
+    r"county|governorate|oblast|prefecture|municipality|valley|peninsula)$", re.IGNORECASE)
+
+
+def _short_places(mentions: list[Mention]) -> list[Mention]:
+    """A place the text names with its kind ("Muuga Harbour", "Logar province") is that
+    place where the text writes the name alone and the model took it for a body."""
+    full: dict[str, str] = {}
+    for mention in mentions:
+        tail = _PLACE_KIND_TAIL.match(mention.text) if mention.kind == PLACE else None
+        if tail:
+            full.setdefault(tail.group("name"), mention.text)
+    return [Mention(full[m.text], PLACE, m.start, m.end, m.source)
+            if m.kind == ORG and m.text in full and not _known(m) else m for m in mentions]
 
 
 def _known(mention: Mention) -> bool:

@@ -28,6 +28,9 @@ _AFTER_VESSEL = re.compile(rf"\b(?:{VESSEL_NOUNS})\s+$", re.IGNORECASE)
 # Those of WORK_OF_ART (films, series, games) and of missions: a person's name stands before
 # them too ("a Tarantino film"), so they mark only organisations' names as products'.
 WORK_NOUNS = "film|films|movie|movies|series|game|games|mission|missions"
+# And the military exercises of the ACE 2005 event nouns (exercise, drill) with wargames and
+# manoeuvres: "the AUSINDEX bilateral exercise" names an exercise, as "Malabar drills" do.
+EXERCISE_NOUNS = "exercise|exercises|drill|drills|wargame|wargames|manoeuvres|maneuvers"
 PRODUCT_TAILS = frozenset(f"{DEVICE_NOUNS}|{WORK_NOUNS}".lower().split("|"))
 
 # Up to two modifiers may stand between ("Blue Moon uncrewed vehicle", "Artemis moon
@@ -43,7 +46,8 @@ def _before(nouns: str) -> re.Pattern[str]:
                       rf"(?:{nouns})\b")
 
 
-_BEFORE_ANY = _before("|".join([DEVICE_NOUNS, VESSEL_NOUNS, WORK_NOUNS, *sorted(gz.PROGRAMME_NOUNS)]))
+_BEFORE_ANY = _before("|".join([DEVICE_NOUNS, VESSEL_NOUNS, WORK_NOUNS, EXERCISE_NOUNS,
+                                 *sorted(gz.PROGRAMME_NOUNS)]))
 _BEFORE_DEVICE = _before(f"{DEVICE_NOUNS}|{VESSEL_NOUNS}")
 # A small serial number or Roman numeral after a name: the name of a series of vehicles,
 # missions or versions ("Artemis 3", "Falcon 9", "Apollo XI"); model numbers of a listed

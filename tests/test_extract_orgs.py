@@ -408,3 +408,22 @@ def test_an_office_named_for_its_title_is_no_organisation_but_its_holder_is_a_pe
     kinds = {m.text: m.kind for m in find_mentions(spans, text)}
     assert kinds.get("High Representative for Maritime Affairs") != ORG
     assert PERSON in kinds.values()
+
+
+def test_a_name_written_before_an_exercises_noun_names_the_exercise() -> None:
+    text = ("The navies of Norway and India have held the NORVEX bilateral exercise since 2015. "
+            "The Harbour Guild watched the drill, and the Harbour Guild said it went well.")
+    orgs = _built(text, ["NORVEX", "Harbour Guild", "Harbour Guild"])
+    assert list(orgs) == ["Harbour Guild"]
+
+
+def test_a_place_written_with_its_kind_is_that_place_where_its_name_stands_alone() -> None:
+    from extract.entities import find_mentions
+    from extract.mentions import ORG, PLACE
+
+    text = ("Hackers encrypted the servers at Kuressaare Harbour on Monday.\n"
+            "Kuressaare handles most of the island's fuel, the port authority said.")
+    spans = [tag(text, "Kuressaare Harbour", "FAC"), tag(text, "Kuressaare", "ORG", last=True)]
+    kinds = {(m.start, m.text): m.kind for m in find_mentions(spans, text)}
+    assert kinds[(text.rindex("Kuressaare"), "Kuressaare Harbour")] == PLACE
+    assert ORG not in kinds.values()
