@@ -111,7 +111,27 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
         return False
     unit = name.isupper() and all(_AFTER_NUMBER.search(text[max(0, m.start - 12) : m.start])
                                   for m in org.mentions)
-    return not unit
+    return not unit and not (name.isupper() and _a_common_nouns_acronym(name, text))
+
+
+# The determiners a name never takes (Quirk et al. 5.60-5.66: a proper noun takes no article
+# but "the"): the indefinite article and the possessive determiners, with at most one
+# adjective between, and a quantity's "of"; an acronym after them, with no noun of its own
+# after it ("an external GPU,", "your CPU and", "32GB of RAM"), is a common noun's ("a CPU").
+# "an FBI agent", "their NATO allies": a name modifying a noun still may.
+_COMMON_NOUN_BEFORE = re.compile(r"\b(?:a|an|your|my|our|their|his|her)\s+(?:[a-z][\w\-]*\s+)?$")
+_COMMON_NOUN_AFTER = re.compile(r"\s*(?:[,.;:)!?]|(?:and|or|of|is|was|are|were)\b|$)")
+_QUANTITY_OF = re.compile(r"\d\s?[A-Za-z]{1,3}\s+of\s+$")
+
+
+def _a_common_nouns_acronym(name: str, text: str) -> bool:
+    """Whether the text writes the acronym somewhere as a common noun (see above)."""
+    for end in products.name_ends(name, text):
+        before = text[max(0, end - len(name) - 30) : end - len(name)]
+        if _QUANTITY_OF.search(before) or (_COMMON_NOUN_BEFORE.search(before)
+                                           and _COMMON_NOUN_AFTER.match(text, end)):
+            return True
+    return False
 
 
 def _names_a_product(org: Organization, text: str) -> bool:

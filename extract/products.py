@@ -50,9 +50,9 @@ _BEFORE_ANY = _before("|".join([DEVICE_NOUNS, VESSEL_NOUNS, WORK_NOUNS, EXERCISE
                                  *sorted(gz.PROGRAMME_NOUNS)]))
 _BEFORE_DEVICE = _before(f"{DEVICE_NOUNS}|{VESSEL_NOUNS}")
 # A small serial number or Roman numeral after a name: the name of a series of vehicles,
-# missions or versions ("Artemis 3", "Falcon 9", "Apollo XI"); model numbers of a listed
-# maker ("Boeing 787") have more digits.
-_SERIAL = re.compile(r"\s(?:[1-9]\d?|[IVX]{1,4})\b(?![\d.,%:/-])")
+# missions or versions ("Artemis 3", "Falcon 9", "Apollo XI"), or a variant's letter after a
+# hyphen ("USB-C", "MiG-29"); model numbers of a listed maker ("Boeing 787") have more digits.
+_SERIAL = re.compile(r"\s(?:[1-9]\d?|[IVX]{1,4})\b(?![\d.,%:/-])|-(?:[A-Z]|[1-9]\d?)\b(?![\w.,%:/-])")
 
 
 def name_ends(name: str, text: str) -> list[int]:

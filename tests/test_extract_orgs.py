@@ -427,3 +427,11 @@ def test_a_place_written_with_its_kind_is_that_place_where_its_name_stands_alone
     kinds = {(m.start, m.text): m.kind for m in find_mentions(spans, text)}
     assert kinds[(text.rindex("Kuressaare"), "Kuressaare Harbour")] == PLACE
     assert ORG not in kinds.values()
+
+
+def test_an_acronym_written_as_a_common_noun_or_a_variant_is_no_organisation() -> None:
+    text = ("The laptop pairs 32GB of RAM with an external GPU, and the NRK review praised it. "
+            "The NRK team also tested two USB-C ports and said the RAM ran hot. "
+            "An NRK reporter and their CFI colleagues agreed.")
+    orgs = _built(text, ["RAM", "GPU", "NRK", "NRK", "USB", "RAM", "NRK", "CFI"])
+    assert sorted(orgs) == ["CFI", "NRK"]
