@@ -38,6 +38,17 @@ def test_a_weekday_before_a_date_is_part_of_it_and_fixes_the_year() -> None:
     assert _dates("The court sat on Thursday, the 6th of December.", "2019-11-19") == ["2018-12-06"]
 
 
+def test_named_days_are_dates_of_their_year() -> None:
+    # US Election Day 2019 fell on 5 November, Thanksgiving on the 28th, Memorial Day on 27 May.
+    published = "2019-11-20"
+    assert _dates("Voters queued for hours on Election Day.", published) == ["2019-11-05"]
+    assert _dates("The ferry will run on Thanksgiving.", published) == ["2019-11-28"]
+    assert _dates("The port closed on Memorial Day.", published) == ["2019-05-27"]
+    assert _dates("The yard promised the hull by Christmas.", published) == ["2018-12-25"]
+    assert _dates("The yard will deliver the hull by Christmas.", published) == ["2019-12-25"]
+    assert _dates("Supplies reached Christmas Island by sea.", published) == []
+
+
 def test_simple_present_of_a_schedule_is_future() -> None:
     # Quirk et al. 4.42: "the tour kicks off June 9" is a plan, next June when written in November.
     assert _dates("The tour kicks off June 9 in Bergen and wraps up October 10 in Oslo.",
