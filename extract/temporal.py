@@ -291,6 +291,21 @@ def _named_day(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | 
     return day.isoformat()
 
 
+def _iso(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"2019-11-05": the date as written, when it is one."""
+    value = safe_date(int(m.group("y")), int(m.group("mn")), int(m.group("d")))
+    return value.isoformat() if value else None
+
+
+def _month_of_year(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"September last year", "March next year": that month of the year named."""
+    month = month_number(m.group("m"))
+    if month is None or anchor is None:
+        return None
+    shift = {"last": -1, "next": 1}.get(m.group("rel").lower(), 0)
+    return f"{anchor.year + shift:04d}-{month:02d}"
+
+
 def _ymd(year: int, month_name: str, day: int) -> str | None:
     """ISO date from parts, or None if they do not form a date."""
     month = month_number(month_name)
@@ -303,6 +318,10 @@ def _ymd(year: int, month_name: str, day: int) -> str | None:
 _ON_WEEKDAY = r"(?:(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)?"
 Resolver = Callable[[re.Match[str], "dt.date | None", bool], "str | None"]
 _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
+    # ISO 8601 calendar dates ("2019-11-05"), the one numeric form that is never ambiguous.
+    (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"), _iso),
+    # A month with the year named relative to publication ("September last year").
+    (re.compile(rf"\b(?P<m>{_M})\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b"), _month_of_year),
     (re.compile(rf"\b{_ON_WEEKDAY}(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b"),
      _full_mdy),
     (re.compile(rf"\b{_ON_WEEKDAY}(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_M}),?\s+"

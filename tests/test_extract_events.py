@@ -38,6 +38,18 @@ def test_a_weekday_before_a_date_is_part_of_it_and_fixes_the_year() -> None:
     assert _dates("The court sat on Thursday, the 6th of December.", "2019-11-19") == ["2018-12-06"]
 
 
+def test_a_month_of_a_year_named_relative_to_publication_is_one_date() -> None:
+    published = "2019-11-20"
+    assert _dates("The rule was passed in September last year.", published) == ["2018-09"]
+    assert _dates("The yard opens in March next year.", published) == ["2020-03"]
+    assert _dates("It was agreed in April of this year.", published) == ["2019-04"]
+
+
+def test_an_iso_date_is_a_date_and_a_wrong_one_none() -> None:
+    assert _dates("The notice is dated 2019-11-05.", "2019-11-20") == ["2019-11-05"]
+    assert _dates("Part 2019-13-45 was recalled.", "2019-11-20") == []
+
+
 def test_named_days_are_dates_of_their_year() -> None:
     # US Election Day 2019 fell on 5 November, Thanksgiving on the 28th, Memorial Day on 27 May.
     published = "2019-11-20"
