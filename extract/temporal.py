@@ -384,17 +384,51 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
 ]
 
 
-def find_dates(text: str, start: int, end: int, anchor: dt.date | None) -> Iterator[DateMention]:
-    """Date expressions in text[start:end], most specific first, never overlapping."""
+def _days_from(m: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
+    """"the next day", "two days earlier": counted from the day the story last named."""
+    if reference is None:
+        return None
+    count = (m.group("n") or "one").lower()
+    days = int(count) if count.isdigit() else _COUNTS.get(count, 1)
+    word = m.group("dir") or m.group("rel") or m.group("dir2") or ""
+    later = word.lower() in ("later", "after", "next", "following")
+    return (reference + dt.timedelta(days=days if later else -days)).isoformat()
+
+
+def _narrated(iso: str, anchor: dt.date | None, future: bool) -> bool:
+    """A day counted from another that falls after publication is only a plan's: told in
+    the past, the count went from a day the story named as still to come."""
+    return future or anchor is None or iso <= anchor.isoformat()
+
+
+# The days TimeML's TIMEX3 anchors on another date of the text rather than on the document's
+# ("the next day", "two days earlier", "the day before"): they need the day last named.
+_NARRATIVE_PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
+    # "Two days after the attack" counts from the attack, which a chronological story has
+    # just dated.
+    (re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<dir>earlier|later|before|after)"
+                r"|the\s+(?P<rel>previous|next|following)\s+day|the\s+day\s+(?P<dir2>before|after))\b",
+                re.IGNORECASE), _days_from),
+]
+
+
+def find_dates(text: str, start: int, end: int, anchor: dt.date | None,
+               reference: dt.date | None = None) -> Iterator[DateMention]:
+    """Date expressions in text[start:end], most specific first, never overlapping;
+    ``reference`` is the day the text last named, for "the next day"."""
     segment = text[start:end]
     taken: list[tuple[int, int]] = []
-    for pattern, resolver in _PATTERNS:
+    patterns = [(p, r, anchor, False) for p, r in _PATTERNS]
+    patterns += [(p, r, reference, True) for p, r in _NARRATIVE_PATTERNS]
+    for pattern, resolver, base, narrative in patterns:
         for match in pattern.finditer(segment):
             span = match.span("y") if resolver is _year_end else match.span()
             if any(a < span[1] and span[0] < b for a, b in taken) or _dates_nothing(segment, span):
                 continue
             tense = clause_tense(segment, span)
-            iso = resolver(match, anchor, tense == "future")
+            iso = resolver(match, base, tense == "future")
+            if iso and narrative and not _narrated(iso, anchor, tense == "future"):
+                continue
             if iso:
                 taken.append(span)
                 yield DateMention(iso, start + span[0], start + span[1], tense)

@@ -50,6 +50,24 @@ def test_an_iso_date_is_a_date_and_a_wrong_one_none() -> None:
     assert _dates("Part 2019-13-45 was recalled.", "2019-11-20") == []
 
 
+def test_the_next_day_counts_from_the_day_the_story_last_named() -> None:
+    events = _events("Rebels attacked the port of Arlo on Monday, officials said.\n"
+                     "The next day, the navy began an evacuation of the town.\n"
+                     "A day later, Nordvik Ferries cancelled its sailings.",
+                     published="2019-11-20")
+    assert [(e["date"], e["what"]) for e in events] == [
+        ("2019-11-18", "Rebels attacked the port of Arlo"),
+        ("2019-11-19", "evacuation of the town"),
+        ("2019-11-20", "Nordvik Ferries cancelled its sailings")]
+
+
+def test_a_day_counted_past_publication_from_a_planned_day_is_none_for_a_past_event() -> None:
+    # The final is still to come; "two days after" it, a past event cannot have happened.
+    events = _events("The final will be played on Sunday.\nTwo days after winning the "
+                     "semi-final, Arlo Rovers signed a new coach.", published="2019-11-20")
+    assert [e["date"] for e in events if "coach" in e["what"]] == []
+
+
 def test_named_days_are_dates_of_their_year() -> None:
     # US Election Day 2019 fell on 5 November, Thanksgiving on the 28th, Memorial Day on 27 May.
     published = "2019-11-20"
