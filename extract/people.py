@@ -208,10 +208,28 @@ def _reads_as_name(person: Person, text: str) -> bool:
     # An age after the name ("Tavurai Ncube, 41,") and "who" ("Halvard Endresen, who runs
     # a shop") are said only of people.
     return any(_addressed(m, text) or _AGE.match(text[m.end : m.end + 8])
-               or _WHO_AFTER.match(text, m.end) for m in person.mentions)
+               or _WHO_AFTER.match(text, m.end) or _undergoes_a_persons_event(m, text)
+               for m in person.mentions)
 
 
 _WHO_AFTER = re.compile(r",?\s+who\b")
+# The events whose patient only a person is, by the ACE 2005 event types with a Person
+# argument (Life: Be-Born, Marry, Injure, Die; Personnel: Elect, Start- and End-Position;
+# Justice: Arrest-Jail, Sentence, Execute, Extradite, Pardon): "police arrested X", "X was
+# sentenced", "X died".  An organisation is fined or sued, never born, jailed or killed.
+_PERSONS_EVENT = (r"arrested|detained|jailed|imprisoned|sentenced|convicted|executed|hanged|"
+                  r"extradited|deported|pardoned|kidnapped|abducted|killed|murdered|assassinated|"
+                  r"injured|wounded|married|elected|appointed|nominated|sacked|born")
+_PERSONS_EVENT_BEFORE = re.compile(rf"\b(?:{_PERSONS_EVENT})\s+$")
+_PERSONS_EVENT_AFTER = re.compile(
+    rf"^(?:,[^,.;]{{1,60}},)?\s+(?:(?:was|were|has\s+been|had\s+been|is|being)\s+(?:{_PERSONS_EVENT})"
+    r"|died|resigned|pleaded)\b")
+
+
+def _undergoes_a_persons_event(mention: Mention, text: str) -> bool:
+    """Whether the text tells of the mention an event only a person undergoes (see above)."""
+    return bool(_PERSONS_EVENT_BEFORE.search(text, max(0, mention.start - 16), mention.start)
+                or _PERSONS_EVENT_AFTER.match(text[mention.end : mention.end + 120]))
 
 
 def _addressed(mention: Mention, text: str) -> bool:

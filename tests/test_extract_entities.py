@@ -153,6 +153,18 @@ def test_a_listed_name_with_accents_and_no_known_given_name_is_a_person() -> Non
     assert "Dražen Kovačić" in [p.name for p in build_people(mentions, text)]
 
 
+def test_an_unlisted_name_that_undergoes_a_persons_event_is_a_person() -> None:
+    from extract.entities import find_mentions
+    from extract.people import build_people
+
+    text = ("Police arrested Tsegaye Wolde-Mariam at the port. Ilham Tohti, a lecturer, was "
+            "sentenced on Monday. Walnut Kettle announced a new menu.")
+    spans = [tag(text, name, "PERSON") for name in ("Tsegaye Wolde-Mariam", "Ilham Tohti",
+                                                      "Walnut Kettle")]
+    names = [p.name for p in build_people(find_mentions(spans, text), text)]
+    assert names == ["Tsegaye Wolde-Mariam", "Ilham Tohti"]
+
+
 def test_two_listed_places_joined_by_a_hyphen_are_two_places() -> None:
     record = extract_facts(article_from_text(
         "Patrols along the India-Bangladesh border will double from Monday, officials said.",
