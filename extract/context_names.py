@@ -43,6 +43,8 @@ def from_place_context(text: str) -> list[Mention]:
             name = match.group("name")
             if name.split()[0] in gz.FUNCTION_WORDS or name in gz.DEMONYMS:
                 continue
+            if name.isupper() and not gz.is_listed_place_acronym(name):
+                continue  # an acronym: "the HDMI port", "LED-based lighting", not a place
             found.append(Mention(name, PLACE, match.start("name"), match.end("name"), "context"))
     return found
 

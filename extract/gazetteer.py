@@ -10,6 +10,9 @@ tagged as people) and let the extractor find well-known places the model misses.
 
 from __future__ import annotations
 
+import functools
+import re
+
 from extract.wordlists import split_words
 
 # ISO 3166-1 countries and territories by their English short names, with the common short
@@ -362,6 +365,19 @@ GEO_FEATURES = frozenset(split_words(
 def is_space_site(name: str) -> bool:
     """Whether the name is a space agency's site ("Stennis Space Center")."""
     return name.lower().endswith(_SPACE_SITE)
+
+
+# The initials of the listed places of several words ("UAE", "DRC", "CAR"): how news writes
+# those places short.
+@functools.cache
+def _place_initials() -> frozenset[str]:
+    return frozenset("".join(word[0] for word in re.split(r"[\s\-/]+", place) if word[:1].isupper())
+                     for place in PLACE_NAMES if " " in place)
+
+
+def is_listed_place_acronym(name: str) -> bool:
+    """Whether an acronym is a listed place's name or its initials ("UK", "UAE", "DRC")."""
+    return name in PLACE_NAMES or name in US_FORMS or name in UK_FORMS or name in _place_initials()
 
 
 def names_a_site(name: str) -> bool:

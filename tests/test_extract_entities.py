@@ -165,6 +165,14 @@ def test_an_unlisted_name_that_undergoes_a_persons_event_is_a_person() -> None:
     assert names == ["Tsegaye Wolde-Mariam", "Ilham Tohti"]
 
 
+def test_an_acronym_before_a_place_noun_is_a_place_only_when_a_listed_places() -> None:
+    from extract.context_names import from_place_context
+
+    text = ("The laptop lost its HDMI port and gained LED-based lights. A UAE-based trader "
+            "and a DRC-based miner shipped cobalt through the Arlo port.")
+    assert {m.text for m in from_place_context(text)} == {"UAE", "DRC", "Arlo"}
+
+
 def test_two_listed_places_joined_by_a_hyphen_are_two_places() -> None:
     record = extract_facts(article_from_text(
         "Patrols along the India-Bangladesh border will double from Monday, officials said.",
