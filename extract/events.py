@@ -264,7 +264,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
     if fallback and not _named_actor([*antecedent, *(w.group(0) for w in words[low:trigger])]) \
             and not _named_agent(words, trigger):
         return None
-    while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS:
+    while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS | _AUXILIARIES:
         kept.pop()
     # One verb ("announced") names no occurrence.
     return " ".join(kept) if len([w for w in kept if w.lower() not in _STOP]) >= 2 else None
@@ -324,7 +324,7 @@ def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
     kept = [w.group(0).rstrip(".") for w in words[low : high + 1]]
     while len(kept) > 1 and kept[0].lower() in _STOP:
         kept.pop(0)
-    while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS:
+    while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS | _AUXILIARIES:
         kept.pop()
     return " ".join(kept)
 

@@ -68,6 +68,14 @@ def test_a_day_counted_past_publication_from_a_planned_day_is_none_for_a_past_ev
     assert [e["date"] for e in events if "coach" in e["what"]] == []
 
 
+def test_a_phrase_never_ends_with_an_auxiliary() -> None:
+    events = _events("New electric ferries, several small tugs and a futuristic electric station "
+                     "hull concept boat from Arlo Yards are among the models on display this week "
+                     "at the Bergen Boat Show.", published="2019-11-20")
+    assert events and not any(str(e["what"]).split()[-1] in ("are", "is", "was", "were")
+                              for e in events)
+
+
 def test_named_days_are_dates_of_their_year() -> None:
     # US Election Day 2019 fell on 5 November, Thanksgiving on the 28th, Memorial Day on 27 May.
     published = "2019-11-20"
