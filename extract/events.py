@@ -165,7 +165,8 @@ _PREPOSITIONS = frozenset(split_words(
 ))
 # Personal pronouns as subjects name nobody on a timeline line.
 _PRONOUNS = frozenset(split_words("i we you he she they"))
-_PHRASE_WORD = re.compile(r"[A-Za-z0-9$][\w\-’'.$%/]*")
+# A number keeps its thousands separators ("2,400 vessels").
+_PHRASE_WORD = re.compile(r"[A-Za-z0-9$][\w\-’'.$%/]*(?:,\d{3}(?!\d))*")
 _BEFORE_TRIGGER = 4
 _AFTER_TRIGGER = 7
 

@@ -68,6 +68,12 @@ def test_a_day_counted_past_publication_from_a_planned_day_is_none_for_a_past_ev
     assert [e["date"] for e in events if "coach" in e["what"]] == []
 
 
+def test_a_number_with_thousands_separators_is_one_word_of_the_phrase() -> None:
+    events = _events("Last year the Norland Coast Guard boarded 2,400 fishing boats off Arlo.",
+                     published="2019-11-20")
+    assert [e["what"] for e in events] == ["Norland Coast Guard boarded 2,400 fishing boats off Arlo"]
+
+
 def test_a_phrase_never_ends_with_an_auxiliary() -> None:
     events = _events("New electric ferries, several small tugs and a futuristic electric station "
                      "hull concept boat from Arlo Yards are among the models on display this week "
