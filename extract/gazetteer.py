@@ -316,6 +316,8 @@ lawmaker|legislator|representative|correspondent|editor|reporter|physician""".re
 # events, and the pandemics named like them, "Black Death"; with the documents of policy:
 # plan, roadmap, strategy, doctrine, and the programmes that carry them out, which are no
 # group of people, the ACE 2005 guidelines' test of an organisation), and market indices.
+# A "System" in the singular is a product or programme of that kind ("Human Landing System",
+# "Space Launch System"); companies call themselves "Systems".
 PROGRAMME_NOUNS = frozenset(split_words("program programme programs programmes initiative scheme"))
 # The kinds of instrument of the UN Treaty Collection's glossary (agreement, treaty,
 # convention, protocol, charter, pact, accord, memorandum of understanding, covenant,
@@ -330,7 +332,8 @@ NON_ORG_TAILS = AGREEMENT_KINDS | frozenset(split_words(
     "awards award prize agreements arrangements "
     "plan roadmap strategy doctrine act "
     "war wars battle battles hurricane typhoon cyclone storm revolution uprising massacre "
-    "pandemic epidemic plague flu death"
+    "pandemic epidemic plague flu death "
+    "system"
 )) | PROGRAMME_NOUNS
 
 # Administrative divisions (the types used in ISO 3166-2) and generic geographic feature and

@@ -435,3 +435,10 @@ def test_an_acronym_written_as_a_common_noun_or_a_variant_is_no_organisation() -
             "An NRK reporter and their CFI colleagues agreed.")
     orgs = _built(text, ["RAM", "GPU", "NRK", "NRK", "USB", "RAM", "NRK", "CFI"])
     assert sorted(orgs) == ["CFI", "NRK"]
+
+
+def test_a_system_in_the_singular_is_a_programme_and_systems_a_company() -> None:
+    text = ("Brevik Systems won the order. The Harbour Landing System will carry crews ashore, "
+            "and the Harbour Landing System is due in 2027.")
+    orgs = _built(text, ["Brevik Systems", "Harbour Landing System", "Harbour Landing System"])
+    assert list(orgs) == ["Brevik Systems"]
