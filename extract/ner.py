@@ -62,6 +62,11 @@ Entity = tuple[int, int, str]
 _JOIN = " .\n\n"
 
 
+# A list item's bullet ("- Google has bought ..."): the small model misses the name after
+# it, so the recogniser reads a space of the same length in its place (offsets unchanged).
+_BULLET = re.compile(r"^[-•*–—]\s+")
+
+
 def run_ner(text: str, sentences: list[Sentence], model: str | None = None,
             budget: int | None = None) -> tuple[list[Entity], int]:
     """(start, end, label) entities in ``text`` coordinates, and where NER coverage ended.
@@ -74,7 +79,7 @@ def run_ner(text: str, sentences: list[Sentence], model: str | None = None,
     pieces, starts, position = [], [], 0
     for start, end in chunks:
         starts.append((position, start, end - start))
-        pieces.append(text[start:end])
+        pieces.append(_BULLET.sub(lambda bullet: " " * len(bullet.group(0)), text[start:end]))
         position += end - start + len(_JOIN)
     from extract.nlp import get_nlp
 

@@ -442,3 +442,9 @@ def test_a_system_in_the_singular_is_a_programme_and_systems_a_company() -> None
             "and the Harbour Landing System is due in 2027.")
     orgs = _built(text, ["Brevik Systems", "Harbour Landing System", "Harbour Landing System"])
     assert list(orgs) == ["Brevik Systems"]
+
+
+def test_a_name_after_a_list_items_bullet_is_read() -> None:
+    text = ("Business news for Tuesday:\n- Google has bought a small ferry operator in Norway.\n"
+            "- Microsoft opened an office in Bergen.")
+    assert {"Google", "Microsoft"} <= set(_orgs(text))
