@@ -173,6 +173,16 @@ def test_an_acronym_before_a_place_noun_is_a_place_only_when_a_listed_places() -
     assert {m.text for m in from_place_context(text)} == {"UAE", "DRC", "Arlo"}
 
 
+def test_by_before_a_name_the_model_took_for_a_place_is_no_places_cue() -> None:
+    from extract.entities import find_mentions
+    from extract.places import build_places
+
+    text = "The ferry line is owned by Quillr, and its boats sail to Brevik."
+    spans = [tag(text, "Quillr", "GPE"), tag(text, "Brevik", "GPE")]
+    names = {p.name for p in build_places(find_mentions(spans, text), set(), text)}
+    assert names == {"Brevik"}
+
+
 def test_two_listed_places_joined_by_a_hyphen_are_two_places() -> None:
     record = extract_facts(article_from_text(
         "Patrols along the India-Bangladesh border will double from Monday, officials said.",
