@@ -251,12 +251,13 @@ def _contained_in(orgs: list[Organization], name: str) -> Organization | None:
     """"Senate" is a short mention of "Nigerian Senate" when only one org ends that way, and
     "Harvest" of a listed "Harvest Foods" or of "Nordvik Sensors", a name ending with the
     word of its kind, when only one starts that way (news names a company by its first
-    word after the first mention)."""
+    word after the first mention).  A seat of government is named whole: "House" is never
+    the "White House", nor "Street" Downing Street."""
     name = without_legal_form(name)  # "Nano-Satellite Systems Inc." of "Tyvak Nano-Satellite Systems"
     lowered = name.lower()
     hits = [
         o for o in orgs
-        if len(o.name.split()) > len(name.split())
+        if len(o.name.split()) > len(name.split()) and o.name not in gz.GOVERNMENT_SEATS
         and without_legal_form(o.name).lower().endswith(" " + lowered)
     ]
     if not hits and is_short_name(name):

@@ -448,3 +448,10 @@ def test_a_name_after_a_list_items_bullet_is_read() -> None:
     text = ("Business news for Tuesday:\n- Google has bought a small ferry operator in Norway.\n"
             "- Microsoft opened an office in Bergen.")
     assert {"Google", "Microsoft"} <= set(_orgs(text))
+
+
+def test_a_seat_of_government_is_named_whole() -> None:
+    text = ("The House voted on the bill, and the White House said it would veto it. "
+            "The House will vote again next week.")
+    orgs = _built(text, ["House", "White House", "House"])
+    assert sorted(orgs) == ["House", "White House"]
