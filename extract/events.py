@@ -49,7 +49,8 @@ class PlaceSpan:
 def extract_events(text: str, sentences: list[Sentence], published: str | None,
                    places: list[PlaceSpan], skip_until: int = 0,
                    dateline_place: str | None = None) -> list[dict[str, object]]:
-    """One event per dated occurrence, de-duplicated on (date, what).
+    """One event per dated occurrence, de-duplicated on (date, what) and on (date, the
+    event noun a phrase ends with).
 
     Every event needs an event word: a date alone dates a figure as often as an
     occurrence.  In the dateline's sentence the event happened at the dateline's place;
@@ -82,11 +83,20 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
             if event is None:
                 continue
             dated.add(date.iso)
-            key = (str(event["date"]), str(event["what"]).lower())
-            if key not in seen:
-                seen.add(key)
+            keys = {(str(event["date"]), str(event["what"]).lower())}
+            head = _head_event_noun(str(event["what"]))
+            if head:  # "the hearing" ... "last week's hearing": one hearing that week
+                keys.add((str(event["date"]), head))
+            if not keys & seen:
+                seen |= keys
                 events.append(event)
     return events
+
+
+def _head_event_noun(what: str) -> str | None:
+    """The event noun a phrase ends with ("comments hearing" -> "hearing"), if any."""
+    last = what.lower().split()[-1:] if what else []
+    return last[0] if last and last[0] in EVENT_NOUNS else None
 
 
 def _anchor(published: str | None) -> dt.date | None:

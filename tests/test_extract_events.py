@@ -74,6 +74,12 @@ def test_a_number_with_thousands_separators_is_one_word_of_the_phrase() -> None:
     assert [e["what"] for e in events] == ["Norland Coast Guard boarded 2,400 fishing boats off Arlo"]
 
 
+def test_one_event_noun_on_one_date_is_one_event() -> None:
+    events = _events("At last week's hearing, two witnesses backed the plan. Senator Ines Doyle "
+                     "referred to those comments at last week's hearing.", published="2019-11-20")
+    assert len([e for e in events if str(e["what"]).endswith("hearing")]) == 1
+
+
 def test_a_phrase_never_ends_with_an_auxiliary() -> None:
     events = _events("New electric ferries, several small tugs and a futuristic electric station "
                      "hull concept boat from Arlo Yards are among the models on display this week "
