@@ -71,11 +71,14 @@ class DateMention:
 
 
 def _dates_nothing(segment: str, span: tuple[int, int]) -> bool:
-    """"so far this year", "for years": a stretch of time, not a dated occurrence; and "the
-    first time since 1993", "the lowest since 2009": the reference point of a comparison."""
+    """"so far this year", "for years", "through November 2028": a stretch of time or its
+    end, not a dated occurrence; and "the first time since 1993", "the lowest since 2009":
+    the reference point of a comparison."""
     before = segment[max(0, span[0] - 8) : span[0]].lower()
     after = segment[span[1] : span[1] + 8].lower()
     if before.endswith(("so far ", "for the ")) or after.startswith(" so far"):
+        return True
+    if before.endswith("through ") or segment.startswith("through", span[0]):
         return True
     return bool(segment.startswith("since", span[0])
                 and _COMPARED.search(segment[max(0, span[0] - 40) : span[0]]))
@@ -423,7 +426,10 @@ def find_dates(text: str, start: int, end: int, anchor: dt.date | None,
     for pattern, resolver, base, narrative in patterns:
         for match in pattern.finditer(segment):
             span = match.span("y") if resolver is _year_end else match.span()
-            if any(a < span[1] and span[0] < b for a, b in taken) or _dates_nothing(segment, span):
+            if any(a < span[1] and span[0] < b for a, b in taken):
+                continue
+            if _dates_nothing(segment, span):
+                taken.append(span)  # nor does a shorter expression inside it
                 continue
             tense = clause_tense(segment, span)
             iso = resolver(match, base, tense == "future")

@@ -74,6 +74,12 @@ def test_a_number_with_thousands_separators_is_one_word_of_the_phrase() -> None:
     assert [e["what"] for e in events] == ["Norland Coast Guard boarded 2,400 fishing boats off Arlo"]
 
 
+def test_the_end_of_a_stretch_after_through_dates_nothing() -> None:
+    assert _dates("Arlo plans to spend $2 billion on ferries through November 2028.",
+                  "2019-11-20") == []
+    assert _dates("The yard will deliver the first ferry in 2024.", "2019-11-20") == ["2024"]
+
+
 def test_one_event_noun_on_one_date_is_one_event() -> None:
     events = _events("At last week's hearing, two witnesses backed the plan. Senator Ines Doyle "
                      "referred to those comments at last week's hearing.", published="2019-11-20")
@@ -428,7 +434,7 @@ def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
     ("The pier was rebuilt over the summer.", "2019-11-20", ["2019"]),
     ("The pier will reopen in the spring.", "2019-11-20", ["2020"]),
     ("The pier was rebuilt this past summer.", "2019-03-20", ["2018"]),
-    ("Fares stay frozen through March.", "2019-11-20", ["2019-03"]),
+    ("Fares stay frozen through March.", "2019-11-20", []),  # the end of a stretch
     ("As of October, the pier was closed.", "2019-11-20", ["2019-10"]),
     ("September\u2019s vote was close.", "2019-11-20", ["2019-09"]),
     ("The council met this morning.", "2019-11-20", ["2019-11-20"]),
