@@ -84,10 +84,11 @@ def _dates_nothing(segment: str, span: tuple[int, int]) -> bool:
                 and _COMPARED.search(segment[max(0, span[0] - 40) : span[0]]))
 
 
-# A superlative or "first time" before "since": "the lowest since 2009" compares, it dates
-# nothing (English superlatives: -est forms and most/least, best/worst, record).
+# A superlative or "first" before "since": "the lowest since 2009", "its first away win since
+# 2011" compare, they date nothing (English superlatives: -est forms and most/least,
+# best/worst, record; and the ordinal "first").
 _COMPARED = re.compile(
-    r"\b(?:first\s+time|[a-z]{3,}est|most|least|best|worst|record)\b(?:\s+[\w\-]+){0,3}\s+$",
+    r"\b(?:first|[a-z]{3,}est|most|least|best|worst|record)\b(?:\s+[\w\-]+){0,4}\s+$",
     re.IGNORECASE,
 )
 
@@ -358,7 +359,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
      _year),
     (re.compile(r"\b(?:18|19|20)\d\d\s*(?:to|through|until|and|-|–)\s*(?P<y>(?:18|19|20)\d\d)\b"
                 r"(?!\s*%)"), _year_end),
-    (re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b"), _weekday),
+    # With the part of the day TIMEX3 keeps in the expression ("Sunday night").
+    (re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+                r"(?:\s+(?:morning|afternoon|evening|night))?\b"), _weekday),
     # With the modifiers of TimeML's TIMEX3 MOD attribute before it ("early this year",
     # "late last year", "mid-next month").
     (re.compile(r"\b(?:(?:early|late|mid)[\s\-]+)?"

@@ -74,6 +74,18 @@ def test_a_number_with_thousands_separators_is_one_word_of_the_phrase() -> None:
     assert [e["what"] for e in events] == ["Norland Coast Guard boarded 2,400 fishing boats off Arlo"]
 
 
+def test_the_part_of_the_day_after_a_weekday_is_part_of_the_date() -> None:
+    events = _events("The Kestrel ferry was unveiled Sunday night ahead of the Bergen boat show.",
+                     published="2019-11-20")
+    assert [(e["date"], e["what"]) for e in events] == [
+        ("2019-11-17", "Kestrel ferry was unveiled ahead of the Bergen boat show")]
+
+
+def test_the_first_of_a_kind_since_a_year_compares_and_dates_nothing() -> None:
+    assert _dates("Arlo won its first away cup match since 2011.", "2019-11-20") == []
+    assert _dates("Arlo won the cup in 2011.", "2019-11-20") == ["2011"]
+
+
 def test_the_end_of_a_stretch_after_through_dates_nothing() -> None:
     assert _dates("Arlo plans to spend $2 billion on ferries through November 2028.",
                   "2019-11-20") == []
