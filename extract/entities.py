@@ -369,8 +369,8 @@ def _split_possessive(start: int, end: int, text: str, kind: str) -> list[Mentio
 
 
 def _trim(mention: Mention, text: str) -> Mention | None:
-    """Strip a leading article/"former", a trailing possessive and an unclosed bracket
-    from the span."""
+    """Strip a leading article/"former", a trailing possessive, a trailing conjunction and
+    an unclosed bracket from the span."""
     start, end = mention.start, mention.end
     span = text[start:end]
     lead = context.LEADING.match(span)
@@ -384,6 +384,7 @@ def _trim(mention: Mention, text: str) -> Mention | None:
         span = span[: span.index("(")].rstrip()  # "Ministry of X (MX": the name ends at the bracket
     span = re.sub(r"^(?:[a-z][\w\-]*\s+)+(?=[A-Z])", "", span)
     span = re.sub(r"(?:\s+\S*\d\S*)+$", "", span)
+    span = re.sub(r"(?:,?\s+(?:and|or|&))+$", "", span)  # "iPad Pro and": a list goes on
     if mention.kind == PLACE:
         span = re.sub(r"\s+(?:province|district|region|state|county|governorate|oblast)$", "", span)
     if not span:

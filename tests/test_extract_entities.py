@@ -183,6 +183,15 @@ def test_by_before_a_name_the_model_took_for_a_place_is_no_places_cue() -> None:
     assert names == {"Brevik"}
 
 
+def test_a_name_never_ends_with_a_conjunction() -> None:
+    from extract.entities import find_mentions
+
+    text = "Chargers for the Brevik Pad Pro and Brevik Book Pro are small, says Arlo Labs."
+    spans = [tag(text, "Pad Pro and", "ORG"), tag(text, "Arlo Labs", "ORG")]
+    assert {m.text for m in find_mentions(spans, text)} >= {"Pad Pro", "Arlo Labs"}
+    assert not any(m.text.endswith(" and") for m in find_mentions(spans, text))
+
+
 def test_two_listed_places_joined_by_a_hyphen_are_two_places() -> None:
     record = extract_facts(article_from_text(
         "Patrols along the India-Bangladesh border will double from Monday, officials said.",
