@@ -260,7 +260,8 @@ def _contained_in(orgs: list[Organization], name: str) -> Organization | None:
         if len(o.name.split()) > len(name.split()) and o.name not in gz.GOVERNMENT_SEATS
         and without_legal_form(o.name).lower().endswith(" " + lowered)
     ]
-    if not hits and is_short_name(name):
+    # A listed company is a company of its own: "Amazon" is no short "Amazon Web Services".
+    if not hits and is_short_name(name) and not is_company(name):
         hits = [o for o in orgs if (short_name_of(o.name) or "").lower() == lowered]
     return hits[0] if len(hits) == 1 else None
 

@@ -455,3 +455,11 @@ def test_a_seat_of_government_is_named_whole() -> None:
             "The House will vote again next week.")
     orgs = _built(text, ["House", "White House", "House"])
     assert sorted(orgs) == ["House", "White House"]
+
+
+def test_a_listed_company_is_no_short_name_of_another_that_starts_with_it() -> None:
+    text = ("Amazon Web Services signed the deal. Amazon also sells music, and Nordvik Sensors "
+            "opened a plant; Nordvik said sales rose.")
+    orgs = _built(text, ["Amazon Web Services", "Amazon", "Nordvik Sensors", "Nordvik"])
+    assert orgs["Amazon Web Services"] == [] and "Amazon" in orgs
+    assert "Nordvik" not in orgs  # the short name of a company written in full before
