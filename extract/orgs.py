@@ -260,8 +260,7 @@ def _contained_in(orgs: list[Organization], name: str) -> Organization | None:
         if len(o.name.split()) > len(name.split()) and o.name not in gz.GOVERNMENT_SEATS
         and without_legal_form(o.name).lower().endswith(" " + lowered)
     ]
-    # A listed company is a company of its own: "Amazon" is no short "Amazon Web Services".
-    if not hits and is_short_name(name) and not is_company(name):
+    if not hits and is_short_name(name):
         hits = [o for o in orgs if (short_name_of(o.name) or "").lower() == lowered]
     return hits[0] if len(hits) == 1 else None
 
@@ -282,9 +281,10 @@ def is_short_name(name: str) -> bool:
     word that is not the word of a kind ("House" of "House Science Committee" is a
     chamber), a party word ("Republican"), a name of its own, a place, a people, a title's
     word ("State" of "State Department"), a position ("North"), a function word or an
-    adjective ("International" of "International Tennis Federation" qualifies the name)."""
+    adjective ("International" of "International Tennis Federation" qualifies the name).  A
+    listed company is a name of its own too: "Amazon" is no short "Amazon Web Services"."""
     return bool(re.fullmatch(r"[A-Z][\w&]*", name)) and name.lower() not in gz.ORG_KEYWORDS \
-        and name not in gz.PARTY_ALIASES and name not in gz.ORG_ALIASES \
+        and name not in gz.PARTY_ALIASES and name not in gz.ORG_ALIASES and not is_company(name) \
         and name not in gz.PLACE_NAMES and name not in gz.DEMONYMS \
         and name.lower() not in gz.TITLE_WORDS and name not in gz.FUNCTION_WORDS \
         and name not in POSITION_WORDS and not is_adjective(name)

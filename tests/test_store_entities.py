@@ -182,6 +182,16 @@ def test_an_adjective_opening_an_organisations_name_is_no_short_name(tmp_path: P
         conn.close()
 
 
+def test_a_listed_company_alone_is_no_short_name_of_a_longer_one(tmp_path: Path) -> None:
+    # "Amazon" is a listed company (extract/data/companies.txt): a name of its own.
+    full = record("full", [], orgs=[_org("Amazon Web Services")])
+    alone = record("alone", [], orgs=[_org("Amazon")])
+    for number, order in enumerate(itertools.permutations([full, alone])):
+        conn = store(tmp_path / f"{number}.db", list(order))
+        assert orgs_named(conn)["alone"] == ["Amazon"]
+        conn.close()
+
+
 def test_a_version_7_store_gets_organisations_short_names_on_opening(tmp_path: Path) -> None:
     path = tmp_path / "old.db"
     store(path, [record("short", [], orgs=[_org("Nordvik")]),
