@@ -293,10 +293,13 @@ _DETERMINERS = frozenset(split_words("the a an this that these those its his her
 def _joins_nouns(words: list[re.Match[str]], position: int) -> bool:
     """Whether "and"/"or" at ``position`` joins two words of one noun phrase ("creator and
     business accounts"), not two clauses: the word after it is a lower-case word that is no
-    verb, pronoun or determiner (a determiner or subject opens a clause of its own)."""
+    verb, pronoun or determiner (a determiner or subject opens a clause of its own), or it
+    stands between two capitalised words of one name ("Security and Defence Partnership")."""
     if words[position].group(0).lower() not in ("and", "or") or position + 1 >= len(words):
         return False
     after = words[position + 1].group(0)
+    if position > 0 and words[position - 1].group(0)[:1].isupper() and after[:1].isupper():
+        return True  # inside a name: "a Security and Defence Partnership"
     return after.islower() and not _verbish(after) \
         and after not in _PRONOUNS | _DETERMINERS | _STOP | _CLAUSE_WORDS
 
@@ -318,7 +321,7 @@ def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
     """The event noun's noun phrase: its modifiers back to a verb, preposition or clause word
     ("Holcomb's election campaign"), and one complement opened by a preposition ("sale of
     five jets to Ghana"), up to a verb, a clause word or a clause mark."""
-    low = _reach_back(text, words, trigger, _opens_noun_phrase)
+    low = _reach_back(text, words, trigger, _opens_noun_phrase, noun=True)
     high = trigger
     if high + 1 < len(words) and _joined(text, words, high) \
             and words[high + 1].group(0).lower() in _COMPLEMENT:
@@ -443,7 +446,7 @@ def _intransitive_what(text: str, words: list[re.Match[str]], trigger: int) -> s
 
 
 def _reach_back(text: str, words: list[re.Match[str]], trigger: int,
-                stops: Callable[[str], bool] = lambda word: False) -> int:
+                stops: Callable[[str], bool] = lambda word: False, noun: bool = False) -> int:
     """Where the phrase starts: up to _BEFORE_TRIGGER words back within the clause, and not
     past a word ``stops`` accepts (a subject stops at the verb before it, a noun phrase at a
     verb or a preposition: "strike at the port", not "staged a …")."""
@@ -453,6 +456,8 @@ def _reach_back(text: str, words: list[re.Match[str]], trigger: int,
         if before.lower() in _CLAUSE_WORDS or stops(before):
             break
         low -= 1
+        if noun and before.lower() in _DETERMINERS:
+            break  # a determiner opens its noun phrase: "in the strongest terms the attack"
     return low
 
 

@@ -92,6 +92,19 @@ def test_the_end_of_a_stretch_after_through_dates_nothing() -> None:
     assert _dates("The yard will deliver the first ferry in 2024.", "2019-11-20") == ["2024"]
 
 
+def test_an_event_nouns_phrase_starts_at_its_determiner() -> None:
+    events = _events("The ministers condemned in the strongest terms the bombing in Arlo on "
+                     "3 May 2025.", published="2025-06-11")
+    assert [(e["date"], e["what"]) for e in events] == [("2025-05-03", "bombing in Arlo")]
+
+
+def test_and_between_two_capitalised_words_is_inside_a_name() -> None:
+    events = _events("Norland on Tuesday agreed upon a Security and Defence Partnership with "
+                     "its neighbours.", published="2025-06-11")
+    assert [e["what"] for e in events] == [
+        "Norland agreed upon a Security and Defence Partnership"]
+
+
 def test_one_event_noun_on_one_date_is_one_event() -> None:
     events = _events("At last week's hearing, two witnesses backed the plan. Senator Ines Doyle "
                      "referred to those comments at last week's hearing.", published="2019-11-20")
