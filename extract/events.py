@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from extract import gazetteer as gz
 from extract.attribution import VERB_RE
 from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST, VERB_NOUNS
 from extract.people import leading_title
@@ -190,6 +191,9 @@ def _what(text: str, sentence: Sentence, date: DateMention,
     name or words before the verb in its clause and what follows it up to the clause's end
     ("NASA announced the selection of SpaceX"); the date itself is left out.  An event noun
     after a modal or "to" is a verb ("will return")."""
+    work = _work_of_the_year(text, date)
+    if work:
+        return f"release of {work}"
     words = _phrase_words(text, sentence, date, others)
     modified = _modified_noun(text, words, date)
     if modified is not None:
@@ -214,6 +218,29 @@ def _what(text: str, sentence: Sentence, date: DateMention,
                 return what
         return None
     return None
+
+
+# A title after a year's possessive: capitalised words, with the small words of English
+# title case between them ("2013's Star Trek Into Darkness", "1973's The Captain and Me").
+_WORK_TITLE = re.compile(r"['’]s\s+([A-Z][\w’'\-]*(?:\s+[A-Z][\w’'\-]*|\s+(?:of|the|and|in|into|to|a|"
+                         r"an|on|for|at|by)(?=\s+[A-Z]))*)")
+
+
+def _work_of_the_year(text: str, date: DateMention) -> str | None:
+    """The work a bare year names as its own ("2016's Star Trek Beyond": the year of its
+    release), unless the title names an occurrence ("2016's Rio Olympics", "2019's Hurricane
+    Dorian", "2019's March vote") or is a listed place's."""
+    if len(date.iso) != 4:
+        return None
+    title = _WORK_TITLE.match(text, date.end)
+    if title is None:
+        return None
+    name = title.group(1).strip()
+    words = {w.lower() for w in name.split()}
+    if words & (EVENT_NOUNS | gz.NON_ORG_TAILS) or name in gz.PLACE_NAMES \
+            or name.split()[0] in gz.WEEKDAY_AND_MONTHS:
+        return None
+    return name
 
 
 def _modified_noun(text: str, words: list[re.Match[str]], date: DateMention) -> int | None:

@@ -36,7 +36,7 @@ _PART_OF = r"(?:the\s+)?(?:end|start|beginning|middle)\s+of"
 _FUTURE_WORDS = (
     r"will|would|shall|going\s+to|about\s+to|(?:plans?|planned|planning)\s+to|(?:is|are)\s+due|"
     r"scheduled|expect|expects|"
-    r"expected|set\s+to|upcoming|next|starts|begins|opens|ends|closes|resumes|finishes|"
+    r"expected|set\s+to|upcoming|next|starts|begins|opens|ends|closes|resumes|finishes|concludes|"
     r"arrives|leaves|departs|returns|kicks\s+off|wraps\s+up|goes\s+on\s+sale|go\s+on\s+sale|"
     r"takes\s+place|is\s+to|are\s+to"
 )

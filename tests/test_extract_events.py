@@ -105,6 +105,18 @@ def test_and_between_two_capitalised_words_is_inside_a_name() -> None:
         "Norland agreed upon a Security and Defence Partnership"]
 
 
+def test_a_works_title_after_a_years_possessive_dates_its_release() -> None:
+    events = _events("The festival showed 2014's Harbour Lights and 2016's The Long Tide Home. "
+                     "Crews from 2019's Hurricane Ivo and 2018's March vote were honoured.",
+                     published="2019-11-20")
+    assert [(e["date"], e["what"]) for e in events if str(e["what"]).startswith("release")] == [
+        ("2014", "release of Harbour Lights"), ("2016", "release of The Long Tide Home")]
+
+
+def test_concludes_is_a_verb_of_a_schedules_end() -> None:
+    assert _dates("The tour concludes October 10 in Oslo.", "2019-11-19") == ["2020-10-10"]
+
+
 def test_one_event_noun_on_one_date_is_one_event() -> None:
     events = _events("At last week's hearing, two witnesses backed the plan. Senator Ines Doyle "
                      "referred to those comments at last week's hearing.", published="2019-11-20")
