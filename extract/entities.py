@@ -63,7 +63,8 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     raw += [m for m in context.from_keywords(text) if _plausible(m)]
     raw += context.from_streets(text)
     titles = {m.text for m in raw if m.kind == "title"}
-    mentions = [m for m in _resolve_overlaps(raw) if m.kind != "title" and m.text not in titles]
+    mentions = [m for m in _resolve_overlaps(raw) if m.kind != "title" and m.text not in titles
+                and not _after_a_years_possessive(m, text)]
     mentions = _join_coordinated_names(mentions, text)
     mentions = sorted(mentions + _owner_places(mentions), key=lambda m: m.start)
     if skip:
@@ -308,6 +309,18 @@ def _from_ner(entities: list[tuple[int, int, str]], text: str) -> Iterable[Menti
             cleaned = _trim(mention, text)
             if cleaned and _plausible(cleaned) and not _capitalised_plural(cleaned, text):
                 yield _retype(cleaned)
+
+
+_YEARS_POSSESSIVE = re.compile(r"\b(?:18|19|20)\d\d['’]s\s+$")
+
+
+def _after_a_years_possessive(mention: Mention, text: str) -> bool:
+    """"1972's Toulouse Street", "2016's Star Trek Beyond": what a year owns is a work or an
+    occurrence of that year, no place or body (a listed one, "2019's Hong Kong protests",
+    and a person stay what they are)."""
+    if mention.kind == PERSON or _known(mention):
+        return False
+    return bool(_YEARS_POSSESSIVE.search(text, max(0, mention.start - 8), mention.start))
 
 
 # A sentence's or a list item's opening ("\n- Ousted ...").

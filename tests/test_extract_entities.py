@@ -192,6 +192,16 @@ def test_a_name_never_ends_with_a_conjunction() -> None:
     assert not any(m.text.endswith(" and") for m in find_mentions(spans, text))
 
 
+def test_what_a_year_owns_is_a_work_not_a_place_or_body() -> None:
+    from extract.entities import find_mentions
+
+    text = ("The band played 1972's Harbour Street and 1974's Brevik Records in full, "
+            "then 2019's Hong Kong protest songs.")
+    spans = [tag(text, "Harbour Street", "FAC"), tag(text, "Brevik Records", "ORG"),
+             tag(text, "Hong Kong", "GPE")]
+    assert {m.text for m in find_mentions(spans, text)} == {"Hong Kong"}
+
+
 def test_two_listed_places_joined_by_a_hyphen_are_two_places() -> None:
     record = extract_facts(article_from_text(
         "Patrols along the India-Bangladesh border will double from Monday, officials said.",
