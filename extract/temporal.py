@@ -184,9 +184,13 @@ def _year_end(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | N
 
 
 def _weekday(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
-    """"on Tuesday": the nearest such day before (or, for plans, after) publication."""
+    """"on Tuesday": the nearest such day before (or, for plans, after) publication; "this
+    Friday": that day of publication's week (Monday to Sunday, ISO 8601)."""
     if anchor is None:
         return None
+    if m.group("this"):
+        monday = anchor - dt.timedelta(days=anchor.weekday())
+        return (monday + dt.timedelta(days=WEEKDAYS.index(m.group("w").lower()))).isoformat()
     return last_weekday(m.group("w"), anchor, future).isoformat()
 
 
@@ -360,8 +364,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"\b(?:18|19|20)\d\d\s*(?:to|through|until|and|-|–)\s*(?P<y>(?:18|19|20)\d\d)\b"
                 r"(?!\s*%)"), _year_end),
     # With the part of the day TIMEX3 keeps in the expression ("Sunday night").
-    (re.compile(r"\b(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-                r"(?:\s+(?:morning|afternoon|evening|night))?\b"), _weekday),
+    # "a Tuesday" is no particular day; "this Friday" is the one of publication's week.
+    (re.compile(r"(?<!\ba )\b(?:(?P<this>(?i:this))\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|"
+                r"Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"), _weekday),
     # With the modifiers of TimeML's TIMEX3 MOD attribute before it ("early this year",
     # "late last year", "mid-next month").
     (re.compile(r"\b(?:(?:early|late|mid)[\s\-]+)?"

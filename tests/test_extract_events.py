@@ -131,6 +131,13 @@ def test_a_phrase_never_ends_with_an_auxiliary() -> None:
                               for e in events)
 
 
+def test_this_weekday_is_of_publications_week_and_a_weekday_is_none() -> None:
+    # 2019-11-20 is a Wednesday.
+    assert _dates("The ferry sails this Friday.", "2019-11-20") == ["2019-11-22"]
+    assert _dates("The ferry sailed this Monday.", "2019-11-20") == ["2019-11-18"]
+    assert _dates("The vote came on Nov. 5, a Tuesday.", "2019-11-20") == ["2019-11-05"]
+
+
 def test_named_days_are_dates_of_their_year() -> None:
     # US Election Day 2019 fell on 5 November, Thanksgiving on the 28th, Memorial Day on 27 May.
     published = "2019-11-20"
