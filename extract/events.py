@@ -65,11 +65,10 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
     events: list[dict[str, object]] = []
     seen: set[tuple[str, str]] = set()
     quoted = [part for quote in find_quote_spans(text) for part in quote.parts]
-    reference: dt.date | None = None  # the day the story last named, for "the next day"
+    reference: str | None = None  # the date the story last named, for "the next day"
     for sentence in sentences:
         dates = list(find_dates(text, sentence.start, sentence.end, anchor, reference))
-        days = sorted((d.start, d.iso) for d in dates if len(d.iso) == 10)
-        reference = dt.date.fromisoformat(days[-1][1]) if days else reference
+        reference = max(dates, key=lambda d: d.start).iso if dates else reference
         dated: set[str] = set()  # a date said twice in one sentence dates one occurrence
         for date in dates:
             if date.iso in dated:

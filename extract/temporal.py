@@ -8,6 +8,7 @@ at the precision the text gives: YYYY-MM-DD, YYYY-MM or YYYY.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -395,15 +396,24 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
 ]
 
 
-def _days_from(m: re.Match[str], reference: dt.date | None, future: bool) -> str | None:
-    """"the next day", "two days earlier": counted from the day the story last named."""
-    if reference is None:
-        return None
+def _days_from(m: re.Match[str], reference: str | None, future: bool) -> str | None:
+    """"the next day", "two days earlier", "a year later": counted from the date the story
+    last named (ISO, at its precision), at the precision of the unit (a week or a month
+    later is sure of its month, a year later of its year); a day needs a day to count from."""
     count = (m.group("n") or "one").lower()
-    days = int(count) if count.isdigit() else _COUNTS.get(count, 1)
+    number = int(count) if count.isdigit() else _COUNTS.get(count, 1)
     word = m.group("dir") or m.group("rel") or m.group("dir2") or ""
-    later = word.lower() in ("later", "after", "next", "following")
-    return (reference + dt.timedelta(days=days if later else -days)).isoformat()
+    sign = 1 if word.lower() in ("later", "after", "next", "following") else -1
+    unit = (m.group("unit") or "day").lower()
+    if reference is None or len(reference) < {"year": 4, "month": 7}.get(unit, 10):
+        return None
+    if unit == "year":
+        return str(int(reference[:4]) + sign * number)
+    if unit == "month":
+        index = int(reference[:4]) * 12 + int(reference[5:7]) - 1 + sign * number
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    day = dt.date.fromisoformat(reference) + dt.timedelta(days=sign * number * (7 if unit == "week" else 1))
+    return day.isoformat() if unit == "day" else f"{day.year:04d}-{day.month:02d}"
 
 
 def _narrated(iso: str, anchor: dt.date | None, future: bool) -> bool:
@@ -414,35 +424,48 @@ def _narrated(iso: str, anchor: dt.date | None, future: bool) -> bool:
 
 # The days TimeML's TIMEX3 anchors on another date of the text rather than on the document's
 # ("the next day", "two days earlier", "the day before"): they need the day last named.
-_NARRATIVE_PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
+NarrativeResolver = Callable[[re.Match[str], "str | None", bool], "str | None"]
+_NARRATIVE_PATTERNS: list[tuple[re.Pattern[str], NarrativeResolver]] = [
     # "Two days after the attack" counts from the attack, which a chronological story has
     # just dated.
-    (re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+days?\s+(?P<dir>earlier|later|before|after)"
+    (re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>day|week|month|year)s?\s+"
+                r"(?P<dir>earlier|later|before|after)"
                 r"|the\s+(?P<rel>previous|next|following)\s+day|the\s+day\s+(?P<dir2>before|after))\b",
                 re.IGNORECASE), _days_from),
 ]
 
 
 def find_dates(text: str, start: int, end: int, anchor: dt.date | None,
-               reference: dt.date | None = None) -> Iterator[DateMention]:
+               reference: str | None = None) -> Iterator[DateMention]:
     """Date expressions in text[start:end], most specific first, never overlapping;
-    ``reference`` is the day the text last named, for "the next day"."""
+    ``reference`` is the date the text last named (ISO), for "the next day"."""
     segment = text[start:end]
     taken: list[tuple[int, int]] = []
-    patterns = [(p, r, anchor, False) for p, r in _PATTERNS]
-    patterns += [(p, r, reference, True) for p, r in _NARRATIVE_PATTERNS]
-    for pattern, resolver, base, narrative in patterns:
+    resolving: list[tuple[re.Pattern[str], Callable[[re.Match[str], bool], str | None], bool]] = [
+        (p, functools.partial(_by_anchor, r, anchor), r is _year_end) for p, r in _PATTERNS]
+    resolving += [(p, functools.partial(_by_reference, r, reference, anchor), False)
+                  for p, r in _NARRATIVE_PATTERNS]
+    for pattern, resolve, year_end in resolving:
         for match in pattern.finditer(segment):
-            span = match.span("y") if resolver is _year_end else match.span()
+            span = match.span("y") if year_end else match.span()
             if any(a < span[1] and span[0] < b for a, b in taken):
                 continue
             if _dates_nothing(segment, span):
                 taken.append(span)  # nor does a shorter expression inside it
                 continue
             tense = clause_tense(segment, span)
-            iso = resolver(match, base, tense == "future")
-            if iso and narrative and not _narrated(iso, anchor, tense == "future"):
-                continue
+            iso = resolve(match, tense == "future")
             if iso:
                 taken.append(span)
                 yield DateMention(iso, start + span[0], start + span[1], tense)
+
+
+def _by_anchor(resolver: Resolver, anchor: dt.date | None, match: re.Match[str],
+               future: bool) -> str | None:
+    return resolver(match, anchor, future)
+
+
+def _by_reference(resolver: NarrativeResolver, reference: str | None, anchor: dt.date | None,
+                  match: re.Match[str], future: bool) -> str | None:
+    iso = resolver(match, reference, future)
+    return iso if iso and _narrated(iso, anchor, future) else None

@@ -61,6 +61,15 @@ def test_the_next_day_counts_from_the_day_the_story_last_named() -> None:
         ("2019-11-20", "Nordvik Ferries cancelled its sailings")]
 
 
+def test_a_year_or_a_week_later_counts_from_the_date_last_named_at_its_precision() -> None:
+    events = _events("Arlo Ferries launched its first hybrid ferry in 2015.\n"
+                     "A year later, Arlo Ferries ordered two more.\n"
+                     "Rebels shelled the port on 3 March 2019.\n"
+                     "Two weeks later, Norland Navy sent two frigates to the port.",
+                     published="2019-11-20")
+    assert [e["date"] for e in events] == ["2015", "2016", "2019-03-03", "2019-03"]
+
+
 def test_a_day_counted_past_publication_from_a_planned_day_is_none_for_a_past_event() -> None:
     # The final is still to come; "two days after" it, a past event cannot have happened.
     events = _events("The final will be played on Sunday.\nTwo days after winning the "
