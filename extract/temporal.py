@@ -237,6 +237,23 @@ def _ago(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     return f"{day.year:04d}-{day.month:02d}" if unit == "week" else day.isoformat()
 
 
+def _in_time(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"The yard opens in two weeks": counted on from publication, for plans only (told in
+    the past, "in two years" is a stretch: "prices doubled in two years")."""
+    if anchor is None or not future:
+        return None
+    count = m.group("n").lower()
+    n = int(count) if count.isdigit() else _COUNTS[count]
+    unit = m.group("unit").lower()
+    if unit == "year":
+        return str(anchor.year + n)
+    if unit == "month":
+        index = anchor.year * 12 + anchor.month - 1 + n
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    day = anchor + dt.timedelta(days=7 * n if unit == "week" else n)
+    return f"{day.year:04d}-{day.month:02d}" if unit == "week" else day.isoformat()
+
+
 def _day_word(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     """"today", "yesterday", "tomorrow", "this morning", "last night"."""
     if anchor is None:
@@ -393,6 +410,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
                 re.IGNORECASE), _weekend),
     (re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
                 r"(?P<unit>decade|year|month|week|day)s?\s+ago\b", re.IGNORECASE), _ago),
+    (re.compile(r"\bin\s+(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+                r"(?P<unit>year|month|week|day)s?(?!\s+(?:time|ago))\b", re.IGNORECASE), _in_time),
 ]
 
 

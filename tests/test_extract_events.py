@@ -147,6 +147,12 @@ def test_this_weekday_is_of_publications_week_and_a_weekday_is_none() -> None:
     assert _dates("The vote came on Nov. 5, a Tuesday.", "2019-11-20") == ["2019-11-05"]
 
 
+def test_in_two_weeks_is_a_date_for_plans_and_a_stretch_otherwise() -> None:
+    assert _dates("The yard will open in two weeks.", "2019-11-20") == ["2019-12"]
+    assert _dates("The yard opens in three days.", "2019-11-20") == ["2019-11-23"]
+    assert _dates("Fares doubled in two years.", "2019-11-20") == []
+
+
 def test_named_days_are_dates_of_their_year() -> None:
     # US Election Day 2019 fell on 5 November, Thanksgiving on the 28th, Memorial Day on 27 May.
     published = "2019-11-20"
