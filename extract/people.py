@@ -15,8 +15,8 @@ from extract import gazetteer as gz
 from extract import products
 from extract.attribution import BEFORE_VERB, INVERTED_SPEECH_VERBS, PERSONAL_SPEECH_VERBS
 from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST
-from extract.mentions import PERSON, Mention
-from extract.namelists import is_given_name, surname_used_alone
+from extract.mentions import ORG, PERSON, Mention
+from extract.namelists import is_company, is_given_name, surname_used_alone
 
 # A word of a name: capitalised, a surname particle, or a particle joined to the surname by a
 # hyphen as Arabic names are transliterated ("al-Assad", "el-Sisi", "bin-Salman").
@@ -139,7 +139,8 @@ def build_people(mentions: list[Mention], text: str) -> list[Person]:
                 person.titles.append(title)
     people = [p for p in people if len(p.name.split()) > 1 or p.titles or _speaks(p, text)]
     people = [p for p in people if p.name.split()[0] not in gz.GENERIC_SPEAKERS]
-    people = [p for p in people if _looks_like_person(p, text)]
+    bodies = {m.text for m in mentions if m.kind == ORG}
+    people = [p for p in people if _looks_like_person(p, text, bodies)]
     return sorted(_merge_initials(people), key=lambda p: min(m.start for m in p.mentions))
 
 
@@ -167,7 +168,7 @@ def _title_head(mention: Mention, text: str) -> str:
     return match.group(1) if match else ""
 
 
-def _looks_like_person(person: Person, text: str) -> bool:
+def _looks_like_person(person: Person, text: str, bodies: set[str]) -> bool:
     """Structural checks that title-case phrases ("Price Drop", "Keck Observatory") fail.
 
     A person's name does not end in an institution word, is written at least once
@@ -194,10 +195,10 @@ def _looks_like_person(person: Person, text: str) -> bool:
     speaks = _speaks(person, text)
     if not speaks and re.search(rf"(?<![\w’'.\-]){re.escape(last)}(?![\w’'\-])", text) is not None:
         return False
-    return _reads_as_name(person, text)
+    return _reads_as_name(person, text, bodies)
 
 
-def _reads_as_name(person: Person, text: str) -> bool:
+def _reads_as_name(person: Person, text: str, bodies: set[str]) -> bool:
     """A given name, a form of address ("Mr.", "Dr."), an age, "who", a surname-only
     reference, or a place in the model's eyes that a list puts beside a person."""
     tokens = person.name.split()
@@ -205,6 +206,9 @@ def _reads_as_name(person: Person, text: str) -> bool:
         return True
     if surname_used_alone(tokens, text) or any(m.source == "list" for m in person.mentions):
         return True  # named again by the surname, or listed beside another person
+    if any(m.source == "ner" for m in person.mentions) and _speaks(person, text) \
+            and not is_company(person.name) and person.name not in bodies:
+        return True  # the model's person says something: "Zabihullah Mujahid said"
     # An age after the name ("Tavurai Ncube, 41,") and "who" ("Halvard Endresen, who runs
     # a shop") are said only of people.
     return any(_addressed(m, text) or _AGE.match(text[m.end : m.end + 8])

@@ -202,6 +202,16 @@ def test_what_a_year_owns_is_a_work_not_a_place_or_body() -> None:
     assert {m.text for m in find_mentions(spans, text)} == {"Hong Kong"}
 
 
+def test_the_models_person_who_speaks_is_a_person_unless_a_body_by_context() -> None:
+    from extract.entities import find_mentions
+    from extract.people import build_people
+
+    text = ("Speaking in Kabul, Zabihullah Mujahid said the talks would go on. Freight "
+            "operator Latvijas Dzelzcels said the line would reopen.")
+    spans = [tag(text, "Zabihullah Mujahid", "PERSON"), tag(text, "Latvijas Dzelzcels", "PERSON")]
+    assert [p.name for p in build_people(find_mentions(spans, text), text)] == ["Zabihullah Mujahid"]
+
+
 def test_two_listed_places_joined_by_a_hyphen_are_two_places() -> None:
     record = extract_facts(article_from_text(
         "Patrols along the India-Bangladesh border will double from Monday, officials said.",
