@@ -234,3 +234,41 @@ def test_each_alias_is_stored_under_its_own_key(tmp_path: Path) -> None:
     conn = store(tmp_path / "a.db", [record("league", [], orgs=[league])])
     assert conn.execute("select key, alias from aliases order by key").fetchall() == [
         ("cdl", "CDL"), ("coastal defence league", "Coastal Defence League")]
+
+
+def test_a_version_8_store_folds_an_abbreviations_full_stops_on_opening(tmp_path: Path) -> None:
+    from wirebrief.store.entities import agreement_key
+
+    path = tmp_path / "old.db"
+    dotted = record("dotted", [], orgs=[_org("U.N. Harbour Council")])
+    dotted["agreements"] = [{"name": "U.S.-Norland Ferry Accord", "parties": [], "status": "signed"}]
+    plain = record("plain", [], orgs=[_org("UN Harbour Council")])
+    store(path, [dotted, plain]).close()
+    raw = sqlite3.connect(path)
+    # What version 8 wrote: "U.N." folded to "u n", so two entities and another agreement id.
+    raw.execute("update entities set name = 'UN Harbour Council', slug = 'un-harbour-council' "
+                "where kind = 'organization'")
+    raw.execute("insert into entities (id, kind, name, slug) values "
+                "('old', 'organization', 'U.N. Harbour Council', 'u-n-harbour-council')")
+    raw.execute("update aliases set key = 'u n harbour council', entity_id = 'old' "
+                "where alias = 'U.N. Harbour Council'")
+    raw.execute("insert into aliases (key, kind, entity_id, alias) select 'un harbour council', "
+                "'organization', id, 'UN Harbour Council' from entities where slug = 'un-harbour-council'")
+    raw.execute("update mentions set entity_id = 'old' where article_id = ?",
+                [article_id_for("https://wire.example/dotted")])
+    new_id = agreement_key("U.S.-Norland Ferry Accord")[0]
+    raw.execute("update agreements set id = 'oldaccord' where id = ?", [new_id])
+    raw.execute("update agreement_mentions set agreement_id = 'oldaccord'")
+    raw.execute("update meta set value = '8' where key = 'schema_version'")
+    raw.commit()
+    raw.close()
+    conn = store(path, [])
+    assert orgs_named(conn) == {"dotted": ["UN Harbour Council"], "plain": ["UN Harbour Council"]}
+    assert conn.execute("select id, slug from agreements").fetchall() == [
+        (new_id, "u-s-norland-ferry-accord")]
+    assert conn.execute("select agreement_id from agreement_mentions").fetchall() == [(new_id,)]
+    # A new extraction of the dotted names lands on the same rows.
+    conn.close()
+    conn = store(path, [dotted])
+    assert conn.execute("select count(*) from entities where kind = 'organization'").fetchone() == (1,)
+    assert conn.execute("select count(*) from agreements").fetchone() == (1,)

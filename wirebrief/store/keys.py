@@ -6,12 +6,17 @@ import hashlib
 import re
 import unicodedata
 
+# The full stops of an abbreviation written with them ("U.N.", "U.S.A."): a form of the one
+# written without ("UN", "USA"), not letters standing apart.
+_DOTTED = re.compile(r"\b[^\W\d_](?:\.[^\W\d_])+\b\.?")
+
 
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive form used to match names."""
     text = unicodedata.normalize("NFKD", text or "")
     text = "".join(c for c in text if not unicodedata.combining(c))
-    text = re.sub(r"[^\w\s]", " ", text.lower())
+    text = _DOTTED.sub(lambda dotted: dotted.group(0).replace(".", ""), text.lower())
+    text = re.sub(r"[^\w\s]", " ", text)
     text = re.sub(r"^the\s+", "", " ".join(text.split()))
     return text
 

@@ -48,7 +48,8 @@ def migrate_data(db: sqlite_utils.Database, version: int | None) -> None:
 
     Version 7: ``entities.surname`` of every person, and the surname rule applied to the
     stored people (store/people.py). Version 8: the same for organisations' short names
-    ("Nordvik" of "Nordvik Sensors", store/short_names.py). ``events.description`` stays null for older rows:
+    ("Nordvik" of "Nordvik Sensors", store/short_names.py). Version 9: keys folded again,
+    "U.N." and "UN" alike (store/rekey.py). ``events.description`` stays null for older rows:
     it is read from the sentence at extraction, and ``wirebrief extract --all`` makes it.
     """
     if version is not None and version < 8:
@@ -59,3 +60,7 @@ def migrate_data(db: sqlite_utils.Database, version: int | None) -> None:
         if version < 7:
             reconcile_short_names(db, "person")
         reconcile_short_names(db, "organization")
+    if version is not None and version < 9:
+        from wirebrief.store.rekey import rekey
+
+        rekey(db)

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 #    entities.surname (a person's folded last name, so that "Trump" finds "Donald Trump").
 # 8: entities.surname also holds an organisation's short name ("nordvik" of "Nordvik
 #    Sensors"); a store from before has them filled in and applied (migrations.py).
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 TABLES: dict[str, dict[str, type]] = {
     "meta": {"key": str, "value": str},
