@@ -683,8 +683,9 @@ def _joined(text: str, words: list[re.Match[str]], position: int) -> bool:
 
 def _main_place(places: list[PlaceSpan]) -> str | None:
     """The place an article is about: named at least three times and in at least a third of
-    all its place mentions; None when no place stands out so."""
-    counts = Counter(p.name for p in places).most_common(1)
+    all its place mentions; None when no place stands out so.  Not a planet or the Moon: a
+    space programme's hearings and contracts happen on Earth."""
+    counts = Counter(p.name for p in places if p.name not in gz.CELESTIAL_BODIES).most_common(1)
     if not counts or counts[0][1] < 3 or 3 * counts[0][1] < len(places):
         return None
     return counts[0][0]

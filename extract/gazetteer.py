@@ -92,6 +92,10 @@ Saint Petersburg|St Petersburg|Qingdao|Dalian|Yangon|Alexandria|Jinan|Guadalajar
 # federations in the news: India's states and union territories (ISO 3166-2:IN), China's
 # provinces and autonomous regions (ISO 3166-2:CN), Pakistan's provinces (ISO 3166-2:PK),
 # Canada's provinces and territories (ISO 3166-2:CA) and Australia's states (ISO 3166-2:AU).
+# The planets of the IAU's 2006 definition and the Moon, written capitalised as the places
+# missions go to ("landing on the Moon", "boots on Mars").
+CELESTIAL_BODIES = frozenset({
+    "Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Moon"})
 REGIONS = frozenset(
     """Africa|Asia|Europe|North America|South America|Latin America|Central America|Antarctica|
 Arctic|Oceania|Melanesia|Micronesia|Polynesia|Northern Africa|North Africa|Western Africa|
@@ -122,10 +126,7 @@ Gilgit-Baltistan|Alberta|British Columbia|Manitoba|New Brunswick|Newfoundland an
 Nova Scotia|Ontario|Prince Edward Island|Quebec|Saskatchewan|Yukon|Nunavut|
 Northwest Territories|New South Wales|Queensland|South Australia|Tasmania|Victoria|
 Western Australia|Northern Territory""".replace("\n", "").split("|")
-) | frozenset({
-    # The planets of the IAU's 2006 definition and the Moon, written capitalised as the
-    # places missions go to ("landing on the Moon", "boots on Mars").
-    "Mercury", "Venus", "Earth", "Mars", "Jupiter", "Saturn", "Uranus", "Neptune", "Moon"})
+) | CELESTIAL_BODIES
 
 US_FORMS = frozenset({"U.S.", "US", "U.S.A.", "USA", "United States of America", "the United States"})
 UK_FORMS = frozenset({"U.K.", "UK"})

@@ -153,6 +153,13 @@ def test_in_two_weeks_is_a_date_for_plans_and_a_stretch_otherwise() -> None:
     assert _dates("Fares doubled in two years.", "2019-11-20") == []
 
 
+def test_the_moon_is_no_articles_place_for_its_undated_places() -> None:
+    text = ("The lander will touch down on the Moon in 2024. Crews will live on the Moon and "
+            "orbit the Moon. The House held a hearing in September on the lunar programme.")
+    events = _events(text, published="2019-11-20")
+    assert {(e["date"], e["where"]) for e in events} >= {("2024", "Moon"), ("2019-09", None)}
+
+
 def test_named_days_are_dates_of_their_year() -> None:
     # US Election Day 2019 fell on 5 November, Thanksgiving on the 28th, Memorial Day on 27 May.
     published = "2019-11-20"
