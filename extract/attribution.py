@@ -76,15 +76,20 @@ def find_attribution(text: str, sent_start: int, sent_end: int, q_start: int, q_
     lead = re.match(r"^[\s,.:;!?”\"’»]*", after_text)
     skip = lead.end() if lead else 0
     verb = VERB_RE.search(after_text, skip, min(len(after_text), skip + 140))
-    if verb and not _answers(text[q_start:q_end], verb.group(0)):
-        return Attribution(close + skip, limit, close + verb.start(), True)
     before_text = text[sent_start : max(sent_start, q_start - 1)]
     verbs = list(VERB_RE.finditer(before_text))
+    if verb and verbs and _GOES_ON.match(after_text, skip):
+        verb = None  # 'X said that … "…" and called on all parties': X's sentence goes on
+    if verb and not _answers(text[q_start:q_end], verb.group(0)):
+        return Attribution(close + skip, limit, close + verb.start(), True)
     if verbs:
         return Attribution(sent_start, q_start - 1, sent_start + verbs[-1].start(), False)
     return None
 
 
+# A coordinator after a quotation carries on the sentence's own predicate (Quirk et al.
+# 13.1): a verb of saying after it is not the quotation's attribution.
+_GOES_ON = re.compile(r"(?:and|but|or|while)\b", re.IGNORECASE)
 _ANSWER_VERBS = frozenset({"responded", "replied", "answered"})
 
 

@@ -227,3 +227,10 @@ def test_a_body_named_long_before_is_no_guess() -> None:
     text = ("Nordvik Shipping owns the route.\n" + filler + "\n"
             "\u201cWe will not compromise on safety at any price,\u201d the company said.")
     assert _speaker(text, "We will not compromise") is None
+
+
+def test_a_predicate_going_on_after_the_quote_is_no_attribution() -> None:
+    text = ("The blast hit the convoy near Arlo on Monday.\n"
+            "Harbour envoy Ines Doyle said in a statement that the attack \u201cmay amount to a "
+            "war crime\u201d and called on all parties to respect the ceasefire.")
+    assert _speaker(text, "may amount") == "Ines Doyle"
