@@ -46,7 +46,10 @@ def _before(nouns: str) -> re.Pattern[str]:
                       rf"(?:{nouns})\b")
 
 
-_BEFORE_ANY = _before("|".join([DEVICE_NOUNS, VESSEL_NOUNS, WORK_NOUNS, EXERCISE_NOUNS,
+# The routes and structures of the OntoNotes 5.0 FAC class (highways, roads, bridges,
+# tunnels, canals, pipelines, railway lines): "the Lamu-Garsen road" is a road.
+ROUTE_NOUNS = "road|roads|highway|motorway|bridge|tunnel|canal|pipeline|railway"
+_BEFORE_ANY = _before("|".join([DEVICE_NOUNS, VESSEL_NOUNS, WORK_NOUNS, EXERCISE_NOUNS, ROUTE_NOUNS,
                                  *sorted(gz.PROGRAMME_NOUNS)]))
 _BEFORE_DEVICE = _before(f"{DEVICE_NOUNS}|{VESSEL_NOUNS}")
 # A small serial number or Roman numeral after a name: the name of a series of vehicles,

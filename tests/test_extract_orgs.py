@@ -463,3 +463,10 @@ def test_a_listed_company_is_no_short_name_of_another_that_starts_with_it() -> N
     orgs = _built(text, ["Amazon Web Services", "Amazon", "Nordvik Sensors", "Nordvik"])
     assert orgs["Amazon Web Services"] == [] and "Amazon" in orgs
     assert "Nordvik" not in orgs  # the short name of a company written in full before
+
+
+def test_a_name_before_a_roads_noun_names_the_road() -> None:
+    text = ("The cell planned to hit a bus on the Arlo-Brevik road, and the Norland Transport "
+            "Agency closed the Arlo-Brevik road for a day.")
+    orgs = _built(text, ["Arlo-Brevik", "Norland Transport Agency", "Arlo-Brevik"])
+    assert list(orgs) == ["Norland Transport Agency"]
