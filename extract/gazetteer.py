@@ -315,8 +315,9 @@ lawmaker|legislator|representative|correspondent|editor|reporter|physician""".re
 # Words that end the name of a non-organisation the model often tags ORG: the OntoNotes
 # EVENT and LAW categories' head nouns (EVENT: named hurricanes, battles, wars, sports
 # events, and the pandemics named like them, "Black Death"; with the documents of policy:
-# plan, roadmap, strategy, doctrine, and the programmes that carry them out, which are no
-# group of people, the ACE 2005 guidelines' test of an organisation), and market indices.
+# plan, roadmap, strategy, doctrine, the lists a policy keeps ("Entity List"), and the
+# programmes that carry them out, which are no group of people, the ACE 2005 guidelines'
+# test of an organisation), and market indices.
 # A "System" in the singular is a product or programme of that kind ("Human Landing System",
 # "Space Launch System"); companies call themselves "Systems".
 PROGRAMME_NOUNS = frozenset(split_words("program programme programs programmes initiative scheme"))
@@ -331,7 +332,7 @@ AGREEMENT_KINDS = frozenset(split_words(
 NON_ORG_TAILS = AGREEMENT_KINDS | frozenset(split_words(
     "show expo festival cup games olympics championship championships average index "
     "awards award prize agreements arrangements "
-    "plan roadmap strategy doctrine act "
+    "plan roadmap strategy doctrine act list "
     "war wars battle battles hurricane typhoon cyclone storm revolution uprising massacre "
     "pandemic epidemic plague flu death "
     "system"

@@ -470,3 +470,9 @@ def test_a_name_before_a_roads_noun_names_the_road() -> None:
             "Agency closed the Arlo-Brevik road for a day.")
     orgs = _built(text, ["Arlo-Brevik", "Norland Transport Agency", "Arlo-Brevik"])
     assert list(orgs) == ["Norland Transport Agency"]
+
+
+def test_a_list_a_policy_keeps_is_no_organisation() -> None:
+    text = "The Commerce Bureau added the firms to its Entity List on Monday."
+    orgs = _built(text, ["Commerce Bureau", "Entity List"])
+    assert list(orgs) == ["Commerce Bureau"]
