@@ -180,11 +180,6 @@ def _year(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     return m.group("y")
 
 
-def _year_end(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
-    """The closing year of "2004 to 2017" (its span covers only that year's digits)."""
-    return m.group("y")
-
-
 def _weekday(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     """"on Tuesday": the nearest such day before (or, for plans, after) publication; "this
     Friday": that day of publication's week (Monday to Sunday, ISO 8601)."""
@@ -280,6 +275,18 @@ def _named_day(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | 
     return day.isoformat()
 
 
+def _numeric(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
+    """"25/10/2019", "10/25/2019", "05.11.2019": day and month in either order (British and
+    American styles); the one reading that is a date, else the one nearer publication."""
+    first, second, year = int(m.group("a")), int(m.group("b")), int(m.group("y"))
+    readings = {d for d in (safe_date(year, second, first), safe_date(year, first, second)) if d}
+    if not readings:
+        return None
+    if anchor is None or len(readings) == 1:
+        return min(readings).isoformat()
+    return min(readings, key=lambda d: abs((d - anchor).days)).isoformat()
+
+
 def _iso(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     """"2019-11-05": the date as written, when it is one."""
     value = safe_date(int(m.group("y")), int(m.group("mn")), int(m.group("d")))
@@ -309,6 +316,7 @@ Resolver = Callable[[re.Match[str], "dt.date | None", bool], "str | None"]
 _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     # ISO 8601 calendar dates ("2019-11-05"), the one numeric form that is never ambiguous.
     (re.compile(r"\b(?P<y>(?:19|20)\d\d)-(?P<mn>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])\b"), _iso),
+    (re.compile(r"\b(?P<a>\d{1,2})(?P<sep>[/.])(?P<b>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d\d)\b"), _numeric),
     # A month with the year named relative to publication ("September last year").
     (re.compile(rf"\b(?P<m>{_M})\s+(?:of\s+)?(?P<rel>(?i:last|this|next))\s+year\b"), _month_of_year),
     (re.compile(rf"\b{_ON_WEEKDAY}(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD},?\s+(?P<y>(?:19|20)\d\d)\b"),
@@ -318,10 +326,11 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b(?P<m>{_M})\s+(?P<y>(?:19|20)\d\d)\b"), _month_year),
     (re.compile(rf"\b{_ON_WEEKDAY}(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD}\b(?![,:]?\s*\d)"), _md),
     (re.compile(rf"\b{_ON_WEEKDAY}(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_M})\b"), _md),
-    (re.compile(rf"\b(?:(?i:in|since|by|until|till|during|from|through|throughout|as\s+of|early|"
+    (re.compile(rf"\b(?:(?i:in|since|by|until|till|during|from|through|throughout|as\s+of|between|early|"
                 rf"late|{_PART_OF})\s+|mid-\s*)"
                 rf"(?P<m>{_M})\b"
                 r"(?!\s+\d)"), _month),
+    (re.compile(rf"\b{_M}\s+(?:and|or|to|through|until)\s+(?P<span>(?P<m>{_M}))\b(?!\s+\d)"), _month),
     (re.compile(rf"\b(?P<rel>(?i:last|next))\s+(?P<m>{_M})\b(?!\s+\d)"), _month_relative),
     # A month that names the occurrence it dates ("a September hearing", "the May vote",
     # "September's vote").
@@ -342,8 +351,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
                 r"(?P<y>(?:18|19|20)\d\d)\b(?![-/]\d|\s*%)", re.IGNORECASE), _year),
     (re.compile(r"\b(?P<y>(?:18|19|20)\d\d)(?=\s*(?:to|through|until|and|-|–)\s*(?:18|19|20)\d\d\b)"),
      _year),
-    (re.compile(r"\b(?:18|19|20)\d\d\s*(?:to|through|until|and|-|–)\s*(?P<y>(?:18|19|20)\d\d)\b"
-                r"(?!\s*%)"), _year_end),
+    (re.compile(r"\b(?:18|19|20)\d\d\s*(?:to|through|until|and|-|–)\s*(?P<span>(?P<y>(?:18|19|20)\d\d))\b"
+                r"(?!\s*%)"), _year),
     # With the part of the day TIMEX3 keeps in the expression ("Sunday night").
     # "a Tuesday" is no particular day; "this Friday" is the one of publication's week.
     (re.compile(r"(?<!\ba )\b(?:(?P<this>(?i:this))\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -423,13 +432,15 @@ def find_dates(text: str, start: int, end: int, anchor: dt.date | None,
     ``reference`` is the date the text last named (ISO), for "the next day"."""
     segment = text[start:end]
     taken: list[tuple[int, int]] = []
-    resolving: list[tuple[re.Pattern[str], Callable[[re.Match[str], bool], str | None], bool]] = [
-        (p, functools.partial(_by_anchor, r, anchor), r is _year_end) for p, r in _PATTERNS]
-    resolving += [(p, functools.partial(_by_reference, r, reference, anchor), False)
+    resolving: list[tuple[re.Pattern[str], Callable[[re.Match[str], bool], str | None]]] = [
+        (p, functools.partial(_by_anchor, r, anchor)) for p, r in _PATTERNS]
+    resolving += [(p, functools.partial(_by_reference, r, reference, anchor))
                   for p, r in _NARRATIVE_PATTERNS]
-    for pattern, resolve, year_end in resolving:
+    for pattern, resolve in resolving:
         for match in pattern.finditer(segment):
-            span = match.span("y") if year_end else match.span()
+            # A pattern's "span" group is the expression when the match holds more: the
+            # second month of "January and February", the closing year of "2004 to 2017".
+            span = match.span("span") if "span" in pattern.groupindex else match.span()
             if any(a < span[1] and span[0] < b for a, b in taken):
                 continue
             if _dates_nothing(segment, span):

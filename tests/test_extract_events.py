@@ -160,6 +160,21 @@ def test_the_moon_is_no_articles_place_for_its_undated_places() -> None:
     assert {(e["date"], e["where"]) for e in events} >= {("2024", "Moon"), ("2019-09", None)}
 
 
+def test_a_month_coordinated_with_another_is_a_date_too() -> None:
+    published = "2019-11-20"
+    assert _dates("Talks were held in January and February.", published) == ["2019-01", "2019-02"]
+    assert _dates("Fares rose between March and June.", published) == ["2019-03", "2019-06"]
+    assert _dates("Fares rose from 2004 to 2017.", published) == ["2004", "2017"]
+
+
+def test_a_numeric_date_reads_in_either_order_and_nearer_publication_when_both_do() -> None:
+    published = "2019-11-20"
+    assert _dates("The pier closed on 25/10/2019.", published) == ["2019-10-25"]
+    assert _dates("The pier closed on 10/25/2019.", published) == ["2019-10-25"]
+    assert _dates("The pier closed on 05.11.2019.", published) == ["2019-11-05"]
+    assert _dates("The pier closed on 31/02/2019.", published) == []
+
+
 def test_named_days_are_dates_of_their_year() -> None:
     # US Election Day 2019 fell on 5 November, Thanksgiving on the 28th, Memorial Day on 27 May.
     published = "2019-11-20"
