@@ -326,11 +326,13 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(rf"\b(?P<m>{_M})\s+(?P<y>(?:19|20)\d\d)\b"), _month_year),
     (re.compile(rf"\b{_ON_WEEKDAY}(?P<m>{_M})\s+(?P<d>\d{{1,2}}){_ORD}\b(?![,:]?\s*\d)"), _md),
     (re.compile(rf"\b{_ON_WEEKDAY}(?P<d>\d{{1,2}}){_ORD}\s+(?:of\s+)?(?P<m>{_M})\b"), _md),
-    (re.compile(rf"\b(?:(?i:in|since|by|until|till|during|from|through|throughout|as\s+of|between|early|"
+    (re.compile(rf"\b(?:(?i:in|since|by|until|till|during|from|through|throughout|as\s+of|early|"
                 rf"late|{_PART_OF})\s+|mid-\s*)"
                 rf"(?P<m>{_M})\b"
                 r"(?!\s+\d)"), _month),
-    (re.compile(rf"\b{_M}\s+(?:and|or|to|through|until)\s+(?P<span>(?P<m>{_M}))\b(?!\s+\d)"), _month),
+    # "In January and February": the second month dates too ("between January and October"
+    # is a stretch, as "through" is).
+    (re.compile(rf"(?<!between )\b{_M}\s+(?:and|or)\s+(?P<span>(?P<m>{_M}))\b(?!\s+\d)"), _month),
     (re.compile(rf"\b(?P<rel>(?i:last|next))\s+(?P<m>{_M})\b(?!\s+\d)"), _month_relative),
     # A month that names the occurrence it dates ("a September hearing", "the May vote",
     # "September's vote").

@@ -163,7 +163,7 @@ def test_the_moon_is_no_articles_place_for_its_undated_places() -> None:
 def test_a_month_coordinated_with_another_is_a_date_too() -> None:
     published = "2019-11-20"
     assert _dates("Talks were held in January and February.", published) == ["2019-01", "2019-02"]
-    assert _dates("Fares rose between March and June.", published) == ["2019-03", "2019-06"]
+    assert _dates("Fares rose between March and June.", published) == []  # a stretch
     assert _dates("Fares rose from 2004 to 2017.", published) == ["2004", "2017"]
 
 
