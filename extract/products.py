@@ -24,7 +24,10 @@ DEVICE_NOUNS = (
 # carrier Emirates") and jobs ("mail carrier") more than for ships.
 VESSEL_NOUNS = ("tanker|ship|vessel|ferry|freighter|trawler|tug|frigate|destroyer|corvette|"
                 "cruiser|submarine|boat|yacht|dhow")
-_AFTER_VESSEL = re.compile(rf"\b(?:{VESSEL_NOUNS})\s+$", re.IGNORECASE)
+# And the words of a ship's company and of being on board: "the captain of the Marlin
+# Star", "the crew of the Kestrel", "aboard the Kestrel" name a vessel, not a body.
+_AFTER_VESSEL = re.compile(rf"\b(?:(?:{VESSEL_NOUNS})|(?:captain|crew|skipper|master)\s+of\s+the|"
+                           r"aboard(?:\s+the)?|on\s+board(?:\s+the)?)\s+$", re.IGNORECASE)
 # Those of WORK_OF_ART (films, series, games) and of missions: a person's name stands before
 # them too ("a Tarantino film"), so they mark only organisations' names as products'.
 WORK_NOUNS = "film|films|movie|movies|series|game|games|mission|missions"
@@ -82,7 +85,7 @@ def stands_before_products(ends: list[int], text: str, devices_only: bool = Fals
 
 def after_a_vessel_type(starts: list[int], text: str) -> bool:
     """Whether the name is written right after a ship type somewhere ("the tanker Marlin Star")."""
-    return any(_AFTER_VESSEL.search(text[max(0, start - 12) : start]) for start in starts)
+    return any(_AFTER_VESSEL.search(text[max(0, start - 24) : start]) for start in starts)
 
 
 def takes_a_serial(ends: list[int], text: str) -> bool:

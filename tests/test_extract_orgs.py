@@ -476,3 +476,10 @@ def test_a_list_a_policy_keeps_is_no_organisation() -> None:
     text = "The Commerce Bureau added the firms to its Entity List on Monday."
     orgs = _built(text, ["Commerce Bureau", "Entity List"])
     assert list(orgs) == ["Commerce Bureau"]
+
+
+def test_a_name_a_ships_company_or_its_passengers_are_of_is_a_vessel() -> None:
+    text = ("Halvard Shipping said it had spoken to the captain of the Kestrel Dawn. Twelve "
+            "sailors were aboard the Arlo Wind, and the Norland Navy sent a frigate.")
+    orgs = _built(text, ["Halvard Shipping", "Kestrel Dawn", "Arlo Wind", "Norland Navy"])
+    assert sorted(orgs) == ["Halvard Shipping", "Norland Navy"]
