@@ -248,7 +248,7 @@ def _modified_noun(text: str, words: list[re.Match[str]], date: DateMention) -> 
     tender of "withdrew from the 2018 tender" is of 2018, the withdrawal of no known date).
     The head is the last of the lower-case words after the date that no verb, function word
     or clause word interrupts ("the 2016 election campaign")."""
-    if not (_ARTICLE_IN_DATE.match(text, date.start, date.end)
+    if not (_DATE_ARTICLE.match(text, date.start)
             or _POSSESSIVE_BEFORE.search(text, max(0, date.start - 8), date.start)):
         return None
     after = next((i for i, w in enumerate(words) if w.start() >= date.end), None)
@@ -263,9 +263,8 @@ def _modified_noun(text: str, words: list[re.Match[str]], date: DateMention) -> 
 
 
 # A date that modifies a noun stands after an article, which its expression then holds
-# ("the 2016 plan", "a September hearing"), or after a possessive ("Holcomb's 2016 campaign",
-# "its 2020 session").
-_ARTICLE_IN_DATE = re.compile(r"(?:the|a|an)\s", re.IGNORECASE)
+# (_DATE_ARTICLE: "the 2016 plan", "a September hearing"), or after a possessive
+# ("Holcomb's 2016 campaign", "its 2020 session").
 _POSSESSIVE_BEFORE = re.compile(r"(?:\b(?:its|his|her|their|our)|['’]s)\s+$", re.IGNORECASE)
 
 
@@ -514,6 +513,7 @@ def _named_agent(words: list[re.Match[str]], trigger: int) -> bool:
         and _named_actor([words[trigger + 2].group(0)])
 
 
+# An article the date expression holds before the noun it modifies ("based on the 2016 plan").
 _DATE_ARTICLE = re.compile(r"(?:the|a|an)\s+(?=\S+\s+[a-z])", re.IGNORECASE)
 
 

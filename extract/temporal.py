@@ -196,20 +196,27 @@ def _relative(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | N
     if anchor is None:
         return None
     word, unit = m.group("rel").lower().split()[-1], m.group("unit").lower()
-    shift = {"last": -1, "next": 1}.get(word, 0)
-    if unit == "year":
-        return str(anchor.year + shift)
-    month_index = anchor.year * 12 + anchor.month - 1 + shift
-    return f"{month_index // 12:04d}-{month_index % 12 + 1:02d}"
+    return _counted(anchor, {"last": -1, "next": 1}.get(word, 0), unit)
 
 
 def _week(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     """"earlier this week", "last week": only the month is certain."""
     if anchor is None:
         return None
-    shift = {"last": -7, "next": 7}.get(m.group("rel").lower().split()[-1], 0)
-    day = anchor + dt.timedelta(days=shift)
-    return f"{day.year:04d}-{day.month:02d}"
+    return _counted(anchor, {"last": -1, "next": 1}.get(m.group("rel").lower().split()[-1], 0), "week")
+
+
+def _counted(origin: dt.date, n: int, unit: str) -> str:
+    """The date ``n`` units (day, week, month, year, decade) from ``origin``, at the precision
+    the unit allows: a day is sure of its day, a week or a month of its month, a year or a
+    decade of its year."""
+    if unit in ("year", "decade"):
+        return str(origin.year + n * (10 if unit == "decade" else 1))
+    if unit == "month":
+        index = origin.year * 12 + origin.month - 1 + n
+        return f"{index // 12:04d}-{index % 12 + 1:02d}"
+    day = origin + dt.timedelta(days=n * (7 if unit == "week" else 1))
+    return day.isoformat() if unit == "day" else f"{day.year:04d}-{day.month:02d}"
 
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -221,16 +228,12 @@ def _ago(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     publication, at the precision the unit allows (a week back is only sure of its month)."""
     if anchor is None:
         return None
-    count = m.group("n").lower()
-    n = int(count) if count.isdigit() else _COUNTS[count]
-    unit = m.group("unit").lower()
-    if unit in ("year", "decade"):
-        return str(anchor.year - n * (10 if unit == "decade" else 1))
-    if unit == "month":
-        index = anchor.year * 12 + anchor.month - 1 - n
-        return f"{index // 12:04d}-{index % 12 + 1:02d}"
-    day = anchor - dt.timedelta(days=7 * n if unit == "week" else n)
-    return f"{day.year:04d}-{day.month:02d}" if unit == "week" else day.isoformat()
+    return _counted(anchor, -_count(m.group("n")), m.group("unit").lower())
+
+
+def _count(word: str) -> int:
+    """"two", "a", "12": the number a count is written as."""
+    return int(word) if word.isdigit() else _COUNTS[word.lower()]
 
 
 def _in_time(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
@@ -238,16 +241,7 @@ def _in_time(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | No
     the past, "in two years" is a stretch: "prices doubled in two years")."""
     if anchor is None or not future:
         return None
-    count = m.group("n").lower()
-    n = int(count) if count.isdigit() else _COUNTS[count]
-    unit = m.group("unit").lower()
-    if unit == "year":
-        return str(anchor.year + n)
-    if unit == "month":
-        index = anchor.year * 12 + anchor.month - 1 + n
-        return f"{index // 12:04d}-{index % 12 + 1:02d}"
-    day = anchor + dt.timedelta(days=7 * n if unit == "week" else n)
-    return f"{day.year:04d}-{day.month:02d}" if unit == "week" else day.isoformat()
+    return _counted(anchor, _count(m.group("n")), m.group("unit").lower())
 
 
 def _day_word(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
@@ -260,19 +254,15 @@ def _day_word(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | N
 
 
 def _named_day(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
-    """"on Election Day", "by Christmas": the nearest one before publication (after it for
-    plans), as guess_year chooses a month's year."""
+    """"on Election Day", "by Christmas": in the year guess_year gives a day of its month
+    (the nearest one before publication, after it for plans)."""
     if anchor is None:
         return None
     name = " ".join(m.group("h").lower().replace("’", "'").split())
     day = named_day_in(name, anchor.year)
     if day is None:
         return None
-    if not future and (day - anchor).days > 31:
-        day = named_day_in(name, anchor.year - 1) or day
-    elif future and (anchor - day).days > 31:
-        day = named_day_in(name, anchor.year + 1) or day
-    return day.isoformat()
+    return (named_day_in(name, guess_year(day.month, day.day, anchor, future)) or day).isoformat()
 
 
 def _numeric(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
@@ -391,22 +381,15 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
 
 def _days_from(m: re.Match[str], reference: str | None, future: bool) -> str | None:
     """"the next day", "two days earlier", "a year later": counted from the date the story
-    last named (ISO, at its precision), at the precision of the unit (a week or a month
-    later is sure of its month, a year later of its year); a day needs a day to count from."""
-    count = (m.group("n") or "one").lower()
-    number = int(count) if count.isdigit() else _COUNTS.get(count, 1)
-    word = m.group("dir") or m.group("rel") or m.group("dir2") or ""
-    sign = 1 if word.lower() in ("later", "after", "next", "following") else -1
+    last named (ISO, at its precision), at the precision of the unit; the date counted from
+    must be at least as precise as the unit (a day needs a day)."""
     unit = (m.group("unit") or "day").lower()
     if reference is None or len(reference) < {"year": 4, "month": 7}.get(unit, 10):
         return None
-    if unit == "year":
-        return str(int(reference[:4]) + sign * number)
-    if unit == "month":
-        index = int(reference[:4]) * 12 + int(reference[5:7]) - 1 + sign * number
-        return f"{index // 12:04d}-{index % 12 + 1:02d}"
-    day = dt.date.fromisoformat(reference) + dt.timedelta(days=sign * number * (7 if unit == "week" else 1))
-    return day.isoformat() if unit == "day" else f"{day.year:04d}-{day.month:02d}"
+    word = m.group("dir") or m.group("rel") or m.group("dir2") or ""
+    sign = 1 if word.lower() in ("later", "after", "next", "following") else -1
+    origin = dt.date(int(reference[:4]), int(reference[5:7] or 1), int(reference[8:10] or 1))
+    return _counted(origin, sign * _count(m.group("n") or "one"), unit)
 
 
 def _narrated(iso: str, anchor: dt.date | None, future: bool) -> bool:
