@@ -16,6 +16,21 @@ from extract.mentions import ORG, PLACE, Mention
 from extract.namelists import is_given_name
 from extract.wordlists import split_words
 
+# A possessive before a name ("Punjab's Bhatinda", "Inner Mongolia's Huade"): its owner is
+# the last one or two capitalised words.
+_OWNER_BEFORE = re.compile(r"(?P<first>[A-Z][\w.\-]*[^\S\n])?(?P<last>[A-Z][\w.\-]*)['’]s\s+$")
+
+
+def possessive_owners(text: str, start: int) -> tuple[str, ...]:
+    """The names that may own the name at ``start`` through a possessive before it, the
+    shorter first ("In Punjab's Bhatinda": "Punjab", then "In Punjab"); none without one."""
+    match = _OWNER_BEFORE.search(text, max(0, start - 40), start)
+    if match is None:
+        return ()
+    last = match.group("last")
+    return (last, match.group("first") + last) if match.group("first") else (last,)
+
+
 # An article or a word of former status before a name ("the Quayside", "ex-minister").
 LEADING = re.compile(r"^(?:the|a|an|ex|former|late)[\s\-]+", re.IGNORECASE)
 POSSESSIVE = re.compile(r"(?:['’]s|['’])$")

@@ -125,9 +125,6 @@ def _listed_with_orgs(mentions: list[Mention], text: str) -> list[Mention]:
     return result
 
 
-_COUNTRY_POSSESSIVE = re.compile(r"\b(?P<owner>[A-Z][\w.]*)['’]s\s+$")
-
-
 def _listed_with_people(mentions: list[Mention], text: str) -> list[Mention]:
     """A "place" of two or three name-like words that no gazetteer lists is a person when it
     is listed beside a person ("Anand Kulkarni and Hiroshi Tanabe agreed": the items of a
@@ -143,8 +140,8 @@ def _listed_with_people(mentions: list[Mention], text: str) -> list[Mention]:
         neighbours = [result[j] for j in (i - 1, i + 1) if 0 <= j < len(result)]
         listed = any(n.kind == PERSON and " " in n.text and _LIST_GAP.match(_between(n, mention, text))
                      for n in neighbours)
-        owner = _COUNTRY_POSSESSIVE.search(text[max(0, mention.start - 30) : mention.start])
-        if listed or (owner and owner.group("owner") in gz.COUNTRIES):
+        owners = context.possessive_owners(text, mention.start)
+        if listed or any(owner in gz.COUNTRIES for owner in owners):
             result[i] = Mention(mention.text, PERSON, mention.start, mention.end, "list")
     return result
 

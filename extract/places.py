@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.context_names import possessive_owners
 from extract.entities import place_name
 from extract.gazetteer import PLACE_NAMES, names_a_site
 from extract.mentions import PLACE, Mention
@@ -31,7 +32,6 @@ _BEFORE_A_PLACE = re.compile(
     r"through|throughout|past|toward|towards|inside|outside|within|beyond|over|under|via|of|and)"
     r"|,)\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER_A_PLACE = re.compile(r"\s*,\s+[A-Z]|['’]s\b|-based\b")
-_POSSESSIVE_BEFORE = re.compile(r"(?P<owner>[A-Z][\w.\-]*(?:[^\S\n][A-Z][\w.\-]*)?)['’]s\s+$")
 
 
 def _written_as_a_place(place: Place, text: str) -> bool:
@@ -43,10 +43,10 @@ def _written_as_a_place(place: Place, text: str) -> bool:
     if names_a_site(place.name):
         return True  # the name says what it is: "Stennis Space Center", "Sabina Shoal"
     for mention in place.mentions:
-        before = text[max(0, mention.start - 30) : mention.start]
-        owner = _POSSESSIVE_BEFORE.search(before)
-        if _BEFORE_A_PLACE.search(before[-16:]) or _AFTER_A_PLACE.match(text, mention.end) \
-                or (owner and place_name(owner.group("owner")) in PLACE_NAMES):
+        before = text[max(0, mention.start - 16) : mention.start]
+        owners = possessive_owners(text, mention.start)
+        if _BEFORE_A_PLACE.search(before) or _AFTER_A_PLACE.match(text, mention.end) \
+                or any(place_name(owner) in PLACE_NAMES for owner in owners):
             return True
     return False
 

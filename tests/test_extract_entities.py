@@ -327,6 +327,16 @@ def test_a_place_only_the_model_found_must_stand_where_a_place_does() -> None:
     assert "Gaza" in names  # no cue, but a city GeoNames lists
 
 
+def test_a_places_possessive_that_opens_a_sentence_is_a_places_cue() -> None:
+    from extract.entities import find_mentions
+    from extract.places import build_places
+
+    # "In" opens the sentence: the owner is "Punjab", not "In Punjab".
+    text = "The ferry docked at dawn. In Punjab's Kestrelpur, the crew rested."
+    spans = [tag(text, "Kestrelpur", "GPE")]
+    assert "Kestrelpur" in {p.name for p in build_places(find_mentions(spans, text), set(), text)}
+
+
 def test_a_surname_tagged_alone_is_the_person_named_in_full_where_the_model_tagged_nothing() -> None:
     from extract.entities import find_mentions
     from extract.people import build_people
