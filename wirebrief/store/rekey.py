@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from wirebrief.store import short_names
-from wirebrief.store.entities import agreement_key, merge_entity
+from wirebrief.store.entities import agreement_key, merge_entity, reconcile_short_names
 from wirebrief.store.keys import fold
 
 if TYPE_CHECKING:
@@ -19,12 +19,12 @@ if TYPE_CHECKING:
 
 
 def rekey(db: sqlite_utils.Database) -> None:
-    """Recompute aliases' keys, entities' short keys and agreements' ids."""
+    """Recompute aliases' keys, entities' short keys (the short-name rule then applied once
+    more to what is stored) and agreements' ids."""
     _rekey_aliases(db)
-    for entity_id, kind, name in db.execute("select id, kind, name from entities").fetchall():
-        if kind in short_names.SHORTENED:
-            db.execute("update entities set surname = ? where id = ?",
-                       [short_names.full_key(kind, name or ""), entity_id])
+    db.execute("update entities set surname = null")
+    for kind in short_names.SHORTENED:
+        reconcile_short_names(db, kind)
     _rekey_agreements(db)
 
 
@@ -46,18 +46,18 @@ def _rekey_aliases(db: sqlite_utils.Database) -> None:
 
 
 def _rekey_agreements(db: sqlite_utils.Database) -> None:
-    for old, name, slug in db.execute("select id, name, slug from agreements").fetchall():
+    # An id changes in two tables: the foreign key is checked when the migration commits.
+    db.execute("pragma defer_foreign_keys = on")
+    for old, name in db.execute("select id, name from agreements").fetchall():
         new, _ = agreement_key(name or "")
         if new == old:
             continue
-        if not db.execute("select 1 from agreements where id = ?", [new]).fetchone():
-            db.execute("insert into agreements (id, name, slug) values (?, ?, ?)",
-                       [new, name, f"{slug}-{new[:6]}"])
-        db.execute("update or ignore agreement_mentions set agreement_id = ? where agreement_id = ?",
-                   [new, old])
-        db.execute("delete from agreement_mentions where agreement_id = ?", [old])
-        slug_free = db.execute("select slug from agreements where id = ?", [old]).fetchone()
-        db.execute("delete from agreements where id = ?", [old])
-        if slug_free:  # the moved agreement keeps the slug its pages were published under
-            db.execute("update agreements set slug = ? where id = ? and slug = ?",
-                       [slug_free[0], new, f"{slug}-{new[:6]}"])
+        if db.execute("select 1 from agreements where id = ?", [new]).fetchone():
+            db.execute("update or ignore agreement_mentions set agreement_id = ? "
+                       "where agreement_id = ?", [new, old])
+            db.execute("delete from agreement_mentions where agreement_id = ?", [old])
+            db.execute("delete from agreements where id = ?", [old])
+        else:  # it keeps its slug, so its pages stay where they were published
+            db.execute("update agreements set id = ? where id = ?", [new, old])
+            db.execute("update agreement_mentions set agreement_id = ? where agreement_id = ?",
+                       [new, old])
