@@ -93,9 +93,10 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
     """Structural checks a capitalised ordinary word or a unit fails.
 
     A one-word name the article also writes in lower case as an ordinary word
-    ("Education advocacy groups", "VOTE on Tuesday") is that word capitalised, and an
-    acronym only ever written right after a number ("30 GW") is a unit of measure;
-    names the gazetteer knows and names with aliases are kept.
+    ("Education advocacy groups", "VOTE on Tuesday") is that word capitalised, an acronym
+    only ever written right after a number ("30 GW") is a unit of measure, and one written
+    as a common noun ("an external GPU,") is that noun; names the gazetteer knows and names
+    with aliases are kept.
     """
     if org.name in gz.ORG_ALIASES or org.name in gz.ORG_ALIASES.values():
         return True
@@ -138,13 +139,13 @@ def _names_a_product(org: Organization, text: str) -> bool:
     """"SLS rockets", "the Artemis 3 mission", "Orion spacecraft": a name that stands before
     the noun of a product in at least half of the places the text writes it is the
     product's ("Artemis aims to ..." is the programme of "the Artemis program"), and so is
-    a name that ends
-    with one ("Polar Exploration Rover"); a listed company (whose name
-    also stands before its products: "Boeing jets") or a name of an organisation's kind
-    ("Space Agency") stays an organisation.  So with programmes ("the Payload Services
-    (CLPS) program"), which are no group of people; a name that takes a small serial
-    number ("Artemis 3", "Falcon 9") names a series of vehicles or missions, and one written
-    after a ship type a ship ("the tanker Marlin Star")."""
+    a name that ends with one ("Polar Exploration Rover") or with a word that names no body
+    (gazetteer.NON_ORG_TAILS); a listed company (whose name also stands before its
+    products: "Boeing jets") or a name of an organisation's kind ("Space Agency") stays an
+    organisation.  So with programmes ("the Payload Services (CLPS) program"), which are no
+    group of people; a name that takes a small serial number ("Artemis 3", "Falcon 9")
+    names a series of vehicles or missions, and one written after a ship type or its crew
+    a ship (products.after_a_vessel_type)."""
     last = org.name.split()[-1].lower()
     if is_company(org.name) or last in gz.ORG_KEYWORDS:
         return False

@@ -1,6 +1,8 @@
-"""Names of products and programmes: a name that stands before the noun of a product
-("SLS rockets", "the Artemis moon program", "Liquid Retina display") names that product,
-not an organisation or a person.  Shared by the organisation and person filters."""
+"""Names of things that are no body or person: a name that stands before the noun of a
+product, a programme, an exercise or a road ("SLS rockets", "the Artemis moon program",
+"Liquid Retina display", "the AUSINDEX exercise", "the Lamu-Garsen road") names that thing,
+and so does one written after a ship's type or crew ("the tanker Marlin Star").  Shared by
+the organisation and person filters."""
 
 from __future__ import annotations
 
@@ -84,7 +86,8 @@ def stands_before_products(ends: list[int], text: str, devices_only: bool = Fals
 
 
 def after_a_vessel_type(starts: list[int], text: str) -> bool:
-    """Whether the name is written right after a ship type somewhere ("the tanker Marlin Star")."""
+    """Whether the name is written right after a ship type, its crew or "aboard" somewhere
+    ("the tanker Marlin Star", "the captain of the Marlin Star")."""
     return any(_AFTER_VESSEL.search(text[max(0, start - 24) : start]) for start in starts)
 
 
