@@ -101,6 +101,48 @@ def test_facts_are_stored_with_evidence(demo_run: DemoRun) -> None:
             assert text[item["start"]:item["end"]] == item["sentence"]
 
 
+# Every person the demo stories name, as they name them in full: what the site's people
+# pages must list, no more (no product, ship or company taken for a person, no name glued to
+# another) and no fewer.
+DEMO_PEOPLE = {
+    "Akol Deng Mayen", "Amal Idris", "Ana Kovač", "Anand Kulkarni", "Anil Verghese",
+    "Arief Santoso", "Arjun Nair", "Ashraful Karim", "Bartosz Lenart", "Catherine Doyle",
+    "Claire Duvernoy", "Daniel Whitcombe", "Eleanor Hartley", "Erik Sandnes", "Evika Silina",
+    "Farida Osei-Mensah", "Felix Brandauer", "Gao Yifan", "Grace Mbugua", "Hannah Greaves",
+    "Helena Marsh", "Henrik Aaland", "Hiroshi Tanabe", "Hugo Marchetti", "Ilse Kuusk",
+    "Ingrid Solberg", "Ingrid Solheim", "Janis Ozols", "Jens Albrecht", "Johanna Brandt",
+    "Joseph Kiprono", "K Ramesh Iyer", "Katharina Wendel", "Khalid al-Mansoori", "Kristjan Mägi",
+    "Laura Pemberton", "Laurent Fabre", "Laurynas Kasciunas", "Lim Wei Jie", "Luca Ferrandi",
+    "Marcus Ellery", "Marta Kowalczyk", "Nabil Abdelrahman", "Naoki Fujisawa", "Nguyen Thi Lan",
+    "Park Ji-hoon", "Peter Kamau", "Prakash Rathore", "Priya Anand", "Rajesh Pillai",
+    "Ramon Villareal", "Randhir Mehra", "Samuel Mwangaza", "Sanae Takaichi", "Sofia Lindqvist",
+    "Sunil Bhatnagar", "Takeshi Murayama", "Takumi Sawaguchi", "Tarmo Kivisild", "Teresa Dizon",
+    "Tran Quoc Hung", "Vivek Saranath", "Yuko Hanawa", "Zhou Minghai", "Étienne Morel",
+}
+# Names the demo stories give to things that are no organisation: a harbour, an exercise, a
+# road, a list and a tanker.
+NOT_ORGANISATIONS = {"Muuga", "AUSINDEX", "Lamu-Garsen", "Entity List", "Marlin Star"}
+
+
+def test_the_demo_lists_its_people_and_no_thing_as_a_person_or_body(demo_run: DemoRun) -> None:
+    stored = {name for (name,) in rows(demo_run, "select name from entities where kind = 'person'")}
+    assert stored == DEMO_PEOPLE
+    orgs = {name for (name,) in rows(demo_run, "select name from entities where kind = 'organization'")}
+    assert not orgs & NOT_ORGANISATIONS
+    assert not orgs & DEMO_PEOPLE
+
+
+def test_every_timeline_line_is_a_sentence_of_its_story(demo_run: DemoRun) -> None:
+    # The line the timeline shows says who did what: a sentence (or its clause with the date,
+    # cut with an ellipsis), never a fragment such as "2028: operation".
+    lines = rows(demo_run, "select e.description, a.text from events e "
+                           "join articles a on a.id = e.article_id")
+    assert lines
+    for line, text in lines:
+        assert len(line.split()) >= 5 and line.endswith((".", "…")), line
+        assert line.split(" …")[0].rstrip(" .") in text, line
+
+
 def test_full_text_search_finds_articles(demo_run: DemoRun) -> None:
     word = ON_TOPIC[0].title.split()[-1]
     hits = rows(demo_run, "select count(*) from articles_fts where articles_fts match "
