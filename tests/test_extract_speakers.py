@@ -200,33 +200,26 @@ _QUAY = "The Tarvos Port Authority closed the north quay on Monday after the sto
     pytest.param(_QUAY + "\u201cThe wall held for two full days,\u201d said a spokesman for the "
                  "authority.", "The wall held", "Tarvos Port Authority",
                  id="a-description-after-the-verb"),
+    pytest.param("Ana Ruiz, 54, met the harbour master Tom Berg, 61, in Arlo on Monday.\n"
+                 "\u201cThe pier will reopen before the winter storms arrive,\u201d the "
+                 "61-year-old said.", "The pier will reopen", "Tom Berg",
+                 id="the-n-year-old-is-whom-the-age-followed"),
+    pytest.param("Nordvik Shipping said in a statement on Tuesday that it would suspend its night "
+                 "sailings to the islands.\n\u201cSafety comes first and we will not compromise "
+                 "on it,\u201d the company said.\nUnion leader Petra Holm called the decision "
+                 "overdue.", "Safety comes first", "Nordvik Shipping",
+                 id="the-company-is-the-body-named-before"),
+    pytest.param("Nordvik Shipping owns the route.\n" + "The ferries ran late all week and the "
+                 "quays stayed crowded with lorries. " * 12 + "\n\u201cWe will not compromise on "
+                 "safety at any price,\u201d the company said.", "We will not compromise", None,
+                 id="a-body-named-long-before-is-no-guess"),
 ])
 def test_the_speaker_of_an_attribution_without_a_name_next_to_the_verb(text: str, start: str,
-                                                                       speaker: str) -> None:
+                                                                       speaker: str | None) -> None:
     """"According to" opening a sentence; a quote after a sentence opened by "she"; a
-    description after the speech verb, resolved like one before it."""
+    description after the speech verb, resolved like one before it; an age, a body's kind
+    ("the company"), and nobody when that body was named too long before."""
     assert _speaker(text, start) == speaker
-
-
-def test_the_n_year_old_is_the_person_whose_name_the_age_followed() -> None:
-    text = ("Ana Ruiz, 54, met the harbour master Tom Berg, 61, in Arlo on Monday.\n"
-            "\u201cThe pier will reopen before the winter storms arrive,\u201d the 61-year-old said.")
-    assert _speaker(text, "The pier will reopen") == "Tom Berg"
-
-
-def test_the_company_said_is_the_body_named_before() -> None:
-    text = ("Nordvik Shipping said in a statement on Tuesday that it would suspend its night "
-            "sailings to the islands.\n"
-            "\u201cSafety comes first and we will not compromise on it,\u201d the company said.\n"
-            "Union leader Petra Holm called the decision overdue.")
-    assert _speaker(text, "Safety comes first") == "Nordvik Shipping"
-
-
-def test_a_body_named_long_before_is_no_guess() -> None:
-    filler = "The ferries ran late all week and the quays stayed crowded with lorries. " * 12
-    text = ("Nordvik Shipping owns the route.\n" + filler + "\n"
-            "\u201cWe will not compromise on safety at any price,\u201d the company said.")
-    assert _speaker(text, "We will not compromise") is None
 
 
 def test_a_predicate_going_on_after_the_quote_is_no_attribution() -> None:

@@ -10,6 +10,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from wirebrief.store import open_db
 from wirebrief.store.articles import article_id_for, save_article
 from wirebrief.store.schema import SCHEMA_VERSION
@@ -173,22 +175,18 @@ def test_an_organisations_short_name_in_another_article_is_that_organisation(tmp
     assert len(results) == 1
 
 
-def test_an_adjective_opening_an_organisations_name_is_no_short_name(tmp_path: Path) -> None:
-    full = record("full", [], orgs=[_org("International Harbour Federation")])
-    alone = record("alone", [], orgs=[_org("International")])
-    for number, order in enumerate(itertools.permutations([full, alone])):
-        conn = store(tmp_path / f"{number}.db", list(order))
-        assert orgs_named(conn)["alone"] == ["International"]
-        conn.close()
-
-
-def test_a_listed_company_alone_is_no_short_name_of_a_longer_one(tmp_path: Path) -> None:
+@pytest.mark.parametrize(("full_name", "alone_name"), [
+    pytest.param("International Harbour Federation", "International", id="an-adjective"),
     # "Amazon" is a listed company (extract/data/companies.txt): a name of its own.
-    full = record("full", [], orgs=[_org("Amazon Web Services")])
-    alone = record("alone", [], orgs=[_org("Amazon")])
+    pytest.param("Amazon Web Services", "Amazon", id="a-listed-company"),
+])
+def test_a_word_that_is_no_short_name_stays_an_organisation_of_its_own(
+        tmp_path: Path, full_name: str, alone_name: str) -> None:
+    full = record("full", [], orgs=[_org(full_name)])
+    alone = record("alone", [], orgs=[_org(alone_name)])
     for number, order in enumerate(itertools.permutations([full, alone])):
         conn = store(tmp_path / f"{number}.db", list(order))
-        assert orgs_named(conn)["alone"] == ["Amazon"]
+        assert orgs_named(conn)["alone"] == [alone_name]
         conn.close()
 
 
