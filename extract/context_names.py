@@ -3,8 +3,8 @@ a street where the model may have tagged nothing, by the context a name stands i
 province", "the airline Air Kestrel", "The Quayside reported that", "Twitter CEO Jack
 Dorsey", "Fifth Avenue", "the Afghan government", "Tarvos Ferry Company").  Each returns
 mentions for ``extract.entities.find_mentions`` to weigh against the model's.  The words of
-a name are joined by spaces within one line (spaces and tabs, no line break): a caption or paragraph that ends
-in a capitalised word is no first half of the next line's name.
+a name are joined by spaces within one line (spaces and tabs, no line break): a caption or
+paragraph that ends in a capitalised word is no first half of the next line's name.
 """
 
 from __future__ import annotations
