@@ -17,7 +17,6 @@ from extract.article import CleanArticle
 from extract.dateline import Dateline, parse_dateline, trailing_agency
 from extract.entities import find_mentions
 from extract.events import PlaceSpan, extract_events
-from extract.language import guess_language
 from extract.mentions import ORG, PERSON, PLACE, Mention
 from extract.models import is_english, pipeline_for
 from extract.ner import run_ner
@@ -51,7 +50,7 @@ def extract_facts(
     dateline = parse_dateline(text, article.published)
     published = article.published or (dateline.date if dateline else None)
     agency = (dateline.agency if dateline else None) or trailing_agency(text) or article.agency
-    language = guess_language(text)
+    language = article.language  # decided once, by the cleaner
     pipeline = pipeline_for(language, model)
     base = {
         "url": article.url,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from lxml import html as lxml_html
 
 from extract import article_from_text, extract_facts
@@ -130,3 +131,21 @@ def test_the_model_runs_only_the_recogniser_and_what_it_listens_to() -> None:
                                        "upstream": "*"}}}
     assert _listened_to(listening) == ["tok2vec"]
     assert _listened_to({"model": {"tok2vec": {"@architectures": "spacy.Tok2Vec.v2"}}}) == []
+
+
+@pytest.mark.parametrize(("text", "language"), [
+    ("항구 관리청은 월요일에 새 부두를 열었다. 청장은 “이 부두는 도시의 미래”라고 말했다.", "ko"),
+    ("港湾局は月曜日に新しい埠頭を開いた。局長は“街の未来だ”と述べた。", "ja"),
+    ("港务局周一开放了新码头。局长说：“这是城市的未来。”", "zh"),
+    ("Το λιμεναρχείο άνοιξε τη νέα προβλήτα τη Δευτέρα.", "el"),
+    ("Портовое управление открыло новый причал в понедельник.", "ru"),
+    ("The Kremlin (Кремль) said on Monday that the talks were over.", "en"),
+], ids=["ko", "ja", "zh", "el", "ru", "en-quoting-cyrillic"])
+def test_a_page_in_another_script_is_known_by_its_script(text: str, language: str) -> None:
+    # No English stop word is found in Korean or Japanese: the stop words alone said None,
+    # which the pipeline reads as English.
+    article = article_from_text(text, published="2031-03-10")
+    assert article.language == language
+    record = extract_facts(article)
+    if language != "en":
+        assert record["quotes"] == [] and record["events"] == []
