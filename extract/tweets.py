@@ -18,6 +18,11 @@ _SIGNATURE = re.compile(
     re.MULTILINE,
 )
 _MAX_LINES = 3
+# A post holds at most 280 characters (X's limit since November 2017), a link counting as
+# 23 whatever its length; a line that would take the body past it is the page's own text.
+_MAX_CHARS = 280
+_LINK_CHARS = 23
+_LINK = re.compile(r"\b(?:https?://|pic\.twitter\.com/)\S+")
 
 
 def attach_tweets(text: str, index: SentenceIndex, people: list[Person],
@@ -42,7 +47,8 @@ def attach_tweets(text: str, index: SentenceIndex, people: list[Person],
 
 
 def _tweet_body(text: str, floor: int, signature_start: int) -> tuple[int, str]:
-    """Up to three lines above the signature, stopping at a line introducing the tweets."""
+    """Up to three lines above the signature, stopping at a line introducing the tweets or
+    at one that would make the post longer than a post can be."""
     lines: list[str] = []
     end = signature_start - 1
     start = end
@@ -51,10 +57,17 @@ def _tweet_body(text: str, floor: int, signature_start: int) -> tuple[int, str]:
         line = text[line_start:end].strip()
         if not line or re.search(r"\btweets?\b", line, re.IGNORECASE):
             break
+        if _post_length(" ".join([line, *lines])) > _MAX_CHARS:
+            break
         lines.insert(0, line)
         start = line_start
         end = line_start - 1
     return start, " ".join(lines)
+
+
+def _post_length(body: str) -> int:
+    """The length a post's text counts for, each link as the platform counts it."""
+    return len(_LINK.sub("", body)) + _LINK_CHARS * len(_LINK.findall(body))
 
 
 def _author(name: str, handle: str, people: list[Person], orgs: list[Organization],

@@ -220,3 +220,19 @@ def test_the_medium_named_after_on_is_the_channel_but_not_a_day() -> None:
     text = ("\u201cThe talks went well and we will meet again,\u201d Tom Berg wrote on Twitter.\n"
             "\u201cThe ferry will sail again in spring,\u201d Ana Ruiz said on Monday.")
     assert [q["channel"] for q in _quotes_in(text)] == ["on Twitter", None]
+
+
+def test_an_embedded_tweet_holds_no_more_than_a_post_can() -> None:
+    text = ("Harbour cranes get a refit\n"
+            "The port authority is spending four million on its cranes this winter. The work "
+            "will close two berths for a month, and the ferries will move to the north quay "
+            "while the cranes are out of service, which the operators say they can manage "
+            "without cancelling any sailings at all.\n"
+            "Our refit starts on Monday: north quay for all ferries https://t.co/abcDEF123 "
+            "pic.twitter.com/XyZ987abc\n"
+            "— Port of Kell (@PortOfKell) March 2, 2031")
+    record = extract_facts(article_from_text(text, published="2031-03-02"))
+    tweets = [q for q in record["quotes"] if q["channel"] == "in a tweet"]
+    assert [t["text"] for t in tweets] == [
+        "Our refit starts on Monday: north quay for all ferries https://t.co/abcDEF123 "
+        "pic.twitter.com/XyZ987abc"]
