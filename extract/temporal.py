@@ -21,7 +21,7 @@ from extract.dates import (
     month_number,
     safe_date,
 )
-from extract.holidays import named_day_in
+from extract.holidays import NAMED_DAY, named_day_in
 
 _M = MONTH_PATTERN
 _ORD = r"(?:st|nd|rd|th)?"
@@ -167,11 +167,15 @@ def _season(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | Non
 
 def _weekend(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     """"over the weekend", "last weekend": the Saturday before publication (after it for
-    "this/next weekend" in a plan); only the month is certain, as with a week."""
+    "next weekend"); "this weekend" is the one of publication's week (Monday to Sunday,
+    ISO 8601), as "this Friday" is. Only the month is certain, as with a week."""
     if anchor is None:
         return None
-    ahead = m.group("rel").lower() == "next" or (future and m.group("rel").lower() == "this")
-    day = last_weekday("Saturday", anchor, ahead)
+    rel = m.group("rel").lower()
+    if rel == "this":
+        day = anchor + dt.timedelta(days=5 - anchor.weekday())
+    else:
+        day = last_weekday("Saturday", anchor, rel == "next")
     return f"{day.year:04d}-{day.month:02d}"
 
 
@@ -182,13 +186,27 @@ def _year(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
 
 def _weekday(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     """"on Tuesday": the nearest such day before (or, for plans, after) publication; "this
-    Friday": that day of publication's week (Monday to Sunday, ISO 8601)."""
-    if anchor is None:
+    Friday": that day of publication's week (Monday to Sunday, ISO 8601). After a
+    capitalised word inside a sentence the weekday ends a name ("Super Tuesday", "Bloody
+    Sunday"), no day of this week."""
+    if anchor is None or _ends_a_name(m.string, m.start()):
         return None
     if m.group("this"):
         monday = anchor - dt.timedelta(days=anchor.weekday())
         return (monday + dt.timedelta(days=WEEKDAYS.index(m.group("w").lower()))).isoformat()
     return last_weekday(m.group("w"), anchor, future).isoformat()
+
+
+_WORD_BEFORE = re.compile(r"(?:^|(?P<stop>[.!?:;\n\"“”‘’(—–-])\s*|\s)(?P<w>[\w'’]+)\s+$")
+
+
+def _ends_a_name(segment: str, start: int) -> bool:
+    """Whether the word before ``start`` is a capitalised one that does not open its sentence."""
+    before = _WORD_BEFORE.search(segment, max(0, start - 40), start)
+    if before is None or before.group("stop") is not None or before.start("w") == 0:
+        return False
+    word = before.group("w")
+    return word[0].isupper() and not word.isupper()
 
 
 def _relative(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
@@ -345,6 +363,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
      _year),
     (re.compile(r"\b(?:18|19|20)\d\d\s*(?:to|through|until|and|-|–)\s*(?P<span>(?P<y>(?:18|19|20)\d\d))\b"
                 r"(?!\s*%)"), _year),
+    # Named days before weekdays: "Black Friday" is a day of its own ("Christmas Island" none).
+    (re.compile(rf"\b(?P<h>{NAMED_DAY})\b(?!\s+[A-Z])"), _named_day),
     # With the part of the day TIMEX3 keeps in the expression ("Sunday night").
     # "a Tuesday" is no particular day; "this Friday" is the one of publication's week.
     (re.compile(r"(?<!\ba )\b(?:(?P<this>(?i:this))\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|"
@@ -357,10 +377,6 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+week\b", re.IGNORECASE),
      _week),
     (re.compile(r"\b(?P<dw>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE), _day_word),
-    (re.compile(r"\b(?P<h>Election\s+Day|Christmas(?:\s+(?:Day|Eve))?|New\s+Year['’]s\s+(?:Day|Eve)|"
-                r"Boxing\s+Day|Valentine['’]s\s+Day|Halloween|Thanksgiving(?:\s+Day)?|Memorial\s+Day|"
-                r"Labor\s+Day|Veterans\s+Day|Armistice\s+Day|Remembrance\s+Day|Presidents\s+Day|"
-                r"Martin\s+Luther\s+King\s+Day)\b(?!\s+[A-Z])"), _named_day),
     # The parts of the day that TimeML's TIMEX3 guidelines date by the document's own date
     # ("this morning", "last night").
     (re.compile(r"\b(?P<dw>(?:this|last)\s+(?:morning|afternoon|evening|night))\b",

@@ -160,6 +160,23 @@ def test_named_days_are_dates_of_their_year() -> None:
     assert _dates("Supplies reached Christmas Island by sea.", published) == []
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    # Easter 2019 fell on 21 April; Thanksgiving on 28 November.
+    ("Crowds filled the harbour chapel on Good Friday.", ["2019-04-19"]),
+    ("The ferry ran an extra sailing on Easter Monday.", ["2019-04-22"]),
+    ("Chandlers cut their prices on Black Friday.", ["2019-11-29"]),
+    ("The shop sold out on Cyber Monday.", ["2019-12-02"]),
+    # A weekday after a capitalised word ends a name, not a day of this week.
+    ("Turnout was high on Super Tuesday.", []),
+    ("Marchers remembered Bloody Sunday.", []),
+    ("The Good Friday Agreement was signed in 1998.", ["1998"]),
+    ("The harbour master said Monday the quay was safe.", ["2019-12-09"]),
+    ("Monday brought calmer seas.", ["2019-12-09"]),
+])
+def test_feasts_and_shopping_days_are_named_days(text: str, expected: list[str]) -> None:
+    assert _dates(text, "2019-12-11") == expected
+
+
 def test_simple_present_of_a_schedule_is_future() -> None:
     # Quirk et al. 4.42: "the tour kicks off June 9" is a plan, next June when written in November.
     assert _dates("The tour kicks off June 9 in Bergen and wraps up October 10 in Oslo.",
@@ -484,6 +501,9 @@ def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
     ("The pier was rebuilt in the summer of 2017.", "2019-11-20", ["2017"]),
     ("Storms hit the coast over the weekend.", "2019-11-20", ["2019-11"]),
     ("Storms hit the coast over the weekend.", "2019-12-02", ["2019-11"]),
+    # Friday 2019-11-01 and Monday 2019-09-30: this weekend is the one of that week.
+    ("Ferries run a Sunday service this weekend.", "2019-11-01", ["2019-11"]),
+    ("Ferries run a Sunday service this weekend.", "2019-09-30", ["2019-10"]),
     ("The mill closed two decades ago.", "2019-11-20", ["1999"]),
     ("Prizes go out in the last weekend of the fair.", "2019-11-20", []),
     ("The pier was rebuilt over the summer.", "2019-11-20", ["2019"]),
