@@ -79,7 +79,10 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
             if any(d.iso != date.iso and d.iso.startswith(date.iso) for d in dates):
                 continue  # "their 2020 session that starts in January": one occurrence, the finer date
             others = [d for d in dates if d is not date]
-            event = _event(text, sentence, date, others, places, skip_until, default_place)
+            ahead = date.tense == "future" or (
+                anchor is not None and date.iso > anchor.isoformat()[:len(date.iso)])
+            event = _event(text, sentence, date, others, places, skip_until, default_place,
+                           ahead=ahead)
             if event is None:
                 continue
             dated.add(date.iso)
@@ -108,15 +111,16 @@ def _anchor(published: str | None) -> dt.date | None:
 
 
 def _event(text: str, sentence: Sentence, date: DateMention, others: list[DateMention],
-           places: list[PlaceSpan], skip_until: int,
-           default_place: str | None) -> dict[str, object] | None:
+           places: list[PlaceSpan], skip_until: int, default_place: str | None,
+           ahead: bool = False) -> dict[str, object] | None:
     """Build the event record for one date mention, or None if nothing is dated.
 
     A date with no event word near it dates a figure or a plan's step, not an
     occurrence ("a further rise in 2027"): such sentences give no event, since a
-    phrase guessed from neighbouring words reads as nothing on a timeline.
+    phrase guessed from neighbouring words reads as nothing on a timeline.  ``ahead``: the
+    date is still to come when the article is published.
     """
-    what = _what(text, sentence, date, others)
+    what = _what(text, sentence, date, others, ahead)
     if what is None:
         return None
     return {
@@ -182,7 +186,7 @@ _AFTER_TRIGGER = 7
 
 
 def _what(text: str, sentence: Sentence, date: DateMention,
-          others: list[DateMention]) -> str | None:
+          others: list[DateMention], ahead: bool = False) -> str | None:
     """A short phrase for the occurrence the date dates: its event word (an event noun or a
     noun of action in the date's clause, else a past verb in that clause, else an event word
     or past verb elsewhere in the sentence: the occurrence a date dates is told in its own
@@ -204,7 +208,7 @@ def _what(text: str, sentence: Sentence, date: DateMention,
     for accept, within in passes:
         candidates = _triggers(text, words, date, accept, within)
         if not candidates and accept is _is_event_noun_in_clause:
-            planned = _planned_verb(words, within)
+            planned = _planned_verb(words, within, ahead)
             candidates = [] if planned is None else [planned]
         if not candidates:
             continue
@@ -581,9 +585,11 @@ _PLANNING = frozenset(split_words(
 ))
 
 
-def _planned_verb(words: list[re.Match[str]], within: range) -> int | None:
+def _planned_verb(words: list[re.Match[str]], within: range, ahead: bool = False) -> int | None:
     """The first verb of a plan in the date's clause ("plans to build", "will open"): a
-    lower-case word after "will", or after "to" that follows a verb of planning."""
+    lower-case word after "will", or after "to" that follows a verb of planning; with a date
+    still to come, a present progressive, the arrangement of Quirk et al. 4.43 ("is stepping
+    down in May")."""
     for position in within:
         word = words[position].group(0)
         if position < 1 or not word.islower() or word in _STOP | _PREPOSITIONS:
@@ -592,7 +598,12 @@ def _planned_verb(words: list[re.Match[str]], within: range) -> int | None:
         if before == "will" or (before == "to" and position >= 2
                                 and words[position - 2].group(0).lower() in _PLANNING):
             return position
+        if ahead and before in _PRESENT_BE and word.endswith("ing") and word != "going":
+            return position
     return None
+
+
+_PRESENT_BE = frozenset(split_words("am is are"))
 
 
 def _triggers(text: str, words: list[re.Match[str]], date: DateMention,

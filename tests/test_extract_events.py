@@ -620,3 +620,18 @@ def test_the_date_and_phrase_of_an_event(text: str, published: str,
 ])
 def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> None:
     assert [e["what"] for e in _events(text, published=published)] == what
+
+
+# 2025-06-11 is a Wednesday.
+@pytest.mark.parametrize(("text", "expected"), [
+    # "event" names an occurrence as its hypernym does.
+    ("The port authority is holding a public event next month.", [("2025-07", "public event")]),
+    # A past spelled like its present (Quirk et al. 3.16).
+    ("Tromsø beat Bodø on Monday.", [("2025-06-09", "Tromsø beat Bodø")]),
+    # The present progressive of an arrangement (Quirk et al. 4.43), not of what goes on.
+    ("Ida Brekke is retiring in March 2026.", [("2026-03", "Ida Brekke is retiring")]),
+    ("Harbour fees are rising in 2025.", []),
+])
+def test_occurrences_without_a_listed_event_word(text: str,
+                                                  expected: list[tuple[str, str]]) -> None:
+    assert [(e["date"], e["what"]) for e in _events(text)] == expected
