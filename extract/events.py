@@ -28,7 +28,7 @@ from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST, VERB_NOUNS
 from extract.people import leading_title
 from extract.quotespans import find_quote_spans
 from extract.sentences import Sentence
-from extract.temporal import DateMention, find_dates
+from extract.temporal import SCHEDULED_VERBS, DateMention, find_dates
 from extract.wordlists import split_words
 
 _STOP = frozenset(split_words(
@@ -207,9 +207,10 @@ def _what(text: str, sentence: Sentence, date: DateMention,
         (_is_event_word, everywhere), (_is_past_verb, everywhere)]
     for accept, within in passes:
         candidates = _triggers(text, words, date, accept, within)
-        if not candidates and accept is _is_event_noun_in_clause:
-            planned = _planned_verb(words, within, ahead)
-            candidates = [] if planned is None else [planned]
+        planned = not candidates and accept is _is_event_noun_in_clause
+        if planned:
+            verb = _planned_verb(words, within, ahead)
+            candidates = [] if verb is None else [verb]
         if not candidates:
             continue
         fallback = accept is _is_past_verb
@@ -219,7 +220,8 @@ def _what(text: str, sentence: Sentence, date: DateMention,
             what = _phrase(text, words, trigger, fallback)
             if what:
                 return what
-        return None
+        if not planned:
+            return None  # a plan's verb without a phrase leaves the other passes to try
     return None
 
 
@@ -589,7 +591,7 @@ def _planned_verb(words: list[re.Match[str]], within: range, ahead: bool = False
     """The first verb of a plan in the date's clause ("plans to build", "will open"): a
     lower-case word after "will", or after "to" that follows a verb of planning; with a date
     still to come, a present progressive, the arrangement of Quirk et al. 4.43 ("is stepping
-    down in May")."""
+    down in May"), or a scheduled present, 4.42 ("the show opens on Friday")."""
     for position in within:
         word = words[position].group(0)
         if position < 1 or not word.islower() or word in _STOP | _PREPOSITIONS:
@@ -598,12 +600,15 @@ def _planned_verb(words: list[re.Match[str]], within: range, ahead: bool = False
         if before == "will" or (before == "to" and position >= 2
                                 and words[position - 2].group(0).lower() in _PLANNING):
             return position
-        if ahead and before in _PRESENT_BE and word.endswith("ing") and word != "going":
+        if ahead and (word in _SCHEDULED or (before in _PRESENT_BE and word.endswith("ing")
+                                             and word != "going")):
             return position
     return None
 
 
 _PRESENT_BE = frozenset(split_words("am is are"))
+# Not the verbs spelled like a plural noun of frequent use ("higher returns", "leaves").
+_SCHEDULED = SCHEDULED_VERBS - {"returns", "leaves"}
 
 
 def _triggers(text: str, words: list[re.Match[str]], date: DateMention,

@@ -22,6 +22,7 @@ from extract.dates import (
     safe_date,
 )
 from extract.holidays import NAMED_DAY, named_day_in
+from extract.wordlists import split_words
 
 _M = MONTH_PATTERN
 _ORD = r"(?:st|nd|rd|th)?"
@@ -35,12 +36,13 @@ _PART_OF = r"(?:the\s+)?(?:end|start|beginning|middle)\s+of"
 # equivalents "kick off", "wrap up", "go on sale") with the words of planning, and the past
 # forms (the auxiliaries "was/were/had/did" and the "-ed" past; a participle after a present
 # or bare "be", "to be finished", "we're guaranteed", is no past).
+SCHEDULED_VERBS = frozenset(split_words(
+    "starts begins opens ends closes resumes finishes concludes arrives leaves departs returns"))
 _FUTURE_WORDS = (
     r"will|would|shall|going\s+to|about\s+to|(?:plans?|planned|planning)\s+to|(?:is|are)\s+due|"
-    r"scheduled|expect|expects|"
-    r"expected|set\s+to|upcoming|next|starts|begins|opens|ends|closes|resumes|finishes|concludes|"
-    r"arrives|leaves|departs|returns|kicks\s+off|wraps\s+up|goes\s+on\s+sale|go\s+on\s+sale|"
-    r"takes\s+place|is\s+to|are\s+to"
+    r"scheduled|expect|expects|expected|set\s+to|upcoming|next|"
+    + "|".join(sorted(SCHEDULED_VERBS)) +
+    r"|kicks\s+off|wraps\s+up|goes\s+on\s+sale|go\s+on\s+sale|takes\s+place|is\s+to|are\s+to"
 )
 _TENSE_CUE = re.compile(
     rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<passive>(?:be|been|being|is|are|am|[’']re|[’']s)\s+[a-z]{{3,}}ed)|"

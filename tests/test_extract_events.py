@@ -631,6 +631,10 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
     # The present progressive of an arrangement (Quirk et al. 4.43), not of what goes on.
     ("Ida Brekke is retiring in March 2026.", [("2026-03", "Ida Brekke is retiring")]),
     ("Harbour fees are rising in 2025.", []),
+    # The scheduled present (Quirk et al. 4.42); not a plural noun spelled like its verb.
+    ("The ferry terminal opens to the public on Friday.",
+     [("2025-06-13", "ferry terminal opens to the public")]),
+    ("Investors expect higher returns in 2026.", []),
 ])
 def test_occurrences_without_a_listed_event_word(text: str,
                                                   expected: list[tuple[str, str]]) -> None:
