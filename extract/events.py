@@ -201,6 +201,9 @@ def _what(text: str, sentence: Sentence, date: DateMention,
     modified = _modified_noun(text, words, date)
     if modified is not None:
         return _noun_phrase(text, words, modified)
+    reduced = _reduced_relative(text, words, date)
+    if reduced:
+        return reduced
     clause, everywhere = _date_clause(text, words, date), range(len(words))
     passes: list[tuple[Callable[[str], bool], range]] = [
         (_is_event_noun_in_clause, clause), (_is_past_verb, clause),
@@ -272,6 +275,33 @@ def _modified_noun(text: str, words: list[re.Match[str]], date: DateMention) -> 
 # (_DATE_ARTICLE: "the 2016 plan", "a September hearing"), or after a possessive
 # ("Holcomb's 2016 campaign", "its 2020 session").
 _POSSESSIVE_BEFORE = re.compile(r"(?:\b(?:its|his|her|their|our)|['’]s)\s+$", re.IGNORECASE)
+
+
+# Between a participle and its date: nothing, or the date's preposition.
+_DATE_GAP = re.compile(r"\s+(?:(?:on|in|at|during)\s+)?")
+
+
+def _reduced_relative(text: str, words: list[re.Match[str]], date: DateMention) -> str | None:
+    """A past participle right before its date, after the noun it tells of, is a reduced
+    relative clause (Quirk et al. 17.30: "in a case study published Monday", "under an
+    arrangement agreed in November"): the noun's occurrence on that date."""
+    position = next((i for i in range(len(words) - 1, -1, -1)
+                     if words[i].end() <= date.start), None)
+    if position is None or position < 1 \
+            or not _DATE_GAP.fullmatch(text, words[position].end(), date.start):
+        return None
+    verb, noun_word = words[position].group(0), words[position - 1].group(0)
+    # A participle spelled "-ed", or one of an event verb: "came", "began" are past tenses.
+    participle = verb in VERB_NOUNS or bool(_REGULAR_PAST.match(verb) and _is_past_verb(verb))
+    if not participle or not verb.islower() or not _noun_word(words[position - 1]) \
+            or noun_word in _NOT_SUBJECT or noun_word.endswith("ly") \
+            or not _joined(text, words, position - 1):
+        return None
+    low = _reach_back(text, words[:position], position - 1, _opens_noun_phrase, noun=True)
+    if words[low].group(0).lower() not in _DETERMINERS or low < 1 \
+            or words[low - 1].group(0).lower() not in _PREPOSITIONS:
+        return None  # the noun phrase stands after a preposition: "in a case study published"
+    return f"{_noun_phrase(text, words[:position], position - 1)} {verb}"
 
 
 def _noun_word(word: re.Match[str]) -> bool:

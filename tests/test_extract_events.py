@@ -635,6 +635,13 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
     ("The ferry terminal opens to the public on Friday.",
      [("2025-06-13", "ferry terminal opens to the public")]),
     ("Investors expect higher returns in 2026.", []),
+    # A participle right before its date, after a noun phrase that follows a preposition:
+    # a reduced relative clause (Quirk et al. 17.30); a clause's own subject is none.
+    ("The figures appear in a report published Monday by the harbour board.",
+     [("2025-06-09", "report published")]),
+    ("The harbour board honours the pact in a charter signed in 2019.",
+     [("2019", "charter signed")]),
+    ("That friendship began last November.", []),
 ])
 def test_occurrences_without_a_listed_event_word(text: str,
                                                   expected: list[tuple[str, str]]) -> None:
