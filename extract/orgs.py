@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from extract import gazetteer as gz
 from extract import products
 from extract.context_names import POSITION_WORDS
-from extract.entities import acronym_initials
+from extract.entities import acronym_initials, written_in_lower_case
 from extract.mentions import ORG, Mention
 from extract.namelists import is_adjective, is_company, without_legal_form
 
@@ -105,11 +105,9 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
     if org.aliases:
         return True
     name = org.name
-    if " " not in name and (name.isupper() or name[1:].islower()) and re.search(
-            rf"(?<![\w’'.\-@/]){re.escape(name.lower())}(?![\w’'\-]|\.\w)", text):
-        # "Education groups", "GET OUT and VOTE": an ordinary word, capitalised (a word of an
-        # e-mail address or a web address, "@wired.com", is no prose)
-        return False
+    if " " not in name and (name.isupper() or name[1:].islower()) \
+            and written_in_lower_case(name, text):
+        return False  # "Education groups", "GET OUT and VOTE": an ordinary word, capitalised
     unit = name.isupper() and all(_AFTER_NUMBER.search(text[max(0, m.start - 12) : m.start])
                                   for m in org.mentions)
     return not unit and not (name.isupper() and _a_common_nouns_acronym(name, text))

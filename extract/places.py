@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from extract.context_names import possessive_owners
-from extract.entities import place_name
+from extract.entities import place_name, written_in_lower_case
 from extract.gazetteer import PLACE_NAMES, names_a_site
 from extract.mentions import PLACE, Mention
 from extract.namelists import is_city
@@ -42,6 +42,8 @@ def _written_as_a_place(place: Place, text: str) -> bool:
         return True
     if names_a_site(place.name):
         return True  # the name says what it is: "Stennis Space Center", "Sabina Shoal"
+    if " " not in place.name and written_in_lower_case(place.name, text):
+        return False  # "Metal", "Tech": a heading's ordinary word
     for mention in place.mentions:
         before = text[max(0, mention.start - 16) : mention.start]
         owners = possessive_owners(text, mention.start)

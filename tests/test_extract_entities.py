@@ -327,6 +327,17 @@ def test_a_place_only_the_model_found_must_stand_where_a_place_does() -> None:
     assert "Gaza" in names  # no cue, but a city GeoNames lists
 
 
+def test_a_one_word_place_the_text_writes_in_lower_case_is_that_word() -> None:
+    from extract.entities import find_mentions
+    from extract.places import build_places
+
+    text = ("The ferry line wants better tech on board. Now you can hear Ten Stories in Tech "
+            "each morning, recorded in Brevik.")
+    spans = [tag(text, "Tech", "GPE"), tag(text, "Brevik", "GPE")]
+    names = {p.name for p in build_places(find_mentions(spans, text), set(), text)}
+    assert names == {"Brevik"}
+
+
 def test_a_places_possessive_that_opens_a_sentence_is_a_places_cue() -> None:
     from extract.entities import find_mentions
     from extract.places import build_places
