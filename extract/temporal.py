@@ -76,16 +76,19 @@ class DateMention:
 
 def _dates_nothing(segment: str, span: tuple[int, int]) -> bool:
     """"so far this year", "for years", "through November 2028": a stretch of time or its
-    end, not a dated occurrence; and "the first time since 1993", "the lowest since 2009":
-    the reference point of a comparison."""
+    end, not a dated occurrence; and "the first time since 1993", "the lowest since 2009",
+    "the best phone of 2019": the reference point or the set of a comparison ("the first
+    half of 2019" is a part of the year, a date)."""
     before = segment[max(0, span[0] - 8) : span[0]].lower()
     after = segment[span[1] : span[1] + 8].lower()
     if before.endswith(("so far ", "for the ")) or after.startswith(" so far"):
         return True
     if before.endswith("through ") or segment.startswith("through", span[0]):
         return True
-    return bool(segment.startswith("since", span[0])
-                and _COMPARED.search(segment[max(0, span[0] - 40) : span[0]]))
+    compared = segment[max(0, span[0] - 40) : span[0]]
+    if segment.startswith("of", span[0]):
+        return bool(_SUPERLATIVE.search(compared))
+    return bool(segment.startswith("since", span[0]) and _COMPARED.search(compared))
 
 
 # A superlative or "first" before "since": "the lowest since 2009", "its first away win since
@@ -95,6 +98,9 @@ _COMPARED = re.compile(
     r"\b(?:first|[a-z]{3,}est|most|least|best|worst|record)\b(?:\s+[\w\-]+){0,4}\s+$",
     re.IGNORECASE,
 )
+# The superlatives alone before "of": "the first half of 2019" is a part of the year.
+_SUPERLATIVE = re.compile(
+    r"\b(?:[a-z]{3,}est|most|least|best|worst)\b(?:\s+[\w\-]+){0,4}\s+$", re.IGNORECASE)
 
 
 def _full_mdy(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:

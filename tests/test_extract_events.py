@@ -510,6 +510,8 @@ def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
     ("The pier will reopen in the spring.", "2019-11-20", ["2020"]),
     ("The pier was rebuilt this past summer.", "2019-03-20", ["2018"]),
     ("Fares stay frozen through March.", "2019-11-20", []),  # the end of a stretch
+    ("The Kestrel was the fastest ferry of 2018.", "2019-11-20", []),  # a comparison's set
+    ("Fares rose in the first half of 2018.", "2019-11-20", ["2018"]),
     ("As of October, the pier was closed.", "2019-11-20", ["2019-10"]),
     ("September\u2019s vote was close.", "2019-11-20", ["2019-09"]),
     ("The council met this morning.", "2019-11-20", ["2019-11-20"]),
