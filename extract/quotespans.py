@@ -1,7 +1,7 @@
 """Locate quotations between quote marks and join quotations split by their attribution.
 
-Supports straight and curly double quotes (also mixed, “ closed by " as pages typed by
-hand have them), guillemets and curly single quotes
+Supports straight and curly double quotes (also mixed, “ closed by " or opened by ” as
+pages typed by hand have them), guillemets and curly single quotes
 (only where ‘ opens a word and ’ closes one, so apostrophes in "EU’s" are never
 taken for quote marks).  A paragraph that opens a quote and never closes it is
 the usual multi-paragraph quotation style: the quote runs to the paragraph end, and the
@@ -51,7 +51,9 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return _join_split(text, spans, open_ends)
 
 
-_MARKS = re.compile("[\"“«„‘]")
+# "”" opens a quotation too where it opens a word ("said: ”Bird flu …"), a closing mark
+# typed for an opening one, as ‘ is typed for ’.
+_MARKS = re.compile("[\"“«„‘”]")
 
 
 def _line_spans(line: str, quote_goes_on: bool = False) -> list[tuple[int, int]]:
@@ -82,7 +84,9 @@ def _after_sentence(line: str, index: int) -> bool:
 
 def _closing(line: str, index: int, char: str, runs_on: bool = False) -> int | None:
     """Where the quote opened at ``index`` closes (or the paragraph end), else None."""
-    if char == '"':
+    if char == "”" and not _opens_word(line, index):
+        return None
+    if char in '"”':
         close = _find_first(line, index + 1, '"', "”")
         if close == -1:
             return len(line) if runs_on or _opens_paragraph(line, index) else None

@@ -6,6 +6,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+import pytest
+
 from extract import article_from_text, extract_facts
 from extract.quotespans import find_quote_spans
 
@@ -113,6 +115,17 @@ def test_quote_typed_with_mixed_marks() -> None:
     assert [s.text for s in spans] == ["Ships can dock again tonight,"]
     record = extract_facts(article_from_text(text, published="2026-05-04"))
     assert [q["speaker"] for q in record["quotes"]] == ["Tomas Rilke"]
+
+
+@pytest.mark.parametrize(("text", "quoted"), [
+    ('The skipper added: ”We sail at dawn, whatever the forecast says.”',
+     ["We sail at dawn, whatever the forecast says."]),
+    ("“The nets were empty,” ”again” and ”for weeks” were all she wrote.",
+     ["The nets were empty,", "again", "for weeks"]),
+    ("Supplies arrived.” The harbour stayed shut.", []),  # a closing mark after a word
+])
+def test_a_closing_mark_typed_to_open_a_quotation_opens_it(text: str, quoted: list[str]) -> None:
+    assert [s.text for s in find_quote_spans(text)] == quoted
 
 
 def test_told_addressee_is_never_the_speaker() -> None:
