@@ -175,7 +175,8 @@ _CLAUSE_MARK = re.compile(r"[,;:()\[\]“”\"—–!?]|\s-\s")
 _PREPOSITIONS = frozenset(split_words(
     "in on at by since from until till during of for to into through between before after "
     "toward towards against over under about across along among around behind beyond near "
-    "via within without despite"
+    "via within without despite off onto upon past inside outside amid above below beneath "
+    "beside throughout"
 ))
 # Personal pronouns as subjects name nobody on a timeline line.
 _PRONOUNS = frozenset(split_words("i we you he she they"))
@@ -327,6 +328,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
             and (high + 1 == that or words[high + 1].group(0).lower() not in _CLAUSE_WORDS
                  or _joins_nouns(words, high + 1)):
         high += 1
+    high = _name_end(text, words, high)
     kept = [words[i].group(0).rstrip(".") for i in range(low, high + 1) if i != that]
     while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS:
         kept.pop(0)
@@ -390,12 +392,13 @@ def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
         while high + 1 < len(words) and high - trigger < _NOUN_PHRASE_WORDS \
                 and _joined(text, words, high):
             after = words[high + 1].group(0)
-            if after.lower() in _CLAUSE_WORDS or _verbish(after) \
+            if after.lower() in _CLAUSE_WORDS or (_verbish(after) and not after[:1].isupper()) \
                     or (after.lower() == "to" and high + 2 < len(words)
                         and words[high + 2].group(0).islower()
                         and words[high + 2].group(0) not in _STOP):
                 break
             high += 1
+        high = _name_end(text, words, high)
     kept = [w.group(0).rstrip(".") for w in words[low : high + 1]]
     while len(kept) > 1 and kept[0].lower() in _STOP:
         kept.pop(0)
@@ -520,6 +523,28 @@ def _reach_back(text: str, words: list[re.Match[str]], trigger: int,
         if noun and before.lower() in _DETERMINERS:
             break  # a determiner opens its noun phrase: "in the strongest terms the attack"
     return low
+
+
+def _name_end(text: str, words: list[re.Match[str]], high: int) -> int:
+    """A phrase cut at its length ends where the name it cut ends ("talks with the United
+    States", not "the United"), or before an adjective left without its noun ("toward its
+    eastern")."""
+    if words[high].group(0)[:1].isupper():
+        cut = high
+        while high + 1 < len(words) and high - cut < _NAME_WORDS and _joined(text, words, high) \
+                and words[high + 1].group(0)[:1].isupper():
+            high += 1
+    last = words[high].group(0)
+    if high > 0 and (last in _ADJECTIVE_DEMONYMS or _COMPASS_ADJECTIVE.fullmatch(last)):
+        high -= 1
+    return high
+
+
+# The adjectives of the compass points and of nationality (the demonyms that are no plural
+# nouns of people), which need their noun ("its eastern coast", "Belgian officials").
+_ADJECTIVE_DEMONYMS = frozenset(d for d in gz.DEMONYMS if not d.endswith("s"))
+_NAME_WORDS = 3  # the words a cut name may still take
+_COMPASS_ADJECTIVE = re.compile(r"(?:north|south)?(?:east|west)ern|(?:north|south)ern", re.IGNORECASE)
 
 
 def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:

@@ -595,6 +595,18 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     pytest.param("Hawley's film is still based on the 2016 script.", "2019-11-21",
                  [("2016", "Hawley's film is still based on the script")],
                  id="a-year-modifying-a-noun-leaves-the-preposition-and-article"),
+    pytest.param("The union said Friday it was suspending talks with the new board of the Kell "
+                 "Island Ferry Council.", "2026-11-21",
+                 [("2026-11-20",
+                   "suspending talks with the new board of the Kell Island Ferry Council")],
+                 id="a-phrase-cut-at-its-length-ends-where-the-name-ends"),
+    pytest.param("Verghese held meetings with Belgian and Dutch port officials on Friday.",
+                 "2026-11-21", [("2026-11-20", "meetings")],
+                 id="a-phrase-never-ends-with-an-adjective-of-nationality"),
+    pytest.param("Sailors held a rescue drill in the narrow rocky channel off its eastern coast "
+                 "on Monday.", "2026-11-21",
+                 [("2026-11-16", "rescue drill in the narrow rocky channel")],
+                 id="nor-with-one-of-the-compass-or-a-preposition"),
 ])
 def test_the_date_and_phrase_of_an_event(text: str, published: str,
                                          dated: list[tuple[str, str]]) -> None:
