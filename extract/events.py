@@ -383,16 +383,20 @@ def _opens_noun_phrase(word: str) -> bool:
 def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
     """The event noun's noun phrase: its modifiers back to a verb, preposition or clause word
     ("Holcomb's election campaign"), and one complement opened by a preposition ("sale of
-    five jets to Ghana"), up to a verb, a clause word or a clause mark."""
+    five jets to Ghana"), up to a verb, a clause word or a clause mark; "between" takes its
+    two sides ("agreement between Washington and Moscow")."""
     low = _reach_back(text, words, trigger, _opens_noun_phrase, noun=True)
     high = trigger
     if high + 1 < len(words) and _joined(text, words, high) \
             and words[high + 1].group(0).lower() in _COMPLEMENT:
         high += 1
+        sides = words[high].group(0).lower() == "between"
         while high + 1 < len(words) and high - trigger < _NOUN_PHRASE_WORDS \
                 and _joined(text, words, high):
             after = words[high + 1].group(0)
-            if after.lower() in _CLAUSE_WORDS or (_verbish(after) and not after[:1].isupper()) \
+            if sides and after.lower() == "and":
+                sides = False
+            elif after.lower() in _CLAUSE_WORDS or (_verbish(after) and not after[:1].isupper()) \
                     or (after.lower() == "to" and high + 2 < len(words)
                         and words[high + 2].group(0).islower()
                         and words[high + 2].group(0) not in _STOP):

@@ -607,6 +607,9 @@ def test_an_arrangement_is_a_named_agreement() -> None:
                  "on Monday.", "2026-11-21",
                  [("2026-11-16", "rescue drill in the narrow rocky channel")],
                  id="nor-with-one-of-the-compass-or-a-preposition"),
+    pytest.param("The draft draws on the 1998 agreement between Kell and Brevik.", "2026-11-21",
+                 [("1998", "agreement between Kell and Brevik")],
+                 id="between-takes-its-two-sides"),
 ])
 def test_the_date_and_phrase_of_an_event(text: str, published: str,
                                          dated: list[tuple[str, str]]) -> None:
