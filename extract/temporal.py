@@ -77,13 +77,15 @@ class DateMention:
 def _dates_nothing(segment: str, span: tuple[int, int]) -> bool:
     """"so far this year", "for years", "through November 2028": a stretch of time or its
     end, not a dated occurrence; and "the first time since 1993", "the lowest since 2009",
-    "the best phone of 2019": the reference point or the set of a comparison ("the first
-    half of 2019" is a part of the year, a date)."""
+    "the best phone of 2019", "down from 1.8% on Monday": the reference point or the set
+    of a comparison ("the first half of 2019" is a part of the year, a date)."""
     before = segment[max(0, span[0] - 8) : span[0]].lower()
     after = segment[span[1] : span[1] + 8].lower()
     if before.endswith(("so far ", "for the ")) or after.startswith(" so far"):
         return True
     if before.endswith("through ") or segment.startswith("through", span[0]):
+        return True
+    if _REFERENCE_FIGURE.search(segment, max(0, span[0] - 40), span[0]):
         return True
     compared = segment[max(0, span[0] - 40) : span[0]]
     if segment.startswith("of", span[0]):
@@ -98,6 +100,13 @@ _COMPARED = re.compile(
     r"\b(?:first|[a-z]{3,}est|most|least|best|worst|record)\b(?:\s+[\w\-]+){0,4}\s+$",
     re.IGNORECASE,
 )
+# The figure a change is measured from ("to yield 1.786%, down from 1.808% late on Monday",
+# "up from $3.2 billion in 2018", "compared with 4% a year earlier"): the date dates that
+# figure, the reference point of the comparison, not an occurrence.
+_REFERENCE_FIGURE = re.compile(
+    r"\b(?:from|compared\s+(?:with|to)|versus|against)\s+[$€£¥]?\d[\d.,]*\s*"
+    r"(?:%|percent|per\s+cent|(?:b|m|bn|billion|million|trillion|points?)\b)?\s*"
+    r"(?:(?:late|early)\s+)?(?:on\s+|in\s+|at\s+)?$", re.IGNORECASE)
 # The superlatives alone before "of": "the first half of 2019" is a part of the year.
 _SUPERLATIVE = re.compile(
     r"\b(?:[a-z]{3,}est|most|least|best|worst)\b(?:\s+[\w\-]+){0,4}\s+$", re.IGNORECASE)
