@@ -110,7 +110,8 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
         return False  # "Education groups", "GET OUT and VOTE": an ordinary word, capitalised
     unit = name.isupper() and all(_AFTER_NUMBER.search(text[max(0, m.start - 12) : m.start])
                                   for m in org.mentions)
-    return not unit and not (name.isupper() and _a_common_nouns_acronym(name, text))
+    return not unit and not (name.isupper() and (_a_common_nouns_acronym(name, text)
+                                                 or _spelled_out_in_lower_case(name, text)))
 
 
 # The determiners a name never takes (Quirk et al. 5.60-5.66: a proper noun takes no article
@@ -130,6 +131,24 @@ def _a_common_nouns_acronym(name: str, text: str) -> bool:
         if _QUANTITY_OF.search(before) or (_COMMON_NOUN_BEFORE.search(before)
                                            and _COMMON_NOUN_AFTER.match(text, end)):
             return True
+    return False
+
+
+def _spelled_out_in_lower_case(acronym: str, text: str) -> bool:
+    """Whether the text spells the acronym out in lower case beside it, in brackets either
+    way ("binge eating disorder (BED)", "FIRE (financial independence, retire early)"): the
+    initials of a common noun's words, which a name's would be capitalised."""
+    letters = acronym.lower()
+    for match in re.finditer(rf"\({re.escape(acronym)}\)", text):
+        words = re.findall(r"[A-Za-z][\w\-]*", text[max(0, match.start() - 80) : match.start()])
+        spelled = words[-len(letters):]
+        if len(spelled) == len(letters) and "".join(w[0].lower() for w in spelled) == letters \
+                and all(w.islower() for w in spelled[1:]):
+            return True
+    for match in re.finditer(rf"\b{re.escape(acronym)}\s*\(([^)]{{3,80}})\)", text):
+        words = re.findall(r"[A-Za-z][\w\-]*", match.group(1))
+        if "".join(w[0] for w in words) == letters:
+            return True  # every word in lower case
     return False
 
 

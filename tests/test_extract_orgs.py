@@ -74,6 +74,20 @@ def test_capitalised_ordinary_word_and_units_are_no_organisations() -> None:
     assert "Harbour Board" in names
 
 
+@pytest.mark.parametrize(("text", "kept", "dropped"), [
+    ("Binge eating disorder (BED) is the most common eating disorder in Norway. BED is "
+     "treatable.", set(), {"BED"}),
+    ("Savers pick one of three FIRE (financial independence, retire early) plans. FIRE is "
+     "popular in Bergen.", set(), {"FIRE"}),
+    ("The North Atlantic Treaty Organization (NATO) met in Oslo. NATO agreed.",
+     {"North Atlantic Treaty Organization"}, set()),
+])
+def test_an_acronym_spelled_out_in_lower_case_is_a_common_nouns(text: str, kept: set[str],
+                                                                dropped: set[str]) -> None:
+    names = {o["name"] for o in _facts(text)["organizations"]}
+    assert kept <= names and not dropped & names
+
+
 def test_gazetteer_acronym_that_is_also_a_word_stays() -> None:
     text = "The WHO said the outbreak was contained, and officials who visited agreed."
     assert "World Health Organization" in {o["name"] for o in _facts(text)["organizations"]}
