@@ -329,7 +329,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
                  or _joins_nouns(words, high + 1)):
         high += 1
     high = _name_end(text, words, high)
-    kept = [words[i].group(0).rstrip(".") for i in range(low, high + 1) if i != that]
+    kept = [_bare(words[i].group(0)) for i in range(low, high + 1) if i != that]
     while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS:
         kept.pop(0)
     antecedent = _antecedent(words, low)
@@ -403,7 +403,7 @@ def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
                 break
             high += 1
         high = _name_end(text, words, high)
-    kept = [w.group(0).rstrip(".") for w in words[low : high + 1]]
+    kept = [_bare(w.group(0)) for w in words[low : high + 1]]
     while len(kept) > 1 and kept[0].lower() in _STOP:
         kept.pop(0)
     while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS | _AUXILIARIES:
@@ -460,7 +460,7 @@ def _named_event(noun: str, subject: list[str], text: str) -> str:
     only by opening the sentence: a function word, a numeral, an "-ly" adverb, or a word the
     article writes in lower case elsewhere ("Three soldiers", "Nearly 200 fishermen", "Oil
     prices"), not a name."""
-    words = [w.rstrip(".") for w in subject]
+    words = [_bare(w) for w in subject]
     first = words[0].lower()
     if first in _STOP | _NUMBER_WORDS or first.endswith("ly") \
             or re.search(rf"(?<![\w-]){re.escape(first)}\b", text):
@@ -527,6 +527,12 @@ def _reach_back(text: str, words: list[re.Match[str]], trigger: int,
         if noun and before.lower() in _DETERMINERS:
             break  # a determiner opens its noun phrase: "in the strongest terms the attack"
     return low
+
+
+def _bare(word: str) -> str:
+    """A word without the full stop that ends its sentence; an abbreviation keeps its own
+    ("U.N.", "U.S.")."""
+    return word if "." in word[:-1] else word.rstrip(".")
 
 
 def _name_end(text: str, words: list[re.Match[str]], high: int) -> int:

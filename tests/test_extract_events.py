@@ -614,6 +614,9 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     pytest.param("The draft draws on the 1998 agreement between Kell and Brevik.", "2026-11-21",
                  [("1998", "agreement between Kell and Brevik")],
                  id="between-takes-its-two-sides"),
+    pytest.param("The U.N. signed an accord with the U.S. on Monday.", "2026-11-21",
+                 [("2026-11-16", "U.N. signed an accord with the U.S.")],
+                 id="an-abbreviation-keeps-its-full-stops"),
 ])
 def test_the_date_and_phrase_of_an_event(text: str, published: str,
                                          dated: list[tuple[str, str]]) -> None:
