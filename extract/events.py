@@ -28,7 +28,7 @@ from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST, VERB_NOUNS
 from extract.people import leading_title
 from extract.quotespans import find_quote_spans
 from extract.sentences import Sentence
-from extract.temporal import SCHEDULED_VERBS, DateMention, find_dates
+from extract.temporal import POSSESSIVE, SCHEDULED_VERBS, DateMention, find_dates
 from extract.wordlists import split_words
 
 _STOP = frozenset(split_words(
@@ -275,7 +275,7 @@ def _modified_noun(text: str, words: list[re.Match[str]], date: DateMention) -> 
 # A date that modifies a noun stands after an article, which its expression then holds
 # (_DATE_ARTICLE: "the 2016 plan", "a September hearing"), or after a possessive
 # ("Holcomb's 2016 campaign", "its 2020 session").
-_POSSESSIVE_BEFORE = re.compile(r"(?:\b(?:its|his|her|their|our)|['’]s)\s+$", re.IGNORECASE)
+_POSSESSIVE_BEFORE = re.compile(rf"{POSSESSIVE}$", re.IGNORECASE)
 
 
 # Between a participle and its date: nothing, or the date's preposition.

@@ -334,6 +334,9 @@ def _ymd(year: int, month_name: str, day: int) -> str | None:
     return value.isoformat() if value else None
 
 
+# A possessive before the date ("the senator's 2016 campaign", "its 2020 session"): the date
+# modifies the noun after it (also read by the events extractor).
+POSSESSIVE = r"(?:\b(?:its|his|her|their|our)|['’]s)\s+"
 # A weekday written before a date is part of it ("Friday, Dec. 6", AP style), not a day of
 # its own.
 _ON_WEEKDAY = r"(?:(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s+(?:the\s+)?)?"
@@ -374,8 +377,8 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     # A year that names what it dates as a possessive ("2009's film") or after one
     # ("the senator's 2016 campaign", "its 2020 session").
     (re.compile(r"\b(?P<y>(?:18|19|20)\d\d)(?=['’]s\s)"), _year),
-    (re.compile(r"(?:(?<=['’]s )|(?<=\bits )|(?<=\bhis )|(?<=\bher )|(?<=\btheir )|(?<=\bour ))"
-                r"(?P<y>(?:18|19|20)\d\d)\b(?![-/]\d|\s*%)", re.IGNORECASE), _year),
+    (re.compile(rf"{POSSESSIVE}(?P<span>(?P<y>(?:18|19|20)\d\d))\b(?![-/]\d|\s*%)",
+                re.IGNORECASE), _year),
     (re.compile(r"\b(?P<y>(?:18|19|20)\d\d)(?=\s*(?:to|through|until|and|-|–)\s*(?:18|19|20)\d\d\b)"),
      _year),
     (re.compile(r"\b(?:18|19|20)\d\d\s*(?:to|through|until|and|-|–)\s*(?P<span>(?P<y>(?:18|19|20)\d\d))\b"
