@@ -14,7 +14,8 @@ import re
 _MAX_PROMPT_CHARS = 160
 
 # Prompts every news site shows in some form (read more, share, subscribe, comments, related
-# stories, photo and production credits, copyright lines); no outlet's own wording.
+# stories, photo and production credits, copyright lines, a caption's "©", an author's
+# "Email X at ..." and a teaser's "[VIDEO]"-style label); no outlet's own wording.
 
 _PROMPTS = re.compile(
     r"""^(?:
@@ -43,6 +44,9 @@ _PROMPTS = re.compile(
       | (?:photo|image|file\s+photo|picture)s?\s*(?:credit)?\s*:.*
       | (?:getty\s+images|afp\s+via\s+getty\s+images|ap\s+photo.*|reuters/.*)
       | (?:copyright|©)\s.*
+      | .*\s©\s.*
+      | (?:e-?mail|contact)\s.{1,60}\s(?:at|on)\s\S+@\S+.*
+      | .*\s(?-i:\[[A-Z]{3,}\])
       | all\s+rights\s+reserved\.?
       | (?:watch|listen)\s*:\s*.*
       | next\s+(?:article|story)\s*:?.*

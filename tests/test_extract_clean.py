@@ -72,6 +72,20 @@ def test_prompts_to_follow_the_outlet_on_a_social_network_are_furniture() -> Non
     assert not is_boilerplate("Supporters follow him on Twitter.")
 
 
+@pytest.mark.parametrize(("line", "furniture"), [
+    ("The new quay at dusk, photos © Kell Harbour Board, 2031", True),
+    ("Email Ines Dahl at idahl@harbour.example or follow her @inesdahl.", True),
+    ("Ferry fares to rise again after a stormy winter [VIDEO]", True),
+    ("Ferry fares to rise again, the board says [Harbour Gazette]", False),
+    ("The board said it would email every ticket holder at the weekend.", False),
+])
+def test_captions_credits_author_lines_and_teaser_labels_are_furniture(line: str,
+                                                                       furniture: bool) -> None:
+    from extract.boilerplate import is_boilerplate
+
+    assert is_boilerplate(line) is furniture
+
+
 def _split_page() -> str:
     first = "".join(f"<p>The harbour board met on Monday to weigh paragraph {i} of the ferry plan, "
                     f"which would add crossings to the outer islands.</p>" for i in range(1, 6))
