@@ -68,7 +68,26 @@ def is_boilerplate(line: str) -> bool:
         return True
     if len(stripped) > _MAX_PROMPT_CHARS:
         return False
-    return bool(_PROMPTS.match(stripped))
+    return bool(_PROMPTS.match(stripped)) or _linked_headline(stripped)
+
+
+# An item of a list of links to other stories: a bullet, then a headline in title case with
+# no sentence's closing mark, phrased with a colon or a small word of title case ("- Moon
+# Rush: Private Lunar Lander Plans").  A list of the story's own points is written in
+# sentences ("- The yard will close in May."), a list of names with commas or alone.
+_BULLET = re.compile(r"^[-•*–]\s+(?P<item>.+[^.!?\"”])$")
+_HEADLINE_SMALL_WORDS = frozenset("a an the of and or in on at to for by with from is are as".split())
+
+
+def _linked_headline(line: str) -> bool:
+    """Whether the line is a bulleted headline in title case (see _BULLET)."""
+    bullet = _BULLET.match(line)
+    if bullet is None or "," in bullet.group("item"):
+        return False  # "- Blue Origin, Kent, Washington": a list of names
+    every = re.findall(r"[^\W\d_][\w'’\-]*", bullet.group("item"))
+    words = [w for w in every if w.lower() not in _HEADLINE_SMALL_WORDS]
+    phrased = ":" in bullet.group("item") or len(words) < len(every)
+    return phrased and len(words) >= 3 and all(w[0].isupper() for w in words)
 
 
 def filter_lines(text: str, title: str | None = None) -> str:

@@ -78,6 +78,12 @@ def test_prompts_to_follow_the_outlet_on_a_social_network_are_furniture() -> Non
     ("Ferry fares to rise again after a stormy winter [VIDEO]", True),
     ("Ferry fares to rise again, the board says [Harbour Gazette]", False),
     ("The board said it would email every ticket holder at the weekend.", False),
+    # A bulleted headline links another story; the story's own points and lists of names stay.
+    ("- Harbour Rush: The Race to Build the Next Ferry Terminal", True),
+    ("- Where the New Ferries Will Sail in 2031", True),
+    ("- The yard will close in May for repairs.", False),
+    ("- Kell Shipping, Brevik, Norway", False),
+    ("- Kell Harbour Board", False),
 ])
 def test_captions_credits_author_lines_and_teaser_labels_are_furniture(line: str,
                                                                        furniture: bool) -> None:
