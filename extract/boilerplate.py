@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from extract.wordlists import TITLE_CASE_SMALL_WORDS
+
 _MAX_PROMPT_CHARS = 160
 
 # Prompts every news site shows in some form (read more, share, subscribe, comments, related
@@ -76,7 +78,6 @@ def is_boilerplate(line: str) -> bool:
 # Rush: Private Lunar Lander Plans").  A list of the story's own points is written in
 # sentences ("- The yard will close in May."), a list of names with commas or alone.
 _BULLET = re.compile(r"^[-•*–]\s+(?P<item>.+[^.!?\"”])$")
-_HEADLINE_SMALL_WORDS = frozenset("a an the of and or in on at to for by with from is are as".split())
 
 
 def _linked_headline(line: str) -> bool:
@@ -85,7 +86,7 @@ def _linked_headline(line: str) -> bool:
     if bullet is None or "," in bullet.group("item"):
         return False  # "- Blue Origin, Kent, Washington": a list of names
     every = re.findall(r"[^\W\d_][\w'’\-]*", bullet.group("item"))
-    words = [w for w in every if w.lower() not in _HEADLINE_SMALL_WORDS]
+    words = [w for w in every if w.lower() not in TITLE_CASE_SMALL_WORDS]
     phrased = ":" in bullet.group("item") or len(words) < len(every)
     return phrased and len(words) >= 3 and all(w[0].isupper() for w in words)
 

@@ -28,7 +28,7 @@ from extract.namelists import given_name_gender
 from extract.people import age_after
 from extract.quotespans import QuoteSpan, find_quote_spans, join_halves
 from extract.sentences import Sentence, SentenceIndex
-from extract.wordlists import split_words
+from extract.wordlists import TITLE_CASE_SMALL_WORDS, split_words
 
 MIN_QUOTE_WORDS = 4
 _DOCUMENT_WORDS = {"statement", "report", "release", "communique", "communiqué", "letter", "post"}
@@ -237,7 +237,6 @@ _REPORTING_VERB = re.compile(
     r"\b(?:said|says|told|tells|added|wrote|warned|insisted|stated|argued|promised|vowed|"
     r"declared)\b(?:(?!\b(?:called|dubbed|described|named|known|so-called)\b)[^.;])*$"
 )
-_SMALL_WORDS = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "is", "by"}
 
 
 def _is_title(text: str, after_a_work: bool = False) -> bool:
@@ -245,7 +244,7 @@ def _is_title(text: str, after_a_work: bool = False) -> bool:
     short one without a comma inside may end with the full stop or comma American style
     sets inside the quote marks ('the podcast "Beyond Finances."'), and so may any right
     after a work's noun (``after_a_work``).  A question or an exclamation is said."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in TITLE_CASE_SMALL_WORDS]
     end = text.rstrip()[-1:]
     if len(words) < 2 or end in "!?":
         return False
