@@ -7,6 +7,7 @@ quotes, events, agreements and topics that refer back to those entities.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -62,7 +63,7 @@ def extract_facts(
     }
     if not pipeline.available:
         return {**base, **_empty()}
-    found = _entities(text, index, dateline, agency, pipeline.model)
+    found = _entities(text, index, dateline, agency, pipeline.model, article.authors)
     if not is_english(language):
         # Quotes, events and agreements are read with English patterns.
         return {**base, **_empty(), **_entity_records(found, index)}
@@ -99,17 +100,28 @@ def _entity_records(found: _Entities, index: SentenceIndex) -> dict[str, list[di
 
 
 def _entities(text: str, index: SentenceIndex, dateline: Dateline | None, agency: str | None,
-              model: str | None) -> _Entities:
-    """Run NER once and build people, organisations (minus wire agencies) and places."""
+              model: str | None, authors: Sequence[str] = ()) -> _Entities:
+    """Run NER once and build people (minus the bylines' authors), organisations (minus
+    wire agencies) and places."""
     skip = (0, dateline.end) if dateline else None
     entities, covered = run_ner(text, index.sentences, model)
     mentions = _outside_agreements(find_mentions(entities, text, skip, covered), text)
-    people = build_people(mentions, text)
+    people = [p for p in build_people(mentions, text) if not _bylined(p, authors, text)]
     orgs = build_orgs(mentions, text, _credit_names(agency))
     blocked = {p.name.lower() for p in people} | {o.name.lower() for o in orgs}
     places = build_places(mentions, blocked, text)
     _add_dateline_place(places, dateline, text, {n.lower() for o in orgs for n in o.names()})
     return _Entities(people, orgs, places, _named(people, orgs, places))
+
+
+_BY = re.compile(r"\bby\s+$", re.IGNORECASE)
+
+
+def _bylined(person: Person, authors: Sequence[str], text: str) -> bool:
+    """An author of the article named only in a byline the body kept ("Seeking a bigger role
+    for a big rocket by Jeff Foust Monday, ..."): the byline's, not a person of the story."""
+    return person.name in authors and all(
+        _BY.search(text, max(0, m.start - 4), m.start) for m in person.mentions)
 
 
 def _credit_names(agency: str | None) -> set[str]:

@@ -149,3 +149,20 @@ def test_a_page_in_another_script_is_known_by_its_script(text: str, language: st
     record = extract_facts(article)
     if language != "en":
         assert record["quotes"] == [] and record["events"] == []
+
+
+@pytest.mark.parametrize(("body", "people"), [
+    ("| | Seeking a bigger role for a small ferry by Sarah Collins Monday, March 3, 2031 "
+     "Earlier this month, the harbour board opened the new terminal, said Tomas Rilke.",
+     {"Tomas Rilke"}),
+    # Named in the story as well: a person of the story.
+    ("A new terminal by Sarah Collins. Sarah Collins said the terminal was late, and Tomas "
+     "Rilke agreed.", {"Sarah Collins", "Tomas Rilke"}),
+])
+def test_the_author_named_only_in_a_byline_is_no_person_of_the_story(body: str,
+                                                                      people: set[str]) -> None:
+    from extract.article import CleanArticle
+
+    article = CleanArticle(url=None, title="Ferries get a new terminal", text=body,
+                           published="2031-03-03", authors=["Sarah Collins"], language="en")
+    assert {p["name"] for p in extract_facts(article)["people"]} == people
