@@ -10,6 +10,7 @@ from extract.entities import place_name, written_in_lower_case
 from extract.gazetteer import PLACE_NAMES, names_a_site
 from extract.mentions import PLACE, Mention
 from extract.namelists import is_city
+from extract.products import stands_before_products
 
 
 @dataclass
@@ -44,6 +45,8 @@ def _written_as_a_place(place: Place, text: str) -> bool:
         return True  # the name says what it is: "Stennis Space Center", "Sabina Shoal"
     if " " not in place.name and written_in_lower_case(place.name, text):
         return False  # "Metal", "Tech": a heading's ordinary word
+    if stands_before_products([m.end for m in place.mentions], text, devices_only=True):
+        return False  # "Blue Origin's New Glenn vehicles": a vehicle's name
     for mention in place.mentions:
         before = text[max(0, mention.start - 16) : mention.start]
         owners = possessive_owners(text, mention.start)

@@ -338,6 +338,18 @@ def test_a_one_word_place_the_text_writes_in_lower_case_is_that_word() -> None:
     assert names == {"Brevik"}
 
 
+def test_a_place_only_the_model_found_before_a_vehicles_noun_is_the_vehicle() -> None:
+    from extract.entities import find_mentions
+    from extract.places import build_places
+
+    text = ("Kell Yards showed the design of New Tern on Monday. The yard said three New Tern "
+            "rockets would launch from Brevik.")
+    spans = [tag(text, "New Tern", "GPE"), tag(text, "New Tern", "GPE", last=True),
+             tag(text, "Brevik", "GPE")]
+    names = {p.name for p in build_places(find_mentions(spans, text), set(), text)}
+    assert names == {"Brevik"}
+
+
 def test_a_places_possessive_that_opens_a_sentence_is_a_places_cue() -> None:
     from extract.entities import find_mentions
     from extract.places import build_places
