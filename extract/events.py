@@ -321,6 +321,8 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
             and not (trigger > 0 and words[trigger - 1].group(0).lower() in _MODALS | {"to"}):
         return _noun_phrase(text, words, trigger)
     low = _reach_back(text, words, trigger)
+    if 0 < low and words[low].group(0) in ("least", "most") and words[low - 1].group(0) == "at":
+        low -= 1  # "at least nine hijackings": one quantifier
     high = trigger
     # What a verb of saying reports follows it after "that" ("announced that it would buy").
     that = trigger + 1 if _reports_that(words, trigger) else None
@@ -330,7 +332,8 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
         high += 1
     high = _name_end(text, words, high)
     kept = [_bare(words[i].group(0)) for i in range(low, high + 1) if i != that]
-    while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS:
+    while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS \
+            and kept[:2] != ["at", "least"]:
         kept.pop(0)
     antecedent = _antecedent(words, low)
     if antecedent:
@@ -575,7 +578,23 @@ def _named_actor(before: list[str]) -> bool:
     plain past verb in its clause: who did it.  Without one, "helped by", "followed by",
     "I started" date a circumstance, not an occurrence of the news."""
     return any(w[:1].isupper() and w.lower() not in _STOP | _PRONOUNS | _CLAUSE_WORDS
-               for w in before)
+               for w in before) or _counted_actor(before)
+
+
+def _counted_actor(before: list[str]) -> bool:
+    """Whether the people of the clause are counted ("two people contracted it", "12 sailors
+    were hurt"): a number and the noun after it, participants told of as news tells
+    casualties and arrests; not a model's number ("the iPhone 11 lineup")."""
+    for i in range(len(before) - 1):
+        number, noun = before[i], before[i + 1]
+        model = i > 0 and not before[i - 1].islower()
+        if (number.replace(",", "").isdigit() or number.lower() in _CARDINALS) \
+                and noun.islower() and noun not in _STOP and not model:
+            return True
+    return False
+
+
+_CARDINALS = _NUMBER_WORDS - frozenset(split_words("several many some more most both all"))
 
 
 def _named_agent(words: list[re.Match[str]], trigger: int) -> bool:

@@ -666,6 +666,12 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
     ("The harbour board honours the pact in a charter signed in 2019.",
      [("2019", "charter signed")]),
     ("That friendship began last November.", []),
+    # Counted people do what a past verb tells, as a name does; a model's number does not.
+    ("After the storm, two sailors reached the shore on Monday.",
+     [("2025-06-09", "two sailors reached the shore")]),
+    ("The harbour lost 1,200 jobs in 2024.", []),
+    ("Piracy rose, with at least nine attempted hijackings recorded this year.",
+     [("2025", "at least nine attempted hijackings recorded")]),
 ])
 def test_occurrences_without_a_listed_event_word(text: str,
                                                   expected: list[tuple[str, str]]) -> None:
