@@ -321,7 +321,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
             and not (trigger > 0 and words[trigger - 1].group(0).lower() in _MODALS | {"to"}):
         return _noun_phrase(text, words, trigger)
     low = _reach_back(text, words, trigger)
-    if 0 < low and words[low].group(0) in ("least", "most") and words[low - 1].group(0) == "at":
+    if low > 0 and words[low].group(0) in ("least", "most") and words[low - 1].group(0) == "at":
         low -= 1  # "at least nine hijackings": one quantifier
     high = trigger
     # What a verb of saying reports follows it after "that" ("announced that it would buy").
