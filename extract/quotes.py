@@ -24,7 +24,7 @@ from extract.attribution import (
     find_channel,
 )
 from extract.mentions import ORG, PERSON
-from extract.namelists import given_name_gender
+from extract.namelists import given_name_gender, is_adjective
 from extract.people import age_after
 from extract.quotespans import QuoteSpan, find_quote_spans, join_halves
 from extract.sentences import Sentence, SentenceIndex
@@ -120,6 +120,12 @@ class QuoteContext:
         return found
 
 
+# A verb in the simple present after a sentence's first word ("Sabatier encourages ..."),
+# news style for what a source holds; after a surname that is also an adjective ("Young
+# voters") the word is a plural noun as often.
+_PRESENT_VERB = re.compile(r"\s+[a-z]{3,}[^s\W]s\b")
+
+
 def _surname_mentions(text: str, named: list[Named], people: list[PersonTitles]) -> list[Named]:
     """Mentions of a listed person by surname alone that NER left untagged ("Young, in his
     testimony, said"): the surname, capitalised, of exactly one listed person, not followed
@@ -143,7 +149,8 @@ def _surname_mentions(text: str, named: list[Named], people: list[PersonTitles])
             continue
         before = text[max(0, start - 2) : start]
         opening = start == 0 or before.endswith(("\n", ". ", "“", "\"", "? ", "! "))
-        if opening and not re.match(r"(?:,|['’]s\b|\s+(?:" + SPEECH_VERBS + r")\b)", text[end:]):
+        if opening and not re.match(r"(?:,|['’]s\b|\s+(?:" + SPEECH_VERBS + r")\b)", text[end:]) \
+                and not (_PRESENT_VERB.match(text, end) and not is_adjective(match.group(1))):
             continue
         found.append(Named(start, end, unique[match.group(1)], PERSON))
     return found
@@ -633,6 +640,11 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _HONORIFIC_GENDER = re.compile(
     r"\b(?:(?P<m>Mr|Sir|Lord|King|Prince|Duke|Brother|Father)|"
     r"(?P<f>Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Duchess|Sister|Mother))\.?\s+$")
+# And the gendered nouns of kinship and of a few roles before a name ("his wife Kali").
+_KIN_GENDER = re.compile(
+    r"\b(?:(?P<m>husband|son|brother|father|grandfather|uncle|nephew|boyfriend|widower|"
+    r"grandson)|(?P<f>wife|daughter|sister|mother|grandmother|aunt|niece|girlfriend|widow|"
+    r"granddaughter|actress))\s+$", re.IGNORECASE)
 _MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 _GENDER_WINDOW = 160
@@ -640,14 +652,15 @@ _GENDER_LOOKBACK = 400
 
 def _genders(text: str, index: SentenceIndex, named: list[Named]) -> dict[str, str]:
     """"m" or "f" for each person whose gender the article shows: a gendered form of address
-    before a mention ("Ms. Ortiz"), else a given name listed for one gender only, else the
-    pronouns that follow the person's mentions in their sentence up to the next person
-    named, when one gender clearly prevails."""
+    or noun of kinship before a mention ("Ms. Ortiz", "his wife Kali"), else a given name
+    listed for one gender only, else the pronouns that follow the person's mentions in their
+    sentence up to the next person named, when one gender clearly prevails."""
     people = [n for n in named if n.kind == PERSON]
     votes: dict[str, list[int]] = {}
     fixed: dict[str, str] = {}
     for position, item in enumerate(people):
-        honorific = _HONORIFIC_GENDER.search(text[max(0, item.start - 12) : item.start])
+        before = text[max(0, item.start - 14) : item.start]
+        honorific = _HONORIFIC_GENDER.search(before) or _KIN_GENDER.search(before)
         if honorific:
             fixed.setdefault(item.name, "m" if honorific.group("m") else "f")
         end = people[position + 1].start if position + 1 < len(people) else len(text)

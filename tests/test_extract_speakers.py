@@ -227,3 +227,17 @@ def test_a_predicate_going_on_after_the_quote_is_no_attribution() -> None:
             "Harbour envoy Ines Doyle said in a statement that the attack \u201cmay amount to a "
             "war crime\u201d and called on all parties to respect the ceasefire.")
     assert _speaker(text, "may amount") == "Ines Doyle"
+
+
+@pytest.mark.parametrize(("text", "speaker"), [
+    # A noun of kinship shows a gender ("his wife Robin Okafor" is no "he").
+    ("Ferry captain Jordan Vance runs the island route. Vance and his wife Robin Okafor also "
+     "run a café on the quay.\n“We never missed a crossing in ten years,” he said.",
+     "Jordan Vance"),
+    # A surname opening a sentence before a verb in the present names its person.
+    ("Economist Quinn Moe wrote a book on saving. Robin Moreau, a planner, agreed with much of "
+     "it.\nMoe encourages taking up a second income. Such an income “gives you more room to "
+     "choose where you live,” he wrote in his book.", "Quinn Moe"),
+])
+def test_the_pronoun_goes_to_the_person_the_text_shows_fits(text: str, speaker: str) -> None:
+    assert [q["speaker"] for q in _facts(text)["quotes"]] == [speaker]
