@@ -19,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extract import gazetteer as gz
@@ -205,8 +205,15 @@ def _what(text: str, sentence: Sentence, date: DateMention,
     reduced = _reduced_relative(text, words, date)
     if reduced:
         return reduced
-    clause, everywhere = _date_clause(text, words, date), range(len(words))
-    passes: list[tuple[Callable[[str], bool], range]] = [
+    clause = _date_clause(text, words, date)
+    # Elsewhere in the sentence, but not in another date's clause: its words are that date's
+    # ("the attack in Pahalgam on 22 April and the incident near Red Fort on 10 November").
+    # A coarser date of the same occurrence ("their 2020 session that starts in January")
+    # claims nothing.
+    claimed = {i for other in others if not date.iso.startswith(other.iso)
+               for i in _date_clause(text, words, other)}
+    everywhere = [i for i in range(len(words)) if i not in claimed]
+    passes: list[tuple[Callable[[str], bool], Sequence[int]]] = [
         (_is_event_noun_in_clause, clause), (_is_past_verb, clause),
         (_is_event_word, everywhere), (_is_past_verb, everywhere)]
     for accept, within in passes:
@@ -653,7 +660,8 @@ def _date_clause(text: str, words: list[re.Match[str]], date: DateMention) -> ra
                 and words[low].group(0).lower() not in _CLAUSE_WORDS:
             low -= 1
     high = after - 1
-    if after < len(words) and not _CLAUSE_MARK.search(text[date.end : words[after].start()]):
+    if after < len(words) and not _CLAUSE_MARK.search(text[date.end : words[after].start()]) \
+            and words[after].group(0).lower() not in _CLAUSE_WORDS:
         high = after
         while high + 1 < len(words) and _joined(text, words, high) \
                 and words[high + 1].group(0).lower() not in _CLAUSE_WORDS:
@@ -671,7 +679,7 @@ _PLANNING = frozenset(split_words(
 ))
 
 
-def _planned_verb(words: list[re.Match[str]], within: range, ahead: bool = False) -> int | None:
+def _planned_verb(words: list[re.Match[str]], within: Sequence[int], ahead: bool = False) -> int | None:
     """The first verb of a plan in the date's clause ("plans to build", "will open"): a
     lower-case word after "will", or after "to" that follows a verb of planning; with a date
     still to come, a present progressive, the arrangement of Quirk et al. 4.43 ("is stepping
@@ -696,7 +704,7 @@ _SCHEDULED = SCHEDULED_VERBS - {"returns", "leaves"}
 
 
 def _triggers(text: str, words: list[re.Match[str]], date: DateMention,
-              accept: Callable[[str], bool], within: range) -> list[int]:
+              accept: Callable[[str], bool], within: Sequence[int]) -> list[int]:
     """Indexes of the accepted words among those ``within``, nearest the date first (words
     after it count double)."""
     ranked: list[tuple[int, int]] = []

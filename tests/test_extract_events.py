@@ -617,6 +617,15 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     pytest.param("The U.N. signed an accord with the U.S. on Monday.", "2026-11-21",
                  [("2026-11-16", "U.N. signed an accord with the U.S.")],
                  id="an-abbreviation-keeps-its-full-stops"),
+    pytest.param("The choir's winter tour continues January 19 in Bergen; after a break later "
+                 "that month, the schedule picks up March 7 in Oslo.", "2031-01-10",
+                 [("2031-01-19", "choir's winter tour")],
+                 id="another-dates-clause-keeps-its-event-word"),
+    pytest.param("Kell and Brevik will increase joint ferry patrols from next month after the "
+                 "sinking of two fishing boats off Brevik, officials said on Monday.",
+                 "2031-03-05", [("2031-03-03", "sinking of two fishing boats off Brevik"),
+                                ("2031-04", "Brevik will increase joint ferry patrols")],
+                 id="a-date-s-clause-ends-at-the-clause-word-after-it"),
 ])
 def test_the_date_and_phrase_of_an_event(text: str, published: str,
                                          dated: list[tuple[str, str]]) -> None:
