@@ -168,7 +168,7 @@ _REGULAR_PAST = re.compile(r"^[a-z]{3,}ed$")
 # English grammar (Quirk et al., "A Comprehensive Grammar of the English Language", 14.12).
 _CLAUSE_WORDS = frozenset(split_words(
     "that which who whom whose when while where whereas although though because since if "
-    "unless until after before as so but and or nor"
+    "unless until after before as so but and or nor whether"
 ))
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]“”\"—–!?]|\s-\s")
 # The simple prepositions of English (Quirk et al. 9.7), those of place and time above all.
@@ -348,7 +348,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
     if fallback and not _named_actor([*antecedent, *(w.group(0) for w in words[low:trigger])]) \
             and not _named_agent(words, trigger):
         return None
-    while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS | _AUXILIARIES:
+    while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS | _AUXILIARIES | _CLAUSE_WORDS:
         kept.pop()
     # One verb ("announced") names no occurrence.
     return " ".join(kept) if len([w for w in kept if w.lower() not in _STOP]) >= 2 else None
@@ -416,7 +416,7 @@ def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
     kept = [_bare(w.group(0)) for w in words[low : high + 1]]
     while len(kept) > 1 and kept[0].lower() in _STOP:
         kept.pop(0)
-    while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS | _AUXILIARIES:
+    while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS | _AUXILIARIES | _CLAUSE_WORDS:
         kept.pop()
     return " ".join(kept)
 

@@ -626,6 +626,9 @@ def test_an_arrangement_is_a_named_agreement() -> None:
                  "2031-03-05", [("2031-03-03", "sinking of two fishing boats off Brevik"),
                                 ("2031-04", "Brevik will increase joint ferry patrols")],
                  id="a-date-s-clause-ends-at-the-clause-word-after-it"),
+    pytest.param("The harbour master warned the board on Monday before members vote on whether "
+                 "to close the quay.", "2031-03-05", [("2031-03-03", "members vote")],
+                 id="a-phrase-never-ends-with-a-subordinator"),
 ])
 def test_the_date_and_phrase_of_an_event(text: str, published: str,
                                          dated: list[tuple[str, str]]) -> None:
