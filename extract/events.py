@@ -348,8 +348,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
     if fallback and not _named_actor([*antecedent, *(w.group(0) for w in words[low:trigger])]) \
             and not _named_agent(words, trigger):
         return None
-    while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS | _AUXILIARIES | _CLAUSE_WORDS:
-        kept.pop()
+    _trim_end(kept)
     # One verb ("announced") names no occurrence.
     return " ".join(kept) if len([w for w in kept if w.lower() not in _STOP]) >= 2 else None
 
@@ -416,8 +415,7 @@ def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
     kept = [_bare(w.group(0)) for w in words[low : high + 1]]
     while len(kept) > 1 and kept[0].lower() in _STOP:
         kept.pop(0)
-    while len(kept) > 1 and kept[-1].lower() in _STOP | _PREPOSITIONS | _AUXILIARIES | _CLAUSE_WORDS:
-        kept.pop()
+    _trim_end(kept)
     return " ".join(kept)
 
 
@@ -431,6 +429,7 @@ _PARENTHETICAL = re.compile(r"^\s*(?:including|among|aged|who|which|with|without
 _MODALS = frozenset(split_words("will would shall should can could may might must"))
 # The primary and modal auxiliaries (Quirk et al. 3.21), which end a noun phrase.
 _AUXILIARIES = _BE_FORMS | _MODALS | frozenset(split_words("has have had do does did"))
+_NO_PHRASE_END = _STOP | _PREPOSITIONS | _AUXILIARIES | _CLAUSE_WORDS
 _SUBJECT_WORDS = 6
 # The English cardinal numerals and quantity words that open a subject ("Three soldiers").
 _NUMBER_WORDS = frozenset(split_words(
@@ -537,6 +536,13 @@ def _reach_back(text: str, words: list[re.Match[str]], trigger: int,
         if noun and before.lower() in _DETERMINERS:
             break  # a determiner opens its noun phrase: "in the strongest terms the attack"
     return low
+
+
+def _trim_end(kept: list[str]) -> None:
+    """Drop the words a phrase never ends with: function words, prepositions, auxiliaries
+    and clause words ("members vote on whether" -> "members vote")."""
+    while len(kept) > 1 and kept[-1].lower() in _NO_PHRASE_END:
+        kept.pop()
 
 
 def _bare(word: str) -> str:
