@@ -96,10 +96,9 @@ def _dates_nothing(segment: str, span: tuple[int, int]) -> bool:
 # A superlative or "first" before "since": "the lowest since 2009", "its first away win since
 # 2011" compare, they date nothing (English superlatives: -est forms and most/least,
 # best/worst, record; and the ordinal "first").
-_COMPARED = re.compile(
-    r"\b(?:first|[a-z]{3,}est|most|least|best|worst|record)\b(?:\s+[\w\-]+){0,4}\s+$",
-    re.IGNORECASE,
-)
+_SUPERLATIVES = r"[a-z]{3,}est|most|least|best|worst"
+_COMPARED = re.compile(rf"\b(?:first|record|{_SUPERLATIVES})\b(?:\s+[\w\-]+){{0,4}}\s+$",
+                       re.IGNORECASE)
 # The figure a change is measured from ("to yield 1.786%, down from 1.808% late on Monday",
 # "up from $3.2 billion in 2018", "compared with 4% a year earlier"): the date dates that
 # figure, the reference point of the comparison, not an occurrence.
@@ -108,8 +107,7 @@ _REFERENCE_FIGURE = re.compile(
     r"(?:%|percent|per\s+cent|(?:b|m|bn|billion|million|trillion|points?)\b)?\s*"
     r"(?:(?:late|early)\s+)?(?:on\s+|in\s+|at\s+)?$", re.IGNORECASE)
 # The superlatives alone before "of": "the first half of 2019" is a part of the year.
-_SUPERLATIVE = re.compile(
-    r"\b(?:[a-z]{3,}est|most|least|best|worst)\b(?:\s+[\w\-]+){0,4}\s+$", re.IGNORECASE)
+_SUPERLATIVE = re.compile(rf"\b(?:{_SUPERLATIVES})\b(?:\s+[\w\-]+){{0,4}}\s+$", re.IGNORECASE)
 
 
 def _full_mdy(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
