@@ -87,6 +87,9 @@ def _unglue(org: Organization) -> None:
 
 
 _AFTER_NUMBER = re.compile(r"\d[\d.,]*\s?$")
+# A division named by a letter or a number ("Group A", "Phase 3", "Tier 1"): a pool of a
+# competition's draw or a step of a scale, no body.
+_DIVISION = re.compile(r"(?:Group|Pool|Class|Category|Phase|Stage|Tier|Level)\s+(?:[A-Z]|\d{1,2})")
 
 
 def _names_an_organisation(org: Organization, text: str) -> bool:
@@ -95,12 +98,12 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
     A one-word name the article also writes in lower case as an ordinary word
     ("Education advocacy groups", "VOTE on Tuesday") is that word capitalised, an acronym
     only ever written right after a number ("30 GW") is a unit of measure, and one written
-    as a common noun ("an external GPU,") is that noun; names the gazetteer knows and names
-    with aliases are kept.
+    as a common noun ("an external GPU,") is that noun, and a division named by a letter or
+    a number ("Group A") is none; names the gazetteer knows and names with aliases are kept.
     """
     if org.name in gz.ORG_ALIASES or org.name in gz.ORG_ALIASES.values():
         return True
-    if _names_a_product(org, text):
+    if _names_a_product(org, text) or _DIVISION.fullmatch(org.name):
         return False
     if org.aliases:
         return True
