@@ -575,7 +575,12 @@ _COMPASS_ADJECTIVE = re.compile(r"(?:north|south)?(?:east|west)ern|(?:north|sout
 
 def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
     """The name a relative clause opening just before the phrase is about ("the governor,
-    Ana Ruiz, who lost her seat": "Ana Ruiz"), or []: the clause's subject is that name."""
+    Ana Ruiz, who lost her seat": "Ana Ruiz"), or the noun phrase before "which" ("the
+    biannual talks, which opened here on Saturday": "biannual talks"), or []: the clause's
+    subject is that name or that thing."""
+    if low >= 2 and words[low - 1].group(0).lower() == "which":
+        # Only as the relative's subject: "which the two governments signed" has its own.
+        return _noun_before(words, low - 1) if _verb_comes_first(words, low) else []
     if low < 2 or words[low - 1].group(0).lower() != "who":
         return []
     names: list[str] = []
@@ -584,6 +589,30 @@ def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
             break
         names.insert(0, word.group(0))
     return leading_title(" ".join(names))[1].split()  # the name, without "Governor"
+
+
+def _verb_comes_first(words: list[re.Match[str]], low: int) -> bool:
+    """Whether the words from ``low`` open with a verb, after auxiliaries, adverbs and a
+    pronoun ("has long been rumored", "I started"), not with a named subject of their own."""
+    for word in words[low:]:
+        value = word.group(0)
+        if value.lower() in _AUXILIARIES | _NOT_SUBJECT | _PRONOUNS or value.endswith("ly"):
+            continue  # "which I started in 2013": the pronoun names nobody on a timeline
+        return value.islower() and (_is_past_verb(value) or bool(VERB_RE.fullmatch(value))
+                                    or value.endswith(("ed", "s")))
+    return False
+
+
+def _noun_before(words: list[re.Match[str]], end: int) -> list[str]:
+    """The noun phrase that ends right before ``end``, without its determiner: up to
+    _SUBJECT_WORDS words back to a verb, preposition, function word or clause word."""
+    phrase: list[str] = []
+    for word in reversed(words[max(0, end - _SUBJECT_WORDS) : end]):
+        value = word.group(0)
+        if value.lower() in _STOP | _PREPOSITIONS | _CLAUSE_WORDS | _PRONOUNS or _verbish(value):
+            break
+        phrase.insert(0, _bare(value))
+    return phrase
 
 
 def _named_actor(before: list[str]) -> bool:

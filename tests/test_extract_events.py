@@ -629,6 +629,17 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     pytest.param("The harbour master warned the board on Monday before members vote on whether "
                  "to close the quay.", "2031-03-05", [("2031-03-03", "members vote")],
                  id="a-phrase-never-ends-with-a-subordinator"),
+    # A relative "which" has the noun phrase before it as its subject or object, unless it
+    # names its own subject.
+    pytest.param("Delegates praised the new harbour museum, which opened on Monday.",
+                 "2031-03-05", [("2031-03-03", "new harbour museum opened")],
+                 id="which-takes-its-antecedent"),
+    pytest.param("I sold my old ferry ticket shop, which I founded in 2012, to a rival.",
+                 "2031-03-05", [("2012", "my old ferry ticket shop founded")],
+                 id="which-takes-its-antecedent-after-a-pronoun"),
+    pytest.param("Ministers signed the Kell Fisheries Accord, which the two councils drafted in "
+                 "2029.", "2031-03-05", [("2029", "two councils drafted")],
+                 id="which-with-a-subject-of-its-own"),
 ])
 def test_the_date_and_phrase_of_an_event(text: str, published: str,
                                          dated: list[tuple[str, str]]) -> None:
