@@ -342,7 +342,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
     while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS \
             and kept[:2] != ["at", "least"]:
         kept.pop(0)
-    antecedent = _antecedent(words, low)
+    antecedent = _antecedent(words, low) or _subject_before_aside(text, words, low)
     if antecedent:
         kept = [*antecedent, *kept]
     if fallback and not _named_actor([*antecedent, *(w.group(0) for w in words[low:trigger])]) \
@@ -591,14 +591,36 @@ def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
     return leading_title(" ".join(names))[1].split()  # the name, without "Governor"
 
 
+def _subject_before_aside(text: str, words: list[re.Match[str]], low: int) -> list[str]:
+    """The subject before an appositive between commas, when the phrase opens with its verb
+    ("The officer, a commander from a European navy, will arrive in January": "officer"), or
+    []."""
+    if low < 3 or not _CLAUSE_MARK.search(text[words[low - 1].end() : words[low].start()]) \
+            or not _verb_comes_first(words, low):
+        return []
+    first = low - 1
+    while first > 0 and _joined(text, words, first - 1):
+        first -= 1  # back to the aside's first word
+    if first < 1 or words[first].group(0).lower() not in ("a", "an", "the") \
+            or "," not in text[words[first - 1].end() : words[first].start()]:
+        return []
+    subject = _noun_before(words, first)
+    # The subject opens the sentence (after its article): "During the 2018 fair, the
+    # showroom …" has no subject before an aside.
+    opens = first - len(subject) - (words[0].group(0).lower() in _STOP)
+    return subject if subject and opens == 0 else []
+
+
 def _verb_comes_first(words: list[re.Match[str]], low: int) -> bool:
     """Whether the words from ``low`` open with a verb, after auxiliaries, adverbs and a
     pronoun ("has long been rumored", "I started"), not with a named subject of their own."""
+    modal = False
     for word in words[low:]:
         value = word.group(0)
         if value.lower() in _AUXILIARIES | _NOT_SUBJECT | _PRONOUNS or value.endswith("ly"):
+            modal = modal or value.lower() in _MODALS
             continue  # "which I started in 2013": the pronoun names nobody on a timeline
-        return value.islower() and (_is_past_verb(value) or bool(VERB_RE.fullmatch(value))
+        return value.islower() and (modal or _is_past_verb(value) or bool(VERB_RE.fullmatch(value))
                                     or value.endswith(("ed", "s")))
     return False
 

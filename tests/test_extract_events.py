@@ -640,6 +640,9 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     pytest.param("Ministers signed the Kell Fisheries Accord, which the two councils drafted in "
                  "2029.", "2031-03-05", [("2029", "two councils drafted")],
                  id="which-with-a-subject-of-its-own"),
+    pytest.param("The officer, a commander from a northern navy, will arrive in January and "
+                 "will work at the centre.", "2031-03-05", [("2032-01", "officer will arrive")],
+                 id="the-subject-before-an-appositive"),
 ])
 def test_the_date_and_phrase_of_an_event(text: str, published: str,
                                          dated: list[tuple[str, str]]) -> None:
