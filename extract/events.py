@@ -588,6 +588,9 @@ def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
         if not word.group(0)[:1].isupper():
             break
         names.insert(0, word.group(0))
+    before = low - 1 - len(names) - 1
+    if before >= 0 and words[before].group(0).lower() in _PREPOSITIONS:
+        return []  # "a designer born in Bergen, who ...": a place, the object of "in"
     return leading_title(" ".join(names))[1].split()  # the name, without "Governor"
 
 

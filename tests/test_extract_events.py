@@ -643,6 +643,9 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     pytest.param("The officer, a commander from a northern navy, will arrive in January and "
                  "will work at the centre.", "2031-03-05", [("2032-01", "officer will arrive")],
                  id="the-subject-before-an-appositive"),
+    pytest.param("The lamp was made by Ines Dahl, a designer born in Bergen, who has made lamps "
+                 "since 2013.", "2026-11-20", [],
+                 id="who-after-a-place-has-no-place-for-its-subject"),
 ])
 def test_the_date_and_phrase_of_an_event(text: str, published: str,
                                          dated: list[tuple[str, str]]) -> None:
