@@ -87,9 +87,6 @@ def _unglue(org: Organization) -> None:
 
 
 _AFTER_NUMBER = re.compile(r"\d[\d.,]*\s?$")
-# A division named by a letter or a number ("Group A", "Phase 3", "Tier 1"): a pool of a
-# competition's draw or a step of a scale, no body.
-_DIVISION = re.compile(r"(?:Group|Pool|Class|Category|Phase|Stage|Tier|Level)\s+(?:[A-Z]|\d{1,2})")
 
 
 def _names_an_organisation(org: Organization, text: str) -> bool:
@@ -98,12 +95,12 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
     A one-word name the article also writes in lower case as an ordinary word
     ("Education advocacy groups", "VOTE on Tuesday") is that word capitalised, an acronym
     only ever written right after a number ("30 GW") is a unit of measure, and one written
-    as a common noun ("an external GPU,") is that noun, and a division named by a letter or
-    a number ("Group A") is none; names the gazetteer knows and names with aliases are kept.
+    as a common noun ("an external GPU,") is that noun; names the gazetteer knows and names
+    with aliases are kept.
     """
     if org.name in gz.ORG_ALIASES or org.name in gz.ORG_ALIASES.values():
         return True
-    if _names_a_product(org, text) or _DIVISION.fullmatch(org.name):
+    if _names_a_product(org, text):
         return False
     if org.aliases:
         return True
@@ -139,7 +136,7 @@ def _a_common_nouns_acronym(name: str, text: str) -> bool:
 
 def _spelled_out_in_lower_case(acronym: str, text: str) -> bool:
     """Whether the text spells the acronym out in lower case beside it, in brackets either
-    way ("binge eating disorder (BED)", "FIRE (financial independence, retire early)"): the
+    way ("seasonal affective disorder (SAD)", "SAFE (sail a ferry early)"): the
     initials of a common noun's words, which a name's would be capitalised."""
     letters = acronym.lower()
     for match in re.finditer(rf"\({re.escape(acronym)}\)", text):
