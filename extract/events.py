@@ -207,7 +207,7 @@ def _what(text: str, sentence: Sentence, date: DateMention,
         return reduced
     clause = _date_clause(text, words, date)
     # Elsewhere in the sentence, but not in another date's clause: its words are that date's
-    # ("the attack in Pahalgam on 22 April and the incident near Red Fort on 10 November").
+    # ("the strike at Kell on 2 May and the fire near the quay on 9 June").
     # A coarser date of the same occurrence ("their 2020 session that starts in January")
     # claims nothing.
     claimed = {i for other in others if not date.iso.startswith(other.iso)
@@ -291,7 +291,7 @@ _DATE_GAP = re.compile(r"\s+(?:(?:on|in|at|during)\s+)?")
 
 def _reduced_relative(text: str, words: list[re.Match[str]], date: DateMention) -> str | None:
     """A past participle right before its date, after the noun it tells of, is a reduced
-    relative clause (Quirk et al. 17.30: "in a case study published Monday", "under an
+    relative clause (Quirk et al. 17.30: "in a survey published Monday", "under an
     arrangement agreed in November"): the noun's occurrence on that date."""
     position = next((i for i in range(len(words) - 1, -1, -1)
                      if words[i].end() <= date.start), None)
@@ -308,7 +308,7 @@ def _reduced_relative(text: str, words: list[re.Match[str]], date: DateMention) 
     low = _reach_back(text, words[:position], position - 1, _opens_noun_phrase, noun=True)
     if words[low].group(0).lower() not in _DETERMINERS or low < 1 \
             or words[low - 1].group(0).lower() not in _PREPOSITIONS:
-        return None  # the noun phrase stands after a preposition: "in a case study published"
+        return None  # the noun phrase stands after a preposition: "in a survey published"
     return f"{_noun_phrase(text, words[:position], position - 1)} {verb}"
 
 
@@ -608,23 +608,23 @@ def _subject_before_aside(text: str, words: list[re.Match[str]], low: int) -> li
             or "," not in text[words[first - 1].end() : words[first].start()]:
         return []
     subject = _noun_before(words, first)
-    # The subject opens the sentence (after its article): "During the 2018 fair, the
+    # The subject opens the sentence, after its article at most: "During the 2018 fair, the
     # showroom …" has no subject before an aside.
-    opens = first - len(subject) - (words[0].group(0).lower() in _STOP)
-    return subject if subject and opens == 0 else []
+    start = first - len(subject)
+    opens = start == 0 or (start == 1 and words[0].group(0).lower() in _STOP)
+    return subject if subject and opens else []
 
 
 def _verb_comes_first(words: list[re.Match[str]], low: int) -> bool:
     """Whether the words from ``low`` open with a verb, after auxiliaries, adverbs and a
-    pronoun ("has long been rumored", "I started"), not with a named subject of their own."""
+    pronoun ("has long been planned", "I opened"), not with a named subject of their own."""
     modal = False
     for word in words[low:]:
         value = word.group(0)
         if value.lower() in _AUXILIARIES | _NOT_SUBJECT | _PRONOUNS or value.endswith("ly"):
             modal = modal or value.lower() in _MODALS
-            continue  # "which I started in 2013": the pronoun names nobody on a timeline
-        return value.islower() and (modal or _is_past_verb(value) or bool(VERB_RE.fullmatch(value))
-                                    or value.endswith(("ed", "s")))
+            continue  # "which I opened in 2013": the pronoun names nobody on a timeline
+        return value.islower() and (modal or _verbish(value) or value.endswith("s"))
     return False
 
 
@@ -649,9 +649,9 @@ def _named_actor(before: list[str]) -> bool:
 
 
 def _counted_actor(before: list[str]) -> bool:
-    """Whether the people of the clause are counted ("two people contracted it", "12 sailors
+    """Whether the people of the clause are counted ("two sailors reached the shore", "12 sailors
     were hurt"): a number and the noun after it, participants told of as news tells
-    casualties and arrests; not a model's number ("the iPhone 11 lineup")."""
+    casualties and arrests; not a model's number ("the Kestrel 9 rocket")."""
     for i in range(len(before) - 1):
         number, noun = before[i], before[i + 1]
         model = i > 0 and not before[i - 1].islower()
@@ -759,7 +759,7 @@ def _planned_verb(words: list[re.Match[str]], within: Sequence[int], ahead: bool
 
 
 _PRESENT_BE = frozenset(split_words("am is are"))
-# Not the verbs spelled like a plural noun of frequent use ("higher returns", "leaves").
+# Not the verbs spelled like a plural noun of frequent use ("higher returns", "autumn leaves").
 _SCHEDULED = SCHEDULED_VERBS - {"returns", "leaves"}
 
 
