@@ -87,8 +87,9 @@ def find_attribution(text: str, sent_start: int, sent_end: int, q_start: int, q_
     return None
 
 
-# A coordinator after a quotation carries on the sentence's own predicate (Quirk et al.
-# 13.1): a verb of saying after it is not the quotation's attribution.
+# A coordinator after a quotation carries on the sentence's own predicate (the central
+# coordinators of Quirk et al. 13.1, and "while", the subordinator of contrast that news
+# style uses as one, 14.12): a verb of saying after it is not the quotation's attribution.
 _GOES_ON = re.compile(r"(?:and|but|or|while)\b", re.IGNORECASE)
 _ANSWER_VERBS = frozenset({"responded", "replied", "answered"})
 

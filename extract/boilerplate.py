@@ -74,8 +74,8 @@ def is_boilerplate(line: str) -> bool:
 
 
 # An item of a list of links to other stories: a bullet, then a headline in title case with
-# no sentence's closing mark, phrased with a colon or a small word of title case ("- Moon
-# Rush: Private Lunar Lander Plans").  A list of the story's own points is written in
+# no sentence's closing mark, phrased with a colon or a small word of title case ("- Harbour
+# Rush: The Race to Build the Next Terminal").  A list of the story's own points is written in
 # sentences ("- The yard will close in May."), a list of names with commas or alone.
 _BULLET = re.compile(r"^[-•*–]\s+(?P<item>.+[^.!?\"”])$")
 
@@ -84,7 +84,7 @@ def _linked_headline(line: str) -> bool:
     """Whether the line is a bulleted headline in title case (see _BULLET)."""
     bullet = _BULLET.match(line)
     if bullet is None or "," in bullet.group("item"):
-        return False  # "- Blue Origin, Kent, Washington": a list of names
+        return False  # "- Kell Yards, Brevik, Norway": a list of names
     every = re.findall(r"[^\W\d_][\w'’\-]*", bullet.group("item"))
     words = [w for w in every if w.lower() not in TITLE_CASE_SMALL_WORDS]
     phrased = ":" in bullet.group("item") or len(words) < len(every)

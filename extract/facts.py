@@ -118,8 +118,8 @@ _BY = re.compile(r"\bby\s+$", re.IGNORECASE)
 
 
 def _bylined(person: Person, authors: Sequence[str], text: str) -> bool:
-    """An author of the article named only in a byline the body kept ("Seeking a bigger role
-    for a big rocket by Jeff Foust Monday, ..."): the byline's, not a person of the story."""
+    """An author of the article named only in a byline the body kept ("Ferries get a new
+    terminal by Sarah Collins Monday, ..."): the byline's, not a person of the story."""
     return person.name in authors and all(
         _BY.search(text, max(0, m.start - 4), m.start) for m in person.mentions)
 

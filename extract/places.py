@@ -44,9 +44,9 @@ def _written_as_a_place(place: Place, text: str) -> bool:
     if names_a_site(place.name):
         return True  # the name says what it is: "Stennis Space Center", "Sabina Shoal"
     if " " not in place.name and written_in_lower_case(place.name, text):
-        return False  # "Metal", "Tech": a heading's ordinary word
+        return False  # "Steel", "Design": a heading's ordinary word
     if stands_before_products([m.end for m in place.mentions], text, devices_only=True):
-        return False  # "Blue Origin's New Glenn vehicles": a vehicle's name
+        return False  # "Kell Yards' New Tern rockets": a vehicle's name
     for mention in place.mentions:
         before = text[max(0, mention.start - 16) : mention.start]
         owners = possessive_owners(text, mention.start)

@@ -120,7 +120,7 @@ class QuoteContext:
         return found
 
 
-# A verb in the simple present after a sentence's first word ("Sabatier encourages ..."),
+# A verb in the simple present after a sentence's first word ("Halvorsen encourages ..."),
 # news style for what a source holds; after a surname that is also an adjective ("Young
 # voters") the word is a plural noun as often.
 _PRESENT_VERB = re.compile(r"\s+[a-z]{3,}[^s\W]s\b")
@@ -640,7 +640,7 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _HONORIFIC_GENDER = re.compile(
     r"\b(?:(?P<m>Mr|Sir|Lord|King|Prince|Duke|Brother|Father)|"
     r"(?P<f>Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Duchess|Sister|Mother))\.?\s+$")
-# And the gendered nouns of kinship and of a few roles before a name ("his wife Kali").
+# And the gendered nouns of kinship and of a few roles before a name ("his wife Robin").
 _KIN_GENDER = re.compile(
     r"\b(?:(?P<m>husband|son|brother|father|grandfather|uncle|nephew|boyfriend|widower|"
     r"grandson)|(?P<f>wife|daughter|sister|mother|grandmother|aunt|niece|girlfriend|widow|"
@@ -652,7 +652,7 @@ _GENDER_LOOKBACK = 400
 
 def _genders(text: str, index: SentenceIndex, named: list[Named]) -> dict[str, str]:
     """"m" or "f" for each person whose gender the article shows: a gendered form of address
-    or noun of kinship before a mention ("Ms. Ortiz", "his wife Kali"), else a given name
+    or noun of kinship before a mention ("Ms. Ortiz", "his wife Robin"), else a given name
     listed for one gender only, else the pronouns that follow the person's mentions in their
     sentence up to the next person named, when one gender clearly prevails."""
     people = [n for n in named if n.kind == PERSON]

@@ -51,7 +51,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
     return _join_split(text, spans, open_ends)
 
 
-# "”" opens a quotation too where it opens a word ("said: ”Bird flu …"), a closing mark
+# "”" opens a quotation too where it opens a word ("said: ”We sail at dawn …"), a closing mark
 # typed for an opening one, as ‘ is typed for ’.
 _MARKS = re.compile("[\"“«„‘”]")
 

@@ -77,7 +77,7 @@ class DateMention:
 def _dates_nothing(segment: str, span: tuple[int, int]) -> bool:
     """"so far this year", "for years", "through November 2028": a stretch of time or its
     end, not a dated occurrence; and "the first time since 1993", "the lowest since 2009",
-    "the best phone of 2019", "down from 1.8% on Monday": the reference point or the set
+    "the fastest ferry of 2018", "down from 3.9% on Monday": the reference point or the set
     of a comparison ("the first half of 2019" is a part of the year, a date)."""
     before = segment[max(0, span[0] - 8) : span[0]].lower()
     after = segment[span[1] : span[1] + 8].lower()
@@ -99,9 +99,11 @@ def _dates_nothing(segment: str, span: tuple[int, int]) -> bool:
 _SUPERLATIVES = r"[a-z]{3,}est|most|least|best|worst"
 _COMPARED = re.compile(rf"\b(?:first|record|{_SUPERLATIVES})\b(?:\s+[\w\-]+){{0,4}}\s+$",
                        re.IGNORECASE)
-# The figure a change is measured from ("to yield 1.786%, down from 1.808% late on Monday",
-# "up from $3.2 billion in 2018", "compared with 4% a year earlier"): the date dates that
-# figure, the reference point of the comparison, not an occurrence.
+# The figure a change is measured from ("fares of 4.10, up from 3.95 late on Monday",
+# "up from $3 billion in 2018", "compared with 4% a year earlier"): the date dates that
+# figure, the reference point of the comparison, not an occurrence.  The figure is written
+# as news style writes figures (the AP Stylebook's "percent", "million", "billion", their
+# abbreviations, and points of an index).
 _REFERENCE_FIGURE = re.compile(
     r"\b(?:from|compared\s+(?:with|to)|versus|against)\s+[$€£¥]?\d[\d.,]*\s*"
     r"(?:%|percent|per\s+cent|(?:b|m|bn|billion|million|trillion|points?)\b)?\s*"
@@ -332,7 +334,8 @@ def _ymd(year: int, month_name: str, day: int) -> str | None:
     return value.isoformat() if value else None
 
 
-# A possessive before the date ("the senator's 2016 campaign", "its 2020 session"): the date
+# A possessive before the date ("the senator's 2016 campaign", "its 2020 session"): the
+# genitive "'s" or one of the possessive determiners of English grammar; the date
 # modifies the noun after it (also read by the events extractor).
 POSSESSIVE = r"(?:\b(?:its|his|her|their|our)|['’]s)\s+"
 # A weekday written before a date is part of it ("Friday, Dec. 6", AP style), not a day of
