@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -33,6 +35,19 @@ def store(path: Path, records: list[dict[str, Any]]) -> sqlite3.Connection:
             save_article(db, item, page_url=item["url"], source="Harbour Wire", run_id=1)
     db.close()
     return sqlite3.connect(path)
+
+
+@contextmanager
+def written_by_version(path: Path, version: int) -> Iterator[sqlite3.Connection]:
+    """A raw connection to rewrite a store as an older schema version left it; on leaving,
+    that version's number is written and the change committed."""
+    raw = sqlite3.connect(path)
+    try:
+        yield raw
+        raw.execute("update meta set value = ? where key = 'schema_version'", [str(version)])
+        raw.commit()
+    finally:
+        raw.close()
 
 
 def state(conn: sqlite3.Connection) -> tuple[list[tuple[Any, ...]], ...]:
@@ -115,18 +130,15 @@ def test_a_version_6_store_gets_surnames_and_descriptions_on_opening(tmp_path: P
     store(path, [FULL, {**record("event", []), "events": [
         {"date": "2026-05-01", "what": "harbour opening", "description": "The harbour opened.",
          "evidence": []}]}])
-    raw = sqlite3.connect(path)
-    # What version 6 wrote: no surname, no description, and "Kessel" an entity of its own.
-    raw.execute("update entities set surname = null")
-    raw.execute("update events set description = null")
-    raw.execute("insert into entities (id, kind, name, slug) values ('k1', 'person', 'Kessel', 'kessel')")
-    raw.execute("insert into aliases (key, kind, entity_id, alias) "
-                "values ('kessel', 'person', 'k1', 'Kessel')")
-    raw.execute("insert into mentions (article_id, entity_id, name, titles, evidence) values (?, 'k1', "
-                "'Kessel', '[]', '[]')", [article_id_for("https://wire.example/event")])
-    raw.execute("update meta set value = '6' where key = 'schema_version'")
-    raw.commit()
-    raw.close()
+    with written_by_version(path, 6) as raw:
+        # What version 6 wrote: no surname, no description, and "Kessel" an entity of its own.
+        raw.execute("update entities set surname = null")
+        raw.execute("update events set description = null")
+        raw.execute("insert into entities (id, kind, name, slug) values ('k1', 'person', 'Kessel', 'kessel')")
+        raw.execute("insert into aliases (key, kind, entity_id, alias) "
+                    "values ('kessel', 'person', 'k1', 'Kessel')")
+        raw.execute("insert into mentions (article_id, entity_id, name, titles, evidence) values (?, 'k1', "
+                    "'Kessel', '[]', '[]')", [article_id_for("https://wire.example/event")])
     conn = store(path, [])
     version = conn.execute("select value from meta where key = 'schema_version'").fetchone()
     assert version == (str(SCHEMA_VERSION),)
@@ -194,17 +206,14 @@ def test_a_version_7_store_gets_organisations_short_names_on_opening(tmp_path: P
     path = tmp_path / "old.db"
     store(path, [record("short", [], orgs=[_org("Nordvik")]),
                  record("full", [], orgs=[_org("Nordvik Sensors")])])
-    raw = sqlite3.connect(path)
-    # What version 7 wrote: no short name, "Nordvik" an entity of its own.
-    raw.execute("update entities set surname = null where kind = 'organization'")
-    raw.execute("insert into entities (id, kind, name, slug) "
-                "values ('n1', 'organization', 'Nordvik', 'nordvik')")
-    raw.execute("update aliases set entity_id = 'n1' where key = 'nordvik'")
-    raw.execute("update mentions set entity_id = 'n1' where article_id = ?",
-                [article_id_for("https://wire.example/short")])
-    raw.execute("update meta set value = '7' where key = 'schema_version'")
-    raw.commit()
-    raw.close()
+    with written_by_version(path, 7) as raw:
+        # What version 7 wrote: no short name, "Nordvik" an entity of its own.
+        raw.execute("update entities set surname = null where kind = 'organization'")
+        raw.execute("insert into entities (id, kind, name, slug) "
+                    "values ('n1', 'organization', 'Nordvik', 'nordvik')")
+        raw.execute("update aliases set entity_id = 'n1' where key = 'nordvik'")
+        raw.execute("update mentions set entity_id = 'n1' where article_id = ?",
+                    [article_id_for("https://wire.example/short")])
     conn = store(path, [])
     assert orgs_named(conn) == {"full": ["Nordvik Sensors"], "short": ["Nordvik Sensors"]}
     assert conn.execute("select name, surname from entities where kind = 'organization'").fetchall() == [
@@ -242,24 +251,22 @@ def test_a_version_8_store_folds_an_abbreviations_full_stops_on_opening(tmp_path
     dotted["agreements"] = [{"name": "U.S.-Norland Ferry Accord", "parties": [], "status": "signed"}]
     plain = record("plain", [], orgs=[_org("UN Harbour Council")])
     store(path, [dotted, plain]).close()
-    raw = sqlite3.connect(path)
-    # What version 8 wrote: "U.N." folded to "u n", so two entities and another agreement id.
-    raw.execute("update entities set name = 'UN Harbour Council', slug = 'un-harbour-council' "
-                "where kind = 'organization'")
-    raw.execute("insert into entities (id, kind, name, slug) values "
-                "('old', 'organization', 'U.N. Harbour Council', 'u-n-harbour-council')")
-    raw.execute("update aliases set key = 'u n harbour council', entity_id = 'old' "
-                "where alias = 'U.N. Harbour Council'")
-    raw.execute("insert into aliases (key, kind, entity_id, alias) select 'un harbour council', "
-                "'organization', id, 'UN Harbour Council' from entities where slug = 'un-harbour-council'")
-    raw.execute("update mentions set entity_id = 'old' where article_id = ?",
-                [article_id_for("https://wire.example/dotted")])
-    new_id = agreement_key("U.S.-Norland Ferry Accord")[0]
-    raw.execute("update agreements set id = 'oldaccord' where id = ?", [new_id])
-    raw.execute("update agreement_mentions set agreement_id = 'oldaccord'")
-    raw.execute("update meta set value = '8' where key = 'schema_version'")
-    raw.commit()
-    raw.close()
+    with written_by_version(path, 8) as raw:
+        # What version 8 wrote: "U.N." folded to "u n", so two entities and another agreement id.
+        raw.execute("update entities set name = 'UN Harbour Council', slug = 'un-harbour-council' "
+                    "where kind = 'organization'")
+        raw.execute("insert into entities (id, kind, name, slug) values "
+                    "('old', 'organization', 'U.N. Harbour Council', 'u-n-harbour-council')")
+        raw.execute("update aliases set key = 'u n harbour council', entity_id = 'old' "
+                    "where alias = 'U.N. Harbour Council'")
+        raw.execute("insert into aliases (key, kind, entity_id, alias) select "
+                    "'un harbour council', 'organization', id, 'UN Harbour Council' "
+                    "from entities where slug = 'un-harbour-council'")
+        raw.execute("update mentions set entity_id = 'old' where article_id = ?",
+                    [article_id_for("https://wire.example/dotted")])
+        new_id = agreement_key("U.S.-Norland Ferry Accord")[0]
+        raw.execute("update agreements set id = 'oldaccord' where id = ?", [new_id])
+        raw.execute("update agreement_mentions set agreement_id = 'oldaccord'")
     conn = store(path, [])
     assert orgs_named(conn) == {"dotted": ["UN Harbour Council"], "plain": ["UN Harbour Council"]}
     assert conn.execute("select id, slug from agreements").fetchall() == [
