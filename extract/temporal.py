@@ -256,6 +256,7 @@ def _counted(origin: dt.date, n: int, unit: str) -> str:
 
 _COUNTS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
            "seven": 7, "eight": 8, "nine": 9, "ten": 10}
+_COUNT = "|".join(_COUNTS) + r"|\d{1,2}"  # how a count is written: "two", "a", "12"
 
 
 def _ago(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
@@ -409,9 +410,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
                 r"(?P<s>spring|summer|autumn|fall)\b(?!\s+of\b)", re.IGNORECASE), _season),
     (re.compile(r"(?<!the )\b(?P<rel>last|this|next|over\s+the|on\s+the)\s+weekend\b",
                 re.IGNORECASE), _weekend),
-    (re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    (re.compile(rf"\b(?P<n>{_COUNT})\s+"
                 r"(?P<unit>decade|year|month|week|day)s?\s+ago\b", re.IGNORECASE), _ago),
-    (re.compile(r"\bin\s+(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\s+"
+    (re.compile(rf"\bin\s+(?P<n>{_COUNT})\s+"
                 r"(?P<unit>year|month|week|day)s?(?!\s+(?:time|ago))\b", re.IGNORECASE), _in_time),
 ]
 
@@ -440,7 +441,8 @@ def _narrated(iso: str, anchor: dt.date | None, future: bool) -> bool:
 NarrativeResolver = Callable[[re.Match[str], "str | None", bool], "str | None"]
 _NARRATIVE_PATTERNS: list[tuple[re.Pattern[str], NarrativeResolver]] = [
     # "Two days after the attack" counts from the attack, which a chronological story has
-    # just dated.
+    # just dated; such counts are short (up to six, or one digit), unlike _COUNT's, which
+    # a count from publication may take ("ten years ago").
     (re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|\d)\s+(?P<unit>day|week|month|year)s?\s+"
                 r"(?P<dir>earlier|later|before|after)"
                 r"|the\s+(?P<rel>previous|next|following)\s+day|the\s+day\s+(?P<dir2>before|after))\b",
