@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from extract import gazetteer as gz
 from extract.attribution import VERB_RE
-from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST, VERB_NOUNS
+from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST, PAST_LIKE_BASE, VERB_NOUNS
 from extract.people import leading_title
 from extract.quotespans import find_quote_spans
 from extract.sentences import Sentence
@@ -333,20 +333,24 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
     high = trigger
     # What a verb of saying reports follows it after "that" ("announced that it would buy").
     that = trigger + 1 if _reports_that(words, trigger) else None
+    relative = _antecedent(words, low)
     while high + 1 < len(words) and high - trigger < _AFTER_TRIGGER and _joined(text, words, high) \
             and (high + 1 == that or words[high + 1].group(0).lower() not in _CLAUSE_WORDS
-                 or _joins_nouns(words, high + 1)):
+                 or _joins_nouns(words, high + 1)) \
+            and not (relative and _main_verb(words, high + 1)):
         high += 1
     high = _name_end(text, words, high)
     kept = [_bare(words[i].group(0)) for i in range(low, high + 1) if i != that]
     while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS \
             and kept[:2] != ["at", "least"]:
         kept.pop(0)
-    antecedent = _antecedent(words, low) or _subject_before_aside(text, words, low)
+    antecedent = relative or _subject_before_aside(text, words, low)
     if antecedent:
         kept = [*antecedent, *kept]
+    # An event noun as the relative's antecedent is the occurrence itself ("the strike,
+    # which began on Monday").
     if fallback and not _named_actor([*antecedent, *(w.group(0) for w in words[low:trigger])]) \
-            and not _named_agent(words, trigger):
+            and not _named_agent(words, trigger) and not EVENT_NOUNS.intersection(antecedent):
         return None
     _trim_end(kept)
     # One verb ("announced") names no occurrence.
@@ -573,6 +577,15 @@ _NAME_WORDS = 3  # the words a cut name may still take
 _COMPASS_ADJECTIVE = re.compile(r"(?:north|south)?(?:east|west)ern|(?:north|south)ern", re.IGNORECASE)
 
 
+def _main_verb(words: list[re.Match[str]], position: int) -> bool:
+    """Whether a verb at ``position`` is the main clause's, after a relative clause without
+    commas ("a strike that began on Monday has halted exports"): a verb or auxiliary that
+    follows no auxiliary, "to" or "not" of its own chain."""
+    before, word = words[position - 1].group(0).lower(), words[position].group(0)
+    # Not a past spelled like its noun ("his reelection bid").
+    return _verbish(word) and word not in PAST_LIKE_BASE and before not in _AUXILIARIES | {"to", "not"}
+
+
 def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
     """The name a relative clause opening just before the phrase is about ("the governor,
     Ana Ruiz, who lost her seat": "Ana Ruiz"), or the noun phrase before "which" ("the
@@ -580,7 +593,19 @@ def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
     subject is that name or that thing."""
     if low >= 2 and words[low - 1].group(0).lower() == "which":
         # Only as the relative's subject: "which the two governments signed" has its own.
-        return _noun_before(words, low - 1) if _verb_comes_first(words, low) else []
+        return _event_before(words, low - 1) if _verb_comes_first(words, low) else []
+    if low >= 2 and words[low - 1].group(0).lower() == "that":
+        # "that" and a verb right after a noun open a relative clause ("a mission that
+        # visited the site"); after a verb ("said that"), or before a subject, a content clause.
+        # Its verb tells an occurrence when it is an event verb or its noun an event ("a
+        # strike that began"); else it describes a thing ("the case that came with it").
+        noun = words[low - 2].group(0)
+        if _verbish(noun) or noun.lower() in _STOP | _PREPOSITIONS | _CLAUSE_WORDS \
+                or not _verbish(words[low].group(0)):
+            return []
+        phrase = _event_before(words, low - 1)
+        verb = next((w.group(0) for w in words[low:] if w.group(0) not in _AUXILIARIES | _NOT_SUBJECT), "")
+        return phrase if verb in VERB_NOUNS or EVENT_NOUNS.intersection(phrase) else []
     if low < 2 or words[low - 1].group(0).lower() != "who":
         return []
     names: list[str] = []
@@ -628,15 +653,38 @@ def _verb_comes_first(words: list[re.Match[str]], low: int) -> bool:
     return False
 
 
+def _event_before(words: list[re.Match[str]], end: int) -> list[str]:
+    """The noun phrase before a relative "which": back to an event noun it complements, when
+    one heads it ("the war between the army and the militia, which began in 2023": the war,
+    not the militia), else the nearest noun phrase."""
+    phrase = _noun_before(words, end)
+    position = end - len(phrase) - 1
+    while position >= 0 and end - position <= _NOUN_PHRASE_WORDS + 1:  # the noun and its complement
+        value = words[position].group(0)
+        if value.lower() in EVENT_NOUNS:
+            return [_bare(w.group(0)) for w in words[position:end]]
+        if value.lower() in _CLAUSE_WORDS - {"and"} or _verbish(value) \
+                or not _joined(words[position].string, words, position):
+            break
+        position -= 1
+    return phrase
+
+
 def _noun_before(words: list[re.Match[str]], end: int) -> list[str]:
     """The noun phrase that ends right before ``end``, without its determiner: up to
-    _SUBJECT_WORDS words back to a verb, preposition, function word or clause word."""
+    _SUBJECT_WORDS words back to a verb, preposition, function word, clause word or clause
+    mark ("across the ocean, capping talks": "talks")."""
     phrase: list[str] = []
-    for word in reversed(words[max(0, end - _SUBJECT_WORDS) : end]):
-        value = word.group(0)
-        if value.lower() in _STOP | _PREPOSITIONS | _CLAUSE_WORDS | _PRONOUNS or _verbish(value):
+    for position in range(end - 1, max(0, end - _SUBJECT_WORDS) - 1, -1):
+        value = words[position].group(0)
+        if value.lower() in _STOP | _PREPOSITIONS | _CLAUSE_WORDS | _PRONOUNS or _verbish(value) \
+                or (phrase and not _joined(words[position].string, words, position)):
             break
         phrase.insert(0, _bare(value))
+    first = end - len(phrase)
+    if len(phrase) > 1 and first > 0 and phrase[0].endswith("ing") \
+            and not _joined(words[first].string, words, first - 1):
+        phrase.pop(0)  # an -ing clause's verb after a clause mark: ", capping talks"
     return phrase
 
 

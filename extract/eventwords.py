@@ -66,6 +66,7 @@ VERB_NOUNS = {
 # and the past forms spelled like their present, which no exception table lists (the verbs
 # whose base and past are one word, Quirk et al. 3.16, class 7, and "beat"; "cost" and "read"
 # left out, which tell a figure and a reading); the regular past is read by its "-ed" ending.
-IRREGULAR_PAST = frozenset(read_list("irregular_past.txt")) | frozenset(split_words(
+PAST_LIKE_BASE = frozenset(split_words(
     "beat bet bid burst cast cut hit hurt let put quit rid set shed shut split spread thrust "
     "upset"))
+IRREGULAR_PAST = frozenset(read_list("irregular_past.txt")) | PAST_LIKE_BASE

@@ -646,6 +646,23 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     pytest.param("The lamp was made by Ines Dahl, a designer born in Bergen, who has made lamps "
                  "since 2013.", "2026-11-20", [],
                  id="who-after-a-place-has-no-place-for-its-subject"),
+    # A relative clause's antecedent runs back to the event noun it complements, and an event
+    # noun needs no named actor; a "that" relative right after a noun takes it too, when its
+    # verb or its noun tells an occurrence; the main clause's verb ends the relative clause.
+    pytest.param("The strike between the ferry guild and the Kell Council, which began in "
+                 "2029, has closed the quay.", "2031-03-05",
+                 [("2029", "strike between the ferry guild and the Kell Council began")],
+                 id="which-after-the-complement-of-an-event-noun"),
+    pytest.param("A survey team that visited the quay on Monday found cracks in the pier.",
+                 "2031-03-05", [("2031-03-03", "survey team visited the quay")],
+                 id="that-relative-with-an-event-verb-ends-at-the-main-verb"),
+    pytest.param("A strike that began on Monday has halted the ferries.", "2031-03-05",
+                 [("2031-03-03", "strike began")], id="that-relative-after-an-event-noun"),
+    pytest.param("My son hid the brass key that came with my old desk over the summer.",
+                 "2031-03-05", [], id="that-relative-describing-a-thing-dates-nothing"),
+    pytest.param("Ships crossed the strait, ending talks that began in May 2029.", "2031-03-05",
+                 [("2029-05", "talks began")],
+                 id="the-antecedent-stops-at-a-clause-mark-and-an-ing-clause-s-verb"),
 ])
 def test_the_date_and_phrase_of_an_event(text: str, published: str,
                                          dated: list[tuple[str, str]]) -> None:
