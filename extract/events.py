@@ -399,6 +399,10 @@ def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
     five jets to Ghana"), up to a verb, a clause word or a clause mark; "between" takes its
     two sides ("agreement between Washington and Moscow")."""
     low = _reach_back(text, words, trigger, _opens_noun_phrase, noun=True)
+    if low >= 2 and words[low].group(0).lower() in _DETERMINERS and words[low - 1].group(0) == "of" \
+            and _is_event_noun_in_clause(words[low - 2].group(0)) and _joined(text, words, low - 2):
+        # The complement of another occurrence's noun: "violations of the agreement".
+        low = _reach_back(text, words, low - 2, _opens_noun_phrase, noun=True)
     high = trigger
     if high + 1 < len(words) and _joined(text, words, high) \
             and words[high + 1].group(0).lower() in _COMPLEMENT:

@@ -663,6 +663,9 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     pytest.param("Ships crossed the strait, ending talks that began in May 2029.", "2031-03-05",
                  [("2029-05", "talks began")],
                  id="the-antecedent-stops-at-a-clause-mark-and-an-ing-clause-s-verb"),
+    pytest.param("Inspectors logged 40 violations of the truce since March.", "2031-03-05",
+                 [("2031-03", "40 violations of the truce")],
+                 id="an-event-noun-complementing-another-s-noun-is-part-of-its-phrase"),
 ])
 def test_the_date_and_phrase_of_an_event(text: str, published: str,
                                          dated: list[tuple[str, str]]) -> None:
