@@ -228,7 +228,7 @@ def _what(text: str, sentence: Sentence, date: DateMention,
         # A plain past verb with nobody named before it dates a circumstance: the next
         # nearest one may have its actor ("Hood lost ..., four years ago, when Bryant won").
         for trigger in candidates if fallback else candidates[:1]:
-            what = _phrase(text, words, trigger, fallback)
+            what = _phrase(text, words, trigger, fallback, day=len(date.iso) == 10)
             if what:
                 return what
         if not planned:
@@ -319,8 +319,12 @@ def _noun_word(word: re.Match[str]) -> bool:
         and not _verbish(value)
 
 
-def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool) -> str | None:
-    """The phrase for one event word, or None when it names no occurrence."""
+def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
+            day: bool = False) -> str | None:
+    """The phrase for one event word, or None when it names no occurrence.  A plain past verb
+    (``fallback``) needs its actor: a name, counted people, an event noun, or on a given
+    ``day`` the noun phrase that opens the sentence (over a year, "the harbour lost jobs"
+    tells a trend)."""
     passive = _passive_what(text, words, trigger) or _intransitive_what(text, words, trigger)
     if passive:
         return passive
@@ -328,6 +332,9 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
             and not (trigger > 0 and words[trigger - 1].group(0).lower() in _MODALS | {"to"}):
         return _noun_phrase(text, words, trigger)
     low = _reach_back(text, words, trigger)
+    if low == trigger >= 2 and words[low - 1].group(0) == "and" and _is_past_verb(words[low - 2].group(0)) \
+            and _joined(text, words, low - 2) and _joined(text, words, low - 1):
+        low = _reach_back(text, words, low - 2)  # verbs joined by "and" share their subject
     if low > 0 and words[low].group(0) in ("least", "most") and words[low - 1].group(0) == "at":
         low -= 1  # "at least nine hijackings": one quantifier
     high = trigger
@@ -350,7 +357,8 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool)
     # An event noun as the relative's antecedent is the occurrence itself ("the strike,
     # which began on Monday").
     if fallback and not _named_actor([*antecedent, *(w.group(0) for w in words[low:trigger])]) \
-            and not _named_agent(words, trigger) and not EVENT_NOUNS.intersection(antecedent):
+            and not _named_agent(words, trigger) and not EVENT_NOUNS.intersection(antecedent) \
+            and not (day and _opening_subject(words, low, trigger)):
         return None
     _trim_end(kept)
     # One verb ("announced") names no occurrence.
@@ -698,6 +706,13 @@ def _named_actor(before: list[str]) -> bool:
     "I started" date a circumstance, not an occurrence of the news."""
     return any(w[:1].isupper() and w.lower() not in _STOP | _PRONOUNS | _CLAUSE_WORDS
                for w in before) or _counted_actor(before)
+
+
+def _opening_subject(words: list[re.Match[str]], low: int, trigger: int) -> bool:
+    """Whether the past verb's subject is the noun phrase that opens the sentence with an
+    article ("The vessel ran aground off Bergen on Tuesday"): the sentence's own actor."""
+    return low == 0 and trigger >= 2 and words[0].group(0) in ("The", "A", "An") \
+        and all(_noun_word(w) for w in words[1:trigger])
 
 
 def _counted_actor(before: list[str]) -> bool:

@@ -398,7 +398,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
                 re.IGNORECASE), _relative),
     (re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+week\b", re.IGNORECASE),
      _week),
-    (re.compile(r"\b(?P<dw>today|tonight|yesterday|tomorrow)\b", re.IGNORECASE), _day_word),
+    # With the part of the day, as after a weekday ("yesterday evening").
+    (re.compile(r"\b(?P<dw>today|tonight|yesterday|tomorrow)"
+                r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.IGNORECASE), _day_word),
     # The parts of the day that TimeML's TIMEX3 guidelines date by the document's own date
     # ("this morning", "last night").
     (re.compile(r"\b(?P<dw>(?:this|last)\s+(?:morning|afternoon|evening|night))\b",

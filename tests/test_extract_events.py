@@ -666,6 +666,17 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     pytest.param("Inspectors logged 40 violations of the truce since March.", "2031-03-05",
                  [("2031-03", "40 violations of the truce")],
                  id="an-event-noun-complementing-another-s-noun-is-part-of-its-phrase"),
+    # The noun phrase that opens the sentence with an article is its past verb's actor; verbs
+    # joined by "and" share their subject.
+    pytest.param("The ferry ran aground off the north quay on Monday.", "2031-03-05",
+                 [("2031-03-03", "ferry ran aground off the north quay")],
+                 id="the-opening-noun-phrase-is-the-actor"),
+    pytest.param("Divers from Kell found and raised the old anchor on Monday.", "2031-03-05",
+                 [("2031-03-03", "Divers from Kell found and raised the old anchor")],
+                 id="verbs-joined-by-and-share-their-subject"),
+    pytest.param("The Kell ferry left the quay yesterday evening.", "2031-03-05",
+                 [("2031-03-04", "Kell ferry left the quay")],
+                 id="the-part-of-the-day-after-yesterday-is-part-of-the-date"),
 ])
 def test_the_date_and_phrase_of_an_event(text: str, published: str,
                                          dated: list[tuple[str, str]]) -> None:
