@@ -29,7 +29,7 @@ from extract.people import leading_title
 from extract.quotespans import find_quote_spans
 from extract.sentences import Sentence
 from extract.temporal import POSSESSIVE, SCHEDULED_VERBS, DateMention, find_dates
-from extract.wordlists import split_words
+from extract.wordlists import PREPOSITIONS, split_words
 
 _STOP = frozenset(split_words(
     "the a an of in on at its his her their this that and with for to by from as is was were "
@@ -171,13 +171,6 @@ _CLAUSE_WORDS = frozenset(split_words(
     "unless until after before as so but and or nor whether"
 ))
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]“”\"—–!?]|\s-\s")
-# The simple prepositions of English (Quirk et al. 9.7), those of place and time above all.
-_PREPOSITIONS = frozenset(split_words(
-    "in on at by since from until till during of for to into through between before after "
-    "toward towards against over under about across along among around behind beyond near "
-    "via within without despite off onto upon past inside outside amid above below beneath "
-    "beside throughout"
-))
 # Personal pronouns as subjects name nobody on a timeline line.
 _PRONOUNS = frozenset(split_words("i we you he she they"))
 # A number keeps its thousands separators ("2,400 vessels").
@@ -307,7 +300,7 @@ def _reduced_relative(text: str, words: list[re.Match[str]], date: DateMention) 
         return None
     low = _reach_back(text, words[:position], position - 1, _opens_noun_phrase, noun=True)
     if words[low].group(0).lower() not in _DETERMINERS or low < 1 \
-            or words[low - 1].group(0).lower() not in _PREPOSITIONS:
+            or words[low - 1].group(0).lower() not in PREPOSITIONS:
         return None  # the noun phrase stands after a preposition: "in a survey published"
     return f"{_noun_phrase(text, words[:position], position - 1)} {verb}"
 
@@ -315,7 +308,7 @@ def _reduced_relative(text: str, words: list[re.Match[str]], date: DateMention) 
 def _noun_word(word: re.Match[str]) -> bool:
     """A lower-case word that may be part of a noun: no verb, function word or clause word."""
     value = word.group(0)
-    return value.islower() and value not in _STOP | _PREPOSITIONS | _CLAUSE_WORDS | _PRONOUNS \
+    return value.islower() and value not in _STOP | PREPOSITIONS | _CLAUSE_WORDS | _PRONOUNS \
         and not _verbish(value)
 
 
@@ -348,7 +341,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
         high += 1
     high = _name_end(text, words, high)
     kept = [_bare(words[i].group(0)) for i in range(low, high + 1) if i != that]
-    while len(kept) > 1 and kept[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS \
+    while len(kept) > 1 and kept[0].lower() in _STOP | PREPOSITIONS | _PRONOUNS \
             and kept[:2] != ["at", "least"]:
         kept.pop(0)
     antecedent = relative or _subject_before_aside(text, words, low)
@@ -398,7 +391,7 @@ def _verbish(word: str) -> bool:
 def _opens_noun_phrase(word: str) -> bool:
     """Whether a noun phrase starts after ``word`` (a verb, a pronoun, a preposition other
     than "of": "the next round of tariffs" runs on through "of")."""
-    return word.lower() in (_PREPOSITIONS - {"of"}) | _PRONOUNS or _verbish(word)
+    return word.lower() in (PREPOSITIONS - {"of"}) | _PRONOUNS or _verbish(word)
 
 
 def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
@@ -445,7 +438,7 @@ _PARENTHETICAL = re.compile(r"^\s*(?:including|among|aged|who|which|with|without
 _MODALS = frozenset(split_words("will would shall should can could may might must"))
 # The primary and modal auxiliaries (Quirk et al. 3.21), which end a noun phrase.
 _AUXILIARIES = _BE_FORMS | _MODALS | frozenset(split_words("has have had do does did"))
-_NO_PHRASE_END = _STOP | _PREPOSITIONS | _AUXILIARIES | _CLAUSE_WORDS
+_NO_PHRASE_END = _STOP | PREPOSITIONS | _AUXILIARIES | _CLAUSE_WORDS
 _SUBJECT_WORDS = 6
 # The English cardinal numerals and quantity words that open a subject ("Three soldiers").
 _NUMBER_WORDS = frozenset(split_words(
@@ -471,7 +464,7 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
                 or VERB_RE.fullmatch(word) or _is_past_verb(word):
             break  # "Brandt said the deal would be signed": the subject starts after the verb
         subject.insert(0, word)
-    while subject and subject[0].lower() in _PREPOSITIONS | _CLAUSE_WORDS:
+    while subject and subject[0].lower() in PREPOSITIONS | _CLAUSE_WORDS:
         subject.pop(0)
     if not subject or all(w.lower() in _STOP for w in subject):
         # "they will be released": the release, of nobody named; "it was announced" only
@@ -495,7 +488,7 @@ def _named_event(noun: str, subject: list[str], text: str) -> str:
 
 # What follows a verb used without an object: a preposition (not "by", which makes a
 # passive), an adverb of place or time.
-_NO_OBJECT = (_PREPOSITIONS - {"by"}) | frozenset(split_words(
+_NO_OBJECT = (PREPOSITIONS - {"by"}) | frozenset(split_words(
     "home abroad here there today yesterday early late"))
 # The ACE 2005 trigger verbs of events with no Theme or Artifact argument (Life.Die,
 # Movement.Transport of the actor itself, Personnel.End-Position, Conflict.Demonstrate,
@@ -530,7 +523,7 @@ def _intransitive_what(text: str, words: list[re.Match[str]], trigger: int) -> s
         return None
     low = _reach_back(text, words, trigger, _is_past_verb)
     subject = [w.group(0) for w in words[low:trigger]]
-    while subject and subject[0].lower() in _STOP | _PREPOSITIONS | _PRONOUNS | _CLAUSE_WORDS:
+    while subject and subject[0].lower() in _STOP | PREPOSITIONS | _PRONOUNS | _CLAUSE_WORDS:
         subject.pop(0)
     if not subject or subject[-1].lower() in _STOP | _PRONOUNS | _NOT_SUBJECT \
             or subject[-1].endswith("ly"):
@@ -612,7 +605,7 @@ def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
         # Its verb tells an occurrence when it is an event verb or its noun an event ("a
         # strike that began"); else it describes a thing ("the case that came with it").
         noun = words[low - 2].group(0)
-        if _verbish(noun) or noun.lower() in _STOP | _PREPOSITIONS | _CLAUSE_WORDS \
+        if _verbish(noun) or noun.lower() in _STOP | PREPOSITIONS | _CLAUSE_WORDS \
                 or not _verbish(words[low].group(0)):
             return []
         phrase = _event_before(words, low - 1)
@@ -626,7 +619,7 @@ def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
             break
         names.insert(0, word.group(0))
     before = low - 1 - len(names) - 1
-    if before >= 0 and words[before].group(0).lower() in _PREPOSITIONS:
+    if before >= 0 and words[before].group(0).lower() in PREPOSITIONS:
         return []  # "a designer born in Bergen, who ...": a place, the object of "in"
     return leading_title(" ".join(names))[1].split()  # the name, without "Governor"
 
@@ -689,7 +682,7 @@ def _noun_before(words: list[re.Match[str]], end: int) -> list[str]:
     phrase: list[str] = []
     for position in range(end - 1, max(0, end - _SUBJECT_WORDS) - 1, -1):
         value = words[position].group(0)
-        if value.lower() in _STOP | _PREPOSITIONS | _CLAUSE_WORDS | _PRONOUNS or _verbish(value) \
+        if value.lower() in _STOP | PREPOSITIONS | _CLAUSE_WORDS | _PRONOUNS or _verbish(value) \
                 or (phrase and not _joined(words[position].string, words, position)):
             break
         phrase.insert(0, _bare(value))
@@ -755,7 +748,7 @@ def _phrase_words(text: str, sentence: Sentence, date: DateMention,
     if modifier:
         return words
     return [w for i, w in enumerate(words)
-            if not (w.group(0).lower() in _PREPOSITIONS and w.end() <= date.start
+            if not (w.group(0).lower() in PREPOSITIONS and w.end() <= date.start
                     and (i + 1 == len(words) or words[i + 1].start() >= date.end)
                     and not text[w.end() : date.start].strip())]
 
@@ -813,7 +806,7 @@ def _planned_verb(words: list[re.Match[str]], within: Sequence[int], ahead: bool
     down in May"), or a scheduled present, 4.42 ("the show opens on Friday")."""
     for position in within:
         word = words[position].group(0)
-        if position < 1 or not word.islower() or word in _STOP | _PREPOSITIONS:
+        if position < 1 or not word.islower() or word in _STOP | PREPOSITIONS:
             continue
         before = words[position - 1].group(0).lower()
         if before == "will" or (before == "to" and position >= 2

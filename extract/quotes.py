@@ -251,7 +251,9 @@ def _is_title(text: str, after_a_work: bool = False) -> bool:
     short one without a comma inside may end with the full stop or comma American style
     sets inside the quote marks ('the podcast "Beyond Finances."'), and so may any right
     after a work's noun (``after_a_work``).  A question or an exclamation is said."""
-    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text) if w.lower() not in TITLE_CASE_SMALL_WORDS]
+    # A small word counts where title case capitalises it: first ('"Beyond Harbours"').
+    words = [w for w in re.findall(r"[A-Za-z][\w'’-]*", text)
+             if w[0].isupper() or w not in TITLE_CASE_SMALL_WORDS]
     end = text.rstrip()[-1:]
     if len(words) < 2 or end in "!?":
         return False

@@ -99,6 +99,11 @@ def _closing(line: str, index: int, char: str, runs_on: bool = False) -> int | N
     position = index + 1
     while True:
         close = line.find(closer, position)
+        if char == "‘":
+            # "‘" typed for the closing "’" too, where it closes a word ("‘Tide Lines‘ and").
+            typed = line.find("‘", position)
+            if typed != -1 and (close == -1 or typed < close) and _closes_word(line, typed):
+                return typed
         if close == -1 and char == "“":
             close = line.find('"', position)  # typed with mixed marks: “ … "
         if close == -1:

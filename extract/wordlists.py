@@ -8,7 +8,15 @@ def split_words(text: str) -> list[str]:
     return text.split()
 
 
-# The words title case leaves in lower case: articles, short prepositions and coordinators,
-# and "is" (the Chicago Manual of Style's rule for headline-style capitalisation, 8.159).
-TITLE_CASE_SMALL_WORDS = frozenset(split_words(
-    "a an the of and or nor in on at to for by with from as is are"))
+# The simple prepositions of English (Quirk et al., "A Comprehensive Grammar of the English
+# Language", 9.7), those of place and time above all.
+PREPOSITIONS = frozenset(split_words(
+    "in on at by since from until till during of for to into through between before after "
+    "toward towards against over under about across along among around behind beyond near "
+    "via within without despite off onto upon past inside outside amid above below beneath "
+    "beside throughout"
+))
+# The words title case leaves in lower case: articles, prepositions whatever their length,
+# coordinators, and "is" (the Chicago Manual of Style's rule for headline-style
+# capitalisation, 8.159).
+TITLE_CASE_SMALL_WORDS = PREPOSITIONS | frozenset(split_words("a an the and or nor as is are"))

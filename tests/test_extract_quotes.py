@@ -202,6 +202,22 @@ def test_a_short_title_with_the_full_stop_inside_its_marks_is_no_quote() -> None
     assert any(t.startswith("We will keep coming back") for t in texts)
 
 
+def test_title_case_leaves_prepositions_in_lower_case_but_capitalises_the_first_word() -> None:
+    # Chicago 8.159: prepositions stay in lower case whatever their length; a small word
+    # that opens the title is capitalised and counts.
+    text = ('The harbour show is called "Tides after Tides after Tides." Crowds came.\n'
+            'Ana Ruiz explained that she hosts the podcast "Beyond Harbours." Guests disagree.\n'
+            '"We will keep coming back until the council listens," Ruiz said.')
+    texts = [q["text"] for q in _quotes_in(text)]
+    assert texts == ["We will keep coming back until the council listens"]
+
+
+def test_a_single_opening_mark_typed_for_the_closing_one_closes_a_quotation() -> None:
+    text = ("The installation, entitled \u2018Tide Lines after Tide Lines\u2018 and made to show "
+            "the new \u2018Harbours\u2019 range, opens on Friday.")
+    assert [s.text for s in find_quote_spans(text)] == ["Tide Lines after Tide Lines", "Harbours"]
+
+
 def test_a_title_after_a_works_noun_is_no_quote_subtitle_and_all() -> None:
     text = ('In her book "Harbour Lights: A Ferry Captain\'s Forty Years at Sea," Ana Ruiz '
             'recalls the storms.\nProtesters carried signs reading "Fewer Tests, More '
