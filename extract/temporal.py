@@ -396,7 +396,10 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     (re.compile(r"\b(?:(?:early|late|mid)[\s\-]+)?"
                 r"(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+(?P<unit>year|month)\b",
                 re.IGNORECASE), _relative),
-    (re.compile(r"\b(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+week\b", re.IGNORECASE),
+    # And a part of one ("at the beginning of the week": of publication's week).
+    (re.compile(rf"\b(?:{_PART_OF}\s+)?(?P<rel>last|this|next|earlier\s+this|later\s+this|"
+                rf"(?:(?<=end of )|(?<=start of )|(?<=beginning of )|(?<=middle of ))the)\s+week\b",
+                re.IGNORECASE),
      _week),
     # With the part of the day, as after a weekday ("yesterday evening").
     (re.compile(r"\b(?P<dw>today|tonight|yesterday|tomorrow)"

@@ -524,6 +524,9 @@ def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
     ("They sent a 2000-strong force.", "2019-11-20", []),
     ("Fares rise at the start of March.", "2019-11-20", ["2019-03"]),
     ("The yard closed at the beginning of 2018.", "2019-11-20", ["2018"]),
+    # A part of the week is of publication's week; the week alone is none.
+    ("The yard was sold at the beginning of the week.", "2019-11-20", ["2019-11"]),
+    ("It was the busiest day of the week.", "2019-11-20", []),
 ])
 def test_relative_months_seasons_weekends_and_decades_are_dates(text: str, published: str,
                                                                 expected: list[str]) -> None:
