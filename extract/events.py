@@ -698,7 +698,14 @@ def _named_actor(before: list[str]) -> bool:
     plain past verb in its clause: who did it.  Without one, "helped by", "followed by",
     "I started" date a circumstance, not an occurrence of the news."""
     return any(w[:1].isupper() and w.lower() not in _STOP | _PRONOUNS | _CLAUSE_WORDS
-               for w in before) or _counted_actor(before)
+               for w in before) or _counted_actor(before) or _institution(before)
+
+
+def _institution(before: list[str]) -> bool:
+    """Whether an institution named by its kind stands before the verb ("the agency
+    selected", "the ministry banned"): the head nouns of organisation names."""
+    return any(before[i].lower() == "the" and before[i + 1] in gz.ORG_KEYWORDS | gz.ORG_HEADS
+               for i in range(len(before) - 1))
 
 
 def _opening_subject(words: list[re.Match[str]], low: int, trigger: int) -> bool:

@@ -149,12 +149,12 @@ def _month(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None
 
 
 def _month_relative(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
-    """"last November", "next March": the nearest such month strictly before (after) the
-    publication's, so "last November" written in November is a year back."""
+    """"last November", "this past May", "next March": the nearest such month strictly
+    before (after) the publication's, so "last November" written in November is a year back."""
     month = month_number(m.group("m"))
     if month is None or anchor is None:
         return None
-    if m.group("rel").lower() == "last":
+    if m.group("rel").lower() != "next":  # "last", "this past"
         year = anchor.year if month < anchor.month else anchor.year - 1
     else:
         year = anchor.year if month > anchor.month else anchor.year + 1
@@ -363,7 +363,7 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     # "In January and February": the second month dates too ("between January and October"
     # is a stretch, as "through" is).
     (re.compile(rf"(?<!between )\b{_M}\s+(?:and|or)\s+(?P<span>(?P<m>{_M}))\b(?!\s+\d)"), _month),
-    (re.compile(rf"\b(?P<rel>(?i:last|next))\s+(?P<m>{_M})\b(?!\s+\d)"), _month_relative),
+    (re.compile(rf"\b(?P<rel>(?i:last|next|this\s+past))\s+(?P<m>{_M})\b(?!\s+\d)"), _month_relative),
     # A month that names the occurrence it dates ("a September hearing", "the May vote",
     # "September's vote").
     (re.compile(rf"\b(?:a|the|its|his|her|their)\s+(?P<m>{_M})(?=\s+[a-z])"), _month),

@@ -527,6 +527,7 @@ def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
     # A part of the week is of publication's week; the week alone is none.
     ("The yard was sold at the beginning of the week.", "2019-11-20", ["2019-11"]),
     ("It was the busiest day of the week.", "2019-11-20", []),
+    ("This past May, the pier reopened.", "2019-11-20", ["2019-05"]),
 ])
 def test_relative_months_seasons_weekends_and_decades_are_dates(text: str, published: str,
                                                                 expected: list[str]) -> None:
@@ -733,6 +734,9 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
     ("After the storm, two sailors reached the shore on Monday.",
      [("2025-06-09", "two sailors reached the shore")]),
     ("The harbour lost 1,200 jobs in 2024.", []),
+    # An institution named by its kind is an actor as its name is.
+    ("In March, the council selected two ferry operators.",
+     [("2025-03", "council selected two ferry operators")]),
     ("Piracy rose, with at least nine attempted hijackings recorded this year.",
      [("2025", "at least nine attempted hijackings recorded")]),
 ])
