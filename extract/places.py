@@ -24,15 +24,15 @@ class Place:
 # The prepositions of place and direction of English grammar (Quirk et al., "A
 # Comprehensive Grammar of the English Language", 9.15-9.30), "of" ("the people of X"),
 # and a list's comma or "and": a place the model alone found is written after one of them,
-# after a place's possessive ("Punjab's Bhatinda"), or before a comma and a capitalised name
-# ("Huade, Inner Mongolia"); one written nowhere so is a capitalised word of another kind
-# ("Weibo", "Fahrenheit").  Not "by", which before a name is the agent's ("owned by
-# Alibaba", "caused by Yersinia") far more often than a place's.
+# after a place's possessive ("Norland's Arlo"), or before a comma and a capitalised name
+# ("Arlo, Norland"; not "…, I", the pronoun); one written nowhere so is a capitalised word of
+# another kind (an app's name, "Fahrenheit").  Not "by", which before a name is the agent's
+# ("owned by Kellcorp", "caused by a bacterium") far more often than a place's.
 _BEFORE_A_PLACE = re.compile(
     r"(?:\b(?:in|at|on|to|from|into|onto|off|near|beside|between|among|around|across|along|"
     r"through|throughout|past|toward|towards|inside|outside|within|beyond|over|under|via|of|and)"
     r"|,)\s+(?:the\s+)?$", re.IGNORECASE)
-_AFTER_A_PLACE = re.compile(r"\s*,\s+[A-Z]|['’]s\b|-based\b")
+_AFTER_A_PLACE = re.compile(r"\s*,\s+(?!I\b)[A-Z]|['’]s\b|-based\b")  # not the pronoun "I"
 
 
 def _written_as_a_place(place: Place, text: str) -> bool:

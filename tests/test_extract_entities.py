@@ -387,7 +387,9 @@ def test_a_place_written_before_a_comma_and_a_name_or_a_places_possessive_has_it
     from extract.entities import find_mentions
     from extract.places import build_places
 
-    text = "Orvel, Nordland, voted first. Kenya's Tavik voted next. Quillr posts spread."
-    spans = [tag(text, name, "GPE") for name in ("Orvel", "Tavik", "Quillr")]
+    text = ("Orvel, Nordland, voted first. Kenya's Tavik voted next. Quillr posts spread. "
+            "As the founder of the app 3C Pellam, I know the crews.")
+    spans = [tag(text, name, "GPE") for name in ("Orvel", "Tavik", "Quillr", "Pellam")]
     names = {p.name for p in build_places(find_mentions(spans, text), set(), text)}
     assert {"Orvel", "Tavik"} <= names and "Quillr" not in names
+    assert "Pellam" not in names  # the capital after its comma is the pronoun "I"
