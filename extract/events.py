@@ -337,7 +337,8 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     while high + 1 < len(words) and high - trigger < _AFTER_TRIGGER and _joined(text, words, high) \
             and (high + 1 == that or words[high + 1].group(0).lower() not in _CLAUSE_WORDS
                  or _joins_nouns(words, high + 1)) \
-            and not (relative and _main_verb(words, high + 1)):
+            and not ((relative or _predicate_follows(words, trigger, high + 1))
+                     and _main_verb(words, high + 1)):
         high += 1
     high = _name_end(text, words, high)
     kept = [_bare(words[i].group(0)) for i in range(low, high + 1) if i != that]
@@ -383,9 +384,9 @@ def _joins_nouns(words: list[re.Match[str]], position: int) -> bool:
 
 def _verbish(word: str) -> bool:
     """Whether a word ends a noun phrase as a verb would: an auxiliary, a modal, a past form,
-    a verb of saying."""
+    a verb of saying or thinking."""
     low = word.lower()
-    return low in _AUXILIARIES or _is_past_verb(word) or bool(VERB_RE.fullmatch(low))
+    return low in _AUXILIARIES | _COGNITION_VERBS or _is_past_verb(word) or bool(VERB_RE.fullmatch(low))
 
 
 def _opens_noun_phrase(word: str) -> bool:
@@ -589,6 +590,16 @@ def _main_verb(words: list[re.Match[str]], position: int) -> bool:
     before, word = words[position - 1].group(0).lower(), words[position].group(0)
     # Not a past spelled like its noun ("his reelection bid").
     return _verbish(word) and word not in PAST_LIKE_BASE and before not in _AUXILIARIES | {"to", "not"}
+
+
+def _predicate_follows(words: list[re.Match[str]], trigger: int, position: int) -> bool:
+    """Whether a form of "be" or "have" after a past verb's object opens the predicate of the
+    clause the verb's own is part of ("the accord the two sides signed in Arlo has been
+    praised"): not after a verb of saying ("announced the deal was signed") or a pronoun."""
+    word, before = words[position].group(0).lower(), words[position - 1].group(0).lower()
+    return position > trigger + 1 and word in _BE_FORMS | {"has", "have", "had"} \
+        and not VERB_RE.fullmatch(words[trigger].group(0).lower()) \
+        and before not in _PRONOUNS | {"it", "that", "there"}
 
 
 def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:

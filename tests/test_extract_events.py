@@ -678,6 +678,15 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     pytest.param("Divers from Kell found and raised the old anchor on Monday.", "2031-03-05",
                  [("2031-03-03", "Divers from Kell found and raised the old anchor")],
                  id="verbs-joined-by-and-share-their-subject"),
+    # A verb of thinking ends a phrase as any verb does; a form of "be" or "have" after a
+    # past verb's object opens the predicate of the clause around it.
+    pytest.param("The guild had settled the dispute at a session in Arlo on 2 March and "
+                 "hoped to sign soon.", "2031-03-05",
+                 [("2031-03-02", "dispute at a session in Arlo")],
+                 id="a-verb-of-thinking-ends-the-phrase"),
+    pytest.param("The accord the two councils signed in Arlo on Monday has been praised by "
+                 "both.", "2031-03-05", [("2031-03-03", "accord the two councils signed in Arlo")],
+                 id="be-or-have-after-the-object-opens-another-predicate"),
     pytest.param("The Kell ferry left the quay yesterday evening.", "2031-03-05",
                  [("2031-03-04", "Kell ferry left the quay")],
                  id="the-part-of-the-day-after-yesterday-is-part-of-the-date"),
