@@ -348,11 +348,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     antecedent = relative or _subject_before_aside(text, words, low)
     if antecedent:
         kept = [*antecedent, *kept]
-    # An event noun as the relative's antecedent is the occurrence itself ("the strike,
-    # which began on Monday").
-    if fallback and not _named_actor([*antecedent, *(w.group(0) for w in words[low:trigger])]) \
-            and not _named_agent(words, trigger) and not EVENT_NOUNS.intersection(antecedent) \
-            and not (day and _opening_subject(words, low, trigger)):
+    if fallback and not _tells_an_occurrence(words, low, trigger, antecedent, day):
         return None
     _trim_end(kept)
     # One verb ("announced") names no occurrence.
@@ -702,6 +698,20 @@ def _noun_before(words: list[re.Match[str]], end: int) -> list[str]:
             and not _joined(words[first].string, words, first - 1):
         phrase.pop(0)  # an -ing clause's verb after a clause mark: ", capping talks"
     return phrase
+
+
+def _tells_an_occurrence(words: list[re.Match[str]], low: int, trigger: int,
+                         antecedent: list[str], day: bool) -> bool:
+    """Whether a plain past verb tells an occurrence of the news: with its actor (a name,
+    counted people or an institution before it, a named agent after it, an event noun as its
+    relative's antecedent, "the strike, which began on Monday", or on a given day the noun
+    phrase that opens the sentence), and not after a present "be", which makes a state of
+    it ("the crew are unharmed")."""
+    if trigger > 0 and words[trigger - 1].group(0).lower() in _PRESENT_BE:
+        return False
+    before = [*antecedent, *(w.group(0) for w in words[low:trigger])]
+    return _named_actor(before) or _named_agent(words, trigger) \
+        or bool(EVENT_NOUNS.intersection(antecedent)) or (day and _opening_subject(words, low, trigger))
 
 
 def _named_actor(before: list[str]) -> bool:
