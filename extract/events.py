@@ -418,6 +418,8 @@ def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
                 break
             high += 1
         high = _name_end(text, words, high)
+    elif words[high].group(0)[:1].isupper():
+        high = _name_end(text, words, high)  # the name a capitalised noun opens: "Operation Tern"
     kept = [_bare(w.group(0)) for w in words[low : high + 1]]
     while len(kept) > 1 and kept[0].lower() in _STOP:
         kept.pop(0)
@@ -859,7 +861,7 @@ def _triggers(text: str, words: list[re.Match[str]], date: DateMention,
     for position in within:
         word = words[position]
         if not accept(word.group(0)) or _in_complex_preposition(words, position) \
-                or _reports_without_object(text, words, position):
+                or _reports_without_object(text, words, position) or _in_office_title(words, position):
             continue
         if word.start() >= date.end:
             distance = 2 * (word.start() - date.end)
@@ -882,6 +884,21 @@ def _in_complex_preposition(words: list[re.Match[str]], position: int) -> bool:
         return False
     around = tuple(w.group(0).lower() for w in words[position - 1 : position + 2])
     return around in _COMPLEX_PREPOSITIONS
+
+
+def _in_office_title(words: list[re.Match[str]], position: int) -> bool:
+    """Whether a capitalised event noun is part of an office's title, back through
+    capitalised words and "for"/"of"/"and" to a title word ("Commissioner for Trade
+    Negotiations", "Under-Secretary-General for Peace Operations"): no occurrence."""
+    if position == 0 or not words[position].group(0)[:1].isupper():
+        return False
+    for index in range(position - 1, max(0, position - 5) - 1, -1):
+        value = words[index].group(0)
+        if any(part in gz.HONORIFICS for part in value.lower().split("-")):
+            return words[index + 1].group(0) in ("for", "of")  # not "General Security Accord"
+        if not (value[:1].isupper() or value in ("for", "of", "and")):
+            return False
+    return False
 
 
 def _reports_that(words: list[re.Match[str]], trigger: int) -> bool:

@@ -687,6 +687,13 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     pytest.param("The accord the two councils signed in Arlo on Monday has been praised by "
                  "both.", "2031-03-05", [("2031-03-03", "accord the two councils signed in Arlo")],
                  id="be-or-have-after-the-object-opens-another-predicate"),
+    # An event noun in an office's title names no occurrence; a capitalised one opens a name.
+    pytest.param("Commissioner for Ferry Operations Ana Ruiz opened the pier on Monday.",
+                 "2031-03-05", [("2031-03-03", "Ferry Operations Ana Ruiz opened the pier")],
+                 id="an-event-noun-in-an-office-s-title-is-none"),
+    pytest.param("The guild launched Operation Tern Light in May 2030.", "2031-03-05",
+                 [("2030-05", "Operation Tern Light")],
+                 id="a-capitalised-event-noun-takes-the-name-it-opens"),
     pytest.param("The Kell ferry left the quay yesterday evening.", "2031-03-05",
                  [("2031-03-04", "Kell ferry left the quay")],
                  id="the-part-of-the-day-after-yesterday-is-part-of-the-date"),
