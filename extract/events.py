@@ -314,10 +314,8 @@ def _noun_word(word: re.Match[str]) -> bool:
 
 def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
             day: bool = False) -> str | None:
-    """The phrase for one event word, or None when it names no occurrence.  A plain past verb
-    (``fallback``) needs its actor: a name, counted people, an event noun, or on a given
-    ``day`` the noun phrase that opens the sentence (over a year, "the harbour lost jobs"
-    tells a trend)."""
+    """The phrase for one event word, or None when it names no occurrence (a plain past verb,
+    ``fallback``, must tell one: see _tells_an_occurrence; ``day``: the date names a day)."""
     passive = _passive_what(text, words, trigger) or _intransitive_what(text, words, trigger)
     if passive:
         return passive
@@ -330,17 +328,10 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
         low = _reach_back(text, words, low - 2)  # verbs joined by "and" share their subject
     if low > 0 and words[low].group(0) in ("least", "most") and words[low - 1].group(0) == "at":
         low -= 1  # "at least nine hijackings": one quantifier
-    high = trigger
     # What a verb of saying reports follows it after "that" ("announced that it would buy").
     that = trigger + 1 if _reports_that(words, trigger) else None
     relative = _antecedent(words, low)
-    while high + 1 < len(words) and high - trigger < _AFTER_TRIGGER and _joined(text, words, high) \
-            and (high + 1 == that or words[high + 1].group(0).lower() not in _CLAUSE_WORDS
-                 or _joins_nouns(words, high + 1)) \
-            and not ((relative or _predicate_follows(words, trigger, high + 1))
-                     and _main_verb(words, high + 1)):
-        high += 1
-    high = _name_end(text, words, high)
+    high = _verb_phrase_end(text, words, trigger, that, bool(relative))
     kept = [_bare(words[i].group(0)) for i in range(low, high + 1) if i != that]
     while len(kept) > 1 and kept[0].lower() in _STOP | PREPOSITIONS | _PRONOUNS \
             and kept[:2] != ["at", "least"]:
@@ -353,6 +344,21 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     _trim_end(kept)
     # One verb ("announced") names no occurrence.
     return " ".join(kept) if len([w for w in kept if w.lower() not in _STOP]) >= 2 else None
+
+
+def _verb_phrase_end(text: str, words: list[re.Match[str]], trigger: int, that: int | None,
+                     relative: bool) -> int:
+    """Where a verb's phrase ends: up to _AFTER_TRIGGER words on, within the clause (through
+    the "that" a verb of saying reports with), and before the verb of the clause around a
+    relative clause or a past verb's object ("a strike that began on Monday has halted")."""
+    high = trigger
+    while high + 1 < len(words) and high - trigger < _AFTER_TRIGGER and _joined(text, words, high) \
+            and (high + 1 == that or words[high + 1].group(0).lower() not in _CLAUSE_WORDS
+                 or _joins_nouns(words, high + 1)) \
+            and not ((relative or _predicate_follows(words, trigger, high + 1))
+                     and _main_verb(words, high + 1)):
+        high += 1
+    return _name_end(text, words, high)
 
 
 # The prepositions that open an event noun's complement ("sale of jets to Ghana", "strike on
@@ -382,7 +388,7 @@ def _verbish(word: str) -> bool:
     """Whether a word ends a noun phrase as a verb would: an auxiliary, a modal, a past form,
     a verb of saying or thinking."""
     low = word.lower()
-    return low in _AUXILIARIES | _COGNITION_VERBS or _is_past_verb(word) or bool(VERB_RE.fullmatch(low))
+    return low in _VERB_WORDS or _is_past_verb(word) or bool(VERB_RE.fullmatch(low))
 
 
 def _opens_noun_phrase(word: str) -> bool:
@@ -668,7 +674,7 @@ def _verb_comes_first(words: list[re.Match[str]], low: int) -> bool:
 
 
 def _event_before(words: list[re.Match[str]], end: int) -> list[str]:
-    """The noun phrase before a relative "which": back to an event noun it complements, when
+    """The noun phrase before a relative pronoun: back to an event noun it complements, when
     one heads it ("the war between the army and the militia, which began in 2023": the war,
     not the militia), else the nearest noun phrase."""
     phrase = _noun_before(words, end)
@@ -727,8 +733,11 @@ def _named_actor(before: list[str]) -> bool:
 def _institution(before: list[str]) -> bool:
     """Whether an institution named by its kind stands before the verb ("the agency
     selected", "the ministry banned"): the head nouns of organisation names."""
-    return any(before[i].lower() == "the" and before[i + 1] in gz.ORG_KEYWORDS | gz.ORG_HEADS
+    return any(before[i].lower() == "the" and before[i + 1] in _INSTITUTIONS
                for i in range(len(before) - 1))
+
+
+_INSTITUTIONS = gz.ORG_KEYWORDS | gz.ORG_HEADS
 
 
 def _opening_subject(words: list[re.Match[str]], low: int, trigger: int) -> bool:
@@ -938,6 +947,9 @@ _COGNITION_VERBS = frozenset(split_words(
     "estimated believed thought hoped feared assumed reckoned calculated projected "
     "forecast predicted suspected considered concluded"
 ))
+
+
+_VERB_WORDS = _AUXILIARIES | _COGNITION_VERBS  # what _verbish knows besides past forms
 
 
 def _is_past_verb(word: str) -> bool:
