@@ -316,6 +316,8 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
             day: bool = False) -> str | None:
     """The phrase for one event word, or None when it names no occurrence (a plain past verb,
     ``fallback``, must tell one: see _tells_an_occurrence; ``day``: the date names a day)."""
+    if _negated(words, trigger):
+        return None  # "they had not met since 1965": no occurrence
     passive = _passive_what(text, words, trigger) or _intransitive_what(text, words, trigger)
     if passive:
         return passive
@@ -706,6 +708,12 @@ def _noun_before(words: list[re.Match[str]], end: int) -> list[str]:
             and not _joined(words[first].string, words, first - 1):
         phrase.pop(0)  # an -ing clause's verb after a clause mark: ", capping talks"
     return phrase
+
+
+def _negated(words: list[re.Match[str]], trigger: int) -> bool:
+    """Whether "not", "never" or a contracted "n't" stands right before the verb."""
+    before = words[trigger - 1].group(0).lower() if trigger > 0 else ""
+    return before in ("not", "never") or before.endswith(("n't", "n’t"))
 
 
 def _tells_an_occurrence(words: list[re.Match[str]], low: int, trigger: int,

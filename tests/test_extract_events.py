@@ -750,6 +750,9 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
     ("After the storm, two sailors reached the shore on Monday.",
      [("2025-06-09", "two sailors reached the shore")]),
     ("The harbour lost 1,200 jobs in 2024.", []),
+    # A negated verb tells no occurrence.
+    ("The two ferry guilds had not met since 2019.", []),
+    ("Ida Brekke was not arrested on Monday.", []),
     # A participle after a present "be" tells a state.
     ("The crew of the Kell ferry are unharmed, the operator said on Monday.", []),
     # An institution named by its kind is an actor as its name is.
