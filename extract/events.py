@@ -171,8 +171,11 @@ _CLAUSE_WORDS = frozenset(split_words(
     "unless until after before as so but and or nor whether"
 ))
 _CLAUSE_MARK = re.compile(r"[,;:()\[\]“”\"—–!?]|\s-\s")
-# Personal pronouns as subjects name nobody on a timeline line.
-_PRONOUNS = frozenset(split_words("i we you he she they"))
+# Personal pronouns as subjects name nobody on a timeline line; with an auxiliary contracted
+# onto them too ("I’ve", "they're": the contracted forms of Quirk et al. 3.23).
+_PRONOUNS = frozenset(pronoun + contraction for pronoun in split_words("i we you he she they")
+                      for contraction in ("", *(mark + ending for mark in "'’"
+                                                for ending in ("m", "re", "ve", "d", "ll", "s"))))
 # A number keeps its thousands separators ("2,400 vessels").
 _PHRASE_WORD = re.compile(r"[A-Za-z0-9$][\w\-’'.$%/]*(?:,\d{3}(?!\d))*")
 _BEFORE_TRIGGER = 4
