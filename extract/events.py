@@ -826,17 +826,41 @@ def _date_clause(text: str, words: list[re.Match[str]], date: DateMention) -> ra
     low = after
     if after > 0 and not _CLAUSE_MARK.search(text[words[after - 1].end() : date.start]):
         low = after - 1
-        while low > 0 and _joined(text, words, low - 1) \
-                and words[low].group(0).lower() not in _CLAUSE_WORDS:
+        while low > 0 and _within_clause(text, words, low - 1) \
+                and not _opens_clause(words, low):
             low -= 1
     high = after - 1
     if after < len(words) and not _CLAUSE_MARK.search(text[date.end : words[after].start()]) \
             and words[after].group(0).lower() not in _CLAUSE_WORDS:
         high = after
-        while high + 1 < len(words) and _joined(text, words, high) \
-                and words[high + 1].group(0).lower() not in _CLAUSE_WORDS:
+        while high + 1 < len(words) and _within_clause(text, words, high) \
+                and not _opens_clause(words, high + 1):
             high += 1
     return range(low, high + 1)
+
+
+def _within_clause(text: str, words: list[re.Match[str]], position: int) -> bool:
+    """Whether words[position] and the next word are in one clause: no clause mark between
+    them, or only the comma of an address, a name before a listed place ("in Arlo, Western
+    Australia on 2 May")."""
+    if _joined(text, words, position):
+        return True
+    gap = text[words[position].end() : words[position + 1].start()]
+    if gap.strip() != "," or not words[position].group(0)[:1].isupper():
+        return False
+    following = [w.group(0) for w in words[position + 1 : position + 1 + _NAME_WORDS + 1]]
+    return any(" ".join(following[:n]) in gz.PLACE_NAMES for n in range(1, len(following) + 1))
+
+
+def _opens_clause(words: list[re.Match[str]], position: int) -> bool:
+    """Whether a clause word opens a clause there: not the "and" inside a name ("Jammu and
+    Kashmir", "Trinidad and Tobago")."""
+    word = words[position].group(0).lower()
+    if word not in _CLAUSE_WORDS:
+        return False
+    inside = word == "and" and 0 < position < len(words) - 1 \
+        and words[position - 1].group(0)[:1].isupper() and words[position + 1].group(0)[:1].isupper()
+    return not inside
 
 
 # The verbs that announce a planned occurrence by the infinitive after them ("plans to

@@ -10,7 +10,8 @@ from extract.wordlists import split_words
 # Event nouns by the event types of the ACE 2005 annotation guidelines (Life, Movement,
 # Transaction, Business, Conflict, Contact, Personnel, Justice) and their usual nominal
 # triggers, with the kinds of scheduled occurrence news dates (elections, launches,
-# releases, disasters, negotiations and agreements).
+# releases, disasters, negotiations and agreements), and the general nouns of occurrence
+# ("event", "incident": WordNet's hyponyms of "happening" that name no kind).
 EVENT_NOUNS = frozenset(
     split_words("""birth death deaths marriage wedding divorce injury funeral killing killings
 assassination murder execution
@@ -31,7 +32,7 @@ indictment lawsuit appeal acquittal pardon release investigation inquiry
 earthquake flood hurricane storm fire outbreak crash collision sinking accident
 exercise exercises drill drills deployment test tests ceasefire truce agreement treaty deal
 partnership signing ban sanctions tariffs announcement decision report ceremony anniversary
-cyberattack hack breach event events""")
+cyberattack hack breach event events incident incidents""")
 )
 # Past-tense verbs that are ACE 2005 triggers of the same event types, mapped to the noun
 # that names the event.

@@ -694,6 +694,12 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     pytest.param("The guild launched Operation Tern Light in May 2030.", "2031-03-05",
                  [("2030-05", "Operation Tern Light")],
                  id="a-capitalised-event-noun-takes-the-name-it-opens"),
+    # The comma of an address ("Arlo, Western Australia") and the "and" of a name stay inside
+    # the date's clause; "incident" is an event noun, as "event" is.
+    pytest.param("They condemned in the strongest terms the attack in Arlo, Western Australia "
+                 "on 2 May 2030 and the incident near Kell Quay, New South Wales on 9 June 2030.",
+                 "2031-03-05", [("2030-05-02", "attack in Arlo"), ("2030-06-09", "incident")],
+                 id="the-comma-of-an-address-is-inside-the-date-s-clause"),
     pytest.param("The Kell ferry left the quay yesterday evening.", "2031-03-05",
                  [("2031-03-04", "Kell ferry left the quay")],
                  id="the-part-of-the-day-after-yesterday-is-part-of-the-date"),
