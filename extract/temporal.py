@@ -101,12 +101,13 @@ _COMPARED = re.compile(rf"\b(?:first|record|{_SUPERLATIVES})\b(?:\s+[\w\-]+){{0,
                        re.IGNORECASE)
 # The figure a change is measured from ("fares of 4.10, up from 3.95 late on Monday",
 # "up from $3 billion in 2018", "compared with 4% a year earlier"): the date dates that
-# figure, the reference point of the comparison, not an occurrence.  The figure is written
-# as news style writes figures (the AP Stylebook's "percent", "million", "billion", their
-# abbreviations, and points of an index).
+# figure, the reference point of the comparison, not an occurrence ("up from 61 in the same
+# period last year" too).  The figure is written as news style writes figures (the AP
+# Stylebook's "percent", "million", "billion", their abbreviations, and points of an index).
 _REFERENCE_FIGURE = re.compile(
     r"\b(?:from|compared\s+(?:with|to)|versus|against)\s+[$€£¥]?\d[\d.,]*\s*"
     r"(?:%|percent|per\s+cent|(?:b|m|bn|billion|million|trillion|points?)\b)?\s*"
+    r"(?:(?:in|during|over)\s+the\s+same\s+(?:period|time|quarter|month|week)\s+(?:of\s+)?)?"
     r"(?:(?:late|early)\s+)?(?:on\s+|in\s+|at\s+)?$", re.IGNORECASE)
 # The superlatives alone before "of": "the first half of 2019" is a part of the year.
 _SUPERLATIVE = re.compile(rf"\b(?:{_SUPERLATIVES})\b(?:\s+[\w\-]+){{0,4}}\s+$", re.IGNORECASE)

@@ -514,6 +514,7 @@ def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
     # The reference figure of a change; a place or a time of day after "from" is none.
     ("Fares rose to 4.10, up from 3.95 on Monday.", "2019-11-20", []),
     ("Freight reached $4 billion, up from $3.2 billion in 2018.", "2019-11-20", []),
+    ("Crews logged 87 faults, up from 61 in the same period last year.", "2019-11-20", []),
     ("Ferries sailed from Bergen on Monday.", "2019-11-20", ["2019-11-18"]),
     ("Fares rose in the first half of 2018.", "2019-11-20", ["2018"]),
     ("As of October, the pier was closed.", "2019-11-20", ["2019-10"]),
