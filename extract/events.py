@@ -558,9 +558,11 @@ def _reach_back(text: str, words: list[re.Match[str]], trigger: int,
 
 
 def _trim_end(kept: list[str]) -> None:
-    """Drop the words a phrase never ends with: function words, prepositions, auxiliaries
-    and clause words ("members vote on whether" -> "members vote")."""
-    while len(kept) > 1 and kept[-1].lower() in _NO_PHRASE_END:
+    """Drop the words a phrase never ends with: function words, prepositions, auxiliaries,
+    clause words and a quantifier without its number ("members vote on whether" -> "members
+    vote", "highest level in at least" -> "highest level")."""
+    while len(kept) > 1 and (kept[-1].lower() in _NO_PHRASE_END
+                             or (kept[-2:] in (["at", "least"], ["at", "most"]))):
         kept.pop()
 
 
@@ -573,11 +575,16 @@ def _bare(word: str) -> str:
 def _name_end(text: str, words: list[re.Match[str]], high: int) -> int:
     """A phrase cut at its length ends where the name it cut ends ("talks with the United
     States", not "the United"), or before an adjective left without its noun ("toward its
-    eastern")."""
+    eastern"), and a number cut from what it counts runs on to it ("to supply two coastal
+    missile batteries", "worth around 9 billion")."""
+    cut = high
     if words[high].group(0)[:1].isupper():
-        cut = high
         while high + 1 < len(words) and high - cut < _NAME_WORDS and _joined(text, words, high) \
                 and words[high + 1].group(0)[:1].isupper():
+            high += 1
+    elif _is_number(words[high].group(0)):
+        while high + 1 < len(words) and high - cut < _NAME_WORDS and _joined(text, words, high) \
+                and _noun_word(words[high + 1]):
             high += 1
     last = words[high].group(0)
     if high > 0 and (last in _ADJECTIVE_DEMONYMS or _COMPASS_ADJECTIVE.fullmatch(last)):
@@ -756,6 +763,11 @@ def _opening_subject(words: list[re.Match[str]], low: int, trigger: int) -> bool
     article ("The vessel ran aground off Bergen on Tuesday"): the sentence's own actor."""
     return low == 0 and trigger >= 2 and words[0].group(0) in ("The", "A", "An") \
         and all(_noun_word(w) for w in words[1:trigger])
+
+
+def _is_number(word: str) -> bool:
+    """A numeral ("12", "2,400", "9.5") or a cardinal written out ("two")."""
+    return word.replace(",", "").replace(".", "").isdigit() or word.lower() in _CARDINALS
 
 
 def _counted_actor(before: list[str]) -> bool:
