@@ -609,11 +609,12 @@ def _main_verb(words: list[re.Match[str]], position: int) -> bool:
 
 
 def _predicate_follows(words: list[re.Match[str]], trigger: int, position: int) -> bool:
-    """Whether a form of "be" or "have" after a past verb's object opens the predicate of the
-    clause the verb's own is part of ("the accord the two sides signed in Arlo has been
-    praised"): not after a verb of saying ("announced the deal was signed") or a pronoun."""
+    """Whether a form of "be" or "have" or a modal after a past verb (and its object) opens
+    the predicate of the clause the verb's own is part of ("the accord the two sides signed
+    in Arlo has been praised", "a draft circulated on Monday would extend"): not after a verb
+    of saying ("announced the deal was signed") or a pronoun."""
     word, before = words[position].group(0).lower(), words[position - 1].group(0).lower()
-    return position > trigger + 1 and word in _BE_FORMS | {"has", "have", "had"} \
+    return position > trigger and word in _AUXILIARIES - {"do", "does", "did"} \
         and not VERB_RE.fullmatch(words[trigger].group(0).lower()) \
         and before not in _PRONOUNS | {"it", "that", "there"}
 

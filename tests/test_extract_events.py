@@ -688,6 +688,9 @@ def test_an_arrangement_is_a_named_agreement() -> None:
     pytest.param("The accord the two councils signed in Arlo on Monday has been praised by "
                  "both.", "2031-03-05", [("2031-03-03", "accord the two councils signed in Arlo")],
                  id="be-or-have-after-the-object-opens-another-predicate"),
+    pytest.param("A draft Kell Council plan circulated on Monday would close the quay.",
+                 "2031-03-05", [("2031-03-03", "draft Kell Council plan circulated")],
+                 id="a-modal-after-a-participle-opens-another-predicate"),
     # An event noun in an office's title names no occurrence; a capitalised one opens a name.
     pytest.param("Commissioner for Ferry Operations Ana Ruiz opened the pier on Monday.",
                  "2031-03-05", [("2031-03-03", "Ferry Operations Ana Ruiz opened the pier")],
