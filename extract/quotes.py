@@ -28,7 +28,7 @@ from extract.namelists import given_name_gender, is_adjective
 from extract.people import age_after
 from extract.quotespans import QuoteSpan, find_quote_spans, join_halves
 from extract.sentences import Sentence, SentenceIndex
-from extract.wordlists import TITLE_CASE_SMALL_WORDS, split_words
+from extract.wordlists import PREPOSITIONS, TITLE_CASE_SMALL_WORDS, split_words
 
 MIN_QUOTE_WORDS = 4
 _DOCUMENT_WORDS = {"statement", "report", "release", "communique", "communiqué", "letter", "post"}
@@ -279,11 +279,33 @@ def _reported_phrase(ctx: QuoteContext, quote: QuoteSpan, speaker: str | None) -
         return False
     if quote.text.rstrip()[-1:] in ",.!?":
         return True  # a whole short utterance: “We're very close,” he said.
+    if _modifies_a_noun(ctx.text, quote.end):
+        return False  # a term used as a modifier: a textbook case of “grey zone” pressure
     sentence = ctx.index.at(quote.start)
     if sentence is None:
         return False
     before = ctx.text[sentence.start : max(sentence.start, quote.start - 1)]
     return bool(_REPORTING_VERB.search(before))
+
+
+# What may follow a quoted phrase that is said, not used as a term: the prepositions (Quirk
+# et al. 9.7), the coordinators and subordinators that go on with the sentence, and the
+# adverbs of time, place and addition that close a clause (Quirk et al., chapter 8:
+# "today", "here", "too").
+_AFTER_A_SAID_PHRASE = PREPOSITIONS | frozenset(split_words(
+    "and or but nor as that which who when while because if than so yet "
+    "today yesterday tomorrow tonight now then here there again too also instead"))
+
+
+def _modifies_a_noun(text: str, end: int) -> bool:
+    """Whether the word right after a quoted phrase's closing mark is a lower-case word that
+    is no preposition, conjunction or "-ly" adverb: the phrase stands before a noun it
+    modifies ("“grey zone” pressure")."""
+    after = re.match(r"[”\"’»]\s+([a-z][a-z\-]*)\b", text[end : end + 40])
+    if after is None:
+        return False
+    word = after.group(1)
+    return word not in _AFTER_A_SAID_PHRASE and not word.endswith("ly")
 
 
 def _attribute(ctx: QuoteContext, quote: QuoteSpan, following: int | None,

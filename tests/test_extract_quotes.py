@@ -212,6 +212,12 @@ def test_title_case_leaves_prepositions_in_lower_case_but_capitalises_the_first_
     assert texts == ["We will keep coming back until the council listens"]
 
 
+def test_a_short_phrase_before_the_noun_it_modifies_is_a_term_not_a_quotation() -> None:
+    text = ("Ana Ruiz said the pattern was a textbook case of \u201cslow tide\u201d pressure on "
+            "the ferries.\nIda Brekke said the plan was \u201cfar too late\u201d yesterday.")
+    assert [(q["speaker"], q["text"]) for q in _quotes_in(text)] == [("Ida Brekke", "far too late")]
+
+
 def test_a_single_opening_mark_typed_for_the_closing_one_closes_a_quotation() -> None:
     text = ("The installation, entitled \u2018Tide Lines after Tide Lines\u2018 and made to show "
             "the new \u2018Harbours\u2019 range, opens on Friday.")
