@@ -185,9 +185,10 @@ def _looks_like_person(person: Person, text: str, bodies: set[str]) -> bool:
         return False
     if not any(_in_prose(m, text) for m in person.mentions):
         return False
-    if person.name.split()[0].lower() in EVENT_NOUNS \
-            or products.after_a_vessel_type([m.start for m in person.mentions], text):
-        return False  # "Operation Atalanta", "the oil tanker Marlin Star"
+    starts = [m.start for m in person.mentions]
+    if person.name.split()[0].lower() in EVENT_NOUNS or products.after_a_vessel_type(starts, text) \
+            or products.after_a_measure(starts, text):
+        return False  # "Operation Atalanta", "the oil tanker Marlin Star", "the 12-inch Kestrel"
     if products.stands_before_products(products.name_ends(person.name, text), text, devices_only=True):
         return False  # "the Liquid Retina display", "Ford's Mustang Mach E SUV"
     if person.titles:

@@ -91,6 +91,21 @@ def after_a_vessel_type(starts: list[int], text: str) -> bool:
     return any(_AFTER_VESSEL.search(text[max(0, start - 24) : start]) for start in starts)
 
 
+# A size written before a name: the units of length, volume and mass of the SI and the US
+# customary system as compound adjectives ("12-inch", "2-litre"), and the byte multiples and
+# camera and battery units written after a number ("256GB", "12MP", "5000mAh").  People
+# have no size: "the 12-inch Kestrel" is a model.
+_MEASURE = re.compile(
+    r"\b\d+(?:\.\d+)?(?:-(?:inch|foot|feet|yard|mile|millimetre|millimeter|centimetre|centimeter|"
+    r"metre|meter|kilometre|kilometer|litre|liter|gallon|gram|kilogram|tonne|ton|pound|ounce)"
+    r"|(?:mm|cm|GB|TB|MB|MP|mAh))\s+$")
+
+
+def after_a_measure(starts: list[int], text: str) -> bool:
+    """Whether the name is written right after a size somewhere ("the 12-inch Kestrel")."""
+    return any(_MEASURE.search(text[max(0, start - 24) : start]) for start in starts)
+
+
 def takes_a_serial(ends: list[int], text: str) -> bool:
     """Whether a small serial number follows the name somewhere ("Artemis 3")."""
     return any(_SERIAL.match(text, end) for end in ends)

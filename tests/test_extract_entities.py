@@ -165,6 +165,17 @@ def test_an_unlisted_name_that_undergoes_a_persons_event_is_a_person() -> None:
     assert names == ["Tsegaye Wolde-Mariam", "Ilham Tohti"]
 
 
+def test_a_name_written_after_a_size_is_a_model_not_a_person() -> None:
+    from extract.entities import find_mentions
+    from extract.people import build_people
+
+    text = ("Police arrested Tsegaye Wolde-Mariam at the port. I carry the 12-inch Grace Slate "
+            "daily, and Grace Slate owners agree.")
+    spans = [tag(text, name, "PERSON") for name in ("Tsegaye Wolde-Mariam", "Grace Slate")]
+    names = [p.name for p in build_people(find_mentions(spans, text), text)]
+    assert names == ["Tsegaye Wolde-Mariam"]
+
+
 def test_an_acronym_before_a_place_noun_is_a_place_only_when_a_listed_places() -> None:
     from extract.context_names import from_place_context
 
