@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from extract.eventwords import EVENT_NOUNS
 from extract.gazetteer import AGREEMENT_KINDS
 from extract.sentences import Sentence, SentenceIndex
 
@@ -76,6 +77,9 @@ _KEYWORD = re.compile(
 # with its reader, written in the first and second person, are no agreement of the news.
 _READER_TERMS = re.compile(r"\b(?:our|your)\s+$", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:The|A|An|This|That|Its|Their|His|Her)\s+")
+# An occurrence's noun that opens the sentence before the name ("Talks on the Kell Accord
+# resumed"): the event nouns that are no kind of agreement.
+_OCCURRENCE_BEFORE = re.compile(r"^(?P<noun>[A-Z][a-z]+)\s+(?:on|over|about|for|of)\s+(?:the\s+)?")
 
 
 @dataclass
@@ -95,7 +99,7 @@ def extract_agreements(text: str, index: SentenceIndex, parties_in: PartyFinder)
         sentence = index.at(start)
         if sentence is None or _READER_TERMS.search(text[max(0, start - 6) : start]):
             continue
-        name = _TRAILING_TIME.sub("", _LEADING.sub("", text[start:end].strip()))
+        name = _clean_name(text[start:end])
         status = _status(sentence, start - sentence.start, end - sentence.start)
         parties = parties_in(name, sentence)
         _merge(found, Agreement(name, status, parties, [sentence]))
@@ -104,6 +108,17 @@ def extract_agreements(text: str, index: SentenceIndex, parties_in: PartyFinder)
          "evidence": [s.evidence() for s in a.evidence]}
         for a in found
     ]
+
+
+def _clean_name(written: str) -> str:
+    """The agreement's name without its article, a leading occurrence ("Talks on the …"), a
+    trailing time ("… on Monday") or the full stop of its sentence ("… with Kell Ferries.")."""
+    name = _TRAILING_TIME.sub("", _LEADING.sub("", written.strip()))
+    leading = _OCCURRENCE_BEFORE.match(name)
+    if leading and leading.group("noun").lower() in EVENT_NOUNS - AGREEMENT_KINDS:
+        name = name[leading.end() :]
+    last = name.rsplit(" ", 1)[-1]
+    return name[:-1] if name.endswith(".") and "." not in last[:-1] else name
 
 
 class PartyFinder:
@@ -117,7 +132,9 @@ class PartyFinder:
     def __call__(self, name: str, sentence: Sentence) -> list[str]:
         """The parties of the agreement ``name`` mentioned in ``sentence``."""
         prefix = re.match(r"^([A-Z][\w.]*)[\-–]([A-Z][\w.]*)\b", name)
-        if prefix:
+        known = {entity for _, _, entity in self.named} | set(self.aliases)
+        if prefix and any(side in known for side in prefix.groups()):
+            # "India-EU": the sides; not "Intermediate-Range", a compound adjective
             return [self.aliases.get(p, p) for p in prefix.groups()]
         parties: list[str] = []
         for start, end, entity in self.named:
@@ -157,6 +174,8 @@ def _status(sentence: Sentence, start: int, end: int) -> str | None:
     best: tuple[int, str] | None = None
     for status, pattern in _STATUS_CUES:
         for match in pattern.finditer(sentence.text):
+            if match.start() > 0 and match.group(0)[:1].isupper():
+                continue  # a word of a name: "the Joint Comprehensive Plan of Action"
             distance = start - match.end() if match.end() <= start else max(match.start() - end, 0)
             if best is None or distance < best[0]:
                 best = (distance, status)

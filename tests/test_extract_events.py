@@ -235,6 +235,19 @@ def test_agreement_parties_from_hyphenated_prefix() -> None:
     assert agreements[0]["status"] == "signed"
 
 
+def test_an_agreement_name_keeps_neither_a_leading_occurrence_nor_a_sentence_stop() -> None:
+    text = ("Talks on the Kell-Arlo Ferry Accord resumed on Monday.\n"
+            "The guild ratified the new wage contract with Kell Ferries.\n"
+            "Norland left the Short-Range Ferry Treaty in 2029.\n"
+            "The nuclear pact, formally the Joint Harbour Plan of Action, was signed in 2028.")
+    agreements = extract_facts(article_from_text(text, published="2031-03-05"))["agreements"]
+    found = {a["name"]: (a["parties"], a["status"]) for a in agreements}
+    assert found["Kell-Arlo Ferry Accord"][1] == "negotiating"
+    assert "contract with Kell Ferries" in found
+    assert found["Short-Range Ferry Treaty"][0] == ["Norland"]  # "Short-Range" names no sides
+    assert found["nuclear pact"][1] == "signed"  # "Plan" is a word of a name, no cue
+
+
 def test_topics_default_and_custom_taxonomy() -> None:
     text = ("The navy stepped up anti-piracy patrols to protect maritime security. "
             "Warships escorted tankers through the strait.")
