@@ -1,10 +1,11 @@
 """Named agreements, treaties, partnerships, deals and contracts, with parties and status.
 
-Four shapes are recognised: capitalised names ending in an agreement word
+Five shapes are recognised: capitalised names ending in an agreement word
 ("Security of Information Agreement"), typed lower-case deals ("US-China trade
-deal", "nuclear deal"), purchase deals/orders ("deal to purchase 30 jets",
-"order for 50 Airbus jets") and deals named by their sides ("Coty-Jenner deal",
-"CLPS contracts", "partnership with Ulta Beauty").  Status comes from the cue word nearest the name.
+deal", "nuclear deal") and memoranda of understanding, purchase deals/orders ("deal to
+purchase 30 jets", "order for 50 Airbus jets") and deals named by their sides ("Coty-Jenner
+deal", "CLPS contracts", "partnership with Ulta Beauty").  Status comes from the cue word
+nearest the name.
 """
 
 from __future__ import annotations
@@ -35,6 +36,11 @@ _TYPED = re.compile(
     r"energy|gas|oil|investment|border|maritime|arms-control|technology|cooperation)\s+){1,2}"
     r"(?:deal|agreement|pact|treaty|accord|truce)\b"
 )
+# The memorandum of understanding written in lower case, with the field it covers ("a
+# memorandum of understanding on energy cooperation").
+_MEMORANDUM = re.compile(
+    r"\bmemorandum\s+of\s+understanding(?:\s+(?:on|for)"
+    r"(?:\s+(?!(?:the|a|an|with|and|or|to|in|at|by|from|between)\b)[a-z][\w\-]*){1,3})?")
 _PURCHASE = re.compile(
     r"\b(?:deal|order|contract)\s+(?:to\s+(?:buy|purchase|acquire|supply|build|deliver)|for|of|worth)"
     r"\s+(?:(?:some|about|up\s+to|nearly|more\s+than)\s+)?\d[^,.;:()]{3,60}?"
@@ -160,7 +166,7 @@ def _candidate_spans(text: str) -> list[tuple[int, int]]:
     offset = 0
     for line in text.split("\n"):
         if _KEYWORD.search(line):
-            for pattern in (_NAMED, _TYPED, _PURCHASE, _WITH_SIDES):
+            for pattern in (_NAMED, _TYPED, _MEMORANDUM, _PURCHASE, _WITH_SIDES):
                 for match in pattern.finditer(line):
                     span = (offset + match.start(), offset + match.end())
                     if not any(a < span[1] and span[0] < b for a, b in spans):

@@ -248,6 +248,13 @@ def test_an_agreement_name_keeps_neither_a_leading_occurrence_nor_a_sentence_sto
     assert found["nuclear pact"][1] == "signed"  # "Plan" is a word of a name, no cue
 
 
+def test_a_memorandum_of_understanding_in_lower_case_is_an_agreement() -> None:
+    text = "Kell and Arlo signed a memorandum of understanding on ferry safety with the guild."
+    agreements = extract_facts(article_from_text(text, published="2031-03-05"))["agreements"]
+    assert [(a["name"], a["status"]) for a in agreements] == [
+        ("memorandum of understanding on ferry safety", "signed")]
+
+
 def test_topics_default_and_custom_taxonomy() -> None:
     text = ("The navy stepped up anti-piracy patrols to protect maritime security. "
             "Warships escorted tankers through the strait.")
