@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extract.eventwords import EVENT_NOUNS
-from extract.gazetteer import AGREEMENT_KINDS
+from extract.gazetteer import AGREEMENT_KINDS, ORG_KEYWORDS
 from extract.sentences import Sentence, SentenceIndex
 
 # What ends an agreement's name: a kind of instrument (gazetteer.AGREEMENT_KINDS), with the
@@ -23,9 +23,14 @@ from extract.sentences import Sentence, SentenceIndex
 _AGREEMENT_WORDS = "|".join(
     [*sorted(kind.capitalize() for kind in AGREEMENT_KINDS - {"memorandum", "mou"}),
      "Memorandum of Understanding", "MoU", "MOU"])
+# The name may go on after its kind with what it is about, in title case ("Treaty on the
+# Non-Proliferation of Nuclear Weapons", "Agreement on Combating Piracy and Armed Robbery
+# against Ships in Asia").
+_SUBJECT_AFTER = (r"(?:\s+(?:on|for|against|concerning)\s+(?:the\s+)?[A-Z][\w\-]*"
+                  r"(?:\s+(?:(?:of|and|on|in|against|for|the|to)\s+){0,2}[A-Z][\w\-]*){0,8})")
 _NAMED = re.compile(
-    r"(?:[A-Z][\w’'\-–./]*\s+(?:(?:of|on|and|for|the|in)\s+){0,2}){1,8}?(?:" + _AGREEMENT_WORDS
-    + r")\b(?!\s+[A-Z])"
+    r"(?:(?:[A-Z][\w’'\-–./]*\s+(?:(?:of|on|and|for|the|in)\s+){0,2}){1,8}?(?:" + _AGREEMENT_WORDS
+    + r")\b" + _SUBJECT_AFTER + r"?|\b(?:" + _AGREEMENT_WORDS + r")\b" + _SUBJECT_AFTER + r")(?!\s+[A-Z])"
 )
 # Subject areas of treaties (the UN Treaty Series subject index: trade, peace, disarmament and
 # arms control, defence, security, energy, investment, boundaries, maritime, technology) as
@@ -85,6 +90,8 @@ _READER_TERMS = re.compile(r"\b(?:our|your)\s+$", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:The|A|An|This|That|Its|Their|His|Her)\s+")
 # An occurrence's noun that opens the sentence before the name ("Talks on the Kell Accord
 # resumed"): the event nouns that are no kind of agreement.
+# A body an agreement set up, named after it ("Information Sharing Centre of the Kell Accord").
+_BODY_OF = re.compile(r"^(?:[A-Z][\w\-]*\s+)*(?P<head>[A-Z][\w\-]*)\s+of\s+the\s+(?P<agreement>[A-Z].*)$")
 _OCCURRENCE_BEFORE = re.compile(r"^(?P<noun>[A-Z][a-z]+)\s+(?:on|over|about|for|of)\s+(?:the\s+)?")
 
 
@@ -123,6 +130,9 @@ def _clean_name(written: str) -> str:
     leading = _OCCURRENCE_BEFORE.match(name)
     if leading and leading.group("noun").lower() in EVENT_NOUNS - AGREEMENT_KINDS:
         name = name[leading.end() :]
+    body = _BODY_OF.match(name)
+    if body and body.group("head").lower() in ORG_KEYWORDS:
+        name = body.group("agreement")  # "the Secretariat of the Kell Accord": the accord
     last = name.rsplit(" ", 1)[-1]
     return name[:-1] if name.endswith(".") and "." not in last[:-1] else name
 

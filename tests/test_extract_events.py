@@ -248,6 +248,15 @@ def test_an_agreement_name_keeps_neither_a_leading_occurrence_nor_a_sentence_sto
     assert found["nuclear pact"][1] == "signed"  # "Plan" is a word of a name, no cue
 
 
+def test_an_agreement_named_by_its_kind_first_keeps_its_subject_and_not_its_body() -> None:
+    text = ("The Treaty on the Protection of Ferry Crews entered into force in 2029.\n"
+            "The Liaison Centre of the Kell Harbour Accord logged 40 calls.\n"
+            "Agreement was reached on Monday.")
+    agreements = extract_facts(article_from_text(text, published="2031-03-05"))["agreements"]
+    assert [a["name"] for a in agreements] == ["Treaty on the Protection of Ferry Crews",
+                                               "Kell Harbour Accord"]
+
+
 def test_a_memorandum_of_understanding_in_lower_case_is_an_agreement() -> None:
     text = "Kell and Arlo signed a memorandum of understanding on ferry safety with the guild."
     agreements = extract_facts(article_from_text(text, published="2031-03-05"))["agreements"]
