@@ -3,9 +3,9 @@
 Five shapes are recognised: capitalised names ending in an agreement word
 ("Security of Information Agreement"), typed lower-case deals ("US-China trade
 deal", "nuclear deal") and memoranda of understanding, purchase deals/orders ("deal to
-purchase 30 jets", "order for 50 Airbus jets") and deals named by their sides ("Coty-Jenner
-deal", "CLPS contracts", "partnership with Ulta Beauty").  Status comes from the cue word
-nearest the name.
+purchase 30 jets", "order for 50 Airbus jets", "a $2 billion contract to build six
+frigates") and deals named by their sides ("Coty-Jenner deal", "CLPS contracts",
+"partnership with Ulta Beauty").  Status comes from the cue word nearest the name.
 """
 
 from __future__ import annotations
@@ -46,11 +46,21 @@ _TYPED = re.compile(
 _MEMORANDUM = re.compile(
     r"\bmemorandum\s+of\s+understanding(?:\s+(?:on|for)"
     r"(?:\s+(?!(?:the|a|an|with|and|or|to|in|at|by|from|between)\b)[a-z][\w\-]*){1,3})?")
+# The name ends where the circumstances begin ("… jets on Monday at a value of …").
+_CIRCUMSTANCE = r"(?=\s*[,.;:()]|\s+(?:on|at|in|by|from|after|before|to|that|which|who|when|while|as)\b|\s*$)"
 _PURCHASE = re.compile(
     r"\b(?:deal|order|contract)\s+(?:to\s+(?:buy|purchase|acquire|supply|build|deliver)|for|of|worth)"
-    r"\s+(?:(?:some|about|up\s+to|nearly|more\s+than)\s+)?\d[^,.;:()]{3,60}?"
-    # The name ends where the circumstances begin ("… jets on Monday at a value of …").
-    r"(?=\s*[,.;:()]|\s+(?:on|at|in|by|from|after|before|to|that|which|who|when|while|as)\b|\s*$)"
+    r"\s+(?:(?:some|about|up\s+to|nearly|more\s+than)\s+)?\d[^,.;:()]{3,60}?" + _CIRCUMSTANCE
+)
+# A deal named by its value, written before it as news style writes sums (AP Stylebook:
+# "$2 billion", "1.2 billion euros"): "a $2 billion contract to build six frigates".
+_VALUED = re.compile(
+    r"(?:[$€£¥]\d[\d.,]*\s*(?:billion|million|trillion|bn|m)?|\b\d[\d.,]*\s*(?:billion|million)\s+"
+    r"(?:euros?|dollars?|pounds?|yen|rupees?))(?:-|\s+)"
+    r"(?:(?!(?:in|of|on|at|for|from|to|the|a|an|and|or|with|by)\s)[a-z][\w\-]*\s+){0,2}?"
+    r"(?:contract|deal|order)s?\b"
+    r"(?:\s+(?:to\s+(?:buy|purchase|acquire|supply|build|deliver)|for)\s+[^,.;:()]{3,60}?"
+    + _CIRCUMSTANCE + ")?"
 )
 # Deals named by their sides: "Coty-Jenner deal", "CLPS contracts", "partnership with Ulta
 # Beauty" (the commercial instruments of the same glossary: deal, contract, partnership).
@@ -72,9 +82,13 @@ _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
                          r"abandon\w*|revok\w*|pulled\s+out|tore\s+up|ended)\b", re.I)),
     ("negotiating", re.compile(r"\b(?:negotiat\w*|talks\s+(?:on|over|about)|working\s+on|"
                                r"discuss\w*|seeking)\b", re.I)),
-    ("proposed", re.compile(r"\b(?:propos\w*|draft|plann?\w*|would\s+sign|to\s+sign)\b", re.I)),
-    ("signed", re.compile(r"\b(?:sign(?:ed|ing)|inked|finali[sz]ed|concluded|agreed\s+(?:up)?on|"
-                          r"sealed|struck|clinched|reached|announced|placed|won|awarded)\b", re.I)),
+    ("proposed", re.compile(r"\b(?:propos\w*|draft|plann?\w*|would\s+sign|to\s+sign|"
+                            r"(?:will|would|to|could|should|shall|is\s+due\s+to)\s+be\s+"
+                            r"(?:signed|finali[sz]ed|concluded|sealed))\b", re.I)),
+    # Not the participle of a passive still to come ("would be signed": proposed, above).
+    ("signed", re.compile(r"\b(?<!\bbe\s)(?:sign(?:ed|ing)|inked|finali[sz]ed|concluded|"
+                          r"agreed\s+(?:up)?on|sealed|struck|clinched|reached|announced|placed|won|"
+                          r"awarded)\b", re.I)),
 ]
 _TRAILING_TIME = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|"
@@ -176,7 +190,7 @@ def _candidate_spans(text: str) -> list[tuple[int, int]]:
     offset = 0
     for line in text.split("\n"):
         if _KEYWORD.search(line):
-            for pattern in (_NAMED, _TYPED, _MEMORANDUM, _PURCHASE, _WITH_SIDES):
+            for pattern in (_NAMED, _TYPED, _MEMORANDUM, _PURCHASE, _VALUED, _WITH_SIDES):
                 for match in pattern.finditer(line):
                     span = (offset + match.start(), offset + match.end())
                     if not any(a < span[1] and span[0] < b for a, b in spans):

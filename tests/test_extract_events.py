@@ -257,6 +257,15 @@ def test_an_agreement_named_by_its_kind_first_keeps_its_subject_and_not_its_body
                                                "Kell Harbour Accord"]
 
 
+def test_a_deal_named_by_its_value_and_a_signing_still_to_come() -> None:
+    text = ("Kell Yards won a $2 billion ferry contract from the guild.\n"
+            "The yard reported $3 billion in orders.\n"
+            "Officials said the Arlo Harbour Accord would be signed next month.")
+    agreements = extract_facts(article_from_text(text, published="2031-03-05"))["agreements"]
+    assert [(a["name"], a["status"]) for a in agreements] == [
+        ("$2 billion ferry contract", "signed"), ("Arlo Harbour Accord", "proposed")]
+
+
 def test_a_memorandum_of_understanding_in_lower_case_is_an_agreement() -> None:
     text = "Kell and Arlo signed a memorandum of understanding on ferry safety with the guild."
     agreements = extract_facts(article_from_text(text, published="2031-03-05"))["agreements"]
