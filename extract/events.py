@@ -1026,12 +1026,20 @@ def _main_place(places: list[PlaceSpan]) -> str | None:
 
 def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan],
            default: str | None) -> str | None:
-    """The place named nearest to the date within the sentence (the dateline's, if any);
-    in a sentence that names none, the article's own place (``default``)."""
+    """The place named nearest to the date within the sentence (the dateline's, if any), one
+    a preposition of place governs first ("in", "at", "off": not "Ana Ruiz of Norland"); in a
+    sentence that names none, the article's own place (``default``)."""
     inside = [p for p in places if p.start >= sentence.start and p.end <= sentence.end]
     if not inside:
         return default
     if inside[0].start == 0:
         return inside[0].name
-    nearest = min(inside, key=lambda p: min(abs(p.start - date.end), abs(date.start - p.end)))
+    located = [p for p in inside if _LOCATIVE.search(sentence.text, 0, p.start - sentence.start)]
+    nearest = min(located or inside, key=lambda p: min(abs(p.start - date.end), abs(date.start - p.end)))
     return nearest.name
+
+
+# The prepositions of position and direction (Quirk et al. 9.15-9.30) before a place: where
+# something happens, not whose or whence it is ("of", "from", a possessive).
+_LOCATIVE = re.compile(r"\b(?:in|at|on|near|off|outside|inside|across|along|around|over|through|"
+                       r"within|into|to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)

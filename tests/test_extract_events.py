@@ -453,6 +453,13 @@ def test_an_event_in_a_sentence_without_a_place_is_placed_at_the_articles_place(
     assert [e["where"] for e in events if "strike" in str(e["what"])] == [None]
 
 
+def test_the_place_of_an_event_is_one_a_preposition_of_place_governs() -> None:
+    text = ("In London, Ana Ruiz beat Ida Brekke of Norway on Sunday.\n"
+            "Delegates from Kenya and Ghana met on Monday.")
+    events = extract_facts(article_from_text(text, published="2025-06-11"))["events"]
+    assert [e["where"] for e in events] == ["London", "Ghana"]  # none governed: the nearest
+
+
 def test_a_coarser_date_of_the_same_sentence_dates_nothing_more() -> None:
     # "2020" and "January" date one session: only the finer date is kept.
     events = _phrases("Delegates gather for talks ahead of their 2020 session that opens in January.",
