@@ -1027,8 +1027,9 @@ def _main_place(places: list[PlaceSpan]) -> str | None:
 def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan],
            default: str | None) -> str | None:
     """The place named nearest to the date within the sentence (the dateline's, if any), one
-    a preposition of place governs first ("in", "at", "off": not "Ana Ruiz of Norland"); in a
-    sentence that names none, the article's own place (``default``)."""
+    a preposition of place governs first ("in London", "off Arlo", "on the edge of Arlo": not
+    "Ida Brekke of Norway"); in a sentence that names none, the article's own place
+    (``default``)."""
     inside = [p for p in places if p.start >= sentence.start and p.end <= sentence.end]
     if not inside:
         return default
@@ -1039,7 +1040,8 @@ def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan],
     return nearest.name
 
 
-# The prepositions of position and direction (Quirk et al. 9.15-9.30) before a place: where
-# something happens, not whose or whence it is ("of", "from", a possessive).
-_LOCATIVE = re.compile(r"\b(?:in|at|on|near|off|outside|inside|across|along|around|over|through|"
-                       r"within|into|to|toward|towards)\s+(?:the\s+)?$", re.IGNORECASE)
+# The prepositions of position and direction (Quirk et al. 9.15-9.30) before a place, and
+# "of" after a common noun ("the edge of Arlo", "north of Arlo"): where something happens,
+# not whose or whence it is ("Ida Brekke of Norway", "from", a possessive).
+_LOCATIVE = re.compile(r"(?:\b(?i:in|at|on|near|off|outside|inside|across|along|around|over|through|"
+                       r"within|into|to|toward|towards)|\b[a-z]+\s+of)\s+(?:(?i:the)\s+)?$")
