@@ -70,6 +70,9 @@ _SIDES = (
     r"|[A-Z][A-Z0-9]{1,7})\s+(?:deal|agreement|partnership|contracts?|pact|accord)\b"
     rf"|\b(?:partnership|deal|contract|agreement|alliance)\s+with\s+{_NAME_WORD}"
     rf"(?:\s{_NAME_WORD}){{0,3}}"
+    # and by both: "partnership between the Kell Guild and Arlo Ferries"
+    rf"|\b(?:partnership|deal|contract|agreement|alliance)\s+between\s+(?:the\s+)?{_NAME_WORD}"
+    rf"(?:\s(?:of\s)?{_NAME_WORD}){{0,4}}\s+and\s+(?:the\s+)?{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}"
 )
 _WITH_SIDES = re.compile(_SIDES)
 # The status values of FACTS.md, each cued by the verbs and phrases that report it (the
@@ -166,10 +169,14 @@ class PartyFinder:
         if prefix and any(side in known for side in prefix.groups()):
             # "India-EU": the sides; not "Intermediate-Range", a compound adjective
             return [self.aliases.get(p, p) for p in prefix.groups()]
+        # The sides a name gives after "with" or "between" are parties; another name inside
+        # it is its subject ("EU Naval Force Agreement").
+        sides = name.lower().partition(" with ")[2] or name.lower().partition(" between ")[2]
         parties: list[str] = []
         for start, end, entity in self.named:
             inside = start >= sentence.start and end <= sentence.end
-            if inside and entity not in parties and entity.lower() not in name.lower():
+            named = entity.lower() in name.lower()
+            if inside and entity not in parties and (not named or entity.lower() in sides):
                 parties.append(entity)
         return parties[:4]
 

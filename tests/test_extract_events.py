@@ -266,6 +266,15 @@ def test_a_deal_named_by_its_value_and_a_signing_still_to_come() -> None:
         ("$2 billion ferry contract", "signed"), ("Arlo Harbour Accord", "proposed")]
 
 
+def test_a_partnership_between_two_bodies_has_them_as_its_parties() -> None:
+    text = ("The guild praised the ten-year partnership between the Kell Harbour Authority and "
+            "Arlo Ferries Ltd, which began in 2029.")
+    agreements = extract_facts(article_from_text(text, published="2031-03-05"))["agreements"]
+    assert [(a["name"], a["parties"]) for a in agreements] == [
+        ("partnership between the Kell Harbour Authority and Arlo Ferries Ltd",
+         ["Kell Harbour Authority", "Arlo Ferries Ltd"])]
+
+
 def test_a_memorandum_of_understanding_in_lower_case_is_an_agreement() -> None:
     text = "Kell and Arlo signed a memorandum of understanding on ferry safety with the guild."
     agreements = extract_facts(article_from_text(text, published="2031-03-05"))["agreements"]
