@@ -897,12 +897,23 @@ def _planned_verb(words: list[re.Match[str]], within: Sequence[int], ahead: bool
             continue
         before = words[position - 1].group(0).lower()
         if before == "will" or (before == "to" and position >= 2
-                                and words[position - 2].group(0).lower() in _PLANNING):
+                                and _planned_infinitive(words, position - 1)):
             return position
         if ahead and (word in _SCHEDULED or (before in _PRESENT_BE and word.endswith("ing")
                                              and word != "going")):
             return position
     return None
+
+
+def _planned_infinitive(words: list[re.Match[str]], to: int) -> bool:
+    """Whether the "to" at ``to`` follows a verb of planning, or "and"/"or" joining it to an
+    infinitive of one ("aims to open the quay by 2030 and to close the pier by 2032")."""
+    before = words[to - 1].group(0).lower()
+    if before in _PLANNING:
+        return True
+    return before in ("and", "or") and any(
+        words[i].group(0).lower() in _PLANNING and words[i + 1].group(0).lower() == "to"
+        for i in range(to - 1))
 
 
 _PRESENT_BE = frozenset(split_words("am is are"))

@@ -451,6 +451,11 @@ def test_a_plan_is_dated_by_the_verb_after_its_verb_of_planning() -> None:
     assert events == [("2030", "port authority plans to build a second terminal")]
 
 
+def test_an_infinitive_joined_to_a_plan_s_is_planned_too() -> None:
+    events = _phrases("Kell aims to open the quay by 2030 and to close the old pier by 2032.")
+    assert events == [("2030", "Kell aims to open the quay"), ("2032", "close the old pier")]
+
+
 def test_an_event_in_a_sentence_without_a_place_is_placed_at_the_articles_place() -> None:
     text = ("Lagos traders said prices in Lagos doubled. Lagos is the largest city of Nigeria.\n"
             "The ferry operators announced a strike on Monday.")
