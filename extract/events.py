@@ -929,7 +929,8 @@ def _triggers(text: str, words: list[re.Match[str]], date: DateMention,
     for position in within:
         word = words[position]
         if not accept(word.group(0)) or _in_complex_preposition(words, position) \
-                or _reports_without_object(text, words, position) or _in_office_title(words, position):
+                or _reports_without_object(text, words, position) or _in_office_title(words, position) \
+                or _bare_infinitive(words, position):
             continue
         if word.start() >= date.end:
             distance = 2 * (word.start() - date.end)
@@ -952,6 +953,13 @@ def _in_complex_preposition(words: list[re.Match[str]], position: int) -> bool:
         return False
     around = tuple(w.group(0).lower() for w in words[position - 1 : position + 2])
     return around in _COMPLEX_PREPOSITIONS
+
+
+def _bare_infinitive(words: list[re.Match[str]], position: int) -> bool:
+    """Whether a past spelled like its base ("put", "cut", "set") stands after "to" or a
+    modal, where it is the base: "aims to put", "will cut"."""
+    return words[position].group(0) in PAST_LIKE_BASE and position > 0 \
+        and words[position - 1].group(0).lower() in _MODALS | {"to"}
 
 
 def _in_office_title(words: list[re.Match[str]], position: int) -> bool:
