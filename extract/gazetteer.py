@@ -347,12 +347,11 @@ PLACE_NOUNS = (
 )
 
 # The head nouns of the OntoNotes 5.0 named-entity guidelines' FAC class (buildings,
-# airports, highways, bridges and other built sites, the seats of government among the
-# buildings: statehouse, capitol, courthouse), which FACTS.md counts as places.
+# airports, highways, bridges and other built sites), which FACTS.md counts as places.
 FACILITIES = frozenset(split_words(
     "facility facilities airport airfield base station stadium arena building tower bridge "
     "palace prison jail shipyard dockyard refinery terminal pad highway "
-    "motorway tunnel dam hall spaceport cosmodrome statehouse capitol courthouse"
+    "motorway tunnel dam hall spaceport cosmodrome"
 ))
 # The launch and test sites of space agencies are named "<name> Space Center" (Kennedy,
 # Stennis, Tanegashima, Satish Dhawan): built sites too, though "Center" alone also names

@@ -108,8 +108,6 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
     if " " not in name and (name.isupper() or name[1:].islower()) \
             and written_in_lower_case(name, text):
         return False  # "Education groups", "GET OUT and VOTE": an ordinary word, capitalised
-    if name.lower() in gz.FACILITIES:
-        return False  # "in a Statehouse hallway": a building named by its kind
     unit = name.isupper() and all(_AFTER_NUMBER.search(text[max(0, m.start - 12) : m.start])
                                   for m in org.mentions)
     return not unit and not (name.isupper() and (_a_common_nouns_acronym(name, text)

@@ -247,14 +247,6 @@ def test_a_built_site_the_model_tags_as_an_organisation_is_a_place() -> None:
     assert record["organizations"] == []
 
 
-def test_a_seat_of_government_is_a_built_site_and_its_kind_alone_no_body() -> None:
-    record = extract_facts(article_from_text(
-        "Thousands of teachers surrounded the Norland Statehouse on Tuesday. In a Statehouse "
-        "hallway, union leaders chanted.", published="2031-03-05"))
-    assert [p["name"] for p in record["places"]] == ["Norland Statehouse"]
-    assert record["organizations"] == []
-
-
 def test_a_long_official_name_of_a_body_is_kept() -> None:
     from extract.entities import find_mentions
     from extract.mentions import ORG
