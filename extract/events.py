@@ -311,7 +311,7 @@ def _reduced_relative(text: str, words: list[re.Match[str]], date: DateMention) 
 def _noun_word(word: re.Match[str]) -> bool:
     """A lower-case word that may be part of a noun: no verb, function word or clause word."""
     value = word.group(0)
-    return value.islower() and value not in _STOP | PREPOSITIONS | _CLAUSE_WORDS | _PRONOUNS \
+    return value.islower() and value not in _NO_NOUN_WORDS \
         and not _verbish(value)
 
 
@@ -325,7 +325,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     if passive:
         return passive
     if words[trigger].group(0).lower() in EVENT_NOUNS \
-            and not (trigger > 0 and words[trigger - 1].group(0).lower() in _MODALS | {"to"}):
+            and not (trigger > 0 and words[trigger - 1].group(0).lower() in _BEFORE_BASE):
         return _noun_phrase(text, words, trigger)
     low = _reach_back(text, words, trigger)
     if low == trigger >= 2 and words[low - 1].group(0) == "and" and _is_past_verb(words[low - 2].group(0)) \
@@ -338,7 +338,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     relative = _antecedent(words, low)
     high = _verb_phrase_end(text, words, trigger, that, bool(relative))
     kept = [_bare(words[i].group(0)) for i in range(low, high + 1) if i != that]
-    while len(kept) > 1 and kept[0].lower() in _STOP | PREPOSITIONS | _PRONOUNS \
+    while len(kept) > 1 and kept[0].lower() in _NO_PHRASE_START \
             and kept[:2] != ["at", "least"]:
         kept.pop(0)
     antecedent = relative or _subject_before_aside(text, words, low)
@@ -386,7 +386,7 @@ def _joins_nouns(words: list[re.Match[str]], position: int) -> bool:
     if position > 0 and words[position - 1].group(0)[:1].isupper() and after[:1].isupper():
         return True  # inside a name: "a Security and Defence Partnership"
     return after.islower() and not _verbish(after) \
-        and after not in _PRONOUNS | _DETERMINERS | _STOP | _CLAUSE_WORDS
+        and after not in _OPENS_CLAUSE_OR_PHRASE
 
 
 def _verbish(word: str) -> bool:
@@ -399,7 +399,7 @@ def _verbish(word: str) -> bool:
 def _opens_noun_phrase(word: str) -> bool:
     """Whether a noun phrase starts after ``word`` (a verb, a pronoun, a preposition other
     than "of": "the next round of tariffs" runs on through "of")."""
-    return word.lower() in (PREPOSITIONS - {"of"}) | _PRONOUNS or _verbish(word)
+    return word.lower() in _BEFORE_NOUN_PHRASE or _verbish(word)
 
 
 def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
@@ -533,7 +533,7 @@ def _intransitive_what(text: str, words: list[re.Match[str]], trigger: int) -> s
         return None
     low = _reach_back(text, words, trigger, _is_past_verb)
     subject = [w.group(0) for w in words[low:trigger]]
-    while subject and subject[0].lower() in _STOP | PREPOSITIONS | _PRONOUNS | _CLAUSE_WORDS:
+    while subject and subject[0].lower() in _NO_NOUN_WORDS:
         subject.pop(0)
     if not subject or subject[-1].lower() in _STOP | _PRONOUNS | _NOT_SUBJECT \
             or subject[-1].endswith("ly"):
@@ -605,7 +605,7 @@ def _main_verb(words: list[re.Match[str]], position: int) -> bool:
     follows no auxiliary, "to" or "not" of its own chain."""
     before, word = words[position - 1].group(0).lower(), words[position].group(0)
     # Not a past spelled like its noun ("his reelection bid").
-    return _verbish(word) and word not in PAST_LIKE_BASE and before not in _AUXILIARIES | {"to", "not"}
+    return _verbish(word) and word not in PAST_LIKE_BASE and before not in _IN_VERB_CHAIN
 
 
 def _predicate_follows(words: list[re.Match[str]], trigger: int, position: int) -> bool:
@@ -614,9 +614,9 @@ def _predicate_follows(words: list[re.Match[str]], trigger: int, position: int) 
     in Arlo has been praised", "a draft circulated on Monday would extend"): not after a verb
     of saying ("announced the deal was signed") or a pronoun."""
     word, before = words[position].group(0).lower(), words[position - 1].group(0).lower()
-    return position > trigger and word in _AUXILIARIES - {"do", "does", "did"} \
+    return position > trigger and word in _PREDICATE_AUXILIARIES \
         and not VERB_RE.fullmatch(words[trigger].group(0).lower()) \
-        and before not in _PRONOUNS | {"it", "that", "there"}
+        and before not in _DUMMY_SUBJECTS
 
 
 def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
@@ -633,11 +633,11 @@ def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
         # Its verb tells an occurrence when it is an event verb or its noun an event ("a
         # strike that began"); else it describes a thing ("the case that came with it").
         noun = words[low - 2].group(0)
-        if _verbish(noun) or noun.lower() in _STOP | PREPOSITIONS | _CLAUSE_WORDS \
+        if _verbish(noun) or noun.lower() in _FUNCTION_WORDS \
                 or not _verbish(words[low].group(0)):
             return []
         phrase = _event_before(words, low - 1)
-        verb = next((w.group(0) for w in words[low:] if w.group(0) not in _AUXILIARIES | _NOT_SUBJECT), "")
+        verb = next((w.group(0) for w in words[low:] if w.group(0) not in _BEFORE_VERB), "")
         return phrase if verb in VERB_NOUNS or EVENT_NOUNS.intersection(phrase) else []
     if low < 2 or words[low - 1].group(0).lower() != "who":
         return []
@@ -679,7 +679,7 @@ def _verb_comes_first(words: list[re.Match[str]], low: int) -> bool:
     modal = False
     for word in words[low:]:
         value = word.group(0)
-        if value.lower() in _AUXILIARIES | _NOT_SUBJECT | _PRONOUNS or value.endswith("ly"):
+        if value.lower() in _BEFORE_VERB_OR_PRONOUN or value.endswith("ly"):
             modal = modal or value.lower() in _MODALS
             continue  # "which I opened in 2013": the pronoun names nobody on a timeline
         return value.islower() and (modal or _verbish(value) or value.endswith("s"))
@@ -710,7 +710,7 @@ def _noun_before(words: list[re.Match[str]], end: int) -> list[str]:
     phrase: list[str] = []
     for position in range(end - 1, max(0, end - _SUBJECT_WORDS) - 1, -1):
         value = words[position].group(0)
-        if value.lower() in _STOP | PREPOSITIONS | _CLAUSE_WORDS | _PRONOUNS or _verbish(value) \
+        if value.lower() in _NO_NOUN_WORDS or _verbish(value) \
                 or (phrase and not _joined(words[position].string, words, position)):
             break
         phrase.insert(0, _bare(value))
@@ -745,7 +745,7 @@ def _named_actor(before: list[str]) -> bool:
     """Whether a capitalised word (a name: "Scientists", "NASA", "Epstein") stands before a
     plain past verb in its clause: who did it.  Without one, "helped by", "followed by",
     "I started" date a circumstance, not an occurrence of the news."""
-    return any(w[:1].isupper() and w.lower() not in _STOP | _PRONOUNS | _CLAUSE_WORDS
+    return any(w[:1].isupper() and w.lower() not in _NO_NAME_WORDS
                for w in before) or _counted_actor(before) or _institution(before)
 
 
@@ -893,7 +893,7 @@ def _planned_verb(words: list[re.Match[str]], within: Sequence[int], ahead: bool
     down in May"), or a scheduled present, 4.42 ("the show opens on Friday")."""
     for position in within:
         word = words[position].group(0)
-        if position < 1 or not word.islower() or word in _STOP | PREPOSITIONS:
+        if position < 1 or not word.islower() or word in _STOP_OR_PREPOSITION:
             continue
         before = words[position - 1].group(0).lower()
         if before == "will" or (before == "to" and position >= 2
@@ -959,7 +959,7 @@ def _bare_infinitive(words: list[re.Match[str]], position: int) -> bool:
     """Whether a past spelled like its base ("put", "cut", "set") stands after "to" or a
     modal, where it is the base: "aims to put", "will cut"."""
     return words[position].group(0) in PAST_LIKE_BASE and position > 0 \
-        and words[position - 1].group(0).lower() in _MODALS | {"to"}
+        and words[position - 1].group(0).lower() in _BEFORE_BASE
 
 
 def _in_office_title(words: list[re.Match[str]], position: int) -> bool:
@@ -1017,6 +1017,21 @@ _COGNITION_VERBS = frozenset(split_words(
 
 
 _VERB_WORDS = _AUXILIARIES | _COGNITION_VERBS  # what _verbish knows besides past forms
+# The unions the word tests read, built once (they run for every word of every dated
+# sentence).
+_FUNCTION_WORDS = _STOP | PREPOSITIONS | _CLAUSE_WORDS
+_NO_NOUN_WORDS = _FUNCTION_WORDS | _PRONOUNS  # no word of a noun phrase
+_NO_NAME_WORDS = _STOP | _PRONOUNS | _CLAUSE_WORDS  # capitalised, yet no name
+_NO_PHRASE_START = _STOP | PREPOSITIONS | _PRONOUNS
+_STOP_OR_PREPOSITION = _STOP | PREPOSITIONS
+_OPENS_CLAUSE_OR_PHRASE = _PRONOUNS | _DETERMINERS | _STOP | _CLAUSE_WORDS
+_BEFORE_NOUN_PHRASE = (PREPOSITIONS - {"of"}) | _PRONOUNS
+_BEFORE_BASE = _MODALS | {"to"}  # before a verb's base form
+_BEFORE_VERB = _AUXILIARIES | _NOT_SUBJECT  # between a subject and its verb
+_BEFORE_VERB_OR_PRONOUN = _BEFORE_VERB | _PRONOUNS
+_IN_VERB_CHAIN = _AUXILIARIES | {"to", "not"}
+_PREDICATE_AUXILIARIES = _AUXILIARIES - {"do", "does", "did"}
+_DUMMY_SUBJECTS = _PRONOUNS | {"it", "that", "there"}
 
 
 def _is_past_verb(word: str) -> bool:
