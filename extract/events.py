@@ -29,7 +29,7 @@ from extract.people import leading_title
 from extract.quotespans import find_quote_spans
 from extract.sentences import Sentence
 from extract.temporal import POSSESSIVE, SCHEDULED_VERBS, DateMention, find_dates
-from extract.wordlists import PREPOSITIONS, split_words
+from extract.wordlists import PLACE_PREPOSITIONS, PREPOSITIONS, split_words
 
 _STOP = frozenset(split_words(
     "the a an of in on at its his her their this that and with for to by from as is was were "
@@ -1069,13 +1069,14 @@ def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan],
         return default
     if inside[0].start == 0:
         return inside[0].name
-    located = [p for p in inside if _LOCATIVE.search(sentence.text, 0, p.start - sentence.start)]
+    located = [p for p in inside if _LOCATIVE.search(
+        sentence.text, max(0, p.start - sentence.start - 24), p.start - sentence.start)]
     nearest = min(located or inside, key=lambda p: min(abs(p.start - date.end), abs(date.start - p.end)))
     return nearest.name
 
 
-# The prepositions of position and direction (Quirk et al. 9.15-9.30) before a place, and
-# "of" after a common noun ("the edge of Arlo", "north of Arlo"): where something happens,
-# not whose or whence it is ("Ida Brekke of Norway", "from", a possessive).
-_LOCATIVE = re.compile(r"(?:\b(?i:in|at|on|near|off|outside|inside|across|along|around|over|through|"
-                       r"within|into|to|toward|towards)|\b[a-z]+\s+of)\s+(?:(?i:the)\s+)?$")
+# The prepositions of place and direction before a place, and "of" after a common noun
+# ("the edge of Arlo", "north of Arlo"): where something happens, not whence it is or which
+# way it went ("from", "via", "Ida Brekke of Norway", a possessive).
+_LOCATIVE = re.compile(rf"(?:\b(?i:{'|'.join(sorted(PLACE_PREPOSITIONS - {'from', 'via'}))})|\b[a-z]+\s+of)"
+                       r"\s+(?:(?i:the)\s+)?$")

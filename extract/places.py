@@ -11,6 +11,7 @@ from extract.gazetteer import PLACE_NAMES, names_a_site
 from extract.mentions import PLACE, Mention
 from extract.namelists import is_city
 from extract.products import stands_before_products
+from extract.wordlists import PLACE_PREPOSITIONS
 
 
 @dataclass
@@ -29,9 +30,7 @@ class Place:
 # another kind (an app's name, "Fahrenheit").  Not "by", which before a name is the agent's
 # ("owned by Kellcorp", "caused by a bacterium") far more often than a place's.
 _BEFORE_A_PLACE = re.compile(
-    r"(?:\b(?:in|at|on|to|from|into|onto|off|near|beside|between|among|around|across|along|"
-    r"through|throughout|past|toward|towards|inside|outside|within|beyond|over|under|via|of|and)"
-    r"|,)\s+(?:the\s+)?$", re.IGNORECASE)
+    rf"(?:\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS | {'of', 'and'}))})|,)\s+(?:the\s+)?$", re.IGNORECASE)
 _AFTER_A_PLACE = re.compile(r"\s*,\s+(?!I\b)[A-Z]|['’]s\b|-based\b")  # not the pronoun "I"
 
 

@@ -16,6 +16,12 @@ PREPOSITIONS = frozenset(split_words(
     "via within without despite off onto upon past inside outside amid above below beneath "
     "beside throughout"
 ))
+# The prepositions of place and direction among them (Quirk et al. 9.15-9.30): a place
+# stands after one.
+PLACE_PREPOSITIONS = frozenset(split_words(
+    "in at on to from into onto off near beside between among around across along through "
+    "throughout past toward towards inside outside within beyond over under via"
+))
 # The words title case leaves in lower case: articles, prepositions whatever their length,
 # coordinators, and "is" (the Chicago Manual of Style's rule for headline-style
 # capitalisation, 8.159).
