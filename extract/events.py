@@ -383,10 +383,17 @@ def _joins_nouns(words: list[re.Match[str]], position: int) -> bool:
     if words[position].group(0).lower() not in ("and", "or") or position + 1 >= len(words):
         return False
     after = words[position + 1].group(0)
-    if position > 0 and words[position - 1].group(0)[:1].isupper() and after[:1].isupper():
-        return True  # inside a name: "a Security and Defence Partnership"
+    if _inside_a_name(words, position):
+        return True  # "a Security and Defence Partnership"
     return after.islower() and not _verbish(after) \
         and after not in _OPENS_CLAUSE_OR_PHRASE
+
+
+def _inside_a_name(words: list[re.Match[str]], position: int) -> bool:
+    """Whether the word at ``position`` stands between two capitalised words, inside one name
+    ("Security and Defence Partnership", "Jammu and Kashmir")."""
+    return 0 < position < len(words) - 1 and words[position - 1].group(0)[:1].isupper() \
+        and words[position + 1].group(0)[:1].isupper()
 
 
 def _verbish(word: str) -> bool:
@@ -869,11 +876,7 @@ def _opens_clause(words: list[re.Match[str]], position: int) -> bool:
     """Whether a clause word opens a clause there: not the "and" inside a name ("Jammu and
     Kashmir", "Trinidad and Tobago")."""
     word = words[position].group(0).lower()
-    if word not in _CLAUSE_WORDS:
-        return False
-    inside = word == "and" and 0 < position < len(words) - 1 \
-        and words[position - 1].group(0)[:1].isupper() and words[position + 1].group(0)[:1].isupper()
-    return not inside
+    return word in _CLAUSE_WORDS and not (word == "and" and _inside_a_name(words, position))
 
 
 # The verbs that announce a planned occurrence by the infinitive after them ("plans to
