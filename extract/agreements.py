@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from extract.eventwords import EVENT_NOUNS
 from extract.gazetteer import AGREEMENT_KINDS, ORG_KEYWORDS
-from extract.sentences import Sentence, SentenceIndex
+from extract.sentences import Sentence, SentenceIndex, without_sentence_stop
 
 # What ends an agreement's name: a kind of instrument (gazetteer.AGREEMENT_KINDS), with the
 # memorandum written in full and its abbreviation as news writes it.
@@ -105,10 +105,10 @@ _KEYWORD = re.compile(
 # with its reader, written in the first and second person, are no agreement of the news.
 _READER_TERMS = re.compile(r"\b(?:our|your)\s+$", re.IGNORECASE)
 _LEADING = re.compile(r"^(?:The|A|An|This|That|Its|Their|His|Her)\s+")
-# An occurrence's noun that opens the sentence before the name ("Talks on the Kell Accord
-# resumed"): the event nouns that are no kind of agreement.
 # A body an agreement set up, named after it ("Information Sharing Centre of the Kell Accord").
 _BODY_OF = re.compile(r"^(?:[A-Z][\w\-]*\s+)*(?P<head>[A-Z][\w\-]*)\s+of\s+the\s+(?P<agreement>[A-Z].*)$")
+# An occurrence's noun that opens the sentence before the name ("Talks on the Kell Accord
+# resumed"): the event nouns that are no kind of agreement.
 _OCCURRENCE_BEFORE = re.compile(r"^(?P<noun>[A-Z][a-z]+)\s+(?:on|over|about|for|of)\s+(?:the\s+)?")
 
 
@@ -150,8 +150,8 @@ def _clean_name(written: str) -> str:
     body = _BODY_OF.match(name)
     if body and body.group("head").lower() in ORG_KEYWORDS:
         name = body.group("agreement")  # "the Secretariat of the Kell Accord": the accord
-    last = name.rsplit(" ", 1)[-1]
-    return name[:-1] if name.endswith(".") and "." not in last[:-1] else name
+    head, _, last = name.rpartition(" ")
+    return f"{head} {without_sentence_stop(last)}" if head else without_sentence_stop(last)
 
 
 class PartyFinder:

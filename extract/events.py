@@ -27,7 +27,7 @@ from extract.attribution import VERB_RE
 from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST, PAST_LIKE_BASE, VERB_NOUNS
 from extract.people import leading_title
 from extract.quotespans import find_quote_spans
-from extract.sentences import Sentence
+from extract.sentences import Sentence, without_sentence_stop
 from extract.temporal import POSSESSIVE, SCHEDULED_VERBS, DateMention, find_dates
 from extract.wordlists import PLACE_PREPOSITIONS, PREPOSITIONS, split_words
 
@@ -337,7 +337,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     that = trigger + 1 if _reports_that(words, trigger) else None
     relative = _antecedent(words, low)
     high = _verb_phrase_end(text, words, trigger, that, bool(relative))
-    kept = [_bare(words[i].group(0)) for i in range(low, high + 1) if i != that]
+    kept = [without_sentence_stop(words[i].group(0)) for i in range(low, high + 1) if i != that]
     while len(kept) > 1 and kept[0].lower() in _NO_PHRASE_START \
             and kept[:2] != ["at", "least"]:
         kept.pop(0)
@@ -438,7 +438,7 @@ def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
         high = _name_end(text, words, high)
     elif words[high].group(0)[:1].isupper():
         high = _name_end(text, words, high)  # the name a capitalised noun opens: "Operation Tern"
-    kept = [_bare(w.group(0)) for w in words[low : high + 1]]
+    kept = [without_sentence_stop(w.group(0)) for w in words[low : high + 1]]
     while len(kept) > 1 and kept[0].lower() in _STOP:
         kept.pop(0)
     _trim_end(kept)
@@ -495,7 +495,7 @@ def _named_event(noun: str, subject: list[str], text: str) -> str:
     only by opening the sentence: a function word, a numeral, an "-ly" adverb, or a word the
     article writes in lower case elsewhere ("Three soldiers", "Nearly 200 fishermen", "Oil
     prices"), not a name."""
-    words = [_bare(w) for w in subject]
+    words = [without_sentence_stop(w) for w in subject]
     first = words[0].lower()
     if first in _STOP | _NUMBER_WORDS or first.endswith("ly") \
             or re.search(rf"(?<![\w-]){re.escape(first)}\b", text):
@@ -571,12 +571,6 @@ def _trim_end(kept: list[str]) -> None:
     while len(kept) > 1 and (kept[-1].lower() in _NO_PHRASE_END
                              or (kept[-2:] in (["at", "least"], ["at", "most"]))):
         kept.pop()
-
-
-def _bare(word: str) -> str:
-    """A word without the full stop that ends its sentence; an abbreviation keeps its own
-    ("U.N.", "U.S.")."""
-    return word if "." in word[:-1] else word.rstrip(".")
 
 
 def _name_end(text: str, words: list[re.Match[str]], high: int) -> int:
@@ -702,7 +696,7 @@ def _event_before(words: list[re.Match[str]], end: int) -> list[str]:
     while position >= 0 and end - position <= _NOUN_PHRASE_WORDS + 1:  # the noun and its complement
         value = words[position].group(0)
         if value.lower() in EVENT_NOUNS:
-            return [_bare(w.group(0)) for w in words[position:end]]
+            return [without_sentence_stop(w.group(0)) for w in words[position:end]]
         if value.lower() in _CLAUSE_WORDS - {"and"} or _verbish(value) \
                 or not _joined(words[position].string, words, position):
             break
@@ -720,7 +714,7 @@ def _noun_before(words: list[re.Match[str]], end: int) -> list[str]:
         if value.lower() in _NO_NOUN_WORDS or _verbish(value) \
                 or (phrase and not _joined(words[position].string, words, position)):
             break
-        phrase.insert(0, _bare(value))
+        phrase.insert(0, without_sentence_stop(value))
     first = end - len(phrase)
     if len(phrase) > 1 and first > 0 and phrase[0].endswith("ing") \
             and not _joined(words[first].string, words, first - 1):

@@ -118,3 +118,9 @@ class SentenceIndex:
             if sentence.end > start:
                 found.append(sentence)
         return found
+
+
+def without_sentence_stop(word: str) -> str:
+    """A word without the full stop that ends its sentence; an abbreviation written with
+    stops keeps its own ("U.N.", "U.S.")."""
+    return word if "." in word[:-1] else word.rstrip(".")
