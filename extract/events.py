@@ -779,8 +779,7 @@ def _counted_actor(before: list[str]) -> bool:
     for i in range(len(before) - 1):
         number, noun = before[i], before[i + 1]
         model = i > 0 and not before[i - 1].islower()
-        if (number.replace(",", "").isdigit() or number.lower() in _CARDINALS) \
-                and noun.islower() and noun not in _STOP and not model:
+        if _is_number(number) and noun.islower() and noun not in _STOP and not model:
             return True
     return False
 

@@ -196,10 +196,10 @@ def _looks_like_person(person: Person, text: str, bodies: set[str]) -> bool:
     speaks = _speaks(person, text)
     if not speaks and re.search(rf"(?<![\w’'.\-]){re.escape(last)}(?![\w’'\-])", text) is not None:
         return False
-    return _reads_as_name(person, text, bodies)
+    return _reads_as_name(person, text, bodies, speaks)
 
 
-def _reads_as_name(person: Person, text: str, bodies: set[str]) -> bool:
+def _reads_as_name(person: Person, text: str, bodies: set[str], speaks: bool) -> bool:
     """A given name, a form of address ("Mr.", "Dr."), an age, "who", a surname-only
     reference, or a place in the model's eyes that a list puts beside a person."""
     tokens = person.name.split()
@@ -207,7 +207,7 @@ def _reads_as_name(person: Person, text: str, bodies: set[str]) -> bool:
         return True
     if surname_used_alone(tokens, text) or any(m.source == "list" for m in person.mentions):
         return True  # named again by the surname, or listed beside another person
-    if any(m.source == "ner" for m in person.mentions) and _speaks(person, text) \
+    if any(m.source == "ner" for m in person.mentions) and speaks \
             and not is_company(person.name) and person.name not in bodies:
         return True  # the model's person says something: "Zabihullah Mujahid said"
     # An age after the name ("Tavurai Ncube, 41,") and "who" ("Halvard Endresen, who runs
