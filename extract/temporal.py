@@ -29,6 +29,8 @@ _ORD = r"(?:st|nd|rd|th)?"
 # The part of a period that TimeML's TIMEX3 MOD attribute marks ("the end of 2020", "the
 # start of March"): the period is the date.
 _PART_OF = r"(?:the\s+)?(?:end|start|beginning|middle)\s+of"
+# The parts of the day TIMEX3 keeps in a day's expression ("Sunday night", "this morning").
+_DAY_PART = r"(?:morning|afternoon|evening|night)"
 # The cues of a clause's time reference, nearest to the date first: the future forms of
 # English grammar (Quirk et al., "A Comprehensive Grammar of the English Language", 4.41-4.48:
 # will/shall, be going to, be to, be about to, and the simple present of scheduled events,
@@ -239,7 +241,8 @@ def _week(m: re.Match[str], anchor: dt.date | None, future: bool) -> str | None:
     """"earlier this week", "last week": only the month is certain."""
     if anchor is None:
         return None
-    return _counted(anchor, {"last": -1, "next": 1}.get(m.group("rel").lower().split()[-1], 0), "week")
+    rel = (m.group("rel") or "this").lower().split()[-1]  # "the beginning of the week": this one
+    return _counted(anchor, {"last": -1, "next": 1}.get(rel, 0), "week")
 
 
 def _counted(origin: dt.date, n: int, unit: str) -> str:
@@ -391,23 +394,21 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
     # With the part of the day TIMEX3 keeps in the expression ("Sunday night").
     # "a Tuesday" is no particular day; "this Friday" is the one of publication's week.
     (re.compile(r"(?<!\ba )\b(?:(?P<this>(?i:this))\s+)?(?P<w>Monday|Tuesday|Wednesday|Thursday|Friday|"
-                r"Saturday|Sunday)(?:\s+(?:morning|afternoon|evening|night))?\b"), _weekday),
+                rf"Saturday|Sunday)(?:\s+{_DAY_PART})?\b"), _weekday),
     # With the modifiers of TimeML's TIMEX3 MOD attribute before it ("early this year",
     # "late last year", "mid-next month").
     (re.compile(r"\b(?:(?:early|late|mid)[\s\-]+)?"
                 r"(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+(?P<unit>year|month)\b",
                 re.IGNORECASE), _relative),
     # And a part of one ("at the beginning of the week": of publication's week).
-    (re.compile(rf"\b(?:{_PART_OF}\s+)?(?P<rel>last|this|next|earlier\s+this|later\s+this|"
-                rf"(?:(?<=end of )|(?<=start of )|(?<=beginning of )|(?<=middle of ))the)\s+week\b",
-                re.IGNORECASE),
-     _week),
+    (re.compile(rf"\b(?:{_PART_OF}\s+the\s+|(?:{_PART_OF}\s+)?"
+                rf"(?P<rel>last|this|next|earlier\s+this|later\s+this)\s+)week\b", re.IGNORECASE), _week),
     # With the part of the day, as after a weekday ("yesterday evening").
     (re.compile(r"\b(?P<dw>today|tonight|yesterday|tomorrow)"
-                r"(?:\s+(?:morning|afternoon|evening|night))?\b", re.IGNORECASE), _day_word),
+                rf"(?:\s+{_DAY_PART})?\b", re.IGNORECASE), _day_word),
     # The parts of the day that TimeML's TIMEX3 guidelines date by the document's own date
     # ("this morning", "last night").
-    (re.compile(r"\b(?P<dw>(?:this|last)\s+(?:morning|afternoon|evening|night))\b",
+    (re.compile(rf"\b(?P<dw>(?:this|last)\s+{_DAY_PART})\b",
                 re.IGNORECASE), _day_word),
     (re.compile(r"\b(?i:spring|summer|autumn|fall|winter)(?:\s+of)?\s+(?P<y>(?:19|20)\d\d)\b"
                 r"(?![-/]\d|\s*%)"), _year),
