@@ -16,14 +16,14 @@ from extract.mentions import ORG, PLACE, Mention
 from extract.namelists import is_given_name
 from extract.wordlists import split_words
 
-# A possessive before a name ("Punjab's Bhatinda", "Inner Mongolia's Huade"): its owner is
-# the last one or two capitalised words.
+# A possessive before a name ("Norland's Arlo", "West Norland's Arlo"): its owner is the
+# last one or two capitalised words.
 _OWNER_BEFORE = re.compile(r"(?P<first>[A-Z][\w.\-]*[^\S\n])?(?P<last>[A-Z][\w.\-]*)['’]s\s+$")
 
 
 def possessive_owners(text: str, start: int) -> tuple[str, ...]:
     """The names that may own the name at ``start`` through a possessive before it, the
-    shorter first ("In Punjab's Bhatinda": "Punjab", then "In Punjab"); none without one."""
+    shorter first ("In Norland's Arlo": "Norland", then "In Norland"); none without one."""
     match = _OWNER_BEFORE.search(text, max(0, start - 40), start)
     if match is None:
         return ()

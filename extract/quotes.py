@@ -664,11 +664,12 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _HONORIFIC_GENDER = re.compile(
     r"\b(?:(?P<m>Mr|Sir|Lord|King|Prince|Duke|Brother|Father)|"
     r"(?P<f>Mrs|Ms|Miss|Madam|Dame|Lady|Queen|Princess|Duchess|Sister|Mother))\.?\s+$")
-# And the gendered nouns of kinship and of a few roles before a name ("his wife Robin").
+# And the gendered nouns of kinship before a name ("his wife Robin"): the English kin terms
+# of the nuclear and extended family, by marriage and partnership.
 _KIN_GENDER = re.compile(
     r"\b(?:(?P<m>husband|son|brother|father|grandfather|uncle|nephew|boyfriend|widower|"
     r"grandson)|(?P<f>wife|daughter|sister|mother|grandmother|aunt|niece|girlfriend|widow|"
-    r"granddaughter|actress))\s+$", re.IGNORECASE)
+    r"granddaughter))\s+$", re.IGNORECASE)
 _MALE = re.compile(r"\b(?:he|him|his|himself)\b", re.IGNORECASE)
 _FEMALE = re.compile(r"\b(?:she|her|hers|herself)\b", re.IGNORECASE)
 _GENDER_WINDOW = 160
