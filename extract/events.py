@@ -895,7 +895,7 @@ def _planned_verb(words: list[re.Match[str]], within: Sequence[int], ahead: bool
         if before == "will" or (before == "to" and position >= 2
                                 and _planned_infinitive(words, position - 1)):
             return position
-        if ahead and (word in _SCHEDULED or (before in _PRESENT_BE and word.endswith("ing")
+        if ahead and (word in SCHEDULED_VERBS or (before in _PRESENT_BE and word.endswith("ing")
                                              and word != "going")):
             return position
     return None
@@ -913,8 +913,6 @@ def _planned_infinitive(words: list[re.Match[str]], to: int) -> bool:
 
 
 _PRESENT_BE = frozenset(split_words("am is are"))
-# Not the verbs spelled like a plural noun of frequent use ("higher returns", "autumn leaves").
-_SCHEDULED = SCHEDULED_VERBS - {"returns", "leaves"}
 
 
 def _triggers(text: str, words: list[re.Match[str]], date: DateMention,

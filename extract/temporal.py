@@ -37,9 +37,10 @@ _DAY_PART = r"(?:morning|afternoon|evening|night)"
 # 4.42, with its verbs of beginning, ending, arriving and leaving and their phrasal
 # equivalents "kick off", "wrap up", "go on sale") with the words of planning, and the past
 # forms (the auxiliaries "was/were/had/did" and the "-ed" past; a participle after a present
-# or bare "be", "to be finished", "we're guaranteed", is no past).
+# or bare "be", "to be finished", "we're guaranteed", is no past).  Not "returns" and
+# "leaves", spelled like plural nouns of frequent use ("higher returns", "autumn leaves").
 SCHEDULED_VERBS = frozenset(split_words(
-    "starts begins opens ends closes resumes finishes concludes arrives leaves departs returns"))
+    "starts begins opens ends closes resumes finishes concludes arrives departs"))
 _FUTURE_WORDS = (
     r"will|would|shall|going\s+to|about\s+to|(?:plans?|planned|planning)\s+to|(?:is|are)\s+due|"
     r"scheduled|expect|expects|expected|set\s+to|upcoming|next|"

@@ -587,6 +587,8 @@ def test_the_nearest_past_verb_with_a_named_actor_dates_the_event() -> None:
     # A part of the week is of publication's week; the week alone is none.
     ("The yard was sold at the beginning of the week.", "2019-11-20", ["2019-11"]),
     ("It was the busiest day of the week.", "2019-11-20", []),
+    # "returns" spelled like its plural noun is no cue of a schedule.
+    ("Ferry returns in May topped forecasts.", "2019-03-20", ["2018-05"]),
     ("This past May, the pier reopened.", "2019-11-20", ["2019-05"]),
 ])
 def test_relative_months_seasons_weekends_and_decades_are_dates(text: str, published: str,
