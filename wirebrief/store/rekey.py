@@ -34,6 +34,7 @@ def _rekey_aliases(db: sqlite_utils.Database) -> None:
         new = fold(alias or "")
         if not new or new == key:
             continue
+        # Read now, not with the rows: a merge above may have moved this alias to another entity.
         (owner,) = db.execute("select entity_id from aliases where rowid = ?", [rowid]).fetchone()
         other = db.execute("select entity_id from aliases where kind = ? and key = ?",
                            [kind, new]).fetchone()

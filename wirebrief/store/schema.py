@@ -26,6 +26,8 @@ if TYPE_CHECKING:
 #    entities.surname (a person's folded last name, so that "Trump" finds "Donald Trump").
 # 8: entities.surname also holds an organisation's short name ("nordvik" of "Nordvik
 #    Sensors"); a store from before has them filled in and applied (migrations.py).
+# 9: keys folded with an abbreviation's full stops away ("U.N." and "UN" one key); a store
+#    from before is keyed again (store/rekey.py).
 SCHEMA_VERSION = 9
 
 TABLES: dict[str, dict[str, type]] = {
