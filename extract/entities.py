@@ -146,14 +146,6 @@ def _listed_with_people(mentions: list[Mention], text: str) -> list[Mention]:
     return result
 
 
-def written_in_lower_case(word: str, text: str) -> bool:
-    """Whether the text also writes ``word`` in lower case as a word of its prose ("metal",
-    "tech"): a capitalised one is that ordinary word, capitalised by a heading or a sentence
-    start.  A word of an e-mail or web address ("@wired.com") is no prose."""
-    return re.search(rf"(?<![\w’'.\-@/]){re.escape(word.lower())}(?![\w’'\-]|\.\w)",
-                     text) is not None
-
-
 def _between(a: Mention, b: Mention, text: str) -> str:
     """The text between two mentions, whichever comes first."""
     return text[a.end : b.start] if a.end <= b.start else text[b.end : a.start]

@@ -13,8 +13,9 @@ from dataclasses import dataclass, field
 
 from extract import gazetteer as gz
 from extract import products
+from extract.casing import written_in_lower_case
 from extract.context_names import POSITION_WORDS
-from extract.entities import acronym_initials, written_in_lower_case
+from extract.entities import acronym_initials
 from extract.mentions import ORG, Mention
 from extract.namelists import is_adjective, is_company, without_legal_form
 

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from extract import gazetteer as gz
 from extract import products
 from extract.attribution import BEFORE_VERB, INVERTED_SPEECH_VERBS, PERSONAL_SPEECH_VERBS
+from extract.casing import written_in_lower_case
 from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST
 from extract.mentions import ORG, PERSON, Mention
 from extract.namelists import is_company, is_given_name, surname_used_alone
@@ -194,7 +195,7 @@ def _looks_like_person(person: Person, text: str, bodies: set[str]) -> bool:
     if person.titles:
         return True
     speaks = _speaks(person, text)
-    if not speaks and re.search(rf"(?<![\w’'.\-]){re.escape(last)}(?![\w’'\-])", text) is not None:
+    if not speaks and written_in_lower_case(last, text):
         return False
     return _reads_as_name(person, text, bodies, speaks)
 

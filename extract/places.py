@@ -5,8 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from extract.casing import written_in_lower_case
 from extract.context_names import possessive_owners
-from extract.entities import place_name, written_in_lower_case
+from extract.entities import place_name
 from extract.gazetteer import PLACE_NAMES, names_a_site
 from extract.mentions import PLACE, Mention
 from extract.namelists import is_city
