@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from extract.eventwords import EVENT_NOUNS
-from extract.gazetteer import AGREEMENT_KINDS, ORG_KEYWORDS
+from extract.gazetteer import AGREEMENT_KINDS, ORG_KEYWORDS, PLACE_NAMES
 from extract.sentences import Sentence, SentenceIndex, without_sentence_stop
 
 # What ends an agreement's name: a kind of instrument (gazetteer.AGREEMENT_KINDS), with the
@@ -38,7 +38,8 @@ _NAMED = re.compile(
 _TYPED = re.compile(
     r"(?:(?:[A-Z][\w.]*[\-–][A-Z][\w.]*|[A-Z][\w.]+)\s+)?"
     r"(?:(?:free|trade|peace|nuclear|arms|defence|defense|security|ceasefire|bilateral|military|"
-    r"energy|gas|oil|investment|border|maritime|arms-control|technology|cooperation)\s+){1,2}"
+    r"energy|gas|oil|investment|border|maritime|arms-control|technology|cooperation|climate|"
+    r"environmental|tax|extradition|fisheries|aviation)\s+){1,2}"
     r"(?:deal|agreement|pact|treaty|accord|truce)\b"
 )
 # The memorandum of understanding written in lower case, with the field it covers ("a
@@ -67,7 +68,7 @@ _VALUED = re.compile(
 _NAME_WORD = r"[A-Z][\w.&’']*"
 _SIDES = (
     rf"\b(?:{_NAME_WORD}(?:\s{_NAME_WORD})?[\-–]{_NAME_WORD}(?:\s{_NAME_WORD})?"
-    r"|[A-Z][A-Z0-9]{1,7})\s+(?:deal|agreement|partnership|contracts?|pact|accord)\b"
+    r"|[A-Z][A-Z0-9]{1,7})\s+(?:deal|agreement|partnership|contracts?|pact|accord|treaty)\b"
     rf"|\b(?:partnership|deal|contract|agreement|alliance)\s+with\s+{_NAME_WORD}"
     rf"(?:\s{_NAME_WORD}){{0,3}}"
     # and by both: "partnership between the Kell Guild and Arlo Ferries"
@@ -75,6 +76,11 @@ _SIDES = (
     rf"(?:\s(?:of\s)?{_NAME_WORD}){{0,4}}\s+and\s+(?:the\s+)?{_NAME_WORD}(?:\s{_NAME_WORD}){{0,3}}"
 )
 _WITH_SIDES = re.compile(_SIDES)
+# An agreement named by the place where it was made or that it concerns, with its kind in
+# lower case ("the Minsk agreements", "the Oslo accords", "the Iran deal"): a place of the
+# gazetteer before the kind.
+_PLACE_KIND = re.compile(
+    r"\b(?P<place>[A-Z][\w.]+(?:\s[A-Z][\w.]+)?)\s+(?:agreements?|accords?|treaty|pact|protocol|deal)\b")
 # The status values of FACTS.md, each cued by the verbs and phrases that report it (the
 # treaty-law terms of the Vienna Convention on the Law of Treaties: negotiate, sign, ratify,
 # enter into force, suspend, terminate, withdraw, and their everyday synonyms).
@@ -202,6 +208,11 @@ def _candidate_spans(text: str) -> list[tuple[int, int]]:
                     span = (offset + match.start(), offset + match.end())
                     if not any(a < span[1] and span[0] < b for a, b in spans):
                         spans.append(span)
+            for match in _PLACE_KIND.finditer(line):
+                span = (offset + match.start(), offset + match.end())
+                if match.group("place") in PLACE_NAMES \
+                        and not any(a < span[1] and span[0] < b for a, b in spans):
+                    spans.append(span)
         offset += len(line) + 1
     return sorted(spans)
 

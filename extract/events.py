@@ -327,7 +327,8 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     if words[trigger].group(0).lower() in EVENT_NOUNS \
             and not (trigger > 0 and words[trigger - 1].group(0).lower() in _BEFORE_BASE):
         return _noun_phrase(text, words, trigger)
-    low = _reach_back(text, words, trigger)
+    # A verb of saying before it opens the clause it reports ("the guild said Ruiz founded it").
+    low = _reach_back(text, words, trigger, _says)
     if low == trigger >= 2 and words[low - 1].group(0) == "and" and _is_past_verb(words[low - 2].group(0)) \
             and _joined(text, words, low - 2) and _joined(text, words, low - 1):
         low = _reach_back(text, words, low - 2)  # verbs joined by "and" share their subject
@@ -349,6 +350,10 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     _trim_end(kept)
     # One verb ("announced") names no occurrence.
     return " ".join(kept) if len([w for w in kept if w.lower() not in _STOP]) >= 2 else None
+
+
+def _says(word: str) -> bool:
+    return bool(VERB_RE.fullmatch(word))
 
 
 def _verb_phrase_end(text: str, words: list[re.Match[str]], trigger: int, that: int | None,
@@ -512,7 +517,7 @@ _NO_OBJECT = (PREPOSITIONS - {"by"}) | frozenset(split_words(
 # Contact.Meet, Business.Merge-Org), the ones news uses without an object.
 _INTRANSITIVE = frozenset(split_words(
     "died returned arrived resigned crashed collided sank exploded protested rallied met "
-    "travelled traveled merged"))
+    "travelled traveled merged retired fled escaped marched surrendered"))
 # The verbs of calibratable change of state (Levin's class 45.6) in the past, with the noun
 # that names the change ("prices fell" -> "fall of prices").
 _CHANGE_NOUNS = {
@@ -556,11 +561,18 @@ def _reach_back(text: str, words: list[re.Match[str]], trigger: int,
     low = trigger
     while low > 0 and trigger - low < _BEFORE_TRIGGER and _joined(text, words, low - 1):
         before = words[low - 1].group(0)
-        if before.lower() in _CLAUSE_WORDS or stops(before):
-            break
+        if (before.lower() in _CLAUSE_WORDS and not (before in ("and", "or")
+                                                      and _inside_a_name(words, low - 1))) \
+                or stops(before):
+            break  # not at an "and" between names: "Kenya and Ghana", "Ruiz and Brekke"
         low -= 1
         if noun and before.lower() in _DETERMINERS:
             break  # a determiner opens its noun phrase: "in the strongest terms the attack"
+    cut = low
+    while low > 0 and cut - low < _NAME_WORDS and trigger - cut == _BEFORE_TRIGGER \
+            and words[low].group(0)[:1].isupper() and words[low - 1].group(0)[:1].isupper() \
+            and _joined(text, words, low - 1):
+        low -= 1  # a name cut at the length starts where it starts ("Ana Ruiz and Ida Brekke")
     return low
 
 
@@ -811,9 +823,15 @@ def _phrase_words(text: str, sentence: Sentence, date: DateMention,
     if modifier:
         return words
     return [w for i, w in enumerate(words)
-            if not (w.group(0).lower() in PREPOSITIONS and w.end() <= date.start
+            if not (w.group(0).lower() in PREPOSITIONS | _APPROXIMATORS and w.end() <= date.start
                     and (i + 1 == len(words) or words[i + 1].start() >= date.end)
                     and not text[w.end() : date.start].strip())]
+
+
+# The adverbs that make a measure approximate (Quirk et al. 8.104, the approximators, and
+# the approximating "about", "around", "roughly", "some" of numbers): "nearly 10 years ago"
+# leaves no "nearly" behind in the phrase.
+_APPROXIMATORS = frozenset(split_words("almost nearly about around roughly approximately some"))
 
 
 def _is_event_word(word: str) -> bool:
@@ -1065,6 +1083,10 @@ def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan],
         return inside[0].name
     located = [p for p in inside if _LOCATIVE.search(
         sentence.text, max(0, p.start - sentence.start - 24), p.start - sentence.start)]
+    inside = [p for p in inside if not _ORIGIN.search(
+        sentence.text, max(0, p.start - sentence.start - 40), p.start - sentence.start)]
+    if not located and not inside:
+        return default
     nearest = min(located or inside, key=lambda p: min(abs(p.start - date.end), abs(date.start - p.end)))
     return nearest.name
 
@@ -1074,3 +1096,9 @@ def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan],
 # way it went ("from", "via", "Ida Brekke of Norway", a possessive).
 _LOCATIVE = re.compile(rf"(?:\b(?i:{'|'.join(sorted(PLACE_PREPOSITIONS - {'from', 'via'}))})|\b[a-z]+\s+of)"
                        r"\s+(?:(?i:the)\s+)?$")
+# A place after "from" or after a person's name and "of", or joined to such a place by
+# "and", says whence someone is ("Ida Brekke of Norway", "delegates from Kenya and Ghana"),
+# never where the occurrence was.
+_CAPITALISED_WORDS = r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*"
+_ORIGIN = re.compile(rf"(?:\bfrom|\b[A-Z][\w'’.-]*\s+of)\s+(?:(?i:the)\s+)?"
+                     rf"(?:{_CAPITALISED_WORDS},?\s+(?:and|or)\s+(?:(?i:the)\s+)?)?$")

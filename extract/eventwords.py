@@ -10,8 +10,9 @@ from extract.wordlists import split_words
 # Event nouns by the event types of the ACE 2005 annotation guidelines (Life, Movement,
 # Transaction, Business, Conflict, Contact, Personnel, Justice) and their usual nominal
 # triggers, with the kinds of scheduled occurrence news dates (elections, launches,
-# releases, disasters, negotiations and agreements), and the general nouns of occurrence
-# ("event", "incident": WordNet's hyponyms of "happening" that name no kind).
+# releases, disasters, negotiations and agreements), the general nouns of occurrence
+# ("event", "incident": WordNet's hyponyms of "happening" that name no kind) and the sporting
+# fixtures (WordNet's hyponyms of "contest": match, final, tournament, championship, race).
 EVENT_NOUNS = frozenset(
     split_words("""birth death deaths marriage wedding divorce injury funeral killing killings
 assassination murder execution
@@ -32,7 +33,8 @@ indictment lawsuit appeal acquittal pardon release investigation inquiry
 earthquake flood hurricane storm fire outbreak crash collision sinking accident
 exercise exercises drill drills deployment test tests ceasefire truce agreement treaty deal
 partnership signing ban sanctions tariffs announcement decision report ceremony anniversary
-cyberattack hack breach event events incident incidents""")
+cyberattack hack breach event events incident incidents
+match matches final tournament championship race""")
 )
 # Past-tense verbs that are ACE 2005 triggers of the same event types, mapped to the noun
 # that names the event.
@@ -61,6 +63,10 @@ VERB_NOUNS = {
     "signed": "signing", "announced": "announcement", "banned": "ban", "tested": "test",
     "deployed": "deployment", "sanctioned": "sanctions", "approved": "approval",
     "agreed": "agreement", "suspended": "suspension", "opened": "opening",
+    "purchased": "purchase", "hired": "hiring", "retired": "retirement", "fled": "flight",
+    "escaped": "escape", "jailed": "imprisonment", "imprisoned": "imprisonment",
+    "fined": "fine", "freed": "release", "marched": "march", "divorced": "divorce",
+    "surrendered": "surrender", "expelled": "expulsion", "hanged": "execution",
 }
 # The irregular past and past-participle forms of English verbs (the verb exceptions of the
 # spaCy model's lemmatizer, written to a data file by tools/word_lists_from_spacy.py),
