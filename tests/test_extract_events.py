@@ -196,6 +196,10 @@ def test_month_without_year_takes_the_tense_of_its_clause() -> None:
     assert _dates("Lawmakers meet before the session that starts in January.", "2019-11-20") == [
         "2020-01"]
     assert _dates("In May, the two navies will hold a joint drill.", "2019-11-20") == ["2020-05"]
+    # "expected to", "scheduled to" after "is" plan, though shaped like a passive.
+    assert _dates("The guild is expected to vote on the offer on Thursday.", "2025-06-11") == [
+        "2025-06-12"]
+    assert _dates("The ferry is scheduled to sail in March.", "2025-06-11") == ["2026-03"]
 
 
 def test_durations_are_not_dates() -> None:
