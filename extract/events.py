@@ -636,7 +636,12 @@ def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
     """The name a relative clause opening just before the phrase is about ("the governor,
     Ana Ruiz, who lost her seat": "Ana Ruiz"), or the noun phrase before "which" ("the
     biannual talks, which opened here on Saturday": "biannual talks"), or []: the clause's
-    subject is that name or that thing."""
+    subject is that name or that thing; and an event noun's phrase before a participle that
+    opens an aside ("the talks, held in Geneva last month, ended": a reduced relative clause,
+    Quirk et al. 17.30)."""
+    if _opens_reduced_aside(words, low):
+        phrase = _event_before(words, low)
+        return phrase if EVENT_NOUNS.intersection(w.lower() for w in phrase) else []
     if low >= 2 and words[low - 1].group(0).lower() == "which":
         # Only as the relative's subject: "which the two governments signed" has its own.
         return _event_before(words, low - 1) if _verb_comes_first(words, low) else []
@@ -663,6 +668,15 @@ def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
     if before >= 0 and words[before].group(0).lower() in PREPOSITIONS:
         return []  # "a designer born in Bergen, who ...": a place, the object of "in"
     return leading_title(" ".join(names))[1].split()  # the name, without "Governor"
+
+
+def _opens_reduced_aside(words: list[re.Match[str]], low: int) -> bool:
+    """Whether a past participle after a comma and a noun opens the phrase ("talks, held")."""
+    if low < 1 or low >= len(words):
+        return False
+    verb = words[low].group(0)
+    return verb.islower() and _is_past_verb(verb) and _noun_word(words[low - 1]) \
+        and words[low].string[words[low - 1].end() : words[low].start()].strip() == ","
 
 
 def _subject_before_aside(text: str, words: list[re.Match[str]], low: int) -> list[str]:

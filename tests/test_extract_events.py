@@ -837,6 +837,9 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
      [("2015", "Ana Ruiz founded the ferry line")]),
     ("The guild said Ana Ruiz founded the ferry line in 2019.",
      [("2019", "Ana Ruiz founded the ferry line")]),
+    # A participle opening an aside after an event noun is a reduced relative clause.
+    ("The talks, held in Arlo last month, ended without a deal.", [("2025-05", "talks held in Arlo")]),
+    ("The ferry, built in 1998, was sold.", []),
     # A subject runs back over the "and" between names, and to where a name starts.
     ("Ana Ruiz and Ida Brekke met on Monday.", [("2025-06-09", "meeting of Ana Ruiz and Ida Brekke")]),
 ])
