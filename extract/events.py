@@ -788,9 +788,12 @@ _INSTITUTIONS = gz.ORG_KEYWORDS | gz.ORG_HEADS
 
 def _opening_subject(words: list[re.Match[str]], low: int, trigger: int) -> bool:
     """Whether the past verb's subject is the noun phrase that opens the sentence with an
-    article ("The vessel ran aground off Bergen on Tuesday"): the sentence's own actor."""
-    return low == 0 and trigger >= 2 and words[0].group(0) in ("The", "A", "An") \
-        and all(_noun_word(w) for w in words[1:trigger])
+    article ("The vessel ran aground off Bergen on Tuesday"), or after the date that opens it
+    with none ("On Monday, gunmen stormed a school"): the sentence's own actor."""
+    if low != 0 or trigger < 1:
+        return False
+    opens = words[0].group(0).lower() in ("the", "a", "an") and trigger >= 2
+    return (opens or _noun_word(words[0])) and all(_noun_word(w) for w in words[1:trigger])
 
 
 def _is_number(word: str) -> bool:

@@ -871,6 +871,9 @@ def test_the_event_a_verb_names_with_its_subject(text: str, expected: list[tuple
     ("After the storm, two sailors reached the shore on Monday.",
      [("2025-06-09", "two sailors reached the shore")]),
     ("The harbour lost 1,200 jobs in 2024.", []),
+    # After a day that opens the sentence, its subject needs no article.
+    ("On Monday, gunmen stormed a school in Arlo.", [("2025-06-09", "gunmen stormed a school in Arlo")]),
+    ("On Monday, the ferry ran aground off Arlo.", [("2025-06-09", "ferry ran aground off Arlo")]),
     # A past spelled like its base is the base after "to" or a modal.
     ("Kell wants to cut the ferry fares, the guild said on Monday.", []),
     # A pronoun with a contracted auxiliary is a pronoun, no name.
