@@ -36,7 +36,8 @@ _DAY_PART = r"(?:morning|afternoon|evening|night)"
 # will/shall, be going to, be to, be about to, and the simple present of scheduled events,
 # 4.42, with its verbs of beginning, ending, arriving and leaving and their phrasal
 # equivalents "kick off", "wrap up", "go on sale") with the words of planning, and the past
-# forms (the auxiliaries "was/were/had/did" and the "-ed" past; a participle after a present
+# forms (the auxiliaries "was/were/had/did", the "-ed" past and the irregular pasts of the
+# verbs of saying, "said" and "told", which report with "would"; a participle after a present
 # or bare "be", "to be finished", "we're guaranteed", is no past).  Not "returns" and
 # "leaves", spelled like plural nouns of frequent use ("higher returns", "autumn leaves").
 SCHEDULED_VERBS = frozenset(split_words(
@@ -49,7 +50,7 @@ _FUTURE_WORDS = (
 )
 _TENSE_CUE = re.compile(
     rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<passive>(?:be|been|being|is|are|am|[’']re|[’']s)\s+(?!(?:scheduled|expected|planned)\b)[a-z]{{3,}}ed)|"
-    rf"(?P<past>was|were|had|did|ago|[a-z]{{3,}}ed))\b",
+    rf"(?P<past>was|were|had|did|ago|said|told|[a-z]{{3,}}ed))\b",
     re.IGNORECASE,
 )
 
