@@ -473,7 +473,8 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
     """The event a passive names, as the noun of its verb and the subject it happened to
     ("300 migrants were deported" -> "deportation of 300 migrants"), or None."""
     verb = words[trigger].group(0).lower()
-    if verb not in VERB_NOUNS or trigger < 2 or words[trigger - 1].group(0).lower() not in _BE_FORMS:
+    if (verb not in VERB_NOUNS and verb not in _SUPPORT_VERBS) or trigger < 2 \
+            or words[trigger - 1].group(0).lower() not in _BE_FORMS:
         return None
     segments = _CLAUSE_MARK.split(text[words[0].start() : words[trigger - 1].start()])
     while len(segments) > 1 and (not segments[-1].strip() or _PARENTHETICAL.match(segments[-1])):
@@ -491,8 +492,17 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
     if not subject or all(w.lower() in _STOP for w in subject):
         # "they will be released": the release, of nobody named; "it was announced" only
         # reports that something was said.
-        return None if VERB_RE.fullmatch(verb) else VERB_NOUNS[verb]
+        return None if VERB_RE.fullmatch(verb) or verb in _SUPPORT_VERBS else VERB_NOUNS[verb]
+    if verb in _SUPPORT_VERBS:  # "the last census was held": the census
+        while len(subject) > 1 and subject[0].lower() in _DETERMINERS:
+            subject.pop(0)
+        return _named_event("", subject, text)
     return _named_event(VERB_NOUNS[verb], subject, text)
+
+
+# The support verbs of event nouns (NomBank's support verbs: one holds, stages, hosts or
+# conducts an occurrence): what "was held" tells of is an occurrence itself.
+_SUPPORT_VERBS = frozenset(split_words("held staged hosted conducted organised organized"))
 
 
 def _named_event(noun: str, subject: list[str], text: str) -> str:
@@ -505,7 +515,7 @@ def _named_event(noun: str, subject: list[str], text: str) -> str:
     if first in _STOP | _NUMBER_WORDS or first.endswith("ly") \
             or re.search(rf"(?<![\w-]){re.escape(first)}\b", text):
         words[0] = first
-    return f"{noun} of {' '.join(words)}"
+    return f"{noun} of {' '.join(words)}" if noun else " ".join(words)
 
 
 # What follows a verb used without an object: a preposition (not "by", which makes a

@@ -843,6 +843,9 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
     # A participle opening an aside after an event noun is a reduced relative clause.
     ("The talks, held in Arlo last month, ended without a deal.", [("2025-05", "talks held in Arlo")]),
     ("The ferry, built in 1998, was sold.", []),
+    # What "was held" (a support verb of an event noun) tells of is an occurrence.
+    ("The last census was held in 2011.", [("2011", "last census")]),
+    ("It was held in 2011.", []),
     # A subject runs back over the "and" between names, and to where a name starts.
     ("Ana Ruiz and Ida Brekke met on Monday.", [("2025-06-09", "meeting of Ana Ruiz and Ida Brekke")]),
 ])
