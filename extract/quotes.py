@@ -16,6 +16,7 @@ from extract import gazetteer as gz
 from extract.attribution import (
     BEFORE_VERB,
     DESCRIPTION_RE,
+    PERSONAL_SPEECH_VERBS,
     PRONOUN_RE,
     SPEECH_VERBS,
     VERB_RE,
@@ -240,6 +241,8 @@ def _merge(first: dict[str, object], record: dict[str, object]) -> None:
     first["evidence"] = evidence
 
 
+# A speech verb within a few words after a quotation's closing mark.
+_SAID_AFTER = re.compile(rf"[”\"’»]?\s*(?:[\w’'-]+\s+){{0,4}}(?:{PERSONAL_SPEECH_VERBS})\b")
 _REPORTING_VERB = re.compile(
     r"\b(?:said|says|told|tells|added|wrote|warned|insisted|stated|argued|promised|vowed|"
     r"declared)\b(?:(?!\b(?:called|dubbed|described|named|known|so-called)\b)[^.;])*$"
@@ -275,9 +278,10 @@ _WORK_BEFORE = re.compile(
 
 def _reported_phrase(ctx: QuoteContext, quote: QuoteSpan, speaker: str | None) -> bool:
     """A short quoted phrase is a quotation when its sentence reports someone saying it."""
-    if speaker is None:
-        return False
-    if quote.text.rstrip()[-1:] in ",.!?":
+    whole = quote.text.rstrip()[-1:] in ",.!?"
+    if speaker is None:  # “It's over,” one crew member said: said, by nobody named
+        return whole and bool(_SAID_AFTER.match(ctx.text, quote.end))
+    if whole:
         return True  # a whole short utterance: “We're very close,” he said.
     if _modifies_a_noun(ctx.text, quote.end):
         return False  # a term used as a modifier: a textbook case of “grey zone” pressure

@@ -271,3 +271,8 @@ def test_an_embedded_tweet_holds_no_more_than_a_post_can() -> None:
     assert [t["text"] for t in tweets] == [
         "Our refit starts on Monday: north quay for all ferries https://t.co/abcDEF123 "
         "pic.twitter.com/XyZ987abc"]
+
+
+def test_a_short_utterance_said_by_somebody_unnamed_is_a_quotation() -> None:
+    found = _quotes_in("“It’s over,” one crew member said. The guild called it “a disgrace,” and left.")
+    assert [(q["text"], q["speaker"]) for q in found] == [("It’s over", None)]
