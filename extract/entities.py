@@ -361,12 +361,19 @@ def _is_group(name: str) -> bool:
     return name.strip() in gz.ARMED_GROUPS
 
 
+# A genitive that classifies rather than owns (Quirk et al. 5.125, the descriptive genitive:
+# "a women's college", "the People's Party") is part of a name; its nouns are those of
+# people.
+_DESCRIPTIVE_GENITIVE = re.compile(
+    r"\b(?i:people|women|men|children|workers|lord|martyrs|mothers|veterans|nations)$")
+
+
 def _split_possessive(start: int, end: int, text: str, kind: str) -> list[Mention]:
     """"the Indian Navy's Information Fusion Centre" names two organisations."""
     span = text[start:end]
     match = re.search(r"['’]s\s+(?=[A-Z])", span)
-    if not match:
-        return [Mention(span, kind, start, end)]
+    if not match or _DESCRIPTIVE_GENITIVE.search(span, 0, match.start()):
+        return [Mention(span, kind, start, end)]  # "the Pakistan People's Party": one name
     left_end = start + match.start()
     right_start = start + match.end()
     left = context.LEADING.sub("", text[start:left_end])

@@ -320,6 +320,14 @@ def test_a_countrys_possessive_is_no_part_of_the_organisations_name() -> None:
     assert not any("'s" in name for name in orgs)
 
 
+def test_a_descriptive_genitive_is_part_of_the_organisations_name() -> None:
+    text = ("The Kell People's Party won the vote on Monday, and said it would join the Kell "
+            "Harbour Board's Safety Panel.")
+    orgs = _orgs(text)
+    assert "Kell People's Party" in orgs and "Kell People" not in orgs
+    assert "Kell Harbour Board" in orgs and "Safety Panel" in orgs  # an owner's genitive
+
+
 def test_a_companys_first_word_used_alone_later_is_its_short_name() -> None:
     text = ("Norwegian firm Nordvik Sensors will supply the sonar, the ministry said on Monday. "
             "Nordvik has built sonar sets since 1998. The House Science Committee and the House "
