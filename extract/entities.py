@@ -339,7 +339,8 @@ def _capitalised_plural(mention: Mention, text: str) -> bool:
 def _without_sentence_opener(mention: Mention, text: str) -> Mention:
     """"Ousted WeWork founder ...", "Recent Samsung phones": a word that opens a sentence is
     capitalised whatever it is, so when it is written nowhere else and the rest of the span
-    stands alone elsewhere as a name (after no capitalised word), the name is the rest.  A
+    stands alone elsewhere as a name (after and before no capitalised word: not the "United"
+    of "the United Nations"), the name is the rest.  A
     person's surname stands alone anyway, so only organisations are judged so."""
     first, _, rest = mention.text.partition(" ")
     if mention.kind != ORG or not rest[:1].isupper() or not first[1:].islower() or _known(mention) \
@@ -349,7 +350,7 @@ def _without_sentence_opener(mention: Mention, text: str) -> Mention:
         return mention
     again = len(re.findall(rf"\b{re.escape(first)}\b", text)) > 1
     alone = any(not re.search(r"[A-Z][\w’'.\-]*\s+$", text[max(0, m.start() - 30) : m.start()])
-                for m in re.finditer(rf"(?<![\w\-]){re.escape(rest)}\b", text))
+                for m in re.finditer(rf"(?<![\w\-]){re.escape(rest)}\b(?![^\S\n]+[A-Z])", text))
     if again or not alone:
         return mention
     start = mention.start + len(first) + 1

@@ -266,7 +266,9 @@ national guard|judiciary|supreme court|court|central bank|election commission"""
 # Corp., LLC, Productions, Studios, Partners) of English organisation names, research
 # institutions (observatory, laboratory), the usual newspaper and airline name words, and the
 # industry words that end company names (the industry names of the Global Industry
-# Classification Standard: Aerospace & Defense, Marine Shipping, Electronic Equipment, ...).
+# Classification Standard: Aerospace & Defense, Marine Shipping, Electronic Equipment, ...)
+# and the name words of association football clubs (FC, AFC, United, Rovers, Wanderers,
+# Athletic, Albion: "Leeds United" is a club, no person).
 ORG_KEYWORDS = frozenset(
     """ministry|department|agency|council|commission|committee|senate|parliament|assembly|
 congress|court|bank|university|academy|institute|college|school|company|corp|corporation|
@@ -280,7 +282,8 @@ entertainment|pictures|records|partners|capital|equities|securities|observatory|
 laboratories|labs|museum|library|festival|shipping|maritime|marine|aerospace|dynamics|
 sensors|drones|engineering|electronics|energy|petroleum|steel|logistics|shipyard|shipbuilding|
 robotics|semiconductor|semiconductors|communications|telecom|software|pharmaceuticals|
-insurance|utilities|railways|railway|automotive|chemicals|mining|metals""".replace("\n", "").split("|")
+insurance|utilities|railways|railway|automotive|chemicals|mining|metals|
+fc|afc|united|rovers|wanderers|athletic|albion""".replace("\n", "").split("|")
 )
 
 # Armed groups on the UN Security Council's consolidated sanctions list or the US State

@@ -320,6 +320,13 @@ def test_a_countrys_possessive_is_no_part_of_the_organisations_name() -> None:
     assert not any("'s" in name for name in orgs)
 
 
+def test_a_football_club_is_an_organisation_whole() -> None:
+    record = _facts("Kell United beat Arlo Rovers 2-1 on Saturday. The United Nations said so.")
+    orgs = [o["name"] for o in record["organizations"]]
+    assert "Kell United" in orgs and "Arlo Rovers" in orgs
+    assert not record["people"]
+
+
 def test_a_descriptive_genitive_is_part_of_the_organisations_name() -> None:
     text = ("The Kell People's Party won the vote on Monday, and said it would join the Kell "
             "Harbour Board's Safety Panel.")
