@@ -40,12 +40,14 @@ _TRAILING = re.compile(
 
 @dataclass(frozen=True)
 class Dateline:
-    """Place, ISO date and agency read from the opening of the body; ``end`` is its length."""
+    """Place, ISO date and agency read from the opening of the body; ``end`` is its length;
+    ``region`` the country or state written after the place ("HANOI, Vietnam")."""
 
     place: str | None
     date: str | None
     agency: str | None
     end: int
+    region: str | None = None
 
 
 def parse_dateline(text: str, published: str | None) -> Dateline | None:
@@ -56,7 +58,7 @@ def parse_dateline(text: str, published: str | None) -> Dateline | None:
         place = _title_case(match.group("place"))
         agency = canonical_agency(match.group("agency") or "") or _raw_agency(match.group("agency"))
         date = _date(match.group("date"), match.group("year"), published) or published
-        return Dateline(place, date, agency, match.end())
+        return Dateline(place, date, agency, match.end(), match.group("region"))
     credit = _CREDIT_ONLY.match(head)
     if credit:
         raw = credit.group("paren") or credit.group("site") or ""

@@ -21,9 +21,9 @@ from extract.events import PlaceSpan, extract_events
 from extract.mentions import ORG, PERSON, PLACE, Mention
 from extract.models import is_english, pipeline_for
 from extract.ner import run_ner
-from extract.orgs import Organization, build_orgs
+from extract.orgs import Organization, build_orgs, short_name_of
 from extract.people import Person, build_people
-from extract.places import Place, build_places
+from extract.places import Place, build_places, governed_as_a_place
 from extract.quotes import Named, PersonTitles, QuoteContext, extract_quotes
 from extract.sentences import SentenceIndex, split_sentences
 from extract.topics import classify
@@ -108,8 +108,12 @@ def _entities(text: str, index: SentenceIndex, dateline: Dateline | None, agency
     mentions = _outside_agreements(find_mentions(entities, text, skip, covered), text)
     people = [p for p in build_people(mentions, text) if not _bylined(p, authors, text)]
     orgs = build_orgs(mentions, text, _credit_names(agency))
-    blocked = {p.name.lower() for p in people} | {o.name.lower() for o in orgs}
-    places = build_places(mentions, blocked, text)
+    blocked = {p.name.lower() for p in people} | {n.lower() for o in orgs for n in o.names()}
+    # An organisation's short name tagged as a place is the organisation ("Emirates" of
+    # "Emirates Airline") unless a preposition of place governs it somewhere ("fans in Ithaca").
+    short_names = {(short_name_of(o.name) or "").lower() for o in orgs}
+    places = [p for p in build_places(mentions, blocked, text)
+              if p.name.lower() not in short_names or governed_as_a_place(p, text)]
     _add_dateline_place(places, dateline, text, {n.lower() for o in orgs for n in o.names()})
     return _Entities(people, orgs, places, _named(people, orgs, places))
 
@@ -158,11 +162,20 @@ def _add_dateline_place(places: list[Place], dateline: Dateline | None, text: st
     start = text.find(dateline.place.split()[0][:3].upper())
     start = max(start, 0)
     mention = Mention(dateline.place, PLACE, start, start + len(dateline.place))
+    _add_place(places, mention)
+    region = dateline.region
+    if region and region in gz.PLACE_NAMES:  # "HANOI, Vietnam": Vietnam is named too
+        start = text.find(region, mention.end)
+        _add_place(places, Mention(region, PLACE, start, start + len(region)), at=1)
+
+
+def _add_place(places: list[Place], mention: Mention, at: int = 0) -> None:
+    """One more mention of a place, listed first (``at``) when it is new."""
     for place in places:
-        if place.name.lower() == dateline.place.lower():
+        if place.name.lower() == mention.text.lower():
             place.mentions.insert(0, mention)
             return
-    places.insert(0, Place(dateline.place, [mention]))
+    places.insert(at, Place(mention.text, [mention]))
 
 
 def _named(people: list[Person], orgs: list[Organization], places: list[Place]) -> list[Named]:

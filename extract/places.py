@@ -56,6 +56,16 @@ def _written_as_a_place(place: Place, text: str) -> bool:
     return False
 
 
+_AFTER_A_PREPOSITION_OF_PLACE = re.compile(
+    rf"\b(?:{'|'.join(sorted(PLACE_PREPOSITIONS))})\s+(?:the\s+)?$", re.IGNORECASE)
+
+
+def governed_as_a_place(place: Place, text: str) -> bool:
+    """Whether a preposition of place governs one of the place's mentions ("fans in Ithaca")."""
+    return any(_AFTER_A_PREPOSITION_OF_PLACE.search(text, max(0, m.start - 16), m.start)
+               for m in place.mentions)
+
+
 def build_places(mentions: list[Mention], blocked: set[str], text: str) -> list[Place]:
     """Group place mentions by canonical name, skipping names known to be something else
     and capitalised words the model alone took for places."""

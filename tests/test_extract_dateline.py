@@ -65,6 +65,23 @@ def test_record_uses_dateline_and_published_fallback() -> None:
     assert record["published"].endswith("-03-04")
 
 
+def test_the_country_or_state_of_a_dateline_is_a_place_of_the_story() -> None:
+    for opening, places in [("HANOI, Vietnam (AP) — The ferry sailed.", ["Hanoi", "Vietnam"]),
+                            ("AUSTIN, Texas (AP) — The ferry sailed.", ["Austin", "Texas"]),
+                            ("NEW YORK (Reuters) - The ferry sailed.", ["New York"])]:
+        record = extract_facts(article_from_text(opening, published="2026-02-03"))
+        assert [p["name"] for p in record["places"]] == places
+
+
+def test_an_organisations_short_name_is_no_place() -> None:
+    text = "Arden Holdings bought the label in June. As of May, Arden had control of its catalogue."
+    record = extract_facts(article_from_text(text, published="2026-02-03"))
+    assert "Arden" not in [p["name"] for p in record["places"]]
+    # Unless a preposition of place governs it somewhere.
+    record = extract_facts(article_from_text(text + " Fans in Arden cheered.", published="2026-02-03"))
+    assert "Arden" in [p["name"] for p in record["places"]]
+
+
 def test_no_dateline_gives_null() -> None:
     record = extract_facts(article_from_text("Two ships collided near the port.", published="2024-01-01"))
     assert record["dateline"] is None and record["agency"] is None
