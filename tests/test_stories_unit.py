@@ -10,7 +10,7 @@ from wirebrief.store import open_db
 from wirebrief.store.articles import save_article
 from wirebrief.stories import place_new_articles, read_stories, rebuild_stories, redirects, signals
 from wirebrief.stories.clustering import Clusterer, story_id_for
-from wirebrief.stories.documents import Doc
+from wirebrief.stories.documents import Doc, make_doc, named_in_dateline_only
 from wirebrief.stories.scoring import Scorer, vetoed
 from wirebrief.stories.vectors import TextModel
 
@@ -154,3 +154,14 @@ def test_redirects_follow_chains_of_merges(tmp_path: Path) -> None:
                      [("a", "b"), ("b", "c"), ("c", None)])
     conn.commit()
     assert redirects(conn) == {"a": "c", "b": "c"}
+
+
+def test_a_place_named_in_the_dateline_only_is_no_shared_entity() -> None:
+    text = "ARLO, Norland (AP) — The ferry sank off Kell on Monday, Norland's coast guard said."
+    doc = make_doc(("a1", None, "Ferry sinks", "", text, "2026-11-12", "2026-11-12", "Arlo", None))
+    assert named_in_dateline_only(doc, "Arlo")
+    assert not named_in_dateline_only(doc, "Norland")  # named in the body too
+    assert not named_in_dateline_only(doc, "Kell")
+    plain = make_doc(("a2", None, "Ferry sinks", "", "Arlo said the ferry sank.", "2026-11-12",
+                      "2026-11-12", None, None))
+    assert not named_in_dateline_only(plain, "Arlo")

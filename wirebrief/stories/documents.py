@@ -11,6 +11,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 
+from extract.dateline import parse_dateline
 from wirebrief.store.keys import fold
 from wirebrief.stories import signals
 
@@ -47,6 +48,7 @@ class Doc:
     stage: str | None = None
     continues: bool = False
     commentary: bool = False
+    dateline_end: int = 0  # where the body's dateline ("DUBAI, United Arab Emirates (AP) —") ends
 
     @property
     def order(self) -> tuple[str, str, str]:
@@ -79,8 +81,21 @@ def make_doc(row: tuple) -> Doc:
         event_day=signals.event_day(title, lead, day, _second_paragraph(text)),
         figures=signals.figures(title, lead),
         stage=signals.stage(title, lead), continues=signals.continues(text),
-        commentary=signals.commentary(title),
+        commentary=signals.commentary(title), dateline_end=_dateline_end(text, published),
     )
+
+
+def _dateline_end(text: str, published: str | None) -> int:
+    dateline = parse_dateline(text, published[:10] if published else None)
+    return dateline.end if dateline and dateline.place else 0
+
+
+def named_in_dateline_only(doc: Doc, name: str) -> bool:
+    """Whether the text names ``name`` in its dateline and nowhere after it: the dateline's
+    place is scored once, as the dateline, not again among the shared entities."""
+    lowered = name.lower()
+    return doc.dateline_end > 0 and lowered in doc.text[: doc.dateline_end].lower() \
+        and lowered not in doc.text[doc.dateline_end :].lower()
 
 
 def _second_paragraph(text: str) -> str:
@@ -101,10 +116,11 @@ def load_docs(conn: sqlite3.Connection, ids: Iterable[str]) -> list[Doc]:
         marks = ",".join("?" * len(chunk))
         for row in conn.execute(f"select {COLUMNS} from articles where id in ({marks})", chunk):
             docs[row[0]] = make_doc(row)
-        query = (f"select m.article_id, m.entity_id, e.kind from mentions m join entities e "
+        query = (f"select m.article_id, m.entity_id, e.kind, m.name from mentions m join entities e "
                  f"on e.id = m.entity_id where m.article_id in ({marks})")
-        for article_id, entity_id, kind in conn.execute(query, chunk):
-            docs[article_id].entities[entity_id] = kind
+        for article_id, entity_id, kind, name in conn.execute(query, chunk):
+            if not named_in_dateline_only(docs[article_id], name or ""):
+                docs[article_id].entities[entity_id] = kind
     return sorted(docs.values(), key=lambda d: d.order)
 
 
