@@ -227,6 +227,13 @@ def _what(text: str, sentence: Sentence, date: DateMention,
             what = _phrase(text, words, trigger, fallback, day=len(date.iso) == 10)
             if what:
                 return what
+        if accept is _is_event_noun_in_clause and not planned:
+            # A noun of action that makes no phrase alone is the subject of a plan's verb
+            # ("production will start in January"): the plan's phrase.
+            verb = _planned_verb(words, within, ahead)
+            what = None if verb is None else _phrase(text, words, verb, False)
+            if what:
+                return what
         if not planned:
             return None  # a plan's verb without a phrase leaves the other passes to try
     return None
@@ -353,7 +360,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
 
 
 def _says(word: str) -> bool:
-    return bool(VERB_RE.fullmatch(word))
+    return bool(VERB_RE.fullmatch(without_sentence_stop(word)))
 
 
 def _verb_phrase_end(text: str, words: list[re.Match[str]], trigger: int, that: int | None,
@@ -931,14 +938,17 @@ def _planned_verb(words: list[re.Match[str]], within: Sequence[int], ahead: bool
     """The first verb of a plan in the date's clause ("plans to build", "will open"): a
     lower-case word after "will", or after "to" that follows a verb of planning; with a date
     still to come, a present progressive, the arrangement of Quirk et al. 4.43 ("is stepping
-    down in May"), or a scheduled present, 4.42 ("the show opens on Friday")."""
+    down in May"), or a scheduled present, 4.42 ("the show opens on Friday").  In reported
+    speech "will" is backshifted to "would" (Quirk et al. 14.31: "the first ferries would
+    arrive in 2027, Ruiz said")."""
+    reported = any(_says(w.group(0)) for w in words)
     for position in within:
         word = words[position].group(0)
         if position < 1 or not word.islower() or word in _STOP_OR_PREPOSITION:
             continue
         before = words[position - 1].group(0).lower()
-        if before == "will" or (before == "to" and position >= 2
-                                and _planned_infinitive(words, position - 1)):
+        if before == "will" or (before == "would" and reported) \
+                or (before == "to" and position >= 2 and _planned_infinitive(words, position - 1)):
             return position
         if ahead and (word in SCHEDULED_VERBS or (before in _PRESENT_BE and word.endswith("ing")
                                              and word != "going")):

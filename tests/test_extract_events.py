@@ -846,6 +846,10 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
     # What "was held" (a support verb of an event noun) tells of is an occurrence.
     ("The last census was held in 2011.", [("2011", "last census")]),
     ("It was held in 2011.", []),
+    # "Would" is the backshifted "will" of reported speech; a plain conditional dates nothing.
+    ("The first ferries would arrive in 2027, Ruiz said.", [("2027", "first ferries would arrive")]),
+    ("Ruiz said production would start in January.", [("2026-01", "production would start")]),
+    ("The first ferries would arrive sooner in a warmer 2027.", []),
     # A subject runs back over the "and" between names, and to where a name starts.
     ("Ana Ruiz and Ida Brekke met on Monday.", [("2025-06-09", "meeting of Ana Ruiz and Ida Brekke")]),
 ])
