@@ -519,7 +519,7 @@ def _named_event(noun: str, subject: list[str], text: str) -> str:
     prices"), not a name."""
     words = [without_sentence_stop(w) for w in subject]
     first = words[0].lower()
-    if first in _STOP | _NUMBER_WORDS or first.endswith("ly") \
+    if first in _STOP | _NUMBER_WORDS or first.endswith("ly") or first in EVENT_NOUNS \
             or re.search(rf"(?<![\w-]){re.escape(first)}\b", text):
         words[0] = first
     return f"{noun} of {' '.join(words)}" if noun else " ".join(words)
@@ -534,7 +534,8 @@ _NO_OBJECT = (PREPOSITIONS - {"by"}) | frozenset(split_words(
 # Contact.Meet, Business.Merge-Org), the ones news uses without an object.
 _INTRANSITIVE = frozenset(split_words(
     "died returned arrived resigned crashed collided sank exploded protested rallied met "
-    "travelled traveled merged retired fled escaped marched surrendered"))
+    "travelled traveled merged retired fled escaped marched surrendered collapsed erupted capsized "
+    "derailed"))
 # The verbs of calibratable change of state (Levin's class 45.6) in the past, with the noun
 # that names the change ("prices fell" -> "fall of prices").
 _CHANGE_NOUNS = {
@@ -562,8 +563,9 @@ def _intransitive_what(text: str, words: list[re.Match[str]], trigger: int) -> s
         return None
     low = _reach_back(text, words, trigger, _is_past_verb)
     subject = [w.group(0) for w in words[low:trigger]]
-    while subject and subject[0].lower() in _NO_NOUN_WORDS:
-        subject.pop(0)
+    while subject and subject[0].lower() in _NO_NOUN_WORDS \
+            and not (subject[0].lower() in ("the", "a", "an") and len(subject) > 1):
+        subject.pop(0)  # not the article of its noun: "collapse of the bridge"
     if not subject or subject[-1].lower() in _STOP | _PRONOUNS | _NOT_SUBJECT \
             or subject[-1].endswith("ly"):
         return None

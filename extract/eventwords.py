@@ -67,6 +67,11 @@ VERB_NOUNS = {
     "escaped": "escape", "jailed": "imprisonment", "imprisoned": "imprisonment",
     "fined": "fine", "freed": "release", "marched": "march", "divorced": "divorce",
     "surrendered": "surrender", "expelled": "expulsion", "hanged": "execution",
+    "formed": "formation", "established": "establishment",
+    # Verbs of change of state and of disappearance (Levin's classes 45.4 and 48.2) that
+    # news tells accidents with: what happened to the subject is the occurrence.
+    "collapsed": "collapse", "erupted": "eruption", "capsized": "capsizing",
+    "derailed": "derailment",
 }
 # The irregular past and past-participle forms of English verbs (the verb exceptions of the
 # spaCy model's lemmatizer, written to a data file by tools/word_lists_from_spacy.py),

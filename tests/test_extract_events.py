@@ -846,6 +846,10 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
     # What "was held" (a support verb of an event noun) tells of is an occurrence.
     ("The last census was held in 2011.", [("2011", "last census")]),
     ("It was held in 2011.", []),
+    # Verbs of change of state and of starting a body name what happened to their subject.
+    ("The old bridge collapsed in 2018, killing 43 people.", [("2018", "collapse of the old bridge")]),
+    ("Talks collapsed in March.", [("2025-03", "collapse of talks")]),
+    ("The guild was formed in 1920.", [("1920", "formation of the guild")]),
     # "Would" is the backshifted "will" of reported speech; a plain conditional dates nothing.
     ("The first ferries would arrive in 2027, Ruiz said.", [("2027", "first ferries would arrive")]),
     ("Ruiz said production would start in January.", [("2026-01", "production would start")]),
