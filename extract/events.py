@@ -534,7 +534,7 @@ _NO_OBJECT = (PREPOSITIONS - {"by"}) | frozenset(split_words(
 # Contact.Meet, Business.Merge-Org), the ones news uses without an object.
 _INTRANSITIVE = frozenset(split_words(
     "died returned arrived resigned crashed collided sank exploded protested rallied met "
-    "travelled traveled merged retired fled escaped marched surrendered collapsed erupted capsized "
+    "travelled traveled merged retired fled marched surrendered collapsed erupted capsized "
     "derailed"))
 # The verbs of calibratable change of state (Levin's class 45.6) in the past, with the noun
 # that names the change ("prices fell" -> "fall of prices").

@@ -64,7 +64,7 @@ VERB_NOUNS = {
     "deployed": "deployment", "sanctioned": "sanctions", "approved": "approval",
     "agreed": "agreement", "suspended": "suspension", "opened": "opening",
     "purchased": "purchase", "hired": "hiring", "retired": "retirement", "fled": "flight",
-    "escaped": "escape", "jailed": "imprisonment", "imprisoned": "imprisonment",
+    "jailed": "imprisonment", "imprisoned": "imprisonment",
     "fined": "fine", "freed": "release", "marched": "march", "divorced": "divorce",
     "surrendered": "surrender", "expelled": "expulsion", "hanged": "execution",
     "formed": "formation", "established": "establishment",
