@@ -66,13 +66,15 @@ def from_place_context(text: str) -> list[Mention]:
 
 # A name after the common noun of its kind of organisation ("the beauty company Coty",
 # "the airline Air Kestrel"): the nouns of ORG_KEYWORDS that are used so, and the agent nouns
-# of trade that newswriting puts in their place (firm, carrier, maker, retailer, startup,
-# operator).
+# of trade that newswriting puts in their place (firm, carrier, maker and its compounds,
+# "chipmaker", retailer, startup, operator, supplier, developer, lender, and the journalese
+# "giant", "the streaming giant X"); and the shares a company issues ("shares of X").
 # After a plural ("the companies X, Y and Z") every name of the list is one.
 _DESCRIPTOR = re.compile(
     r"\b(?:compan(?:y|ies)|firms?|banks?|airlines?|carriers?|group|agenc(?:y|ies)|networks?|"
-    r"studios?|broadcasters?|newspapers?|publishers?|makers?|manufacturers?|retailers?|"
-    r"insurers?|startups?|conglomerates?|operators?)\s+(?:(?:such\s+as|including|like)\s+)?"
+    r"studios?|broadcasters?|newspapers?|publishers?|[a-z]*makers?|manufacturers?|retailers?|"
+    r"insurers?|startups?|conglomerates?|operators?|suppliers?|developers?|lenders?|giants?|"
+    r"[Ss]hares\s+(?:of|in))\s+(?:(?:such\s+as|including|like)\s+)?"
     r"(?P<name>[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})(?![\w\-])"
 )
 _LISTED_NAME = re.compile(

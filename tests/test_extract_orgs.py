@@ -320,6 +320,14 @@ def test_a_countrys_possessive_is_no_part_of_the_organisations_name() -> None:
     assert not any("'s" in name for name in orgs)
 
 
+def test_a_name_after_a_trade_noun_or_its_shares_is_an_organisation() -> None:
+    record = _facts("Streaming giant Vidora said subscriptions rose, while chipmaker Nordel cut "
+                    "prices. Shares of Talvi rose 4% on Monday.")
+    orgs = [o["name"] for o in record["organizations"]]
+    assert {"Vidora", "Nordel", "Talvi"} <= set(orgs)
+    assert not record["people"]
+
+
 def test_a_football_club_is_an_organisation_whole() -> None:
     record = _facts("Kell United beat Arlo Rovers 2-1 on Saturday. The United Nations said so.")
     orgs = [o["name"] for o in record["organizations"]]
