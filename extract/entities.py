@@ -481,6 +481,12 @@ def _retype(mention: Mention) -> Mention:
         return Mention(name, ORG, mention.start, mention.end)  # "Balmond Studio" tagged PERSON
     if mention.kind == ORG and _titled_name(name):
         return Mention(name, PERSON, mention.start, mention.end, mention.source)
+    first = name.split()[0]
+    if mention.kind == PERSON and " " in name and not is_given_name(first) \
+            and (first in context.POSITION_WORDS or re.fullmatch(gz.PLACE_NOUNS, first.lower())):
+        # "Outer Hebrides", "County Kerry" tagged PERSON: a compass or position word or a
+        # place noun opens a place's name, never a person's
+        return Mention(name, PLACE, mention.start, mention.end, mention.source)
     if mention.kind == ORG and gz.names_a_site(name):
         # "Sabina Shoal"; "SLS at Michoud Assembly Facility" is the site after "at"
         joint = list(_JOINS_TWO_NAMES.finditer(name))

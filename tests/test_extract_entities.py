@@ -404,3 +404,10 @@ def test_a_place_written_before_a_comma_and_a_name_or_a_places_possessive_has_it
     names = {p.name for p in build_places(find_mentions(spans, text), set(), text)}
     assert {"Orvel", "Tavik"} <= names and "Quillr" not in names
     assert "Pellam" not in names  # the capital after its comma is the pronoun "I"
+
+
+def test_a_place_noun_or_position_word_opens_no_persons_name() -> None:
+    record = extract_facts(article_from_text(
+        "Storms hit the Outer Hebrides and County Kerry on Monday.", published="2026-02-03"))
+    assert not record["people"]
+    assert "County Kerry" in [p["name"] for p in record["places"]]
