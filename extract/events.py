@@ -659,8 +659,10 @@ def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
     opens an aside ("the talks, held in Geneva last month, ended": a reduced relative clause,
     Quirk et al. 17.30)."""
     if _opens_reduced_aside(words, low):
+        # An event noun's, or any noun's before an event verb ("its model, launched in May").
         phrase = _event_before(words, low)
-        return phrase if EVENT_NOUNS.intersection(w.lower() for w in phrase) else []
+        event = EVENT_NOUNS.intersection(w.lower() for w in phrase) or words[low].group(0) in VERB_NOUNS
+        return phrase if event else []
     if low >= 2 and words[low - 1].group(0).lower() == "which":
         # Only as the relative's subject: "which the two governments signed" has its own.
         return _event_before(words, low - 1) if _verb_comes_first(words, low) else []
@@ -690,12 +692,22 @@ def _antecedent(words: list[re.Match[str]], low: int) -> list[str]:
 
 
 def _opens_reduced_aside(words: list[re.Match[str]], low: int) -> bool:
-    """Whether a past participle after a comma and a noun opens the phrase ("talks, held")."""
+    """Whether a past participle after a comma and a noun opens an aside that a comma closes
+    before the main verb ("talks, held in Geneva, ended"; not "people, for some reason or
+    another, visited my profile", where the verb is the main one)."""
     if low < 1 or low >= len(words):
         return False
     verb = words[low].group(0)
-    return verb.islower() and _is_past_verb(verb) and _noun_word(words[low - 1]) \
-        and words[low].string[words[low - 1].end() : words[low].start()].strip() == ","
+    if not (verb.islower() and _is_past_verb(verb) and _noun_word(words[low - 1])
+            and _between(words, low - 1).strip() == ","):
+        return False
+    closing = next((i for i in range(low + 1, len(words)) if "," in _between(words, i - 1)), None)
+    return closing is not None and words[closing].group(0).islower()
+
+
+def _between(words: list[re.Match[str]], position: int) -> str:
+    """The text between the word at ``position`` and the next."""
+    return words[position].string[words[position].end() : words[position + 1].start()]
 
 
 def _subject_before_aside(text: str, words: list[re.Match[str]], low: int) -> list[str]:

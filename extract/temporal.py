@@ -34,14 +34,16 @@ _DAY_PART = r"(?:morning|afternoon|evening|night)"
 # The cues of a clause's time reference, nearest to the date first: the future forms of
 # English grammar (Quirk et al., "A Comprehensive Grammar of the English Language", 4.41-4.48:
 # will/shall, be going to, be to, be about to, and the simple present of scheduled events,
-# 4.42, with its verbs of beginning, ending, arriving and leaving and their phrasal
+# 4.42, with its verbs of beginning, ending, arriving and leaving, of releasing a work
+# ("premieres", "debuts", "airs"), and their phrasal
 # equivalents "kick off", "wrap up", "go on sale") with the words of planning, and the past
 # forms (the auxiliaries "was/were/had/did", the "-ed" past and the irregular pasts of the
 # verbs of saying, "said" and "told", which report with "would"; a participle after a present
 # or bare "be", "to be finished", "we're guaranteed", is no past).  Not "returns" and
 # "leaves", spelled like plural nouns of frequent use ("higher returns", "autumn leaves").
 SCHEDULED_VERBS = frozenset(split_words(
-    "starts begins opens ends closes resumes finishes concludes arrives departs"))
+    "starts begins opens ends closes resumes finishes concludes arrives departs sails "
+    "premieres debuts airs"))
 _FUTURE_WORDS = (
     r"will|would|shall|going\s+to|about\s+to|(?:plans?|planned|planning)\s+to|(?:is|are)\s+due|"
     r"scheduled|expect|expects|expected|set\s+to|upcoming|next|"

@@ -843,6 +843,10 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
     # A participle opening an aside after an event noun is a reduced relative clause.
     ("The talks, held in Arlo last month, ended without a deal.", [("2025-05", "talks held in Arlo")]),
     ("The ferry, built in 1998, was sold.", []),
+    ("Its old ferry, launched in May 2019, sank.", [("2019-05", "old ferry launched")]),
+    ("Crews, for one reason or another, visited the quay in May.", [("2025-05", "visited the quay")]),
+    # The scheduled present of a release (Quirk et al. 4.42).
+    ("The film premieres in Arlo on Friday.", [("2025-06-13", "film premieres in Arlo")]),
     # What "was held" (a support verb of an event noun) tells of is an occurrence.
     ("The last census was held in 2011.", [("2011", "last census")]),
     ("It was held in 2011.", []),
