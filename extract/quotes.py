@@ -267,12 +267,15 @@ def _is_title(text: str, after_a_work: bool = False) -> bool:
 
 
 _SHORT_TITLE_WORDS = 6
-# The kinds of work OntoNotes 5.0 tags WORK_OF_ART (books, songs, films, shows, ...), and the
-# words that introduce a title: a quotation right after them is the work's title, subtitle
-# and all ('his book "Financial Freedom: A Proven Path to …,"').
+# The kinds of work OntoNotes 5.0 tags WORK_OF_ART (books, songs, films, shows, ...), the
+# documents and campaigns that carry titles too (reports, studies, papers, articles,
+# headlines, slogans, campaigns), and the words that introduce a title: a quotation right
+# after them is the work's title, subtitle and all ('his book "Financial Freedom: A Proven
+# Path to …,"').
 _WORK_BEFORE = re.compile(
     r"\b(?:book|books|novel|memoir|biography|essay|poem|song|single|album|record|film|movie|"
     r"documentary|show|series|episode|play|musical|opera|podcast|game|painting|exhibition|"
+    r"report|study|paper|article|headline|slogan|campaign|"
     r"titled|entitled)\s*[,:]?\s*$", re.IGNORECASE)
 
 

@@ -276,3 +276,9 @@ def test_an_embedded_tweet_holds_no_more_than_a_post_can() -> None:
 def test_a_short_utterance_said_by_somebody_unnamed_is_a_quotation() -> None:
     found = _quotes_in("“It’s over,” one crew member said. The guild called it “a disgrace,” and left.")
     assert [(q["text"], q["speaker"]) for q in found] == [("It’s over", None)]
+
+
+def test_a_title_after_a_reports_noun_is_no_quotation() -> None:
+    found = _quotes_in("The report, “Ferries in a Warming World: Risks and Responses,” came out "
+                       "on Monday. “We read every page of it,” Ana Ruiz said.")
+    assert [q["text"] for q in found] == ["We read every page of it"]
