@@ -72,7 +72,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     addresses = [a.span(1) for a in _POSTAL_ADDRESS.finditer(text)]
     mentions = [m for m in mentions if not any(a <= m.start < b for a, b in addresses)]
     mentions = [_extend_person(_person_by_context(_which(m, text), text), text) for m in mentions]
-    mentions = [_without_sentence_opener(m, text) for m in mentions]
+    mentions = [_without_sentence_opener(_employer(m, text), text) for m in mentions]
     mentions = sorted(mentions + _full_names_of_surnames(mentions, text), key=lambda m: m.start)
     mentions = _short_places(_link_people(_listed_with_people(mentions, text)))
     mentions = _short_names_in_brackets(_listed_with_orgs(mentions, text), text)
@@ -194,6 +194,21 @@ def _person_by_context(mention: Mention, text: str) -> Mention:
     if _after_title(mention, text) or _PERSON_FOLLOWER.match(text[mention.end : mention.end + 20]) \
             or _named_again(words, text):
         return Mention(mention.text, PERSON, mention.start, mention.end, "context")
+    return mention
+
+
+_HEAD_OF = re.compile(rf"\b(?i:{'|'.join(sorted(gz.TITLE_HEADS))})\s+(?:of|at)\s+(?:the\s+)?$")
+_OWNS_AN_OFFICE = re.compile(rf"['’]s\s+(?:[a-z\-]+\s+)?(?:{'|'.join(sorted(gz.TITLE_HEADS))})\b")
+
+
+def _employer(mention: Mention, text: str) -> Mention:
+    """A "person" after an office and "of" ("the chief executive of Vexlo") or owning one
+    ("Vexlo's founder") is the body that office is of, unless a given name opens it."""
+    if mention.kind != PERSON or is_given_name(mention.text.split()[0]):
+        return mention
+    if _HEAD_OF.search(text, max(0, mention.start - 40), mention.start) \
+            or _OWNS_AN_OFFICE.match(text, mention.end):
+        return Mention(mention.text, ORG, mention.start, mention.end, mention.source)
     return mention
 
 

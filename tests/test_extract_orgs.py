@@ -328,6 +328,13 @@ def test_a_name_after_a_trade_noun_or_its_shares_is_an_organisation() -> None:
     assert not record["people"]
 
 
+def test_the_body_an_office_is_of_is_no_person() -> None:
+    record = _facts("Dana Okafor, the chief executive of Vexlo, said on Monday that sales had "
+                    "doubled. Vexlo's founder, Lee Min-jun, agreed.")
+    assert "Vexlo" in [o["name"] for o in record["organizations"]]
+    assert [p["name"] for p in record["people"]] == ["Dana Okafor", "Lee Min-jun"]
+
+
 def test_a_football_club_is_an_organisation_whole() -> None:
     record = _facts("Kell United beat Arlo Rovers 2-1 on Saturday. The United Nations said so.")
     orgs = [o["name"] for o in record["organizations"]]
