@@ -330,7 +330,8 @@ def test_a_name_after_a_trade_noun_or_its_shares_is_an_organisation() -> None:
 
 def test_the_body_an_office_is_of_is_no_person() -> None:
     record = _facts("Dana Okafor, the chief executive of Vexlo, said on Monday that sales had "
-                    "doubled. Vexlo's founder, Lee Min-jun, agreed.")
+                    "doubled. Vexlo's founder, Lee Min-jun, agreed. Analysts expect Vexlo to raise "
+                    "prices.")
     assert "Vexlo" in [o["name"] for o in record["organizations"]]
     assert [p["name"] for p in record["people"]] == ["Dana Okafor", "Lee Min-jun"]
 
