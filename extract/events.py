@@ -467,7 +467,10 @@ _PARENTHETICAL = re.compile(r"^\s*(?:including|among|aged|who|which|with|without
 _MODALS = frozenset(split_words("will would shall should can could may might must"))
 # The primary and modal auxiliaries (Quirk et al. 3.21), which end a noun phrase.
 _AUXILIARIES = _BE_FORMS | _MODALS | frozenset(split_words("has have had do does did"))
-_NO_PHRASE_END = _STOP | PREPOSITIONS | _AUXILIARIES | _CLAUSE_WORDS
+# And the post-determiners that need their noun (Quirk et al. 5.17-5.23: "the same",
+# "the other", "such", "certain").
+_NO_PHRASE_END = _STOP | PREPOSITIONS | _AUXILIARIES | _CLAUSE_WORDS \
+    | frozenset(split_words("same other such certain"))
 _SUBJECT_WORDS = 6
 # The English cardinal numerals and quantity words that open a subject ("Three soldiers").
 _NUMBER_WORDS = frozenset(split_words(
