@@ -1146,10 +1146,11 @@ def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan],
 
 
 # The prepositions of place and direction before a place, and "of" after a common noun
-# ("the edge of Arlo", "north of Arlo"): where something happens, not whence it is or which
-# way it went ("from", "via", "Ida Brekke of Norway", a possessive).
+# ("the edge of Arlo", "north of Arlo"), a compass adjective between ("in northern Arlo"):
+# where something happens, not whence it is or which way it went ("from", "via", "Ida
+# Brekke of Norway", a possessive).
 _LOCATIVE = re.compile(rf"(?:\b(?i:{'|'.join(sorted(PLACE_PREPOSITIONS - {'from', 'via'}))})|\b[a-z]+\s+of)"
-                       r"\s+(?:(?i:the)\s+)?$")
+                       rf"\s+(?:(?i:the)\s+)?(?:(?:central|{_COMPASS_ADJECTIVE.pattern})\s+)?$")
 # A place after "from" or after a person's name and "of", or joined to such a place by
 # "and", says whence someone is ("Ida Brekke of Norway", "delegates from Kenya and Ghana"),
 # never where the occurrence was.

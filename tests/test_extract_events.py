@@ -491,6 +491,11 @@ def test_the_place_of_an_event_is_one_a_preposition_of_place_governs() -> None:
     assert [e["where"] for e in events] == ["London", "Kenya"]  # none governed: the nearest
 
 
+def test_a_compass_adjective_may_stand_between_a_preposition_of_place_and_its_place() -> None:
+    events = _events("Rebels attacked a convoy in northern Mali, near the border with Niger, on Monday.")
+    assert [e["where"] for e in events] == ["Mali"]
+
+
 def test_a_place_of_origin_is_never_where_an_event_was() -> None:
     text = ("Delegates from Kenya and Ghana met on Monday.\n"
             "Ida Brekke of Norway won the title in the final on Sunday.")
