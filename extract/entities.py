@@ -72,7 +72,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     addresses = [a.span(1) for a in _POSTAL_ADDRESS.finditer(text)]
     mentions = [m for m in mentions if not any(a <= m.start < b for a, b in addresses)]
     mentions = [_extend_person(_person_by_context(_which(m, text), text), text) for m in mentions]
-    mentions = [_without_sentence_opener(_employer(m, text), text) for m in mentions]
+    mentions = [_without_sentence_opener(_employer(_club(m, text), text), text) for m in mentions]
     mentions = sorted(mentions + _full_names_of_surnames(mentions, text), key=lambda m: m.start)
     mentions = _short_places(_link_people(_listed_with_people(mentions, text)))
     mentions = _short_names_in_brackets(_listed_with_orgs(mentions, text), text)
@@ -508,6 +508,25 @@ def _retype(mention: Mention) -> Mention:
         start = mention.start + (joint[-1].end() - 1 if joint else 0)
         return Mention(name[start - mention.start :], PLACE, start, mention.end, mention.source)
     return mention
+
+
+# The words that open the names of football clubs before their city's (the naming of
+# association football clubs: "Athletic Bilbao", "Real Madrid", "Dynamo Kyiv", "Inter Milan").
+_CLUB_WORDS = ("Athletic", "Real", "Inter", "Dynamo", "Sporting", "Olympique", "Racing")
+_CLUB_PREFIX = re.compile(rf"\b(?:{'|'.join(_CLUB_WORDS)})\s+$")
+
+
+def _club(mention: Mention, text: str) -> Mention:
+    """A place written after a club's opening word, or opening with one, is the club ("Real
+    Madrid", "Athletic Bilbao" tagged as places)."""
+    if mention.kind != PLACE:
+        return mention
+    if " " in mention.text and mention.text.split()[0] in _CLUB_WORDS:
+        return Mention(mention.text, ORG, mention.start, mention.end, mention.source)
+    prefix = _CLUB_PREFIX.search(text, max(0, mention.start - 12), mention.start)
+    if prefix is None:
+        return mention
+    return Mention(text[prefix.start() : mention.end], ORG, prefix.start(), mention.end, mention.source)
 
 
 def _titled_name(name: str) -> bool:

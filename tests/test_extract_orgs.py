@@ -341,6 +341,9 @@ def test_a_football_club_is_an_organisation_whole() -> None:
     orgs = [o["name"] for o in record["organizations"]]
     assert "Kell United" in orgs and "Arlo Rovers" in orgs
     assert not record["people"]
+    record = _facts("Athletic Bilbao beat Real Madrid 2-0 in Bilbao on Sunday.")
+    assert {"Athletic Bilbao", "Real Madrid"} <= {o["name"] for o in record["organizations"]}
+    assert [p["name"] for p in record["places"]] == ["Bilbao"]
 
 
 def test_a_descriptive_genitive_is_part_of_the_organisations_name() -> None:
