@@ -27,7 +27,7 @@ from extract.attribution import VERB_RE
 from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST, PAST_LIKE_BASE, VERB_NOUNS
 from extract.people import leading_title
 from extract.quotespans import find_quote_spans
-from extract.sentences import Sentence, without_sentence_stop
+from extract.sentences import ABBREVIATIONS, Sentence
 from extract.temporal import POSSESSIVE, SCHEDULED_VERBS, DateMention, find_dates
 from extract.wordlists import PLACE_PREPOSITIONS, PREPOSITIONS, split_words
 
@@ -176,8 +176,13 @@ _CLAUSE_MARK = re.compile(r"[,;:()\[\]“”\"—–!?]|\s-\s")
 _PRONOUNS = frozenset(pronoun + contraction for pronoun in split_words("i we you he she they")
                       for contraction in ("", *(mark + ending for mark in "'’"
                                                 for ending in ("m", "re", "ve", "d", "ll", "s"))))
-# A number keeps its thousands separators ("2,400 vessels").
-_PHRASE_WORD = re.compile(r"[A-Za-z0-9$][\w\-’'.$%/]*(?:,\d{3}(?!\d))*")
+# A number keeps its thousands separators ("2,400 vessels") and its decimal point, an
+# abbreviation its stops ("U.S.", "Gov."); a word its sentence's full stop does not ("a
+# strike."), so it is read as the word it is.
+_KEEPS_ITS_STOP = "|".join(["(?<=\\.[A-Za-z])", *(f"(?<=\\b{word.capitalize()})"
+                                                   for word in sorted(ABBREVIATIONS) if "." not in word)])
+_PHRASE_WORD = re.compile(
+    rf"[A-Za-z0-9$](?:[\w\-’'$%/]|\.(?=[\w\-’'$%/]))*(?:(?:{_KEEPS_ITS_STOP})\.)?(?:,\d{{3}}(?!\d))*")
 _BEFORE_TRIGGER = 4
 _AFTER_TRIGGER = 7
 
@@ -345,7 +350,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     that = trigger + 1 if _reports_that(words, trigger) else None
     relative = _antecedent(words, low)
     high = _verb_phrase_end(text, words, trigger, that, bool(relative))
-    kept = [without_sentence_stop(words[i].group(0)) for i in range(low, high + 1) if i != that]
+    kept = [words[i].group(0) for i in range(low, high + 1) if i != that]
     while len(kept) > 1 and kept[0].lower() in _NO_PHRASE_START \
             and kept[:2] != ["at", "least"]:
         kept.pop(0)
@@ -360,7 +365,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
 
 
 def _says(word: str) -> bool:
-    return bool(VERB_RE.fullmatch(without_sentence_stop(word)))
+    return bool(VERB_RE.fullmatch(word))
 
 
 def _verb_phrase_end(text: str, words: list[re.Match[str]], trigger: int, that: int | None,
@@ -450,7 +455,7 @@ def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
         high = _name_end(text, words, high)
     elif words[high].group(0)[:1].isupper():
         high = _name_end(text, words, high)  # the name a capitalised noun opens: "Operation Tern"
-    kept = [without_sentence_stop(w.group(0)) for w in words[low : high + 1]]
+    kept = [w.group(0) for w in words[low : high + 1]]
     while len(kept) > 1 and kept[0].lower() in _STOP:
         kept.pop(0)
     _trim_end(kept)
@@ -520,7 +525,7 @@ def _named_event(noun: str, subject: list[str], text: str) -> str:
     only by opening the sentence: a function word, a numeral, an "-ly" adverb, or a word the
     article writes in lower case elsewhere ("Three soldiers", "Nearly 200 fishermen", "Oil
     prices"), not a name."""
-    words = [without_sentence_stop(w) for w in subject]
+    words = list(subject)
     first = words[0].lower()
     if first in _STOP | _NUMBER_WORDS or first.endswith("ly") or first in EVENT_NOUNS \
             or re.search(rf"(?<![\w-]){re.escape(first)}\b", text):
@@ -756,7 +761,7 @@ def _event_before(words: list[re.Match[str]], end: int) -> list[str]:
     while position >= 0 and end - position <= _NOUN_PHRASE_WORDS + 1:  # the noun and its complement
         value = words[position].group(0)
         if value.lower() in EVENT_NOUNS:
-            return [without_sentence_stop(w.group(0)) for w in words[position:end]]
+            return [w.group(0) for w in words[position:end]]
         if value.lower() in _CLAUSE_WORDS - {"and"} or _verbish(value) \
                 or not _joined(words[position].string, words, position):
             break
@@ -774,7 +779,7 @@ def _noun_before(words: list[re.Match[str]], end: int) -> list[str]:
         if value.lower() in _NO_NOUN_WORDS or _verbish(value) \
                 or (phrase and not _joined(words[position].string, words, position)):
             break
-        phrase.insert(0, without_sentence_stop(value))
+        phrase.insert(0, value)
     first = end - len(phrase)
     if len(phrase) > 1 and first > 0 and phrase[0].endswith("ing") \
             and not _joined(words[first].string, words, first - 1):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from extract.attribution import SPEECH_VERBS
 from extract.wordlists import split_words
 
-_ABBREVIATIONS = frozenset(
+ABBREVIATIONS = frozenset(
     split_words("""mr mrs ms dr prof sen rep gov gen lt col maj capt adm sgt cpl rev hon rt st mt ft jr sr
     inc ltd co corp bros vs etc no nos vol jan feb mar apr jun jul aug sep sept oct nov dec
     u.s u.k u.n e.g i.e a.m p.m approx dept est fig govt mln bln pres supt cmdr brig""")
@@ -89,7 +89,7 @@ def _ends_with_abbreviation(line: str, dot: int) -> bool:
     if not word:
         return False
     token = word.group(1).lower()
-    return token in _ABBREVIATIONS or len(token) == 1 or bool(re.fullmatch(r"(?:\w\.)+\w", token))
+    return token in ABBREVIATIONS or len(token) == 1 or bool(re.fullmatch(r"(?:\w\.)+\w", token))
 
 
 class SentenceIndex:

@@ -800,7 +800,7 @@ def test_an_arrangement_is_a_named_agreement() -> None:
                  "2031-03-05",
                  [("2031-03-03", "Kell chose the yard at Arlo to supply six coastal patrol boats")],
                  id="a-number-runs-on-to-what-it-counts"),
-    pytest.param("In 2013, Kell Ferries lost 30 boats off Arlo in the same month as the strike.",
+    pytest.param("In 2013, Kell Ferries lost 30 boats off Arlo in the same month as the guild.",
                  "2031-03-05", [("2013", "Kell Ferries lost 30 boats off Arlo")],
                  id="no-phrase-ends-with-a-post-determiner"),
     pytest.param("Last year the Kell guild reached its highest output in at least a decade.",
@@ -866,6 +866,10 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
     ("The first ferries would arrive in 2027, Ruiz said.", [("2027", "first ferries would arrive")]),
     ("Ruiz said production would start in January.", [("2026-01", "production would start")]),
     ("The first ferries would arrive sooner in a warmer 2027.", []),
+    # An event noun that ends its sentence is read without the full stop; a title's
+    # abbreviation keeps its own.
+    ("In March 2019, the guild held its first strike.", [("2019-03", "first strike")]),
+    ("Gov. Ana Ruiz resigned on Monday.", [("2025-06-09", "resignation of Gov. Ana Ruiz")]),
     # A subject runs back over the "and" between names, and to where a name starts.
     ("Ana Ruiz and Ida Brekke met on Monday.", [("2025-06-09", "meeting of Ana Ruiz and Ida Brekke")]),
 ])
