@@ -608,7 +608,8 @@ def _trim_end(kept: list[str]) -> None:
     clause words and a quantifier without its number ("members vote on whether" -> "members
     vote", "highest level in at least" -> "highest level")."""
     while len(kept) > 1 and (kept[-1].lower() in _NO_PHRASE_END
-                             or (kept[-2:] in (["at", "least"], ["at", "most"]))):
+                             or (kept[-2:] in (["at", "least"], ["at", "most"]))) \
+            and kept[-2:] not in (["each", "other"], ["one", "another"]):  # reciprocals, Quirk 6.31
         kept.pop()
 
 
