@@ -49,7 +49,8 @@ class PlaceSpan:
 
 def extract_events(text: str, sentences: list[Sentence], published: str | None,
                    places: list[PlaceSpan], skip_until: int = 0,
-                   dateline_place: str | None = None) -> list[dict[str, object]]:
+                   dateline_place: str | None = None,
+                   person_at: PersonAt | None = None) -> list[dict[str, object]]:
     """One event per dated occurrence, de-duplicated on (date, what) and on (date, the
     event noun a phrase ends with).
 
@@ -59,6 +60,7 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
     the place the article is about (_main_place).
     """
     default_place = dateline_place or _main_place(places)
+    person_at = person_at or (lambda offset, gender: None)
     if dateline_place and skip_until:
         places = [PlaceSpan(0, skip_until, dateline_place), *places]
     anchor = _anchor(published)
@@ -85,6 +87,7 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
                            ahead=ahead)
             if event is None:
                 continue
+            event["what"] = _of_the_pronouns_person(text, sentence, str(event["what"]), person_at)
             dated.add(date.iso)
             keys = {(str(event["date"]), str(event["what"]).lower())}
             head = _head_event_noun(str(event["what"]))
@@ -94,6 +97,25 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
                 seen |= keys
                 events.append(event)
     return events
+
+
+# Who a "he" or "she" at an offset stands for (the speaker resolution's reading), or None.
+PersonAt = Callable[[int, str], "str | None"]
+_PRONOUN_SUBJECT = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he)\s+(?:(?:was|is|had|has|been|will|would|be|"
+                              r"later|also|then)\s+)*(?P<verb>[a-z]+ed|[a-z]+)\b")
+
+
+def _of_the_pronouns_person(text: str, sentence: Sentence, what: str, person_at: PersonAt) -> str:
+    """A bare event noun whose verb's subject is "he" or "she" ("he was arrested on Monday":
+    "arrest") is named with the person the pronoun stands for ("arrest of Ana Ruiz")."""
+    if " " in what:
+        return what
+    for match in _PRONOUN_SUBJECT.finditer(sentence.text):
+        if VERB_NOUNS.get(match.group("verb")) == what:
+            gender = "m" if match.group("pronoun").lower() == "he" else "f"
+            name = person_at(sentence.start + match.start(), gender)
+            return f"{what} of {name}" if name else what
+    return what
 
 
 def _head_event_noun(what: str) -> str | None:
@@ -574,6 +596,8 @@ def _intransitive_what(text: str, words: list[re.Match[str]], trigger: int) -> s
     while subject and subject[0].lower() in _NO_NOUN_WORDS \
             and not (subject[0].lower() in ("the", "a", "an") and len(subject) > 1):
         subject.pop(0)  # not the article of its noun: "collapse of the bridge"
+    if subject and subject[-1].lower() in ("he", "she"):
+        return noun  # "he resigned": named with the person "he" stands for (_of_the_pronouns_person)
     if not subject or subject[-1].lower() in _STOP | _PRONOUNS | _NOT_SUBJECT \
             or subject[-1].endswith("ly"):
         return None

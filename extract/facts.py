@@ -8,7 +8,7 @@ quotes, events, agreements and topics that refer back to those entities.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -67,7 +67,8 @@ def extract_facts(
     if not is_english(language):
         # Quotes, events and agreements are read with English patterns.
         return {**base, **_empty(), **_entity_records(found, index)}
-    quotes = extract_quotes(QuoteContext(text, index, found.named, _titles(found.people)))
+    context = QuoteContext(text, index, found.named, _titles(found.people))
+    quotes = extract_quotes(context)
     quotes += attach_tweets(text, index, found.people, found.orgs)
     place_spans = [PlaceSpan(n.start, n.end, n.name) for n in found.named if n.kind == PLACE]
     parties = PartyFinder([(n.start, n.end, n.name) for n in found.named if _party(n)],
@@ -78,10 +79,18 @@ def extract_facts(
         "quotes": quotes,
         "events": extract_events(text, index.sentences, published, place_spans,
                                  dateline.end if dateline else 0,
-                                 dateline.place if dateline else None),
+                                 dateline.place if dateline else None, _person_at(context)),
         "agreements": extract_agreements(text, index, parties),
         "topics": classify(f"{article.title or ''}\n{text}", taxonomy),
     }
+
+
+def _person_at(context: QuoteContext) -> Callable[[int, str], str | None]:
+    """Who a "he" or "she" at an offset stands for, as speaker resolution reads it."""
+    def person(offset: int, gender: str) -> str | None:
+        found = context.antecedent(offset, [], gender)
+        return found.name if found else None
+    return person
 
 
 def _empty() -> dict[str, list[Any]]:

@@ -925,3 +925,11 @@ def test_the_event_a_verb_names_with_its_subject(text: str, expected: list[tuple
 def test_occurrences_without_a_listed_event_word(text: str,
                                                   expected: list[tuple[str, str]]) -> None:
     assert [(e["date"], e["what"]) for e in _events(text)] == expected
+
+
+def test_a_pronouns_event_is_named_with_the_person_it_stands_for() -> None:
+    text = ("Defence Minister Ana Ruiz visited troops on Monday. She was elected in 2019. "
+            "Deputy Minister Tom Hale said he resigned in March.")
+    events = extract_facts(article_from_text(text, published="2025-06-11"))["events"]
+    assert [(e["date"], e["what"]) for e in events][1:] == [
+        ("2019", "election of Ana Ruiz"), ("2025-03", "resignation of Tom Hale")]
