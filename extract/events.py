@@ -363,9 +363,10 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
         return _noun_phrase(text, words, trigger)
     # A verb of saying before it opens the clause it reports ("the guild said Ruiz founded it").
     low = _reach_back(text, words, trigger, _says)
-    if low == trigger >= 2 and words[low - 1].group(0) == "and" and _is_past_verb(words[low - 2].group(0)) \
-            and _joined(text, words, low - 2) and _joined(text, words, low - 1):
-        low = _reach_back(text, words, low - 2)  # verbs joined by "and" share their subject
+    passive = trigger + 1 < len(words) and words[trigger + 1].group(0) == "by"
+    first_verb = _verb_joined_before(text, words, low) if low == trigger and not passive else None
+    if first_verb is not None:
+        low = _reach_back(text, words, first_verb)  # verbs joined by "and" share their subject
     if low > 0 and words[low].group(0) in ("least", "most") and words[low - 1].group(0) == "at":
         low -= 1  # "at least nine hijackings": one quantifier
     # What a verb of saying reports follows it after "that" ("announced that it would buy").
@@ -384,6 +385,23 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     _trim_end(kept)
     # One verb ("announced") names no occurrence.
     return " ".join(kept) if len([w for w in kept if w.lower() not in _STOP]) >= 2 else None
+
+
+def _verb_joined_before(text: str, words: list[re.Match[str]], low: int) -> int | None:
+    """The past verb an "and" right before ``low`` joins the phrase's verb to, within the
+    clause and a few words back ("hunted and ate", "condemned the decision and summoned"):
+    the two share its subject."""
+    if low < 2 or words[low - 1].group(0) != "and" or not _joined(text, words, low - 1):
+        return None
+    for position in range(low - 2, max(-1, low - 2 - _AFTER_TRIGGER), -1):
+        if not _joined(text, words, position):
+            return None
+        value = words[position].group(0)
+        if _is_past_verb(value) and value.islower():
+            return position
+        if value.lower() in _CLAUSE_WORDS:
+            return None
+    return None
 
 
 def _says(word: str) -> bool:

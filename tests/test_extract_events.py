@@ -873,6 +873,9 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
     # abbreviation keeps its own.
     ("In March 2019, the guild held its first strike.", [("2019-03", "first strike")]),
     ("Gov. Ana Ruiz resigned on Monday.", [("2025-06-09", "resignation of Gov. Ana Ruiz")]),
+    # Verbs joined by "and" share the first one's subject, past its object too.
+    ("The ministry condemned the vote and summoned the Arlo envoy on Tuesday.",
+     [("2025-06-10", "ministry condemned the vote and summoned the Arlo envoy")]),
     # A subject runs back over the "and" between names, and to where a name starts.
     ("Ana Ruiz and Ida Brekke met on Monday.", [("2025-06-09", "meeting of Ana Ruiz and Ida Brekke")]),
 ])
