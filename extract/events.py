@@ -363,8 +363,8 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
         return _noun_phrase(text, words, trigger)
     # A verb of saying before it opens the clause it reports ("the guild said Ruiz founded it").
     low = _reach_back(text, words, trigger, _says)
-    passive = trigger + 1 < len(words) and words[trigger + 1].group(0) == "by"
-    first_verb = _verb_joined_before(text, words, low) if low == trigger and not passive else None
+    with_agent = trigger + 1 < len(words) and words[trigger + 1].group(0) == "by"  # a participle
+    first_verb = _verb_joined_before(text, words, low) if low == trigger and not with_agent else None
     if first_verb is not None:
         low = _reach_back(text, words, first_verb)  # verbs joined by "and" share their subject
     if low > 0 and words[low].group(0) in ("least", "most") and words[low - 1].group(0) == "at":
