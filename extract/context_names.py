@@ -86,7 +86,7 @@ _LISTED_NAME = re.compile(
 # or told or confirmed something ("told The Quayside", "confirmed to WIRED"): newsroom style
 # for crediting another outlet.
 _REPORTER = re.compile(
-    r"(?:\b(?:[Aa]ccording\s+to|told|confirmed\s+to)\s+"
+    r"(?:\b(?:[Aa]ccording\s+to|told|confirmed\s+to|citing)\s+"
     r"(?P<after>(?:The\s+)?[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2}))"
     r"|(?:(?<![\w.,])(?P<before>(?:The\s+)?[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})\s+"
     r"(?:(?:has|have|had)\s+)?(?:reported|reports)(?:\s+(?:that|on)\b|(?=[,.;])))"
@@ -106,14 +106,22 @@ def from_reporters(text: str, person_words: set[str]) -> list[Mention]:
     found = []
     for match in _REPORTER.finditer(text):
         group = "after" if match.group("after") else "before"
-        name = LEADING.sub("", match.group(group))  # "The Quayside" is the Quayside
-        words = name.split()
-        if not words or no_org_name(name) or words[0] in gz.GENERIC_SPEAKERS \
-                or any(w in person_words for w in words) or is_given_name(words[0]):
-            continue
-        start = match.end(group) - len(name)
-        found.append(Mention(name, ORG, start, start + len(name), "context"))
+        spans = [(match.start(group), match.end(group))]
+        joined = _JOINED_BEFORE.search(text, max(0, spans[0][0] - 40), spans[0][0])
+        if group == "before" and joined:  # "The Verge and CNET reported"
+            spans.append(joined.span(1))
+        for start, end in spans:
+            name = LEADING.sub("", text[start:end])  # "The Quayside" is the Quayside
+            words = name.split()
+            if not words or no_org_name(name) or words[0] in gz.GENERIC_SPEAKERS \
+                    or any(w in person_words for w in words) or is_given_name(words[0]):
+                continue
+            found.append(Mention(name, ORG, end - len(name), end, "context"))
     return found
+
+
+# Another outlet joined by "and" before the one that reported.
+_JOINED_BEFORE = re.compile(r"(?<![\w.,])((?:The\s+)?[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})\s+and\s+$")
 
 
 # The titles of offices in companies and other bodies that stand between the body's name and

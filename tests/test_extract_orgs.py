@@ -336,6 +336,11 @@ def test_the_body_an_office_is_of_is_no_person() -> None:
     assert [p["name"] for p in record["people"]] == ["Dana Okafor", "Lee Min-jun"]
 
 
+def test_outlets_joined_by_and_before_reported_are_each_an_organisation() -> None:
+    orgs = _orgs("The Quayside and Harbour Weekly reported that fares rose on Monday.")
+    assert "Quayside" in orgs and "Harbour Weekly" in orgs
+
+
 def test_a_football_club_is_an_organisation_whole() -> None:
     record = _facts("Kell United beat Arlo Rovers 2-1 on Saturday. The United Nations said so.")
     orgs = [o["name"] for o in record["organizations"]]
