@@ -843,7 +843,8 @@ def _tells_an_occurrence(words: list[re.Match[str]], low: int, trigger: int,
     relative's antecedent, "the strike, which began on Monday", or on a given day the noun
     phrase that opens the sentence), and not after a present "be", which makes a state of
     it ("the crew are unharmed")."""
-    if trigger > 0 and words[trigger - 1].group(0).lower() in _PRESENT_BE:
+    if (trigger > 0 and words[trigger - 1].group(0).lower() in _PRESENT_BE) \
+            or words[trigger].group(0) in _STATIVE_PASTS:
         return False
     before = [*antecedent, *(w.group(0) for w in words[low:trigger])]
     return _named_actor(before) or _named_agent(words, trigger) \
@@ -1122,6 +1123,11 @@ def _relative(text: str, words: list[re.Match[str]], position: int) -> bool:
     return False
 
 
+# The pasts of the relational verbs, which tell a state, not an occurrence (Quirk et al. 4.28:
+# "the industry had a capacity of 8 GW in 2017").
+_STATIVE_PASTS = frozenset(split_words(
+    "had owned possessed contained included involved lacked needed owed required resembled "
+    "seemed belonged consisted depended deserved equalled equaled"))
 # Reporting verbs of thinking (the "cognition" reporting verbs of Hyland's and Thompson and
 # Ye's classes of reporting verbs): like verbs of saying, they report a view, not an occurrence.
 _COGNITION_VERBS = frozenset(split_words(
