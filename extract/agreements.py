@@ -34,12 +34,15 @@ _NAMED = re.compile(
 )
 # Subject areas of treaties (the UN Treaty Series subject index: trade, peace, disarmament and
 # arms control, defence, security, energy, investment, boundaries, maritime, technology) as
-# the adjective or noun naming a lower-case deal.
+# the adjective or noun naming a lower-case deal, and the kinds of commercial and political
+# agreement news names by their subject (the contract types of commercial law: supply,
+# licensing, sponsorship, merger, pay; settlements, loans; coalition and power-sharing).
 _TYPED = re.compile(
     r"(?:(?:[A-Z][\w.]*[\-–][A-Z][\w.]*|[A-Z][\w.]+)\s+)?"
     r"(?:(?:free|trade|peace|nuclear|arms|defence|defense|security|ceasefire|bilateral|military|"
     r"energy|gas|oil|investment|border|maritime|arms-control|technology|cooperation|climate|"
-    r"environmental|tax|extradition|fisheries|aviation)\s+){1,2}"
+    r"environmental|tax|extradition|fisheries|aviation|supply|licensing|sponsorship|merger|pay|"
+    r"wage|settlement|loan|coalition|power-sharing)\s+){1,2}"
     r"(?:deal|agreement|pact|treaty|accord|truce)\b"
 )
 # The memorandum of understanding written in lower case, with the field it covers ("a
@@ -51,7 +54,9 @@ _MEMORANDUM = re.compile(
 _CIRCUMSTANCE = r"(?=\s*[,.;:()]|\s+(?:on|at|in|by|from|after|before|to|that|which|who|when|while|as)\b|\s*$)"
 _PURCHASE = re.compile(
     r"\b(?:deal|order|contract)\s+(?:to\s+(?:buy|purchase|acquire|supply|build|deliver)|for|of|worth)"
-    r"\s+(?:(?:some|about|up\s+to|nearly|more\s+than)\s+)?\d[^,.;:()]{3,60}?" + _CIRCUMSTANCE
+    r"\s+(?:(?:some|about|up\s+to|nearly|more\s+than)\s+)?"
+    r"(?:\d|(?:two|three|four|five|six|seven|eight|nine|ten|twelve|dozens?)\b)[^,.;:()]{3,60}?"
+    + _CIRCUMSTANCE
 )
 # A deal named by its value, written before it as news style writes sums (AP Stylebook:
 # "$2 billion", "1.2 billion euros"): "a $2 billion contract to build six frigates".

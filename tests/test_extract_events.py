@@ -299,6 +299,15 @@ def test_agreements_named_by_a_place_a_subject_area_or_an_acronym() -> None:
         "Minsk agreements", "climate accord", "KELT treaty"]
 
 
+def test_commercial_and_political_deals_and_orders_counted_in_words_are_agreements() -> None:
+    text = ("Kell Yards won a contract to build four ferries, officials said.\n"
+            "The two firms announced a merger agreement in March.\n"
+            "The parties signed a coalition agreement on Friday.")
+    agreements = extract_facts(article_from_text(text, published="2031-03-05"))["agreements"]
+    assert [a["name"] for a in agreements] == [
+        "contract to build four ferries", "merger agreement", "coalition agreement"]
+
+
 def test_topics_default_and_custom_taxonomy() -> None:
     text = ("The navy stepped up anti-piracy patrols to protect maritime security. "
             "Warships escorted tankers through the strait.")
