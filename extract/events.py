@@ -547,7 +547,11 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
     if not subject or all(w.lower() in _STOP for w in subject):
         # "they will be released": the release, of nobody named; "it was announced" only
         # reports that something was said.
-        return None if VERB_RE.fullmatch(verb) or verb in _SUPPORT_VERBS else VERB_NOUNS[verb]
+        if verb in _SUPPORT_VERBS:  # "an election that Ruiz said would be held": the election
+            noun = next((i for i in range(trigger - 2, -1, -1)
+                         if words[i].group(0).lower() in EVENT_NOUNS), None)
+            return _noun_phrase(text, words, noun) if noun is not None else None
+        return None if VERB_RE.fullmatch(verb) else VERB_NOUNS[verb]
     if verb in _SUPPORT_VERBS:  # "the last census was held": the census
         while len(subject) > 1 and subject[0].lower() in _DETERMINERS:
             subject.pop(0)

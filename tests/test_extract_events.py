@@ -870,6 +870,8 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
     # What "was held" (a support verb of an event noun) tells of is an occurrence.
     ("The last census was held in 2011.", [("2011", "last census")]),
     ("It was held in 2011.", []),
+    ("The vote set up an early election that Ana Ruiz said would be held on Oct. 12.",
+     [("2025-10-12", "early election")]),
     # Verbs of change of state and of starting a body name what happened to their subject.
     ("The old bridge collapsed in 2018, killing 43 people.", [("2018", "collapse of the old bridge")]),
     ("Talks collapsed in March.", [("2025-03", "collapse of talks")]),
