@@ -528,6 +528,8 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
     """The event a passive names, as the noun of its verb and the subject it happened to
     ("300 migrants were deported" -> "deportation of 300 migrants"), or None."""
     verb = words[trigger].group(0).lower()
+    if verb in _SCHEDULING and _FOR_AFTER.match(text, words[trigger].end()):
+        verb = "held"  # "a new round is scheduled for July": the round, as if held then
     if (verb not in VERB_NOUNS and verb not in _SUPPORT_VERBS) or trigger < 2 \
             or words[trigger - 1].group(0).lower() not in _BE_FORMS:
         return None
@@ -559,6 +561,10 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
     return _named_event(VERB_NOUNS[verb], subject, text)
 
 
+# The verbs of scheduling that take a time with "for" ("is scheduled for July", "was set for
+# Friday"): what is scheduled so is an occurrence, as what is held is.
+_SCHEDULING = frozenset(split_words("scheduled planned set slated"))
+_FOR_AFTER = re.compile(r"\s+for\b")
 # The support verbs of event nouns (NomBank's support verbs: one holds, stages, hosts or
 # conducts an occurrence): what "was held" tells of is an occurrence itself.
 _SUPPORT_VERBS = frozenset(split_words("held staged hosted conducted organised organized"))
