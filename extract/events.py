@@ -228,14 +228,17 @@ def _what(text: str, sentence: Sentence, date: DateMention,
     reduced = _reduced_relative(text, words, date)
     if reduced:
         return reduced
-    clause = _date_clause(text, words, date)
+    # The noun another date modifies is that date's ("withdrew from the 2015 deal in 2018":
+    # the withdrawal is 2018's, the deal 2015's).
+    owned = {i for other in others for i in [_modified_noun(text, words, other)] if i is not None}
+    clause = [i for i in _date_clause(text, words, date) if i not in owned]
     # Elsewhere in the sentence, but not in another date's clause: its words are that date's
     # ("the strike at Kell on 2 May and the fire near the quay on 9 June").
     # A coarser date of the same occurrence ("their 2020 session that starts in January")
     # claims nothing.
     claimed = {i for other in others if not date.iso.startswith(other.iso)
                for i in _date_clause(text, words, other)}
-    everywhere = [i for i in range(len(words)) if i not in claimed]
+    everywhere = [i for i in range(len(words)) if i not in claimed | owned]
     passes: list[tuple[Callable[[str], bool], Sequence[int]]] = [
         (_is_event_noun_in_clause, clause), (_is_past_verb, clause),
         (_is_event_word, everywhere), (_is_past_verb, everywhere)]
