@@ -63,8 +63,13 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     raw += [m for m in context.from_keywords(text) if _plausible(m)]
     raw += context.from_streets(text)
     titles = {m.text for m in raw if m.kind == "title"}
-    mentions = [m for m in _resolve_overlaps(raw) if m.kind != "title" and m.text not in titles
-                and not _after_a_years_possessive(m, text)]
+    resolved = _resolve_overlaps(raw)
+    # A work, wherever else it is named: after a year's possessive, or tagged a work of art.
+    works = {m.text for m in resolved if _after_a_years_possessive(m, text)} \
+        | {text[start:end] for start, end, label in entities if label == "WORK_OF_ART"}
+    mentions = [m for m in resolved if m.kind != "title" and m.text not in titles
+                and not (m.text in works and m.kind != PERSON and not _known(m)
+                         and not context.names_a_body(m.text))]  # "The Harbour Times" stays
     mentions = _join_coordinated_names(mentions, text)
     mentions = sorted(mentions + _owner_places(mentions), key=lambda m: m.start)
     if skip:

@@ -411,3 +411,16 @@ def test_a_place_noun_or_position_word_opens_no_persons_name() -> None:
         "Storms hit the Outer Hebrides and County Kerry on Monday.", published="2026-02-03"))
     assert not record["people"]
     assert "County Kerry" in [p["name"] for p in record["places"]]
+
+
+def test_a_name_the_model_tags_a_work_somewhere_is_no_organisation_anywhere() -> None:
+    from extract.entities import find_mentions
+    text = "Critics loved Harbour Lights Rising. Harbour Lights Rising earned $40 million."
+    first, second = text.index("Harbour"), text.rindex("Harbour")
+    spans = [(first, first + 21, "WORK_OF_ART"), (second, second + 21, "ORG")]
+    assert [m for m in find_mentions(spans, text) if m.text == "Harbour Lights Rising"] == []
+    # A body's name stays one: newspapers are tagged works of art too.
+    text = "Critics read The Kell Times. The Kell Times said so."
+    first, second = text.index("Kell"), text.rindex("Kell")
+    spans = [(first, first + 10, "WORK_OF_ART"), (second, second + 10, "ORG")]
+    assert {m.text for m in find_mentions(spans, text) if m.kind == "org"} == {"Kell Times"}
