@@ -68,6 +68,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     works = {m.text for m in resolved if _after_a_years_possessive(m, text)} \
         | {text[start:end] for start, end, label in entities if label == "WORK_OF_ART"}
     mentions = [m for m in resolved if m.kind != "title" and m.text not in titles
+                and not _after_a_years_possessive(m, text)
                 and not (m.text in works and m.kind != PERSON and not _known(m)
                          and not context.names_a_body(m.text))]  # "The Harbour Times" stays
     mentions = _join_coordinated_names(mentions, text)
