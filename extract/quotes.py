@@ -444,8 +444,11 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
     if ctx.text.startswith(("told", "tells"), attr.verb_start):
         return None  # "told the BBC": whoever follows is the addressee, never the speaker
     after_verb = [n for n in names if n.start >= attr.verb_start and n.start - attr.verb_start < 40]
-    # "said NASA administrator Jim Bridenstine": the organisation only qualifies the speaker.
+    # "said NASA administrator Jim Bridenstine": the organisation only qualifies the speaker,
+    # and so does an owner of the speaker's office ("said Varga's deputy, Piet Mols").
     persons = [n for n in after_verb if n.kind == PERSON]
+    if len(persons) > 1 and _OWNER_AFTER.match(ctx.text, persons[0].end):
+        persons = persons[1:]
     if after_verb:
         return (persons or after_verb)[0].name
     described = _DESCRIPTION_AFTER.match(ctx.text, attr.verb_start)
@@ -454,6 +457,7 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
 
 
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
+_OWNER_AFTER = re.compile(r"['’]s\s")
 
 
 def _a_source(text: str, named: Named) -> bool:

@@ -241,3 +241,11 @@ def test_a_predicate_going_on_after_the_quote_is_no_attribution() -> None:
 ])
 def test_the_pronoun_goes_to_the_person_the_text_shows_fits(text: str, speaker: str) -> None:
     assert [q["speaker"] for q in _facts(text)["quotes"]] == [speaker]
+
+
+def test_an_owner_of_the_speakers_office_after_the_verb_is_not_the_speaker() -> None:
+    text = ("Defence Minister Tomas Varga and Foreign Minister Ana Ruiz met NATO officials in "
+            "Brussels on Monday. “Nothing is signed yet,” Varga said.\n"
+            "“It is a good day,” said Varga's deputy, Piet Mols.")
+    quotes = extract_facts(article_from_text(text, published="2025-06-11"))["quotes"]
+    assert [q["speaker"] for q in quotes] == ["Tomas Varga", "Piet Mols"]
