@@ -860,6 +860,9 @@ def _tells_an_occurrence(words: list[re.Match[str]], low: int, trigger: int,
             or words[trigger].group(0) in _STATIVE_PASTS:
         return False
     before = [*antecedent, *(w.group(0) for w in words[low:trigger])]
+    if trigger >= 2 and words[trigger - 1].group(0).lower() in ("was", "were") \
+            and _noun_word(words[trigger - 2]):
+        return True  # a passive tells what happened to its subject: "the first case was detected"
     return _named_actor(before) or _named_agent(words, trigger) \
         or bool(EVENT_NOUNS.intersection(antecedent)) or (day and _opening_subject(words, low, trigger))
 

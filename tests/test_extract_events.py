@@ -929,6 +929,9 @@ def test_the_event_a_verb_names_with_its_subject(text: str, expected: list[tuple
     ("Kell wants to cut the ferry fares, the guild said on Monday.", []),
     # A pronoun with a contracted auxiliary is a pronoun, no name.
     ("The crates I’ve received this year were broken.", []),
+    # A past passive tells what happened to its subject, named or not.
+    ("The first crack was found in a ferry hull in March.",
+     [("2025-03", "first crack was found in a ferry hull")]),
     # The past of a relational verb tells a state (Quirk et al. 4.28).
     ("Norland owned 40 ferries in 2019.", []),
     ("Kell Ferries needed 40 new crews in 2019.", []),
