@@ -511,6 +511,7 @@ _BE_FORMS = frozenset(split_words("was were been being is are be"))
 # "Lee, 24, was"): it opens with one of these words or a number.
 _PARENTHETICAL = re.compile(r"^\s*(?:including|among|aged|who|which|with|without|like|under|"
                             r"worth|\d)", re.IGNORECASE)
+_PARTICIPLE_OPENS = re.compile(r"^\s*[a-z]{3,}ing\b")
 # The modal auxiliaries of English (Quirk et al. 3.40), which stand between a subject and "be".
 _MODALS = frozenset(split_words("will would shall should can could may might must"))
 # The primary and modal auxiliaries (Quirk et al. 3.21), which end a noun phrase.
@@ -537,8 +538,12 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
             or words[trigger - 1].group(0).lower() not in _BE_FORMS:
         return None
     segments = _CLAUSE_MARK.split(text[words[0].start() : words[trigger - 1].start()])
-    while len(segments) > 1 and (not segments[-1].strip() or _PARENTHETICAL.match(segments[-1])):
-        segments.pop()  # ", including two boys," is an aside: the subject stands before it
+    while len(segments) > 1 and (not segments[-1].strip() or _PARENTHETICAL.match(segments[-1])
+                                 or (verb in _SUPPORT_VERBS and _PARTICIPLE_OPENS.match(segments[-1]))):
+        # ", including two boys," is an aside: the subject stands before it; so is a
+        # participle's clause before what is held ("the mission, carrying a satellite, is
+        # planned for January"), whose subject is an occurrence's noun.
+        segments.pop()
     subject: list[str] = []
     for word in reversed(_PHRASE_WORD.findall(segments[-1]) if segments else []):
         if not subject and word.lower() in _MODALS:

@@ -874,6 +874,8 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
     ("The last census was held in 2011.", [("2011", "last census")]),
     ("It was held in 2011.", []),
     ("A new round is scheduled for late July in Arlo.", [("2025-07", "new round")]),
+    ("Kell's next ferry, carrying a new crew, is planned for late July.",
+     [("2025-07", "Kell's next ferry")]),
     ("The vote set up an early election that Ana Ruiz said would be held on Oct. 12.",
      [("2025-10-12", "early election")]),
     # Verbs of change of state and of starting a body name what happened to their subject.
