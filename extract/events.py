@@ -386,7 +386,10 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     if fallback and not _tells_an_occurrence(words, low, trigger, antecedent, day):
         return None
     _trim_end(kept)
-    # One verb ("announced") names no occurrence.
+    # One verb ("announced") names no occurrence, nor a verb without its subject ("it would
+    # enter into force": "would enter into force").
+    if kept and kept[0].lower() in _MODALS:
+        return None
     return " ".join(kept) if len([w for w in kept if w.lower() not in _STOP]) >= 2 else None
 
 
