@@ -70,12 +70,19 @@ def from_place_context(text: str) -> list[Mention]:
 # "chipmaker", retailer, startup, operator, supplier, developer, lender, and the journalese
 # "giant", "the streaming giant X"); and the shares a company issues ("shares of X").
 # After a plural ("the companies X, Y and Z") every name of the list is one.
-_DESCRIPTOR = re.compile(
-    r"\b(?:compan(?:y|ies)|firms?|banks?|airlines?|carriers?|group|agenc(?:y|ies)|networks?|"
+_TRADE_NOUNS = (
+    r"compan(?:y|ies)|firms?|banks?|airlines?|carriers?|group|agenc(?:y|ies)|networks?|"
     r"studios?|broadcasters?|newspapers?|publishers?|[a-z]*makers?|manufacturers?|retailers?|"
-    r"insurers?|startups?|conglomerates?|operators?|suppliers?|developers?|lenders?|giants?|"
-    r"[Ss]hares\s+(?:of|in))\s+(?:(?:such\s+as|including|like)\s+)?"
+    r"insurers?|startups?|conglomerates?|operators?|suppliers?|developers?|lenders?|giants?")
+_DESCRIPTOR = re.compile(
+    rf"\b(?:{_TRADE_NOUNS}|[Ss]hares\s+(?:of|in))\s+(?:(?:such\s+as|including|like)\s+)?"
     r"(?P<name>[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})(?![\w\-])"
+)
+# And a name the same nouns describe in apposition after it ("Quorvia, a London-based
+# startup,"; "Brivo, the Dutch logistics firm,").
+_DESCRIBED_AFTER = re.compile(
+    r"(?<![\w’'.\-])(?P<name>[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2}),\s+(?:a|an|the)\s+"
+    rf"(?:[\w\-]+\s+){{0,3}}?(?:{_TRADE_NOUNS})\b(?!\s+(?:of|for)\b)"
 )
 _LISTED_NAME = re.compile(
     r",?\s+(?:(?:and|or)\s+)?(?P<name>[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})(?![\w\-])")
@@ -169,6 +176,10 @@ def from_descriptors(text: str) -> list[Mention]:
     title or a function word ("company CEO Ana Ruiz"), nor a person's name ("mail carrier
     Tom Berg")."""
     found = []
+    for match in _DESCRIBED_AFTER.finditer(text):
+        name = POSSESSIVE.sub("", match.group("name"))
+        if not (no_org_name(name) or is_given_name(name.split()[0])):
+            found.append(Mention(name, ORG, match.start("name"), match.start("name") + len(name), "context"))
     for match in _DESCRIPTOR.finditer(text):
         listed = [match]
         plural = match.group(0).split()[0].endswith("s")

@@ -341,6 +341,13 @@ def test_outlets_joined_by_and_before_reported_are_each_an_organisation() -> Non
     assert "Quayside" in orgs and "Harbour Weekly" in orgs
 
 
+def test_a_name_a_trade_noun_describes_in_apposition_is_an_organisation() -> None:
+    record = _facts("Quorvia, a London-based startup, raised $5 million on Monday. Investors in "
+                    "Brivo, a Dutch logistics firm, cheered. Kell, a port city, grew.")
+    orgs = [o["name"] for o in record["organizations"]]
+    assert "Quorvia" in orgs and "Brivo" in orgs and "Kell" not in orgs
+
+
 def test_a_football_club_is_an_organisation_whole() -> None:
     record = _facts("Kell United beat Arlo Rovers 2-1 on Saturday. The United Nations said so.")
     orgs = [o["name"] for o in record["organizations"]]
