@@ -79,10 +79,14 @@ _DESCRIPTOR = re.compile(
     r"(?P<name>[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})(?![\w\-])"
 )
 # And a name the same nouns describe in apposition after it ("Quorvia, a London-based
-# startup,"; "Brivo, the Dutch logistics firm,").
+# startup,"; "Brivo, the Dutch logistics firm,"), or that is the object of founding, buying
+# or investing (ACE 2005's Business.Start-Org and Transaction.Transfer-Ownership triggers with
+# a company as their object: "founded Halden", "has bought CloudSimple").
 _DESCRIBED_AFTER = re.compile(
     r"(?<![\w’'.\-])(?P<name>[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2}),\s+(?:a|an|the)\s+"
     rf"(?:[\w\-]+\s+){{0,3}}?(?:{_TRADE_NOUNS})\b(?!\s+(?:of|for)\b)"
+    r"|\b(?:founded|co-founded|acquired|bought|purchased|invested\s+in)\s+"
+    r"(?P<object>[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})(?![\w\-’'])"
 )
 _LISTED_NAME = re.compile(
     r",?\s+(?:(?:and|or)\s+)?(?P<name>[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})(?![\w\-])")
@@ -177,9 +181,10 @@ def from_descriptors(text: str) -> list[Mention]:
     Tom Berg")."""
     found = []
     for match in _DESCRIBED_AFTER.finditer(text):
-        name = POSSESSIVE.sub("", match.group("name"))
+        group = "name" if match.group("name") else "object"
+        name = POSSESSIVE.sub("", match.group(group))
         if not (no_org_name(name) or is_given_name(name.split()[0])):
-            found.append(Mention(name, ORG, match.start("name"), match.start("name") + len(name), "context"))
+            found.append(Mention(name, ORG, match.start(group), match.start(group) + len(name), "context"))
     for match in _DESCRIPTOR.finditer(text):
         listed = [match]
         plural = match.group(0).split()[0].endswith("s")

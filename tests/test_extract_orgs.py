@@ -346,6 +346,10 @@ def test_a_name_a_trade_noun_describes_in_apposition_is_an_organisation() -> Non
                     "Brivo, a Dutch logistics firm, cheered. Kell, a port city, grew.")
     orgs = [o["name"] for o in record["organizations"]]
     assert "Quorvia" in orgs and "Brivo" in orgs and "Kell" not in orgs
+    record = _facts("Ana Ruiz, who founded Halden in 2015, sold it on Monday. The fund invested "
+                    "in Brennor last year. He bought Norway's oldest ferry.")
+    orgs = [o["name"] for o in record["organizations"]]
+    assert "Halden" in orgs and "Brennor" in orgs and "Norway" not in orgs
 
 
 def test_a_football_club_is_an_organisation_whole() -> None:
