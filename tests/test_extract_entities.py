@@ -424,3 +424,12 @@ def test_a_name_the_model_tags_a_work_somewhere_is_no_organisation_anywhere() ->
     first, second = text.index("Kell"), text.rindex("Kell")
     spans = [(first, first + 10, "WORK_OF_ART"), (second, second + 10, "ORG")]
     assert {m.text for m in find_mentions(spans, text) if m.kind == "org"} == {"Kell Times"}
+
+
+def test_a_border_shared_with_a_name_and_a_capital_in_apposition_name_places() -> None:
+    record = extract_facts(article_from_text(
+        "Clashes broke out near the border with Norland. Residents fled to Kestrel, the capital. "
+        "Ana Ruiz, the city's mayor, spoke.", published="2026-02-03"))
+    places = [p["name"] for p in record["places"]]
+    assert "Norland" in places and "Kestrel" in places and "Ana Ruiz" not in places
+    assert "Norland" not in [o["name"] for o in record["organizations"]]
