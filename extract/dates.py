@@ -47,15 +47,22 @@ def safe_date(year: int, month: int, day: int) -> dt.date | None:
         return None
 
 
+# A day told as still to come may stand a few days before publication (a page dated after
+# it was written), not weeks: "will face Brevik on May 18", published on 11 June, is next May.
+_FUTURE_SLACK_DAYS = 7
+
+
 def guess_year(month: int, day: int | None, anchor: dt.date | None, future: bool = False) -> int:
     """The year of a day/month written without one: the anchor's year, or the one before
-    when that would put a past event more than a month after publication."""
+    when that would put a past event more than a month after publication, or the one after
+    when that would put a planned day more than a week before it."""
     if anchor is None:
         return dt.date.today().year
     candidate = safe_date(anchor.year, month, day or 1)
     if candidate and not future and (candidate - anchor).days > 31:
         return anchor.year - 1
-    if candidate and future and (anchor - candidate).days > 31:
+    slack = _FUTURE_SLACK_DAYS if day else 31  # "in June", told on 11 June, is this June
+    if candidate and future and (anchor - candidate).days > slack:
         return anchor.year + 1
     return anchor.year
 

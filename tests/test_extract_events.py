@@ -196,6 +196,9 @@ def test_month_without_year_takes_the_tense_of_its_clause() -> None:
     assert _dates("Lawmakers meet before the session that starts in January.", "2019-11-20") == [
         "2020-01"]
     assert _dates("In May, the two navies will hold a joint drill.", "2019-11-20") == ["2020-05"]
+    # A planned day weeks before publication is next year's; a few days before, this year's.
+    assert _dates("Kell will face Arlo on May 18.", "2025-06-11") == ["2026-05-18"]
+    assert _dates("The vote will be held on June 5.", "2025-06-11") == ["2025-06-05"]
     # A verb of saying in the past reports the "would" after it.
     assert _dates("In a speech on Tuesday, Ruiz said the ferry would run.", "2025-06-11") == [
         "2025-06-10"]
