@@ -1069,7 +1069,7 @@ def _triggers(text: str, words: list[re.Match[str]], date: DateMention,
         word = words[position]
         if not accept(word.group(0)) or _in_complex_preposition(words, position) \
                 or _reports_without_object(text, words, position) or _in_office_title(words, position) \
-                or _bare_infinitive(words, position):
+                or _bare_infinitive(words, position) or _purpose_object(words, position):
             continue
         if word.start() >= date.end:
             distance = 2 * (word.start() - date.end)
@@ -1092,6 +1092,22 @@ def _in_complex_preposition(words: list[re.Match[str]], position: int) -> bool:
         return False
     around = tuple(w.group(0).lower() for w in words[position - 1 : position + 2])
     return around in _COMPLEX_PREPOSITIONS
+
+
+def _purpose_object(words: list[re.Match[str]], position: int) -> bool:
+    """Whether an event noun is the object of an infinitive of purpose after a past verb
+    ("beat Arlo Rovers 3-1 on Saturday to reach the cup final", "flew to Arlo to attend the
+    summit"): what was aimed at, not what the date dates.  Not after a verb of planning,
+    whose infinitive is the plan ("agreed to hold talks")."""
+    if words[position].group(0).lower() not in EVENT_NOUNS:
+        return False
+    to = next((i for i in range(position - 2, max(0, position - 5), -1)
+               if words[i].group(0).lower() == "to"), None)
+    if to is None or not words[to + 1].group(0).islower() or words[to + 1].group(0) in _DETERMINERS:
+        return False
+    before = [w.group(0) for w in words[max(0, to - 6) : to]]
+    return bool(before) and not _is_past_verb(before[-1]) and before[-1].lower() not in _PLANNING \
+        and any(_is_past_verb(w) for w in before)
 
 
 def _bare_infinitive(words: list[re.Match[str]], position: int) -> bool:

@@ -940,6 +940,9 @@ def test_the_event_a_verb_names_with_its_subject(text: str, expected: list[tuple
     # The past of a relational verb tells a state (Quirk et al. 4.28).
     ("Norland owned 40 ferries in 2019.", []),
     ("Kell Ferries needed 40 new crews in 2019.", []),
+    # An event noun after an infinitive of purpose is what was aimed at, not what is dated.
+    ("Ruiz flew to Arlo on Monday to attend the summit.",
+     [("2025-06-09", "Ruiz flew to Arlo to attend the summit")]),
     # A verb without its subject reads as nothing alone.
     ("Ruiz said it would enter into force on 1 January 2026.", []),
     # A negated verb tells no occurrence.
