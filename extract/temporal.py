@@ -51,7 +51,8 @@ _FUTURE_WORDS = (
     r"|kicks\s+off|wraps\s+up|goes\s+on\s+sale|go\s+on\s+sale|takes\s+place|is\s+to|are\s+to"
 )
 _TENSE_CUE = re.compile(
-    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<passive>(?:be|been|being|is|are|am|[’']re|[’']s)\s+(?!(?:scheduled|expected|planned)\b)[a-z]{{3,}}ed)|"
+    rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<passive>(?:be|been|being)\s+[a-z]{{3,}}ed|"
+    rf"(?:is|are|am|[’']re|[’']s)\s+(?!(?:scheduled|expected|planned)\b)[a-z]{{3,}}ed)|"
     rf"(?P<past>was|were|had|did|ago|said|told|[a-z]{{3,}}ed))\b",
     re.IGNORECASE,
 )

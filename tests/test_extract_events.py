@@ -206,6 +206,9 @@ def test_month_without_year_takes_the_tense_of_its_clause() -> None:
     assert _dates("The guild is expected to vote on the offer on Thursday.", "2025-06-11") == [
         "2025-06-12"]
     assert _dates("The ferry is scheduled to sail in March.", "2025-06-11") == ["2026-03"]
+    # Not after "been": a schedule already past ("had been scheduled for October 29").
+    assert _dates("The launch had been scheduled for October 29 but slipped.", "2026-11-07") == [
+        "2026-10-29"]
 
 
 def test_durations_are_not_dates() -> None:
