@@ -1103,8 +1103,9 @@ def _purpose_object(words: list[re.Match[str]], position: int) -> bool:
         return False
     to = next((i for i in range(position - 2, max(0, position - 5), -1)
                if words[i].group(0).lower() == "to"), None)
-    if to is None or not words[to + 1].group(0).islower() or words[to + 1].group(0) in _DETERMINERS:
-        return False
+    if to is None or not words[to + 1].group(0).islower() or words[to + 1].group(0) in _DETERMINERS \
+            or words[to + 2].group(0).lower() not in _DETERMINERS:
+        return False  # a verb and its object's determiner: "to attend the", not "to capital"
     before = [w.group(0) for w in words[max(0, to - 6) : to]]
     return bool(before) and not _is_past_verb(before[-1]) and before[-1].lower() not in _PLANNING \
         and any(_is_past_verb(w) for w in before)

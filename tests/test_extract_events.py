@@ -946,6 +946,7 @@ def test_the_event_a_verb_names_with_its_subject(text: str, expected: list[tuple
     # An event noun after an infinitive of purpose is what was aimed at, not what is dated.
     ("Ruiz flew to Arlo on Monday to attend the summit.",
      [("2025-06-09", "Ruiz flew to Arlo to attend the summit")]),
+    ("On Monday the guild gave approval to ferry acquisition plans.", [("2025-06-09", "ferry acquisition")]),
     # A verb without its subject reads as nothing alone.
     ("Ruiz said it would enter into force on 1 January 2026.", []),
     # A negated verb tells no occurrence.
