@@ -905,7 +905,7 @@ def _opening_subject(words: list[re.Match[str]], low: int, trigger: int) -> bool
 
 def _is_number(word: str) -> bool:
     """A numeral ("12", "2,400", "9.5") or a cardinal written out ("two")."""
-    return word.replace(",", "").replace(".", "").isdigit() or word.lower() in _CARDINALS
+    return word.lstrip("$€£¥").replace(",", "").replace(".", "").isdigit() or word.lower() in _CARDINALS
 
 
 def _counted_actor(before: list[str]) -> bool:

@@ -92,7 +92,8 @@ def _dates_nothing(segment: str, span: tuple[int, int]) -> bool:
         return True
     if before.endswith("through ") or segment.startswith("through", span[0]):
         return True
-    if _REFERENCE_FIGURE.search(segment, max(0, span[0] - 40), span[0]):
+    if _REFERENCE_FIGURE.search(segment, max(0, span[0] - 40), span[0]) \
+            or _REPORTING_PERIOD.search(segment, max(0, span[0] - 24), span[0]):
         return True
     compared = segment[max(0, span[0] - 40) : span[0]]
     if segment.startswith("of", span[0]):
@@ -116,6 +117,10 @@ _REFERENCE_FIGURE = re.compile(
     r"(?:%|percent|per\s+cent|(?:b|m|bn|billion|million|trillion|points?)\b)?\s*"
     r"(?:(?:in|during|over)\s+the\s+same\s+(?:period|time|quarter|month|week)\s+(?:of\s+)?)?"
     r"(?:(?:late|early)\s+)?(?:on\s+|in\s+|at\s+)?$", re.IGNORECASE)
+# A reporting period named by its end, as company accounts name them ("the three months
+# ended Sept. 30", "the year to March"): the end of a stretch, no occurrence.
+_REPORTING_PERIOD = re.compile(r"\b(?:months?|quarter|half|year|period|weeks?)\s+(?:ended|ending|to)\s+$",
+                               re.IGNORECASE)
 # The superlatives alone before "of": "the first half of 2019" is a part of the year.
 _SUPERLATIVE = re.compile(rf"\b(?:{_SUPERLATIVES})\b(?:\s+[\w\-]+){{0,4}}\s+$", re.IGNORECASE)
 

@@ -213,6 +213,8 @@ def test_month_without_year_takes_the_tense_of_its_clause() -> None:
 
 def test_durations_are_not_dates() -> None:
     assert _dates("Civilians killed so far this year.", "2019-11-20") == []
+    # A reporting period named by its end is a stretch, too.
+    assert _dates("Fares rose 8% in the three months ended Sept. 30.", "2019-11-20") == []
 
 
 def test_events_have_date_what_where() -> None:
@@ -943,6 +945,9 @@ def test_the_event_a_verb_names_with_its_subject(text: str, expected: list[tuple
     # The past of a relational verb tells a state (Quirk et al. 4.28).
     ("Norland owned 40 ferries in 2019.", []),
     ("Kell Ferries needed 40 new crews in 2019.", []),
+    # A sum runs on to its unit as a number does.
+    ("Kell agreed in May to buy rival Arlo Ferries for $900 million.",
+     [("2025-05", "Kell agreed to buy rival Arlo Ferries for $900 million")]),
     # An event noun after an infinitive of purpose is what was aimed at, not what is dated.
     ("Ruiz flew to Arlo on Monday to attend the summit.",
      [("2025-06-09", "Ruiz flew to Arlo to attend the summit")]),
