@@ -99,23 +99,33 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
     return events
 
 
-# Who a "he" or "she" at an offset stands for (the speaker resolution's reading), or None.
+# Who a "he" or "she" at an offset stands for (the speaker resolution's reading; kind "m" or
+# "f"), or the organisation an "it" does (kind "org"), or None.
 PersonAt = Callable[[int, str], "str | None"]
-_PRONOUN_SUBJECT = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he)\s+(?:(?:was|is|had|has|been|will|would|be|"
+_PRONOUN_SUBJECT = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he|[Ii]t)\s+(?:(?:was|is|had|has|been|will|would|be|"
                               r"later|also|then)\s+)*(?P<verb>[a-z]+ed|[a-z]+)\b")
 
 
 def _of_the_pronouns_person(text: str, sentence: Sentence, what: str, person_at: PersonAt) -> str:
     """A bare event noun whose verb's subject is "he" or "she" ("he was arrested on Monday":
-    "arrest") is named with the person the pronoun stands for ("arrest of Ana Ruiz")."""
+    "arrest") is named with the person the pronoun stands for ("arrest of Ana Ruiz"); one of
+    a body's events with "it" ("it was founded in 1998") with the organisation named just
+    before."""
     if " " in what:
         return what
     for match in _PRONOUN_SUBJECT.finditer(sentence.text):
-        if VERB_NOUNS.get(match.group("verb")) == what:
-            gender = "m" if match.group("pronoun").lower() == "he" else "f"
-            name = person_at(sentence.start + match.start(), gender)
-            return f"{what} of {name}" if name else what
+        pronoun = match.group("pronoun").lower()
+        if VERB_NOUNS.get(match.group("verb")) != what or (pronoun == "it" and what not in _BODY_EVENTS):
+            continue
+        kind = {"he": "m", "she": "f", "it": "org"}[pronoun]
+        name = person_at(sentence.start + match.start(), kind)
+        return f"{what} of {name}" if name else what
     return what
+
+
+# What happens to a body as a whole (ACE 2005's Business events: Start-Org, Merge-Org,
+# End-Org, Declare-Bankruptcy): an "it" that is founded or merged stands for an organisation.
+_BODY_EVENTS = frozenset(split_words("founding formation establishment merger closure bankruptcy"))
 
 
 def _head_event_noun(what: str) -> str | None:

@@ -86,11 +86,18 @@ def extract_facts(
 
 
 def _person_at(context: QuoteContext) -> Callable[[int, str], str | None]:
-    """Who a "he" or "she" at an offset stands for, as speaker resolution reads it."""
-    def person(offset: int, gender: str) -> str | None:
-        found = context.antecedent(offset, [], gender)
+    """Who a "he" or "she" at an offset stands for, as speaker resolution reads it, or
+    (``kind`` "org") the organisation an "it" does: the nearest one named just before."""
+    def person(offset: int, kind: str) -> str | None:
+        if kind == "org":
+            found = context.nearest_before(offset, {ORG}, [])
+            return found.name if found and offset - found.end < _IT_REACH else None
+        found = context.antecedent(offset, [], kind)
         return found.name if found else None
     return person
+
+
+_IT_REACH = 300  # characters back to the organisation an "it" stands for
 
 
 def _empty() -> dict[str, list[Any]]:

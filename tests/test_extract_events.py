@@ -970,6 +970,12 @@ def test_occurrences_without_a_listed_event_word(text: str,
     assert [(e["date"], e["what"]) for e in _events(text)] == expected
 
 
+def test_a_bodys_event_told_of_it_is_named_with_the_organisation_before() -> None:
+    text = "Kell Ferries runs 40 boats from the north quay. It was founded in 1998."
+    events = extract_facts(article_from_text(text, published="2025-06-11"))["events"]
+    assert [(e["date"], e["what"]) for e in events] == [("1998", "founding of Kell Ferries")]
+
+
 def test_a_pronouns_event_is_named_with_the_person_it_stands_for() -> None:
     text = ("Defence Minister Ana Ruiz visited troops on Monday. She was elected in 2019. "
             "Deputy Minister Tom Hale said he resigned in March.")
