@@ -165,8 +165,8 @@ def _names_a_product(org: Organization, text: str) -> bool:
     names a series of vehicles or missions, and one written after a ship type or its crew
     a ship (products.after_a_vessel_type)."""
     last = org.name.split()[-1].lower()
-    if is_company(org.name) or last in gz.ORG_KEYWORDS:
-        return False
+    if is_company(org.name) or last in gz.ORG_KEYWORDS or last in gz.ORG_HEADS:
+        return False  # "China's military staged drills": a state's institution, no exercise
     if last in products.PRODUCT_TAILS or last in gz.NON_ORG_TAILS:
         return True
     ends = products.name_ends(org.name, text) or [m.end for m in org.mentions]

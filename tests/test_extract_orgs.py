@@ -352,6 +352,11 @@ def test_a_name_a_trade_noun_describes_in_apposition_is_an_organisation() -> Non
     assert "Halden" in orgs and "Brennor" in orgs and "Norway" not in orgs
 
 
+def test_a_states_institution_before_a_verb_and_an_exercise_is_no_exercise() -> None:
+    orgs = _orgs("Norway's military staged large-scale drills off Bergen on Monday.")
+    assert "Norway's military" in orgs
+
+
 def test_a_football_club_is_an_organisation_whole() -> None:
     record = _facts("Kell United beat Arlo Rovers 2-1 on Saturday. The United Nations said so.")
     orgs = [o["name"] for o in record["organizations"]]
