@@ -670,8 +670,10 @@ def _reach_back(text: str, words: list[re.Match[str]], trigger: int,
             break  # a determiner opens its noun phrase: "in the strongest terms the attack"
     cut = low
     while low > 0 and cut - low < _NAME_WORDS and trigger - cut == _BEFORE_TRIGGER \
-            and words[low].group(0)[:1].isupper() and words[low - 1].group(0)[:1].isupper() \
-            and _joined(text, words, low - 1):
+            and (words[low].group(0)[:1].isupper()
+                 or (words[low].group(0) in ("and", "or") and _inside_a_name(words, low)
+                     and words[low - 1].group(0).istitle())) \
+            and words[low - 1].group(0)[:1].isupper() and _joined(text, words, low - 1):
         low -= 1  # a name cut at the length starts where it starts ("Ana Ruiz and Ida Brekke")
     return low
 

@@ -903,6 +903,10 @@ def test_the_phrase_of_an_event(text: str, published: str, what: list[str]) -> N
      [("2025-06-10", "ministry condemned the vote and summoned the Arlo envoy")]),
     # A subject runs back over the "and" between names, and to where a name starts.
     ("Ana Ruiz and Ida Brekke met on Monday.", [("2025-06-09", "meeting of Ana Ruiz and Ida Brekke")]),
+    ("Norway and Sweden signed a declaration of friendship on Thursday.",
+     [("2025-06-05", "Norway and Sweden signed a declaration of friendship")]),
+    ("It cut 30 GW and Kell plans to install 9 GW of solar panels by 2030.",
+     [("2030", "Kell plans to install 9 GW of solar panels")]),
 ])
 def test_the_event_a_verb_names_with_its_subject(text: str, expected: list[tuple[str, str]]) -> None:
     assert [(e["date"], e["what"]) for e in _events(text)] == expected
