@@ -525,6 +525,7 @@ _BE_FORMS = frozenset(split_words("was were been being is are be"))
 _PARENTHETICAL = re.compile(r"^\s*(?:including|among|aged|who|which|with|without|like|under|"
                             r"worth|\d)", re.IGNORECASE)
 _PARTICIPLE_OPENS = re.compile(r"^\s*[a-z]{3,}ing\b")
+_PERFECT = frozenset(split_words("has have had"))  # the perfect's auxiliary before "been"
 # The modal auxiliaries of English (Quirk et al. 3.40), which stand between a subject and "be".
 _MODALS = frozenset(split_words("will would shall should can could may might must"))
 # The primary and modal auxiliaries (Quirk et al. 3.21), which end a noun phrase.
@@ -559,8 +560,8 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
         segments.pop()
     subject: list[str] = []
     for word in reversed(_PHRASE_WORD.findall(segments[-1]) if segments else []):
-        if not subject and word.lower() in _MODALS:
-            continue  # "the deal would be signed"
+        if not subject and word.lower() in _MODALS | _PERFECT:
+            continue  # "the deal would be signed", "400 people had been arrested"
         if word.lower() in _CLAUSE_WORDS or word.lower() in _PRONOUNS or len(subject) == _SUBJECT_WORDS \
                 or VERB_RE.fullmatch(word) or _is_past_verb(word):
             break  # "Brandt said the deal would be signed": the subject starts after the verb

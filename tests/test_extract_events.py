@@ -943,6 +943,9 @@ def test_the_event_a_verb_names_with_its_subject(text: str, expected: list[tuple
     ("Kell wants to cut the ferry fares, the guild said on Monday.", []),
     # A pronoun with a contracted auxiliary is a pronoun, no name.
     ("The crates I’ve received this year were broken.", []),
+    # The perfect's auxiliary before "been" is no part of the passive's subject.
+    ("The ministry said 400 people had been arrested on Monday.",
+     [("2025-06-09", "arrest of 400 people")]),
     # A past passive tells what happened to its subject, named or not.
     ("The first crack was found in a ferry hull in March.",
      [("2025-03", "first crack was found in a ferry hull")]),
