@@ -214,7 +214,7 @@ _PRONOUNS = frozenset(pronoun + contraction for pronoun in split_words("i we you
 _KEEPS_ITS_STOP = "|".join(["(?<=\\.[A-Za-z])", *(f"(?<=\\b{word.capitalize()})"
                                                    for word in sorted(ABBREVIATIONS) if "." not in word)])
 _PHRASE_WORD = re.compile(
-    rf"[A-Za-z0-9$](?:[\w\-’'$%/]|\.(?=[\w\-’'$%/]))*(?:(?:{_KEEPS_ITS_STOP})\.)?(?:,\d{{3}}(?!\d))*")
+    rf"[A-Za-z0-9$](?:[\w\-’'$%/]|\.(?=[\w\-’'$%/]))*(?:(?=\.)(?:{_KEEPS_ITS_STOP})\.)?(?:,\d{{3}}(?!\d))*")
 _BEFORE_TRIGGER = 4
 _AFTER_TRIGGER = 7
 
@@ -546,14 +546,15 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
     """The event a passive names, as the noun of its verb and the subject it happened to
     ("300 migrants were deported" -> "deportation of 300 migrants"), or None."""
     verb = words[trigger].group(0).lower()
-    if verb in _SCHEDULING and _FOR_AFTER.match(text, words[trigger].end()):
-        verb = "held"  # "a new round is scheduled for July": the round, as if held then
-    if (verb not in VERB_NOUNS and verb not in _SUPPORT_VERBS) or trigger < 2 \
+    # "A new round is scheduled for July": what is scheduled is an occurrence, as what is held.
+    support = verb in _SUPPORT_VERBS \
+        or (verb in _SCHEDULING and bool(_FOR_AFTER.match(text, words[trigger].end())))
+    if (verb not in VERB_NOUNS and not support) or trigger < 2 \
             or words[trigger - 1].group(0).lower() not in _BE_FORMS:
         return None
     segments = _CLAUSE_MARK.split(text[words[0].start() : words[trigger - 1].start()])
     while len(segments) > 1 and (not segments[-1].strip() or _PARENTHETICAL.match(segments[-1])
-                                 or (verb in _SUPPORT_VERBS and _PARTICIPLE_OPENS.match(segments[-1]))):
+                                 or (support and _PARTICIPLE_OPENS.match(segments[-1]))):
         # ", including two boys," is an aside: the subject stands before it; so is a
         # participle's clause before what is held ("the mission, carrying a satellite, is
         # planned for January"), whose subject is an occurrence's noun.
@@ -571,15 +572,15 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
     if not subject or all(w.lower() in _STOP for w in subject):
         # "they will be released": the release, of nobody named; "it was announced" only
         # reports that something was said.
-        if verb in _SUPPORT_VERBS:  # "an election that Ruiz said would be held": the election
+        if support:  # "an election that Ruiz said would be held": the election
             noun = next((i for i in range(trigger - 2, -1, -1)
                          if words[i].group(0).lower() in EVENT_NOUNS), None)
             return _noun_phrase(text, words, noun) if noun is not None else None
         return None if VERB_RE.fullmatch(verb) else VERB_NOUNS[verb]
-    if verb in _SUPPORT_VERBS:  # "the last census was held": the census
+    if support:  # "the last census was held": the census
         while len(subject) > 1 and subject[0].lower() in _DETERMINERS:
             subject.pop(0)
-        return _named_event("", subject, text)
+        return " ".join(_as_written(subject, text))
     return _named_event(VERB_NOUNS[verb], subject, text)
 
 
@@ -593,16 +594,21 @@ _SUPPORT_VERBS = frozenset(split_words("held staged hosted conducted organised o
 
 
 def _named_event(noun: str, subject: list[str], text: str) -> str:
-    """"<noun> of <subject>", the subject's first word in lower case when it is capitalised
-    only by opening the sentence: a function word, a numeral, an "-ly" adverb, or a word the
+    """"<noun> of <subject>" ("deportation of 300 migrants")."""
+    return f"{noun} of {' '.join(_as_written(subject, text))}"
+
+
+def _as_written(subject: list[str], text: str) -> list[str]:
+    """The subject with its first word in lower case when it is capitalised only by opening
+    the sentence: a function word, a numeral, an "-ly" adverb, an event noun, or a word the
     article writes in lower case elsewhere ("Three soldiers", "Nearly 200 fishermen", "Oil
-    prices"), not a name."""
+    prices", "Talks"), not a name."""
     words = list(subject)
     first = words[0].lower()
     if first in _STOP | _NUMBER_WORDS or first.endswith("ly") or first in EVENT_NOUNS \
             or re.search(rf"(?<![\w-]){re.escape(first)}\b", text):
         words[0] = first
-    return f"{noun} of {' '.join(words)}" if noun else " ".join(words)
+    return words
 
 
 # What follows a verb used without an object: a preposition (not "by", which makes a
@@ -1013,7 +1019,7 @@ def _within_clause(text: str, words: list[re.Match[str]], position: int) -> bool
     Australia on 2 May")."""
     if _joined(text, words, position):
         return True
-    gap = text[words[position].end() : words[position + 1].start()]
+    gap = _between(words, position)
     if gap.strip() != "," or not words[position].group(0)[:1].isupper():
         return False
     following = [w.group(0) for w in words[position + 1 : position + 1 + _NAME_WORDS + 1]]
@@ -1219,7 +1225,7 @@ def _is_past_verb(word: str) -> bool:
 
 def _joined(text: str, words: list[re.Match[str]], position: int) -> bool:
     """Whether words[position] and the next word are in one clause (no clause mark between)."""
-    return not _CLAUSE_MARK.search(text[words[position].end() : words[position + 1].start()])
+    return not _CLAUSE_MARK.search(_between(words, position))
 
 
 def _main_place(places: list[PlaceSpan]) -> str | None:
