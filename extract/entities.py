@@ -64,11 +64,12 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     raw += context.from_streets(text)
     titles = {m.text for m in raw if m.kind == "title"}
     resolved = _resolve_overlaps(raw)
+    owned_by_a_year = {id(m): m.text for m in resolved if _after_a_years_possessive(m, text)}
     # A work, wherever else it is named: after a year's possessive, or tagged a work of art.
-    works = {m.text for m in resolved if _after_a_years_possessive(m, text)} \
+    works = set(owned_by_a_year.values()) \
         | {text[start:end] for start, end, label in entities if label == "WORK_OF_ART"}
     mentions = [m for m in resolved if m.kind != "title" and m.text not in titles
-                and not _after_a_years_possessive(m, text)
+                and id(m) not in owned_by_a_year
                 and not (m.text in works and m.kind != PERSON and not _known(m)
                          and not context.names_a_body(m.text))]  # "The Harbour Times" stays
     mentions = _join_coordinated_names(mentions, text)
@@ -516,10 +517,7 @@ def _retype(mention: Mention) -> Mention:
     return mention
 
 
-# The words that open the names of football clubs before their city's (the naming of
-# association football clubs: "Athletic Bilbao", "Real Madrid", "Dynamo Kyiv", "Inter Milan").
-_CLUB_WORDS = ("Athletic", "Real", "Inter", "Dynamo", "Sporting", "Olympique", "Racing")
-_CLUB_PREFIX = re.compile(rf"\b(?:{'|'.join(_CLUB_WORDS)})\s+$")
+_CLUB_PREFIX = re.compile(rf"\b(?:{'|'.join(sorted(gz.CLUB_PREFIXES))})\s+$")
 
 
 def _club(mention: Mention, text: str) -> Mention:
@@ -527,7 +525,7 @@ def _club(mention: Mention, text: str) -> Mention:
     Madrid", "Athletic Bilbao" tagged as places)."""
     if mention.kind != PLACE:
         return mention
-    if " " in mention.text and mention.text.split()[0] in _CLUB_WORDS:
+    if " " in mention.text and mention.text.split()[0] in gz.CLUB_PREFIXES:
         return Mention(mention.text, ORG, mention.start, mention.end, mention.source)
     prefix = _CLUB_PREFIX.search(text, max(0, mention.start - 12), mention.start)
     if prefix is None:

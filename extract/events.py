@@ -50,7 +50,7 @@ class PlaceSpan:
 def extract_events(text: str, sentences: list[Sentence], published: str | None,
                    places: list[PlaceSpan], skip_until: int = 0,
                    dateline_place: str | None = None,
-                   person_at: PersonAt | None = None) -> list[dict[str, object]]:
+                   antecedent_at: AntecedentAt | None = None) -> list[dict[str, object]]:
     """One event per dated occurrence, de-duplicated on (date, what) and on (date, the
     event noun a phrase ends with).
 
@@ -60,7 +60,7 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
     the place the article is about (_main_place).
     """
     default_place = dateline_place or _main_place(places)
-    person_at = person_at or (lambda offset, gender: None)
+    antecedent_at = antecedent_at or (lambda offset, kind: None)
     if dateline_place and skip_until:
         places = [PlaceSpan(0, skip_until, dateline_place), *places]
     anchor = _anchor(published)
@@ -87,7 +87,7 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
                            ahead=ahead)
             if event is None:
                 continue
-            event["what"] = _of_the_pronouns_person(text, sentence, str(event["what"]), person_at)
+            event["what"] = _of_the_pronouns_person(text, sentence, str(event["what"]), antecedent_at)
             dated.add(date.iso)
             keys = {(str(event["date"]), str(event["what"]).lower())}
             head = _head_event_noun(str(event["what"]))
@@ -101,12 +101,12 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
 
 # Who a "he" or "she" at an offset stands for (the speaker resolution's reading; kind "m" or
 # "f"), or the organisation an "it" does (kind "org"), or None.
-PersonAt = Callable[[int, str], "str | None"]
+AntecedentAt = Callable[[int, str], "str | None"]
 _PRONOUN_SUBJECT = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he|[Ii]t)\s+(?:(?:was|is|had|has|been|will|would|be|"
                               r"later|also|then)\s+)*(?P<verb>[a-z]+ed|[a-z]+)\b")
 
 
-def _of_the_pronouns_person(text: str, sentence: Sentence, what: str, person_at: PersonAt) -> str:
+def _of_the_pronouns_person(text: str, sentence: Sentence, what: str, antecedent_at: AntecedentAt) -> str:
     """A bare event noun whose verb's subject is "he" or "she" ("he was arrested on Monday":
     "arrest") is named with the person the pronoun stands for ("arrest of Ana Ruiz"); one of
     a body's events with "it" ("it was founded in 1998") with the organisation named just
@@ -118,7 +118,7 @@ def _of_the_pronouns_person(text: str, sentence: Sentence, what: str, person_at:
         if VERB_NOUNS.get(match.group("verb")) != what or (pronoun == "it" and what not in _BODY_EVENTS):
             continue
         kind = {"he": "m", "she": "f", "it": "org"}[pronoun]
-        name = person_at(sentence.start + match.start(), kind)
+        name = antecedent_at(sentence.start + match.start(), kind)
         return f"{what} of {name}" if name else what
     return what
 

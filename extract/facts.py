@@ -79,22 +79,22 @@ def extract_facts(
         "quotes": quotes,
         "events": extract_events(text, index.sentences, published, place_spans,
                                  dateline.end if dateline else 0,
-                                 dateline.place if dateline else None, _person_at(context)),
+                                 dateline.place if dateline else None, _antecedent_at(context)),
         "agreements": extract_agreements(text, index, parties),
         "topics": classify(f"{article.title or ''}\n{text}", taxonomy),
     }
 
 
-def _person_at(context: QuoteContext) -> Callable[[int, str], str | None]:
+def _antecedent_at(context: QuoteContext) -> Callable[[int, str], str | None]:
     """Who a "he" or "she" at an offset stands for, as speaker resolution reads it, or
     (``kind`` "org") the organisation an "it" does: the nearest one named just before."""
-    def person(offset: int, kind: str) -> str | None:
+    def antecedent(offset: int, kind: str) -> str | None:
         if kind == "org":
             found = context.nearest_before(offset, {ORG}, [])
             return found.name if found and offset - found.end < _IT_REACH else None
         found = context.antecedent(offset, [], kind)
         return found.name if found else None
-    return person
+    return antecedent
 
 
 _IT_REACH = 300  # characters back to the organisation an "it" stands for
@@ -124,13 +124,14 @@ def _entities(text: str, index: SentenceIndex, dateline: Dateline | None, agency
     mentions = _outside_agreements(find_mentions(entities, text, skip, covered), text)
     people = [p for p in build_people(mentions, text) if not _bylined(p, authors, text)]
     orgs = build_orgs(mentions, text, _credit_names(agency))
-    blocked = {p.name.lower() for p in people} | {n.lower() for o in orgs for n in o.names()}
+    org_names = {n.lower() for o in orgs for n in o.names()}
+    blocked = {p.name.lower() for p in people} | org_names
     # An organisation's short name tagged as a place is the organisation ("Emirates" of
     # "Emirates Airline") unless a preposition of place governs it somewhere ("fans in Ithaca").
     short_names = {(short_name_of(o.name) or "").lower() for o in orgs}
     places = [p for p in build_places(mentions, blocked, text)
               if p.name.lower() not in short_names or governed_as_a_place(p, text)]
-    _add_dateline_place(places, dateline, text, {n.lower() for o in orgs for n in o.names()})
+    _add_dateline_place(places, dateline, text, org_names)
     return _Entities(people, orgs, places, _named(people, orgs, places))
 
 

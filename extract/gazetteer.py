@@ -286,6 +286,11 @@ insurance|utilities|railways|railway|automotive|chemicals|mining|metals|
 fc|afc|united|rovers|wanderers|athletic|albion""".replace("\n", "").split("|")
 )
 
+# The words that open the names of football clubs before their city's, by the same naming of
+# association football clubs as the club words above ("Athletic Bilbao", "Real Madrid",
+# "Dynamo Kyiv", "Inter Milan").
+CLUB_PREFIXES = frozenset(split_words("Athletic Real Inter Dynamo Sporting Olympique Racing"))
+
 # Armed groups on the UN Security Council's consolidated sanctions list or the US State
 # Department's list of Foreign Terrorist Organizations, under their usual English names.
 ARMED_GROUPS = frozenset(
