@@ -99,7 +99,8 @@ _LISTED_NAME = re.compile(
 
 # A publication named as the subject of "reported" or after "according to" ("The Wrap
 # reported that", "as Tidewater Weekly has reported,", "according to The Harbour Herald"),
-# or told or confirmed something ("told The Quayside", "confirmed to WIRED"): newsroom style
+# or told, confirmed or was cited ("told The Quayside", "confirmed to WIRED", "citing Kell
+# Radio"): newsroom style
 # for crediting another outlet.
 _REPORTER = re.compile(
     r"(?:\b(?:[Aa]ccording\s+to|told|confirmed\s+to|citing)\s+"

@@ -341,6 +341,12 @@ def test_outlets_joined_by_and_before_reported_are_each_an_organisation() -> Non
     assert "Quayside" in orgs and "Harbour Weekly" in orgs
 
 
+def test_an_outlet_cited_is_an_organisation() -> None:
+    from extract import context_names
+    found = context_names.from_reporters("Officials denied it, citing Tidewater Radio.", set())
+    assert [m.text for m in found] == ["Tidewater Radio"]
+
+
 def test_a_name_a_trade_noun_describes_in_apposition_is_an_organisation() -> None:
     record = _facts("Quorvia, a London-based startup, raised $5 million on Monday. Investors in "
                     "Brivo, a Dutch logistics firm, cheered. Kell, a port city, grew.")
