@@ -409,6 +409,7 @@ def _verb_joined_before(text: str, words: list[re.Match[str]], low: int) -> int 
     the two share its subject."""
     if low < 2 or words[low - 1].group(0) != "and" or not _joined(text, words, low - 1):
         return None
+    # Back over the first verb's object, which runs at most as far as a verb's phrase does.
     for position in range(low - 2, max(-1, low - 2 - _AFTER_TRIGGER), -1):
         if not _joined(text, words, position):
             return None
