@@ -84,12 +84,13 @@ _DESCRIPTOR = re.compile(
     r"(?P<name>[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})(?![\w\-])"
 )
 # And a name the same nouns describe in apposition after it ("Quorvia, a London-based
-# startup,"; "Brivo, the Dutch logistics firm,"), or that is the object of founding, buying
-# or investing (ACE 2005's Business.Start-Org and Transaction.Transfer-Ownership triggers with
-# a company as their object: "founded Halden", "has bought CloudSimple").
+# startup,"; "Brivo, the Dutch logistics firm,"; not the owner of "X, the agency's
+# director"), or that is the object of founding, buying or investing (ACE 2005's
+# Business.Start-Org and Transaction.Transfer-Ownership triggers with a company as their
+# object: "founded Halden", "has bought CloudSimple").
 _DESCRIBED_AFTER = re.compile(
     r"(?<![\w’'.\-])(?P<name>[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2}),\s+(?:a|an|the)\s+"
-    rf"(?:[\w\-]+\s+){{0,3}}?(?:{_TRADE_NOUNS})\b(?!\s+(?:of|for)\b)"
+    rf"(?:[\w\-]+\s+){{0,3}}?(?:{_TRADE_NOUNS})(?![\w\-’'])(?!\s+(?:of|for)\b)"
     r"|\b(?:founded|co-founded|acquired|bought|purchased|invested\s+in)\s+"
     r"(?P<object>[A-Z][\w&\-]*(?:[^\S\n]+[A-Z][\w&\-]*){0,2})(?![\w\-’'])"
 )

@@ -18,7 +18,7 @@ from extract import gazetteer as gz
 from extract.attribution import INVERTED_SPEECH_VERBS, PERSONAL_SPEECH_VERBS
 from extract.mentions import ORG, PERSON, PLACE, Mention
 from extract.namelists import find_companies, is_company, is_given_name, surname_used_alone
-from extract.people import leading_title
+from extract.people import is_title_head, leading_title
 
 _LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ORG}
 _LOWER_PLACES = {name.lower(): name for name in gz.PLACE_NAMES}
@@ -235,7 +235,7 @@ def _which(mention: Mention, text: str) -> Mention:
 def _after_title(mention: Mention, text: str) -> bool:
     """Whether the head noun of an office title stands right before ("Minister X Y")."""
     before = text[max(0, mention.start - 20) : mention.start].split()
-    return bool(before) and before[-1].lower().rstrip(".,") in gz.TITLE_HEADS
+    return bool(before) and is_title_head(before[-1])
 
 
 def _named_again(words: list[str], text: str) -> bool:
@@ -254,6 +254,8 @@ _NAME = r"[A-Z][a-z][\w'’\-]*(?:[^\S\n]+[A-Z][a-z][\w'’\-]*){0,2}"
 _SPEECH_NAMES = (
     re.compile(rf"(?<![\w.’'])({_NAME})(?:,[^,.“”\"]{{1,80}},)?{_SAID}"),
     re.compile(rf"\b(?:{INVERTED_SPEECH_VERBS})\s+({_NAME})\b(?!\s+(?:that|on|in|at|of)\b)"),
+    # A name in apposition, between commas ("The agency's director-general, Ana Ruiz, said").
+    re.compile(rf"(?<=,\s)({_NAME}),{_SAID}"),
 )
 
 

@@ -31,6 +31,13 @@ _APPOSITIVE = re.compile(
     rf"(?=,|\s+(?:{PERSONAL_SPEECH_VERBS}|who)\b|\.|$)"
 )
 _AGE = re.compile(r"^,\s*(\d{1,3})\s*,")
+# A title set off by commas before the name it describes, after a determiner or an owner's
+# possessive ("The agency's director-general, X, said", "Its chief executive, X,"): a comma
+# after the name closes the apposition ("Like the prime minister, X said" has none).
+_FRONT_APPOSITIVE = re.compile(
+    r"(?:\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+|(?<![\w.])([A-Z][\w.&\-]*)['’]s\s+)"
+    r"(?:[\w.'’\-]+['’]s\s+)?((?:[\w.\-/]+\s+){0,3}[\w.\-/]+),\s+$"
+)
 
 
 def age_after(text: str, end: int) -> str | None:
@@ -315,12 +322,25 @@ def titles_near(mention: Mention, text: str) -> list[str]:
             title = head.group(1).strip()
         if title:
             titles.append(title)
+    if not titles and text.startswith(",", mention.end):
+        titles += _front_appositive(before)
     after = text[mention.end : mention.end + 140]
     if not _AGE.match(after):
         appositive = _APPOSITIVE.match(after)
         if appositive and _has_title_head(appositive.group(1)) and _noun_phrase(appositive.group(1)):
             titles.append(appositive.group(1).strip())
     return titles
+
+
+def _front_appositive(before: str) -> list[str]:
+    """The title of "The agency's director-general, X," ("director-general"), with its owner
+    when a name owns it ("Vantor's chief executive")."""
+    match = _FRONT_APPOSITIVE.search(before)
+    if not match or not all(_title_token(w) for w in match.group(2).split()) \
+            or not _has_title_head(match.group(2)):
+        return []
+    owner = match.group(1)
+    return [f"{owner}’s {match.group(2)}" if owner and owner not in gz.FUNCTION_WORDS else match.group(2)]
 
 
 _CLAUSE_OPENERS = frozenset({"and", "or", "but", "who", "which", "that", "is", "was", "has",
@@ -365,18 +385,40 @@ def _title_token(word: str) -> bool:
     if "/" in word.strip("/"):
         return all(_title_token(part) for part in word.split("/") if part)
     lowered = word.lower()
-    if lowered in {"of", "the", "for"} or lowered in gz.TITLE_WORDS:
+    if lowered in {"of", "the", "for"} or lowered in gz.TITLE_WORDS \
+            or all(part in gz.TITLE_WORDS for part in _title_parts(word)):
         return True
     return word in gz.DEMONYMS or word in gz.COUNTRIES or (word.isupper() and len(word) <= 5)
+
+
+def is_title_head(word: str) -> bool:
+    """Whether a word is the head noun of an office title, hyphenated ones included."""
+    return any(part in gz.TITLE_HEADS for part in _title_parts(word))
 
 
 def _has_title_head(phrase: str) -> bool:
     """Whether an appositive names a role: it holds the head noun of a title ("a spokesperson
     for the coast guard", "former naval officer"), not just a portfolio word ("the state
     capital" describes a place)."""
-    return any(w.lower().strip(".,") in gz.TITLE_HEADS for w in phrase.split())
+    return any(is_title_head(w) for w in phrase.split())
 
 
 def _has_title_word(phrase: str) -> bool:
     """Whether a phrase contains a recognised title word (minister, spokesman, ...)."""
-    return any(w.lower().strip(".,") in gz.TITLE_WORDS - {"the"} for w in phrase.split())
+    return any(part in gz.TITLE_WORDS - {"the"} for w in phrase.split() for part in _title_parts(w))
+
+
+# The linking words and prefixes of hyphenated office titles, as the UN and the Oxford
+# style guide write them ("Director-General", "Under-Secretary-General", "editor-in-chief",
+# "co-founder", "vice-president", "ex-minister", "president-elect", "minister-designate").
+_TITLE_PARTICLES = frozenset({"in", "of", "at", "co", "ex", "vice", "under", "elect", "designate"})
+
+
+def _title_parts(word: str) -> list[str]:
+    """A word's title words: a hyphenated title's parts ("director-general": director,
+    general) when every part but its particles is one, else the word itself."""
+    lowered = word.lower().strip(".,")
+    parts = [part for part in lowered.split("-") if part and part not in _TITLE_PARTICLES]
+    if "-" in lowered and parts and all(part in gz.TITLE_WORDS for part in parts):
+        return parts
+    return [lowered]

@@ -433,3 +433,27 @@ def test_a_border_shared_with_a_name_and_a_capital_in_apposition_name_places() -
     places = [p["name"] for p in record["places"]]
     assert "Norland" in places and "Kestrel" in places and "Ana Ruiz" not in places
     assert "Norland" not in [o["name"] for o in record["organizations"]]
+
+
+def test_a_hyphenated_office_title_vouches_for_a_name_after_it_or_before_it() -> None:
+    record = extract_facts(article_from_text(
+        "Orlu Kestrin Vale, the agency's director-general, said the outbreak was over. "
+        "The paper's editor-in-chief, Temesgen Halvard Moruk, said the paper would appeal.",
+        published="2026-02-03"))
+    people = {p["name"]: p["titles"] for p in record["people"]}
+    assert people["Orlu Kestrin Vale"] == ["the agency's director-general"]
+    assert people["Temesgen Halvard Moruk"] == ["editor-in-chief"]
+    # "general-purpose" holds a title word but is no title.
+    assert not extract_facts(article_from_text(
+        "Kell Varro, a general-purpose robot, said hello.", published="2026-02-03"))["people"]
+
+
+def test_a_title_before_a_name_between_commas_is_its_title_and_the_name_speaks() -> None:
+    record = extract_facts(article_from_text(
+        "The ministry's chief spokesperson, Ana Ruiz, said the talks had failed. "
+        "Vantor's chief executive, Kemal Oztürk, said profits rose. "
+        "Like the prime minister, Lena Sorvik said the deal was fair.", published="2026-02-03"))
+    people = {p["name"]: p["titles"] for p in record["people"]}
+    assert people["Ana Ruiz"] == ["chief spokesperson"]
+    assert people["Kemal Oztürk"] == ["Vantor’s chief executive"]
+    assert people["Lena Sorvik"] == []  # no comma after the name: no apposition
