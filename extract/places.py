@@ -66,12 +66,19 @@ def governed_as_a_place(place: Place, text: str) -> bool:
                for m in place.mentions)
 
 
+# The head nouns of diseases named after the place they were first found in, a custom the
+# WHO's "Best Practices for the Naming of New Human Infectious Diseases" (2015) lists and
+# advises against ("Marburg virus", "Rift Valley fever", "Lyme disease"): the place names
+# the disease there, not a place of the story.
+_NAMES_A_DISEASE = re.compile(r"\s+(?i:virus|fever|disease|flu|influenza|syndrome)\b")
+
+
 def build_places(mentions: list[Mention], blocked: set[str], text: str) -> list[Place]:
-    """Group place mentions by canonical name, skipping names known to be something else
-    and capitalised words the model alone took for places."""
+    """Group place mentions by canonical name, skipping names known to be something else,
+    diseases' names and capitalised words the model alone took for places."""
     places: dict[str, Place] = {}
     for mention in mentions:
-        if mention.kind != PLACE:
+        if mention.kind != PLACE or _NAMES_A_DISEASE.match(text, mention.end):
             continue
         for part in _parts(mention):
             name = place_name(" ".join(part.text.split()))

@@ -457,3 +457,11 @@ def test_a_title_before_a_name_between_commas_is_its_title_and_the_name_speaks()
     assert people["Ana Ruiz"] == ["chief spokesperson"]
     assert people["Kemal Oztürk"] == ["Vantor’s chief executive"]
     assert people["Lena Sorvik"] == []  # no comma after the name: no apposition
+
+
+def test_a_place_a_disease_is_named_after_is_no_place_of_the_story() -> None:
+    record = extract_facts(article_from_text(
+        "Doctors in Norland treated three cases of Marburg virus and one of Lassa fever.",
+        published="2026-02-03"))
+    places = [p["name"] for p in record["places"]]
+    assert "Marburg" not in places and "Lassa" not in places and "Norland" in places
