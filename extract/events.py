@@ -23,7 +23,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from extract import gazetteer as gz
-from extract.attribution import VERB_RE
+from extract.attribution import SPEECH_VERBS, VERB_RE
 from extract.eventwords import EVENT_NOUNS, IRREGULAR_PAST, PAST_LIKE_BASE, VERB_NOUNS
 from extract.people import leading_title
 from extract.quotespans import find_quote_spans
@@ -1254,12 +1254,19 @@ def _where(sentence: Sentence, date: DateMention, places: list[PlaceSpan],
         sentence.text, max(0, p.start - sentence.start - 24), p.start - sentence.start)]
     inside = [p for p in inside if not _ORIGIN.search(
         sentence.text, max(0, p.start - sentence.start - 40), p.start - sentence.start)]
+    said = _AND_SAID.search(sentence.text, date.end - sentence.start)
+    if said:  # "has increased spending since 2022 and has said it wants a role in Arlo"
+        located = [p for p in located if p.start - sentence.start < said.start()]
+        inside = [p for p in inside if p.start - sentence.start < said.start()]
     if not located and not inside:
         return default
     nearest = min(located or inside, key=lambda p: min(abs(p.start - date.end), abs(date.start - p.end)))
     return nearest.name
 
 
+# A verb of saying joined to the dated verb by "and": what it reports, and the places there,
+# are another clause's.
+_AND_SAID = re.compile(rf"\band\s+(?:(?:has|have|had|also)\s+)*(?:{SPEECH_VERBS})\b")
 # The prepositions of place and direction before a place, and "of" after a common noun
 # ("the edge of Arlo", "north of Arlo"), a compass adjective between ("in northern Arlo"):
 # where something happens, not whence it is or which way it went ("from", "via", "Ida

@@ -521,6 +521,12 @@ def test_a_place_of_origin_is_never_where_an_event_was() -> None:
         ("meeting of Kenya and Ghana", None), ("final", None)]
 
 
+def test_a_place_in_what_a_joined_verb_of_saying_reports_is_not_where_the_event_was() -> None:
+    events = _events("Budgets are rising. Greece has doubled its navy's budget since 2020 and has "
+                     "said it wants more patrols in the Aegean Sea.")
+    assert [e["where"] for e in events] == ["Greece"]
+
+
 def test_a_coarser_date_of_the_same_sentence_dates_nothing_more() -> None:
     # "2020" and "January" date one session: only the finer date is kept.
     events = _phrases("Delegates gather for talks ahead of their 2020 session that opens in January.",
