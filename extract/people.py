@@ -35,8 +35,8 @@ _AGE = re.compile(r"^,\s*(\d{1,3})\s*,")
 # possessive ("The agency's director-general, X, said", "Its chief executive, X,"): a comma
 # after the name closes the apposition ("Like the prime minister, X said" has none).
 _FRONT_APPOSITIVE = re.compile(
-    r"(?:\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+|(?<![\w.])([A-Z][\w.&\-]*)['’]s\s+)"
-    r"(?:[\w.'’\-]+['’]s\s+)?((?:[\w.\-/]+\s+){0,3}[\w.\-/]+),\s+$"
+    r"(?:(?:\b(?:[Tt]he|[Ii]ts|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur)\s+)(?:([\w.&\-]+)['’]s\s+)?"
+    r"|(?<![\w.])([\w.&\-]+)['’]s\s+)((?:[\w.\-/]+\s+){0,3}[\w.\-/]+),\s+$"
 )
 
 
@@ -336,11 +336,18 @@ def _front_appositive(before: str) -> list[str]:
     """The title of "The agency's director-general, X," ("director-general"), with its owner
     when a name owns it ("Vantor's chief executive")."""
     match = _FRONT_APPOSITIVE.search(before)
-    if not match or not all(_title_token(w) for w in match.group(2).split()) \
-            or not _has_title_head(match.group(2)):
+    if not match:
         return []
-    owner = match.group(1)
-    return [f"{owner}’s {match.group(2)}" if owner and owner not in gz.FUNCTION_WORDS else match.group(2)]
+    words = match.group(3).split()
+    # Lower-case modifiers may stand before the head ("press secretary", "top negotiator").
+    if not is_title_head(words[-1]) \
+            or not all(_title_token(w) or w.islower() for w in words):
+        return []
+    owner = 1 if match.group(1) else 2
+    if match.group(owner) and match.group(owner)[0].isupper() \
+            and match.group(owner) not in gz.FUNCTION_WORDS:
+        return [before[match.start(owner) : match.end(3)]]
+    return [match.group(3)]
 
 
 _CLAUSE_OPENERS = frozenset({"and", "or", "but", "who", "which", "that", "is", "was", "has",

@@ -430,7 +430,8 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
     """Resolve the subject of the speech verb to a listed name."""
     names = [n for n in ctx.named_in(attr.window_start, attr.window_end)
              if n.kind in (PERSON, ORG) and not _inside(n.start, spans)]
-    before_verb = [n for n in names if n.end <= attr.verb_start and not _a_source(ctx.text, n)]
+    before_verb = [n for n in names if n.end <= attr.verb_start and not _a_source(ctx.text, n)
+                   and not _a_party_member(ctx.text, n)]
     if before_verb:
         clause_start = _clause_start(ctx.text, attr)
         near = [n for n in before_verb if n.start >= clause_start] or before_verb
@@ -454,6 +455,19 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
     described = _DESCRIPTION_AFTER.match(ctx.text, attr.verb_start)
     # "said a spokesman for the authority": the description after the verb is the subject.
     return _resolve_description(ctx, described.group(1), attr.verb_start, spans) if described else None
+
+
+# A party's member by the nouns the AP Stylebook's party-affiliation entry describes
+# lawmakers with ("the Texas Democrat", "a Republican", "the Vermont independent") and the
+# UK's "Tory" and "Conservative": a person, not the party.
+_PARTY_MEMBERS = frozenset({"democrat", "republican", "independent", "tory", "conservative"})
+_MEMBER_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.\-]*\s+){0,2}$", re.IGNORECASE)
+
+
+def _a_party_member(text: str, named: Named) -> bool:
+    """Whether a party's name is its member's description ("the Texas Democrat said")."""
+    return named.kind == ORG and text[named.start : named.end].lower() in _PARTY_MEMBERS \
+        and bool(_MEMBER_BEFORE.search(text, max(0, named.start - 40), named.start))
 
 
 _SOURCE_BEFORE = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.IGNORECASE)
@@ -552,6 +566,9 @@ def _resolve_description(ctx: QuoteContext, phrase: str, offset: int,
     age = _AGE_EPITHET.fullmatch(words[-1])
     if age:
         return _aged(ctx, age.group(1), offset)
+    if words[-1] in _PARTY_MEMBERS:  # "the Texas Democrat": the lawmaker last named
+        member = ctx.antecedent(offset, spans, None)
+        return member.name if member else None
     wanted = " ".join(words)
     titled = [p.name for p in ctx.people if any(wanted == t.lower() for t in p.titles)]
     if not titled:

@@ -452,11 +452,13 @@ def test_a_title_before_a_name_between_commas_is_its_title_and_the_name_speaks()
     record = extract_facts(article_from_text(
         "The ministry's chief spokesperson, Ana Ruiz, said the talks had failed. "
         "Vantor's chief executive, Kemal Oztürk, said profits rose. "
-        "Like the prime minister, Lena Sorvik said the deal was fair.", published="2026-02-03"))
+        "Like the prime minister, Lena Sorvik said the deal was fair. "
+        "The fund's press secretary, Marit Olu, declined to comment.", published="2026-02-03"))
     people = {p["name"]: p["titles"] for p in record["people"]}
     assert people["Ana Ruiz"] == ["chief spokesperson"]
-    assert people["Kemal Oztürk"] == ["Vantor’s chief executive"]
+    assert people["Kemal Oztürk"] == ["Vantor's chief executive"]
     assert people["Lena Sorvik"] == []  # no comma after the name: no apposition
+    assert people["Marit Olu"] == ["press secretary"]  # lower-case words before the head
 
 
 def test_a_place_a_disease_is_named_after_is_no_place_of_the_story() -> None:

@@ -249,3 +249,10 @@ def test_an_owner_of_the_speakers_office_after_the_verb_is_not_the_speaker() -> 
             "“It is a good day,” said Varga's deputy, Piet Mols.")
     quotes = extract_facts(article_from_text(text, published="2025-06-11"))["quotes"]
     assert [q["speaker"] for q in quotes] == ["Tomas Varga", "Piet Mols"]
+
+
+def test_a_party_member_described_by_the_party_is_the_lawmaker_not_the_party() -> None:
+    text = ("Senator Lena Sorvik questioned the nominee for an hour.\n"
+            "\u201cWe cannot keep writing blank checks,\u201d the Ohio Republican said.\n"
+            "The Democrats said the hearing was a stunt.")
+    assert _speaker(text, "We cannot") == "Lena Sorvik"
