@@ -378,8 +378,16 @@ def _title_words(phrase: str) -> str | None:
         if word.endswith(",") or not _title_token(bare):
             break
         kept.insert(0, bare)
+    # "a spokesman for Prime Minister X": the role before "for" is another person's; X's
+    # title is the capitalised one after it.
+    served = [i for i, word in enumerate(kept[1:-1], 1)
+              if word in ("for", "to") and kept[i - 1].islower() and kept[i + 1][:1].isupper()]
+    if served:
+        kept = kept[served[-1] + 1 :]
     while kept and kept[0].lower() in {"of", "the", "and", "for"}:
         kept = kept[1:]
+    if kept and kept[-1].lower() in {"of", "the", "and", "for", "to"}:
+        return None  # "Under-Secretary-General for" + the name's "Peace Operations": glued
     title = " ".join(kept).strip()
     if all(_is_honorific(word) for word in title.split()):
         return None  # "Ms." is a form of address, not a role
@@ -393,7 +401,7 @@ def _title_token(word: str) -> bool:
         return all(_title_token(part) for part in word.split("/") if part)
     lowered = word.lower()
     if lowered in {"of", "the", "for"} or lowered in gz.TITLE_WORDS \
-            or all(part in gz.TITLE_WORDS for part in _title_parts(word)):
+            or ("-" in word and all(part in gz.TITLE_WORDS for part in _title_parts(word))):
         return True
     return word in gz.DEMONYMS or word in gz.COUNTRIES or (word.isupper() and len(word) <= 5)
 

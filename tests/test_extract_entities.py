@@ -467,3 +467,14 @@ def test_a_place_a_disease_is_named_after_is_no_place_of_the_story() -> None:
         published="2026-02-03"))
     places = [p["name"] for p in record["places"]]
     assert "Marburg" not in places and "Lassa" not in places and "Norland" in places
+
+
+def test_a_title_before_a_name_is_the_names_own_and_whole() -> None:
+    record = extract_facts(article_from_text(
+        "A spokesman for Prime Minister Lena Sorvik said the talks would go on. "
+        "Under-Secretary-General for Peace Operations Tomas Varga said the mission would stay. "
+        "Seeds drifted in the air. Ana Ruiz said they were lovely.", published="2026-02-03"))
+    people = {p["name"]: p["titles"] for p in record["people"]}
+    assert people["Lena Sorvik"] == ["Prime Minister"]  # the spokesman is someone else
+    assert people["Tomas Varga"] == ["Under-Secretary-General for Peace Operations"]
+    assert people["Ana Ruiz"] == []  # a sentence's last word is no title
