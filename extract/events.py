@@ -803,16 +803,18 @@ def _between(words: list[re.Match[str]], position: int) -> str:
 
 
 def _subject_before_aside(text: str, words: list[re.Match[str]], low: int) -> list[str]:
-    """The subject before an appositive between commas, when the phrase opens with its verb
-    ("The officer, a commander from a European navy, will arrive in January": "officer"), or
-    []."""
+    """The subject before an appositive, a relative clause or an age between commas, when the
+    phrase opens with its verb ("The officer, a commander from a European navy, will arrive
+    in January": "officer"; "Ruiz, who took office in 2022, resigned"; "Ruiz, 54,
+    resigned"), or []."""
     if low < 3 or not _CLAUSE_MARK.search(text[words[low - 1].end() : words[low].start()]) \
             or not _verb_comes_first(words, low):
         return []
     first = low - 1
     while first > 0 and _joined(text, words, first - 1):
         first -= 1  # back to the aside's first word
-    if first < 1 or words[first].group(0).lower() not in ("a", "an", "the") \
+    opener = words[first].group(0)
+    if first < 1 or not (opener.lower() in _ASIDE_OPENERS or opener.isdigit()) \
             or "," not in text[words[first - 1].end() : words[first].start()]:
         return []
     subject = _noun_before(words, first)
@@ -821,6 +823,11 @@ def _subject_before_aside(text: str, words: list[re.Match[str]], low: int) -> li
     start = first - len(subject)
     opens = start == 0 or (start == 1 and words[0].group(0).lower() in _STOP)
     return subject if subject and opens else []
+
+
+# The words an aside between a subject and its verb opens with: an appositive's article and
+# a non-restrictive relative clause's pronoun (Quirk et al. 17.22); an age is a number.
+_ASIDE_OPENERS = frozenset({"a", "an", "the", "who", "which", "whose"})
 
 
 def _verb_comes_first(words: list[re.Match[str]], low: int) -> bool:

@@ -995,3 +995,9 @@ def test_a_pronouns_event_is_named_with_the_person_it_stands_for() -> None:
     events = extract_facts(article_from_text(text, published="2025-06-11"))["events"]
     assert [(e["date"], e["what"]) for e in events][1:] == [
         ("2019", "election of Ana Ruiz"), ("2025-03", "resignation of Tom Hale")]
+
+
+def test_the_subject_before_a_relative_clause_or_an_age_between_commas_is_the_actor() -> None:
+    assert _phrases("Ana Ruiz, who took office in 2022, resigned on Wednesday.") == [
+        ("2022", "Ana Ruiz took office"), ("2025-06-11", "Ana Ruiz resigned")]
+    assert _phrases("Tomas Varga, 54, resigned on Wednesday.") == [("2025-06-11", "Tomas Varga resigned")]
