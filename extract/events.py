@@ -234,7 +234,10 @@ def _what(text: str, sentence: Sentence, date: DateMention,
     words = _phrase_words(text, sentence, date, others)
     modified = _modified_noun(text, words, date)
     if modified is not None:
-        return _noun_phrase(text, words, modified)
+        # A date's possessive is the noun phrase's determiner: nothing before it is of it.
+        first = next(i for i, w in enumerate(words) if w.start() >= date.end) \
+            if _DATE_OWNS.match(text, date.end) else 0
+        return _noun_phrase(text, words[first:], modified - first)
     reduced = _reduced_relative(text, words, date)
     if reduced:
         return reduced
@@ -308,11 +311,13 @@ def _modified_noun(text: str, words: list[re.Match[str]], date: DateMention) -> 
     tender of "withdrew from the 2018 tender" is of 2018, the withdrawal of no known date).
     The head is the last of the lower-case words after the date that no verb, function word
     or clause word interrupts ("the 2016 election campaign")."""
-    if not (_DATE_ARTICLE.match(text, date.start)
+    owns = _DATE_OWNS.match(text, date.end)  # "last week's demonstrations"
+    if not (owns or _DATE_ARTICLE.match(text, date.start)
             or _POSSESSIVE_BEFORE.search(text, max(0, date.start - 8), date.start)):
         return None
-    after = next((i for i, w in enumerate(words) if w.start() >= date.end), None)
-    if after is None or text[date.end : words[after].start()].strip() or not _noun_word(words[after]):
+    end = owns.end() if owns else date.end
+    after = next((i for i, w in enumerate(words) if w.start() >= end), None)
+    if after is None or text[end : words[after].start()].strip() or not _noun_word(words[after]):
         return None
     head = after
     while head + 1 < len(words) and _joined(text, words, head) and _noun_word(words[head + 1]):
@@ -324,8 +329,9 @@ def _modified_noun(text: str, words: list[re.Match[str]], date: DateMention) -> 
 
 # A date that modifies a noun stands after an article, which its expression then holds
 # (_DATE_ARTICLE: "the 2016 plan", "a September hearing"), or after a possessive
-# ("Holcomb's 2016 campaign", "its 2020 session").
+# ("Holcomb's 2016 campaign", "its 2020 session"), or is the possessive ("Sunday's vote").
 _POSSESSIVE_BEFORE = re.compile(rf"{POSSESSIVE}$", re.IGNORECASE)
+_DATE_OWNS = re.compile(r"['’]s[^\S\n]+")
 
 
 # Between a participle and its date: nothing, or the date's preposition.
@@ -532,9 +538,12 @@ _MODALS = frozenset(split_words("will would shall should can could may might mus
 # The primary and modal auxiliaries (Quirk et al. 3.21), which end a noun phrase.
 _AUXILIARIES = _BE_FORMS | _MODALS | frozenset(split_words("has have had do does did"))
 # And the post-determiners that need their noun (Quirk et al. 5.17-5.23: "the same",
-# "the other", "such", "certain").
+# "the other", "such", "certain"), and the deictic adverbs of place and time, which point at
+# the writer's here and now (Lyons, "Semantics", 1977, ch. 15), with the "right" that
+# intensifies them ("sale right here").
+_DEICTIC = frozenset(split_words("here there now"))
 _NO_PHRASE_END = _STOP | PREPOSITIONS | _AUXILIARIES | _CLAUSE_WORDS \
-    | frozenset(split_words("same other such certain"))
+    | frozenset(split_words("same other such certain")) | _DEICTIC
 _SUBJECT_WORDS = 6
 # The English cardinal numerals and quantity words that open a subject ("Three soldiers").
 _NUMBER_WORDS = frozenset(split_words(
@@ -568,8 +577,9 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
                 or VERB_RE.fullmatch(word) or _is_past_verb(word):
             break  # "Brandt said the deal would be signed": the subject starts after the verb
         subject.insert(0, word)
-    while subject and subject[0].lower() in PREPOSITIONS | _CLAUSE_WORDS:
-        subject.pop(0)
+    while subject and subject[0].lower() in PREPOSITIONS | _CLAUSE_WORDS \
+            and [w.lower() for w in subject[:2]] not in (["at", "least"], ["at", "most"]):
+        subject.pop(0)  # not the quantifier "At least 23 people"
     if not subject or all(w.lower() in _STOP for w in subject):
         # "they will be released": the release, of nobody named; "it was announced" only
         # reports that something was said.
@@ -693,7 +703,8 @@ def _trim_end(kept: list[str]) -> None:
     while len(kept) > 1 and (kept[-1].lower() in _NO_PHRASE_END
                              or (kept[-2:] in (["at", "least"], ["at", "most"]))) \
             and kept[-2:] not in (["each", "other"], ["one", "another"]):  # reciprocals, Quirk 6.31
-        kept.pop()
+        if kept.pop().lower() in _DEICTIC and len(kept) > 1 and kept[-1] == "right":
+            kept.pop()
 
 
 def _name_end(text: str, words: list[re.Match[str]], high: int) -> int:

@@ -1001,3 +1001,18 @@ def test_the_subject_before_a_relative_clause_or_an_age_between_commas_is_the_ac
     assert _phrases("Ana Ruiz, who took office in 2022, resigned on Wednesday.") == [
         ("2022", "Ana Ruiz took office"), ("2025-06-11", "Ana Ruiz resigned")]
     assert _phrases("Tomas Varga, 54, resigned on Wednesday.") == [("2025-06-11", "Tomas Varga resigned")]
+
+
+def test_a_dates_possessive_owns_the_event_noun_after_it() -> None:
+    assert _phrases("At least 23 people were killed and more than 300 injured in last "
+                    "week's protests.") == [("2025-06", "protests")]
+    assert _phrases("Turnout in Sunday's election was 61%.") == [("2025-06-08", "election")]
+
+
+def test_a_quantifier_opening_the_sentence_stays_with_its_number() -> None:
+    assert _phrases("At least 40 people were arrested on Monday.") == [
+        ("2025-06-09", "arrest of at least 40 people")]
+
+
+def test_a_phrase_ends_before_a_deictic_adverb() -> None:
+    assert _phrases("Shop today's sale right here.") == [("2025-06-11", "sale")]
