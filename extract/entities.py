@@ -19,6 +19,7 @@ from extract.attribution import INVERTED_SPEECH_VERBS, PERSONAL_SPEECH_VERBS
 from extract.mentions import ORG, PERSON, PLACE, Mention
 from extract.namelists import find_companies, is_company, is_given_name, surname_used_alone
 from extract.people import is_title_head, leading_title
+from extract.wordlists import split_words
 
 _LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ORG}
 _LOWER_PLACES = {name.lower(): name for name in gz.PLACE_NAMES}
@@ -72,7 +73,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
                 and id(m) not in owned_by_a_year
                 and not (m.text in works and m.kind != PERSON and not _known(m)
                          and not context.names_a_body(m.text))]  # "The Harbour Times" stays
-    mentions = _join_coordinated_names(mentions, text)
+    mentions = _join_body_of_place(_join_coordinated_names(mentions, text), text)
     mentions = sorted(mentions + _owner_places(mentions), key=lambda m: m.start)
     if skip:
         mentions = [m for m in mentions if m.end <= skip[0] or m.start >= skip[1]]
@@ -426,7 +427,8 @@ def _trim(mention: Mention, text: str) -> Mention | None:
         span = span[: span.index("(")].rstrip()  # "Ministry of X (MX": the name ends at the bracket
     span = re.sub(r"^(?:[a-z][\w\-]*\s+)+(?=[A-Z])", "", span)
     span = re.sub(r"(?:\s+\S*\d\S*)+$", "", span)
-    span = re.sub(r"(?:,?\s+(?:and|or|&))+$", "", span)  # "iPad Pro and": a list goes on
+    # "iPad Pro and": a list goes on; "Samsung Electronics of": the name stops before "of".
+    span = re.sub(r"(?:,?\s+(?:and|or|&|of|for|the))+$", "", span)
     if mention.kind == PLACE:
         span = re.sub(r"\s+(?:province|district|region|state|county|governorate|oblast)$", "", span)
     if not span:
@@ -703,6 +705,32 @@ def _join_coordinated_names(mentions: list[Mention], text: str) -> list[Mention]
                     and "context" not in (prev.source, mention.source):
                 result[-1] = Mention(whole, ORG, prev.start, mention.end, prev.source)
                 continue
+        result.append(mention)
+    return result
+
+
+# The head nouns of public bodies named "<body> of <place>" ("Law Society of Kenya", "Supreme
+# Court of Kenya", "Bank of England"): the non-commercial heads among gazetteer.ORG_KEYWORDS
+# and "society".  Not a company's ("Samsung Electronics of South Korea" tells its origin).
+_BODY_OF_PLACE_HEADS = frozenset(split_words(
+    "academy agency army assembly association authority bank board bureau chamber church "
+    "college commission committee council court department federation foundation fund "
+    "government institute league library ministry museum navy office parliament police "
+    "school senate society union university"))
+
+
+def _join_body_of_place(mentions: list[Mention], text: str) -> list[Mention]:
+    """"The Law Society" + "of" + "Kenya", split by NER, is one body, "Law Society of Kenya",
+    when the short name is written nowhere else alone; the place stays a mention."""
+    result: list[Mention] = []
+    for mention in mentions:
+        prev = result[-1] if result else None
+        if prev is not None and prev.kind == ORG and mention.kind == PLACE \
+                and text[prev.end : mention.start] == " of " and mention.text in gz.PLACE_NAMES \
+                and prev.text.split()[-1].lower() in _BODY_OF_PLACE_HEADS:
+            whole = f"{prev.text} of {mention.text}"
+            if _only_inside(prev.text, whole, text):
+                result[-1] = Mention(whole, ORG, prev.start, mention.end, prev.source)
         result.append(mention)
     return result
 

@@ -547,3 +547,18 @@ def test_what_a_name_stands_beside_says_it_names_no_body(text: str, names: list[
     """Names an organisation filter passes over by the words around them (products.py,
     gazetteer.NON_ORG_TAILS, orgs._a_common_nouns_acronym) or keeps whole."""
     assert sorted(_built(text, names)) == kept
+
+
+def test_a_body_of_a_place_split_by_the_model_is_one_body_and_the_place_stays() -> None:
+    from extract.entities import find_mentions
+    text = "The Harbour Pilots Association of Ghana said the port was unsafe."
+    spans = [tag(text, "The Harbour Pilots Association", "ORG"), tag(text, "Ghana", "GPE")]
+    found = {(m.text, m.kind) for m in find_mentions(spans, text)}
+    assert found == {("Harbour Pilots Association of Ghana", "org"), ("Ghana", "place")}
+    # Written alone elsewhere, the short name is the body's own; a company's "of" tells origin.
+    text = "The Harbour Pilots Association of Ghana met. The Harbour Pilots Association said no."
+    spans = [tag(text, "The Harbour Pilots Association", "ORG"), tag(text, "Ghana", "GPE")]
+    assert "Harbour Pilots Association of Ghana" not in {m.text for m in find_mentions(spans, text)}
+    text = "Kell Electronics of South Korea said profits rose."
+    spans = [tag(text, "Kell Electronics of", "ORG"), tag(text, "South Korea", "GPE")]
+    assert {m.text for m in find_mentions(spans, text)} == {"Kell Electronics", "South Korea"}
