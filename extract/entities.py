@@ -73,7 +73,8 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
                 and id(m) not in owned_by_a_year
                 and not (m.text in works and m.kind != PERSON and not _known(m)
                          and not context.names_a_body(m.text))]  # "The Harbour Times" stays
-    mentions = _join_body_of_place(_join_coordinated_names(mentions, text), text)
+    mentions = _join_coordinated_names(_split_listed_names(mentions, text), text)
+    mentions = _join_body_of_place(mentions, text)
     mentions = sorted(mentions + _owner_places(mentions), key=lambda m: m.start)
     if skip:
         mentions = [m for m in mentions if m.end <= skip[0] or m.start >= skip[1]]
@@ -689,19 +690,38 @@ def _extend_person(mention: Mention, text: str) -> Mention:
 _CORRELATIVE = re.compile(r"\b(?:both|either|neither|between)\s+(?:the\s+)?$", re.IGNORECASE)
 
 
+def _split_listed_names(mentions: list[Mention], text: str) -> list[Mention]:
+    """"Microsoft, Alphabet and Meta Platforms": the model's one span over the last two
+    names of a list after a comma is two organisations, as "and" ends a list."""
+    result: list[Mention] = []
+    for mention in mentions:
+        prev = result[-1] if result else None
+        halves = mention.text.split(" and ")
+        if prev is not None and prev.kind == ORG and mention.kind == ORG and len(halves) == 2 \
+                and text[prev.end : mention.start] == ", " and all(h[:1].isupper() for h in halves):
+            middle = mention.start + len(halves[0])
+            result += [Mention(halves[0], ORG, mention.start, middle, mention.source),
+                       Mention(halves[1], ORG, middle + 5, mention.end, mention.source)]
+            continue
+        result.append(mention)
+    return result
+
+
 def _join_coordinated_names(mentions: list[Mention], text: str) -> list[Mention]:
     """"Customs and Border Protection" split by NER at "and" into two organisations is one
     when neither half is ever written alone in the article: a name, not a coordination.
     "both X and Y" coordinates two, and so does "and" between a name the context vouches
-    for ("Y has reported")."""
+    for ("Y has reported") and "and" that ends a list of names ("X, Y and Z")."""
     result: list[Mention] = []
     for mention in mentions:
         prev = result[-1] if result else None
         if prev is not None and prev.kind == ORG and mention.kind == ORG \
                 and text[prev.end : mention.start] == " and ":
             whole = f"{prev.text} and {mention.text}"
+            listed = len(result) > 1 and result[-2].kind == ORG \
+                and text[result[-2].end : prev.start] == ", "  # "Microsoft, Alphabet and Meta"
             if all(_only_inside(half, whole, text) for half in (prev.text, mention.text)) \
-                    and not _CORRELATIVE.search(text, 0, prev.start) \
+                    and not _CORRELATIVE.search(text, 0, prev.start) and not listed \
                     and "context" not in (prev.source, mention.source):
                 result[-1] = Mention(whole, ORG, prev.start, mention.end, prev.source)
                 continue

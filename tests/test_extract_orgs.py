@@ -562,3 +562,12 @@ def test_a_body_of_a_place_split_by_the_model_is_one_body_and_the_place_stays() 
     text = "Kell Electronics of South Korea said profits rose."
     spans = [tag(text, "Kell Electronics of", "ORG"), tag(text, "South Korea", "GPE")]
     assert {m.text for m in find_mentions(spans, text)} == {"Kell Electronics", "South Korea"}
+
+
+def test_the_last_two_names_of_a_list_in_one_span_are_two_bodies() -> None:
+    from extract.entities import find_mentions
+    text = "Vantor, Kell Systems and Orvel Dynamics spent $5 billion. Customs and Border Patrol agreed."
+    spans = [tag(text, "Vantor", "ORG"), tag(text, "Kell Systems and Orvel Dynamics", "ORG"),
+             tag(text, "Customs and Border Patrol", "ORG")]
+    assert [m.text for m in find_mentions(spans, text) if m.kind == "org"] == [
+        "Vantor", "Kell Systems", "Orvel Dynamics", "Customs and Border Patrol"]
