@@ -1107,7 +1107,8 @@ def _triggers(text: str, words: list[re.Match[str]], date: DateMention,
         word = words[position]
         if not accept(word.group(0)) or _in_complex_preposition(words, position) \
                 or _reports_without_object(text, words, position) or _in_office_title(words, position) \
-                or _bare_infinitive(words, position) or _purpose_object(words, position):
+                or _bare_infinitive(words, position) or _purpose_object(words, position) \
+                or _another_time(words, position, date):
             continue
         if word.start() >= date.end:
             distance = 2 * (word.start() - date.end)
@@ -1130,6 +1131,30 @@ def _in_complex_preposition(words: list[re.Match[str]], position: int) -> bool:
         return False
     around = tuple(w.group(0).lower() for w in words[position - 1 : position + 2])
     return around in _COMPLEX_PREPOSITIONS
+
+
+# The prepositions of time that place an occurrence before or after another (Quirk et al.
+# 9.38-9.44: "before", "after", "since", "until", "ahead of", "prior to"): their object is
+# the other occurrence, the reference point, not the one the date before them dates
+# ("Parliament was dissolved in March ahead of the snap election").
+_RELATORS = frozenset({("before",), ("after",), ("since",), ("until",), ("ahead", "of"), ("prior", "to")})
+_RELATOR_REACH = 4  # words from the preposition to its object's head noun
+
+
+def _another_time(words: list[re.Match[str]], position: int, date: DateMention) -> bool:
+    """Whether an event noun heads the object of a preposition of time that stands after the
+    date: the occurrence the dated one is placed before or after."""
+    for back in range(1, _RELATOR_REACH + 1):
+        at = position - back
+        if at < 0:
+            return False
+        word = words[at].group(0).lower()
+        pair = (words[at - 1].group(0).lower(), word) if at > 0 else ()
+        if (word,) in _RELATORS or pair in _RELATORS:
+            return words[at].start() >= date.end
+        if not (_noun_word(words[at]) or word in _DETERMINERS or words[at].group(0)[:1].isupper()):
+            return False
+    return False
 
 
 def _purpose_object(words: list[re.Match[str]], position: int) -> bool:

@@ -745,7 +745,7 @@ def test_an_arrangement_is_a_named_agreement() -> None:
                  "2031-03-05", [("2031-03-03", "sinking of two fishing boats off Brevik"),
                                 ("2031-04", "Kell and Brevik will increase joint ferry patrols")],
                  id="a-date-s-clause-ends-at-the-clause-word-after-it"),
-    pytest.param("The harbour master warned the board on Monday before members vote on whether "
+    pytest.param("The harbour master warned the board on Monday as members vote on whether "
                  "to close the quay.", "2031-03-05", [("2031-03-03", "members vote")],
                  id="a-phrase-never-ends-with-a-subordinator"),
     # A relative "which" has the noun phrase before it as its subject or object, unless it
@@ -1016,3 +1016,12 @@ def test_a_quantifier_opening_the_sentence_stays_with_its_number() -> None:
 
 def test_a_phrase_ends_before_a_deictic_adverb() -> None:
     assert _phrases("Shop today's sale right here.") == [("2025-06-11", "sale")]
+
+
+def test_the_object_of_a_preposition_of_time_after_the_date_is_another_occurrence() -> None:
+    assert _phrases("Parliament was dissolved in March ahead of the snap election.") == [
+        ("2025-03", "Parliament was dissolved ahead of the snap election")]
+    assert _phrases("Ruiz resigned in May, two weeks before the party congress.") == [
+        ("2025-05", "resignation of Ruiz")]
+    # A date after the noun is the noun's own.
+    assert _phrases("Troops withdrew before the election on Sunday.") == [("2025-06-08", "election")]
