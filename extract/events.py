@@ -393,6 +393,9 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     relative = _antecedent(words, low)
     high = _verb_phrase_end(text, words, trigger, that, bool(relative))
     kept = [words[i].group(0) for i in range(low, high + 1) if i != that]
+    gap = _gap_object(text, words, low, trigger)
+    if gap:  # "the treaty, which Kenya signed in 2019": Kenya signed the treaty
+        kept[trigger - low + 1 : trigger - low + 1] = gap
     while len(kept) > 1 and kept[0].lower() in _NO_PHRASE_START \
             and kept[:2] != ["at", "least"]:
         kept.pop(0)
@@ -407,6 +410,34 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     if kept and kept[0].lower() in _MODALS:
         return None
     return " ".join(kept) if len([w for w in kept if w.lower() not in _STOP]) >= 2 else None
+
+
+def _gap_object(text: str, words: list[re.Match[str]], low: int, trigger: int) -> list[str]:
+    """The object a relative clause with a subject of its own leaves out ("the treaty, which
+    Kenya signed in 2019"; "the agreement that India and the EU signed"): the noun phrase
+    before its pronoun, which the verb takes as its object (Quirk et al. 17.12: the relative
+    pronoun as object); [] when the verb has an object after it or the clause none before."""
+    if low < 2 or words[low - 1].group(0).lower() not in ("which", "that", "whom") \
+            or not _is_past_verb(words[trigger].group(0)) \
+            or all(w.group(0).lower() in _BEFORE_VERB_OR_PRONOUN or w.group(0).endswith("ly")
+                   for w in words[low:trigger]) \
+            or any(_is_past_verb(w.group(0)) for w in words[low:trigger]):
+        return []  # no subject of its own, a pronoun ("which I opened"), or not its first verb
+    noun = words[low - 2].group(0)
+    if _verbish(noun) or noun.lower() in _FUNCTION_WORDS:
+        return []  # "said that Kenya signed it": a content clause
+    following = trigger + 1
+    if following < len(words) and _joined(text, words, trigger) and (
+            words[following].group(0).lower() not in PREPOSITIONS | _AUXILIARIES
+            or words[following].group(0).lower() in _APPROXIMATORS):
+        return []  # "which Kenya signed a year later", "lost about 1,100 troops": an object
+    phrase = _noun_before(words, low - 1)
+    first = low - 1 - len(phrase)
+    if any(VERB_RE.fullmatch(w.group(0)) for w in words[max(0, first - 2) : first]):
+        return []  # "told the council that UNMISS had lost": what was told
+    if first > 0 and words[first - 1].group(0).lower() in _DETERMINERS:
+        phrase = [words[first - 1].group(0).lower(), *phrase]
+    return phrase
 
 
 def _verb_joined_before(text: str, words: list[re.Match[str]], low: int) -> int | None:
@@ -474,6 +505,15 @@ def _inside_a_name(words: list[re.Match[str]], position: int) -> bool:
     ("Security and Defence Partnership", "Jammu and Kashmir")."""
     return 0 < position < len(words) - 1 and words[position - 1].group(0)[:1].isupper() \
         and words[position + 1].group(0)[:1].isupper()
+
+
+def _between_names(words: list[re.Match[str]], position: int) -> bool:
+    """Whether the "and" at ``position`` joins two names, the second with its article
+    ("Kenya and Ghana", "India and the European Union")."""
+    if _inside_a_name(words, position):
+        return True
+    return 0 < position < len(words) - 2 and words[position - 1].group(0)[:1].isupper() \
+        and words[position + 1].group(0) == "the" and words[position + 2].group(0)[:1].isupper()
 
 
 def _verbish(word: str) -> bool:
@@ -580,6 +620,8 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
     while subject and subject[0].lower() in PREPOSITIONS | _CLAUSE_WORDS \
             and [w.lower() for w in subject[:2]] not in (["at", "least"], ["at", "most"]):
         subject.pop(0)  # not the quantifier "At least 23 people"
+    if all(w in gz.WEEKDAY_AND_MONTHS or w.isdigit() for w in subject):
+        subject = []  # "the ship that pirates boarded on Monday was released": the date's words
     if not subject or all(w.lower() in _STOP for w in subject):
         # "they will be released": the release, of nobody named; "it was announced" only
         # reports that something was said.
@@ -680,7 +722,7 @@ def _reach_back(text: str, words: list[re.Match[str]], trigger: int,
     while low > 0 and trigger - low < _BEFORE_TRIGGER and _joined(text, words, low - 1):
         before = words[low - 1].group(0)
         if (before.lower() in _CLAUSE_WORDS and not (before in ("and", "or")
-                                                      and _inside_a_name(words, low - 1))) \
+                                                      and _between_names(words, low - 1))) \
                 or stops(before):
             break  # not at an "and" between names: "Kenya and Ghana", "Ruiz and Brekke"
         low -= 1
@@ -689,7 +731,7 @@ def _reach_back(text: str, words: list[re.Match[str]], trigger: int,
     cut = low
     while low > 0 and cut - low < _NAME_WORDS and trigger - cut == _BEFORE_TRIGGER \
             and (words[low].group(0)[:1].isupper()
-                 or (words[low].group(0) in ("and", "or") and _inside_a_name(words, low)
+                 or (words[low].group(0) in ("and", "or") and _between_names(words, low)
                      and words[low - 1].group(0).istitle())) \
             and words[low - 1].group(0)[:1].isupper() and _joined(text, words, low - 1):
         low -= 1  # a name cut at the length starts where it starts ("Ana Ruiz and Ida Brekke")
@@ -1022,12 +1064,20 @@ def _date_clause(text: str, words: list[re.Match[str]], date: DateMention) -> ra
         while low > 0 and _within_clause(text, words, low - 1) \
                 and not _opens_clause(words, low):
             low -= 1
+    # A relative clause ends where the predicate of the clause around it starts ("the strike
+    # that began on Monday was called off": the strike began on Monday).
+    relative = low < len(words) and words[low].group(0).lower() in _RELATIVE_PRONOUNS
+
+    def predicate_at(position: int) -> bool:
+        return relative and words[position].group(0).lower() in _PREDICATE_AUXILIARIES \
+            and any(_is_past_verb(words[i].group(0)) for i in range(low, position))
+
     high = after - 1
     if after < len(words) and not _CLAUSE_MARK.search(text[date.end : words[after].start()]) \
-            and words[after].group(0).lower() not in _CLAUSE_WORDS:
+            and words[after].group(0).lower() not in _CLAUSE_WORDS and not predicate_at(after):
         high = after
         while high + 1 < len(words) and _within_clause(text, words, high) \
-                and not _opens_clause(words, high + 1):
+                and not _opens_clause(words, high + 1) and not predicate_at(high + 1):
             high += 1
     return range(low, high + 1)
 

@@ -757,7 +757,7 @@ def test_an_arrangement_is_a_named_agreement() -> None:
                  "2031-03-05", [("2012", "my old ferry ticket shop founded")],
                  id="which-takes-its-antecedent-after-a-pronoun"),
     pytest.param("Ministers signed the Kell Fisheries Accord, which the two councils drafted in "
-                 "2029.", "2031-03-05", [("2029", "two councils drafted")],
+                 "2029.", "2031-03-05", [("2029", "two councils drafted the Kell Fisheries Accord")],
                  id="which-with-a-subject-of-its-own"),
     pytest.param("The officer, a commander from a northern navy, will arrive in January and "
                  "will work at the centre.", "2031-03-05", [("2032-01", "officer will arrive")],
@@ -1025,3 +1025,21 @@ def test_the_object_of_a_preposition_of_time_after_the_date_is_another_occurrenc
         ("2025-05", "resignation of Ruiz")]
     # A date after the noun is the noun's own.
     assert _phrases("Troops withdrew before the election on Sunday.") == [("2025-06-08", "election")]
+
+
+def test_a_relative_clause_with_its_own_subject_takes_its_antecedent_as_object() -> None:
+    assert _phrases("The treaty, which Norland signed in 2019, bans mines.") == [
+        ("2019", "Norland signed the treaty")]
+    assert _phrases("The pact that Kenya and the African Union signed in Arlo on Monday is short.") == [
+        ("2025-06-09", "Kenya and the African Union signed the pact in Arlo")]
+    # Its own object, and a content clause after a verb of saying, take none.
+    assert _phrases("The deal, which Norland signed a year later in 2019, bans mines.") == [
+        ("2019", "Norland signed a year later")]
+    assert _phrases("Ruiz told the council on Monday that Norland had lost about 900 troops.") == [
+        ("2025-06-09", "Norland had lost about 900 troops")]
+    assert _phrases("Ruiz told the council that Norland retreated in May.") == [
+        ("2025-05", "Norland retreated")]
+
+
+def test_a_relative_clause_ends_where_the_predicate_around_it_starts() -> None:
+    assert _phrases("The strike that began on Monday was called off.") == [("2025-06-09", "strike began")]
