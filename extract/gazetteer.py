@@ -218,8 +218,9 @@ AGENCY_CANON = {
 
 # Words of a title written before a name: honorifics, office and military ranks, religious
 # titles, the portfolios that compose office titles ("Foreign Minister", "Chief of Army
-# Staff"), the qualifiers former/acting/deputy, and occupational titles that news style writes
-# before a name (analyst, economist, correspondent).
+# Staff", "Chief Cabinet Secretary", "Cabinet Minister"), the qualifiers former/acting/
+# deputy, and occupational titles that news style writes before a name (analyst,
+# economist, correspondent).
 TITLE_WORDS = frozenset(
     """president|vice|minister|secretary|senator|sen|sen.|rep|rep.|representative|governor|
 gov.|mayor|general|gen.|gen|admiral|adm.|colonel|col.|lieutenant|lt.|major|maj.|captain|capt.|
@@ -231,7 +232,7 @@ lady|hon.|rt.|chancellor|premier|deputy|assistant|undersecretary|commissioner|re
 ceo|cfo|coo|founder|executive|manager|member|mp|mla|lawmaker|legislator|marshal|sergeant|
 private|corporal|brigadier|brig|brig.|inspector|superintendent|crown|mullah|ayatollah|
 imam|rabbi|reverend|rev.|father|sister|brother|defence|defense|foreign|interior|home|
-finance|state|external|affairs|national|security|high|army|navy|air|force|staff|joint|
+finance|state|external|affairs|national|security|high|army|navy|air|force|staff|joint|cabinet|
 former|ex|late|then|acting|interim|u.s.|us|spokesman|correspondent|editor|writer|reporter|
 physician|doctor|nurse|coach|captain|player|actor|actress|singer|author|administrator|
 employee|worker|staffer|aide|lawyer|teacher|student|engineer|scientist|researcher|consultant|

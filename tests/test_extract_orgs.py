@@ -571,3 +571,10 @@ def test_the_last_two_names_of_a_list_in_one_span_are_two_bodies() -> None:
              tag(text, "Customs and Border Patrol", "ORG")]
     assert [m.text for m in find_mentions(spans, text) if m.kind == "org"] == [
         "Vantor", "Kell Systems", "Orvel Dynamics", "Customs and Border Patrol"]
+
+
+def test_cabinet_composes_an_office_title_and_names_no_body_there() -> None:
+    record = _facts("Chief Cabinet Secretary Aiko Morita said the plan was sound.")
+    assert [(p["name"], p["titles"]) for p in record["people"]] == [
+        ("Aiko Morita", ["Chief Cabinet Secretary"])]
+    assert record["organizations"] == []
