@@ -35,7 +35,9 @@ _DAY_PART = r"(?:morning|afternoon|evening|night)"
 # English grammar (Quirk et al., "A Comprehensive Grammar of the English Language", 4.41-4.48:
 # will/shall, be going to, be to, be about to, and the simple present of scheduled events,
 # 4.42, with its verbs of beginning, ending, arriving and leaving, of releasing a work
-# ("premieres", "debuts", "airs"), and their phrasal
+# ("premieres", "debuts", "airs"), of the arrangements news writes so ("meets", "plays",
+# "faces", "holds": a meeting, a match, a trial, an event held; not after a determiner,
+# where they are plural nouns, "the faces"), and their phrasal
 # equivalents "kick off", "wrap up", "go on sale") with the words of planning, and the past
 # forms (the auxiliaries "was/were/had/did", the "-ed" past and the irregular pasts of the
 # verbs of saying, "said" and "told", which report with "would"; a participle after a present
@@ -43,17 +45,21 @@ _DAY_PART = r"(?:morning|afternoon|evening|night)"
 # "leaves", spelled like plural nouns of frequent use ("higher returns", "autumn leaves").
 SCHEDULED_VERBS = frozenset(split_words(
     "starts begins opens ends closes resumes finishes concludes arrives departs sails "
-    "premieres debuts airs"))
+    "premieres debuts airs meets plays faces holds"))
+_NOT_AFTER_A_DETERMINER = "".join(f"(?<!\\b{d} )" for d in ("the", "his", "her", "its", "their", "our"))
 _FUTURE_WORDS = (
     r"will|would|shall|going\s+to|about\s+to|(?:plans?|planned|planning)\s+to|(?:is|are)\s+due|"
     r"scheduled|expect|expects|expected|set\s+to|upcoming|next|"
-    + "|".join(sorted(SCHEDULED_VERBS)) +
+    + _NOT_AFTER_A_DETERMINER + "(?:" + "|".join(sorted(SCHEDULED_VERBS)) + ")" +
     r"|kicks\s+off|wraps\s+up|goes\s+on\s+sale|go\s+on\s+sale|takes\s+place|is\s+to|are\s+to"
 )
+# An "-ed" past in lower case, or capitalised where it opens a sentence ("Founded in 1990,");
+# elsewhere a capitalised "-ed" word is a name's ("Arlo United on Sunday").
+_ED_PAST = r"(?-i:[a-z]{3,}ed|(?:^|(?<=[.!?“\"]\s))[A-Z][a-z]{2,}ed)"
 _TENSE_CUE = re.compile(
     rf"\b(?:(?P<future>{_FUTURE_WORDS})|(?P<passive>(?:be|been|being)\s+[a-z]{{3,}}ed|"
     rf"(?:is|are|am|[’']re|[’']s)\s+(?!(?:scheduled|expected|planned)\b)[a-z]{{3,}}ed)|"
-    rf"(?P<past>was|were|had|did|ago|said|told|[a-z]{{3,}}ed))\b",
+    rf"(?P<past>was|were|had|did|ago|said|told|{_ED_PAST}))\b",
     re.IGNORECASE,
 )
 
