@@ -36,13 +36,17 @@ _NAMED = re.compile(
 # arms control, defence, security, energy, investment, boundaries, maritime, technology) as
 # the adjective or noun naming a lower-case deal, and the kinds of commercial and political
 # agreement news names by their subject (the contract types of commercial law: supply,
-# licensing, sponsorship, merger, pay; settlements, loans; coalition and power-sharing).
+# licensing, sponsorship, merger, pay; settlements, loans; coalition and power-sharing;
+# migration and readmission, the EU's name for return agreements).
+# Or by its term, as contracts state one ("a 60-day truce", "a 10-year supply deal").
+_TERM = r"(?:\d{1,3}|one|two|three|four|five|six|seven|eight|nine|ten|twelve|fifteen|twenty|thirty)" \
+        r"[\-–](?:day|week|month|year)"
 _TYPED = re.compile(
     r"(?:(?:[A-Z][\w.]*[\-–][A-Z][\w.]*|[A-Z][\w.]+)\s+)?"
     r"(?:(?:free|trade|peace|nuclear|arms|defence|defense|security|ceasefire|bilateral|military|"
     r"energy|gas|oil|investment|border|maritime|arms-control|technology|cooperation|climate|"
     r"environmental|tax|extradition|fisheries|aviation|supply|licensing|sponsorship|merger|pay|"
-    r"wage|settlement|loan|coalition|power-sharing)\s+){1,2}"
+    rf"wage|settlement|loan|coalition|power-sharing|migration|readmission|{_TERM})\s+){{1,2}}"
     r"(?:deal|agreement|pact|treaty|accord|truce)\b"
 )
 # The memorandum of understanding written in lower case, with the field it covers ("a
@@ -101,7 +105,8 @@ _STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
                             r"(?:signed|finali[sz]ed|concluded|sealed))\b", re.I)),
     # Not the participle of a passive still to come ("would be signed": proposed, above).
     ("signed", re.compile(r"\b(?<!\bbe\s)(?:sign(?:ed|ing)|inked|finali[sz]ed|concluded|"
-                          r"agreed\s+(?:up)?on|sealed|struck|clinched|reached|announced|placed|won|"
+                          r"agreed(?:\s+(?:to|on|upon))?(?=\s+(?:a|an|the|its|their)\b)|agreed\s+(?:up)?on|"
+                          r"sealed|struck|clinched|reached|announced|placed|won|"
                           r"awarded)\b", re.I)),
 ]
 _TRAILING_TIME = re.compile(
@@ -165,6 +170,12 @@ def _clean_name(written: str) -> str:
     return f"{head} {without_sentence_stop(last)}" if head else without_sentence_stop(last)
 
 
+# The go-betweens of a deal, who are no side of it ("a truce brokered by Qatar and Egypt",
+# "talks mediated by Norway"): the names after these participles, up to the clause's end.
+_MEDIATORS = re.compile(r"\b(?:brokered|mediated|facilitated)\s+by\s+")
+_CLAUSE_BREAK = re.compile(r"[,;:.()]")
+
+
 class PartyFinder:
     """Find the sides of an agreement: "India-EU" in its name, else names in its sentence."""
 
@@ -187,9 +198,17 @@ class PartyFinder:
         for start, end, entity in self.named:
             inside = start >= sentence.start and end <= sentence.end
             named = entity.lower() in name.lower()
-            if inside and entity not in parties and (not named or entity.lower() in sides):
+            if inside and entity not in parties and (not named or entity.lower() in sides) \
+                    and not _mediator(sentence, start):
                 parties.append(entity)
         return parties[:4]
+
+
+def _mediator(sentence: Sentence, start: int) -> bool:
+    """Whether the name at ``start`` is one of the go-betweens the sentence names."""
+    at = start - sentence.start
+    return any(m.end() <= at and not _CLAUSE_BREAK.search(sentence.text, m.end(), at)
+               for m in _MEDIATORS.finditer(sentence.text))
 
 
 def agreement_spans(text: str) -> list[tuple[int, int]]:

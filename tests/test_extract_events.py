@@ -316,6 +316,15 @@ def test_commercial_and_political_deals_and_orders_counted_in_words_are_agreemen
         "contract to build four ferries", "merger agreement", "coalition agreement"]
 
 
+def test_a_deal_named_by_its_term_agreed_by_its_sides_and_not_its_brokers() -> None:
+    text = ("Kenya and Ghana agreed to a 60-day truce brokered by Egypt and Qatar.\n"
+            "Norway and Iceland signed a readmission agreement on Friday.")
+    agreements = extract_facts(article_from_text(text, published="2031-03-05"))["agreements"]
+    assert [(a["name"], a["parties"], a["status"]) for a in agreements] == [
+        ("60-day truce", ["Kenya", "Ghana"], "signed"),
+        ("readmission agreement", ["Norway", "Iceland"], "signed")]
+
+
 def test_topics_default_and_custom_taxonomy() -> None:
     text = ("The navy stepped up anti-piracy patrols to protect maritime security. "
             "Warships escorted tankers through the strait.")
