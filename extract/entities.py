@@ -48,7 +48,7 @@ def find_mentions(entities: list[tuple[int, int, str]], text: str,
     """
     ner = list(_from_ner(entities, text))
     person_words = {w for m in ner if m.kind == PERSON for w in m.text.split()}
-    raw = _from_speech(text, person_words)
+    raw = _from_speech(text, person_words) + _from_titled_appositives(text)
     raw += ner
     if covered is not None and covered < len(text):
         raw += _echo(raw, text, covered)
@@ -283,6 +283,27 @@ def _from_speech(text: str, person_words: set[str]) -> list[Mention]:
             if len(words) == 1 and name not in person_words:
                 continue
             found.append(Mention(name, PERSON, start, match.end(1), "speech"))
+    return found
+
+
+# A name of two or three words set off by an appositive that holds an office ("Ana Ruiz, the
+# mayor of Arlo,", "Tomas Varga, a spokesman for the ministry,"): news names a person so.
+_TITLED_APPOSITIVE = re.compile(
+    rf"(?<![\w.’'])({_NAME}),\s+(?:the|a|an|its|his|her|their)\s+((?:[\w\-]+\s+){{0,2}}[\w\-]+)\b")
+
+
+def _from_titled_appositives(text: str) -> list[Mention]:
+    """Names whose appositive after them gives an office: people, though NER missed them."""
+    found = []
+    for match in _TITLED_APPOSITIVE.finditer(text):
+        title, name = leading_title(match.group(1))
+        words = name.split()
+        if len(words) < 2 or not any(is_title_head(w) for w in match.group(2).split()) \
+                or any(w in gz.FUNCTION_WORDS or w in gz.WEEKDAY_AND_MONTHS or w in gz.DEMONYMS
+                       or w in gz.PLACE_NAMES or w.lower() in gz.ORG_KEYWORDS for w in words):
+            continue
+        start = match.end(1) - len(name)
+        found.append(Mention(name, PERSON, start, match.end(1), "appositive"))
     return found
 
 

@@ -327,9 +327,10 @@ def _attribute(ctx: QuoteContext, quote: QuoteSpan, following: int | None,
         ctx.text, sent_start, sent_end, quote.parts[0][0], quote.end, following
     )
     if attribution is None:
-        introduced = _colon_introducer(ctx, sent_start, quote, spans)
-        if introduced:
-            return introduced, None
+        lead = _colon_lead(ctx, sent_start, quote)
+        introduced = _colon_introducer(ctx, sent_start, lead, spans) if lead else None
+        if introduced or (lead and _DESCRIBED_SUBJECT.match(lead)):
+            return introduced, None  # "The governor was blunt:" names someone, perhaps no one known
         reported = _reported_context(ctx, sent_start, spans)
         if reported:
             return reported
@@ -350,18 +351,15 @@ def _split_attribution(ctx: QuoteContext, quote: QuoteSpan) -> Attribution | Non
     return Attribution(gap_start, gap_end, match.start(), True)
 
 
-def _colon_introducer(ctx: QuoteContext, sent_start: int, quote: QuoteSpan,
+def _colon_introducer(ctx: QuoteContext, sent_start: int, lead: str,
                       spans: list[QuoteSpan]) -> str | None:
     """"Lee agreed: “…”", "Lee, who called in from Lagos, had a view: “…”": a clause ending
     in a colon right before the quotation introduces it, and its subject (the first person or
     organisation named in it before any speech verb, a pronoun, or a listed surname) is the
     speaker."""
-    lead = ctx.text[sent_start : max(sent_start, quote.start - 1)]
-    if not lead.rstrip().endswith(":") or len(lead) > 200:
-        return None
     # Names after a speech verb of the lead ("He told the BBC:") are its addressee.
     verb = VERB_RE.search(lead)
-    subject_end = sent_start + verb.start() if verb else quote.start - 1
+    subject_end = sent_start + (verb.start() if verb else len(lead))
     named = [n for n in ctx.named_in(sent_start, subject_end)
              if n.kind in (PERSON, ORG) and not _inside(n.start, spans)]
     if named:
@@ -371,7 +369,22 @@ def _colon_introducer(ctx: QuoteContext, sent_start: int, quote: QuoteSpan,
         found = ctx.nearest_before(sent_start, {PERSON}, spans,
                                    _PRONOUN_GENDER[first.group(1).lower()])
         return found.name if found else None
+    described = _DESCRIBED_SUBJECT.match(lead)  # "The regional governor was blunt:"
+    if described:
+        return _resolve_description(ctx, described.group(1), sent_start, spans)
     return _surname(ctx, " ".join(lead.split()[:1]))
+
+
+# A description opening the clause, up to its comma or its "be"/"have" ("The regional
+# governor, however, was blunt:", "The minister was blunt:").
+_DESCRIBED_SUBJECT = re.compile(
+    r"\s*(?:The|A|An)\s+((?:[a-z][\w\-]*\s+){0,3}?[a-z][\w\-]*)(?=,|\s+(?:was|is|were|are|had|has)\b)")
+
+
+def _colon_lead(ctx: QuoteContext, sent_start: int, quote: QuoteSpan) -> str | None:
+    """The clause ending in a colon that introduces the quotation in its sentence, or None."""
+    lead = ctx.text[sent_start : max(sent_start, quote.start - 1)]
+    return lead if lead.rstrip().endswith(":") and len(lead) <= 200 else None
 
 
 def _reported_context(ctx: QuoteContext, sent_start: int,

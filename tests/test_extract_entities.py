@@ -478,3 +478,11 @@ def test_a_title_before_a_name_is_the_names_own_and_whole() -> None:
     assert people["Lena Sorvik"] == ["Prime Minister"]  # the spokesman is someone else
     assert people["Tomas Varga"] == ["Under-Secretary-General for Peace Operations"]
     assert people["Ana Ruiz"] == []  # a sentence's last word is no title
+
+
+def test_a_name_with_an_office_in_apposition_is_a_person_though_the_model_missed_it() -> None:
+    from extract.entities import find_mentions
+    text = ("Ana Ruiz, the mayor of Arlo, warned residents. Kell Ferries, the operator of the "
+            "route, agreed. Tomas Varga, a spokesman for the port, said more.")
+    people = {m.text for m in find_mentions([], text) if m.kind == "person"}
+    assert people == {"Ana Ruiz", "Tomas Varga"}

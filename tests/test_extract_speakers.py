@@ -256,3 +256,9 @@ def test_a_party_member_described_by_the_party_is_the_lawmaker_not_the_party() -
             "\u201cWe cannot keep writing blank checks,\u201d the Ohio Republican said.\n"
             "The Democrats said the hearing was a stunt.")
     assert _speaker(text, "We cannot") == "Lena Sorvik"
+
+
+def test_a_colon_clause_with_an_unnamed_description_gives_no_earlier_speaker() -> None:
+    text = ("\u201cWe have seen worse,\u201d Tomas Varga said, adding that pumps had arrived.\n"
+            "The regional governor, however, was blunt: \u201cThis is a disaster for the valley.\u201d")
+    assert _speaker(text, "This is a disaster") is None
