@@ -358,6 +358,10 @@ def _reduced_relative(text: str, words: list[re.Match[str]], date: DateMention) 
     if words[low].group(0).lower() not in _DETERMINERS or low < 1 \
             or words[low - 1].group(0).lower() not in PREPOSITIONS:
         return None  # the noun phrase stands after a preposition: "in a survey published"
+    if low >= 2 and words[low - 1].group(0) == "of" \
+            and not any(_verbish(w.group(0)) for w in words[: low - 1]) \
+            and not any(_verbish(w.group(0)) for w in words[position + 1 :] if w.start() > date.end):
+        return None  # "Production of the vehicle ended in 2019": the subject's verb, no other
     return f"{_noun_phrase(text, words[:position], position - 1)} {verb}"
 
 

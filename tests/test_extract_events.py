@@ -1058,3 +1058,10 @@ def test_the_present_of_an_arrangement_is_a_plan_unless_a_determiner_makes_it_a_
     assert _dates("Varga faces trial in January.", "2025-06-11") == ["2026-01"]
     assert _dates("Kell Rovers plays Arlo United on Oct. 20.", "2025-06-11") == ["2025-10-20"]
     assert _dates("The faces of the crew in March told the story.", "2025-06-11") == ["2025-03"]
+
+
+def test_a_past_verb_after_its_subjects_complement_is_no_reduced_relative() -> None:
+    assert _phrases("Production of the ferry ended in 2019.") == [
+        ("2019", "Production of the ferry ended")]
+    assert _phrases("In a survey published Monday, voters backed Ruiz.") == [
+        ("2025-06-09", "survey published")]
