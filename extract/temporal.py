@@ -47,7 +47,12 @@ SCHEDULED_VERBS = frozenset(split_words(
     "starts begins opens ends closes resumes finishes concludes arrives departs sails "
     "premieres debuts airs meets plays faces holds"))
 _NOT_AFTER_A_DETERMINER = "".join(f"(?<!\\b{d} )" for d in ("the", "his", "her", "its", "their", "our"))
+# The verbs of moving an occurrence to another time (WordNet's "postpone", "delay",
+# "reschedule" and "advance" synsets) with "to"/"until": the new time is still to come.
+_RESCHEDULED = r"(?:postponed|delayed|deferred|rescheduled|pushed\s+back|put\s+off|brought\s+forward)"
+_MOVED_TO = rf"(?i:\b{_RESCHEDULED}\b[^.;:\n]{{0,60}}?\b(?:to|until|till)\s+)"
 _FUTURE_WORDS = (
+    rf"{_RESCHEDULED}(?=[^.;:\n]{{0,60}}?\b(?:to|until|till)\s+$)|"
     r"will|would|shall|going\s+to|about\s+to|(?:plans?|planned|planning)\s+to|(?:is|are)\s+due|"
     r"scheduled|expect|expects|expected|set\s+to|upcoming|next|"
     + _NOT_AFTER_A_DETERMINER + "(?:" + "|".join(sorted(SCHEDULED_VERBS)) + ")" +
@@ -380,6 +385,9 @@ _PATTERNS: list[tuple[re.Pattern[str], Resolver]] = [
                 rf"late|{_PART_OF})\s+|mid-\s*)"
                 rf"(?P<m>{_M})\b"
                 r"(?!\s+\d)"), _month),
+    # The time an occurrence is moved to ("postponed the launch to July").
+    (re.compile(rf"{_MOVED_TO}(?P<span>(?P<m>{_M}))\b(?!\s+\d)"), _month),
+    (re.compile(rf"{_MOVED_TO}(?P<span>(?P<y>(?:19|20)\d\d))\b(?![-/]\w|\s*%)"), _year),
     # "In January and February": the second month dates too ("between January and October"
     # is a stretch, as "through" is).
     (re.compile(rf"(?<!between )\b{_M}\s+(?:and|or)\s+(?P<span>(?P<m>{_M}))\b(?!\s+\d)"), _month),

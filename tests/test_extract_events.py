@@ -1065,3 +1065,10 @@ def test_a_past_verb_after_its_subjects_complement_is_no_reduced_relative() -> N
         ("2019", "Production of the ferry ended")]
     assert _phrases("In a survey published Monday, voters backed Ruiz.") == [
         ("2025-06-09", "survey published")]
+
+
+def test_the_time_an_occurrence_is_moved_to_is_still_to_come() -> None:
+    assert _phrases("The agency postponed the launch of its Kestrel rocket to July.") == [
+        ("2025-07", "launch of its Kestrel rocket")]
+    assert _dates("The vote was delayed until Oct. 3.", "2025-06-11") == ["2025-10-03"]
+    assert _dates("Sales rose from May to July.", "2025-06-11") == ["2025-05"]  # a stretch's end
