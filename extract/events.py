@@ -846,10 +846,11 @@ def _opens_reduced_aside(words: list[re.Match[str]], low: int) -> bool:
     another, visited my profile", where the verb is the main one)."""
     if low < 1 or low >= len(words):
         return False
-    verb = words[low].group(0)
-    if not (verb.islower() and _is_past_verb(verb) and _noun_word(words[low - 1])
+    verb, before = words[low].group(0), words[low - 1]
+    named = before.group(0)[:1].isupper() and before.group(0).lower() not in _NO_NAME_WORDS
+    if not (verb.islower() and _is_past_verb(verb) and (_noun_word(before) or named)
             and _between(words, low - 1).strip() == ","):
-        return False
+        return False  # "talks, held in Geneva,", "NASA's Europa Clipper, launched in 2024,"
     closing = next((i for i in range(low + 1, len(words)) if "," in _between(words, i - 1)), None)
     return closing is not None and words[closing].group(0).islower()
 

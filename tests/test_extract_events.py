@@ -1072,3 +1072,8 @@ def test_the_time_an_occurrence_is_moved_to_is_still_to_come() -> None:
         ("2025-07", "launch of its Kestrel rocket")]
     assert _dates("The vote was delayed until Oct. 3.", "2025-06-11") == ["2025-10-03"]
     assert _dates("Sales rose from May to July.", "2025-06-11") == ["2025-05"]  # a stretch's end
+
+
+def test_a_participles_aside_after_a_name_tells_what_happened_to_it() -> None:
+    assert _phrases("Kell Orbital's Tern Explorer, launched in October 2024, is on its way.") == [
+        ("2024-10", "Kell Orbital's Tern Explorer launched")]
