@@ -861,10 +861,11 @@ def _between(words: list[re.Match[str]], position: int) -> str:
 
 
 def _subject_before_aside(text: str, words: list[re.Match[str]], low: int) -> list[str]:
-    """The subject before an appositive, a relative clause or an age between commas, when the
-    phrase opens with its verb ("The officer, a commander from a European navy, will arrive
-    in January": "officer"; "Ruiz, who took office in 2022, resigned"; "Ruiz, 54,
-    resigned"), or []."""
+    """The subject before an appositive, a relative clause, a participle's clause or an age
+    between commas, when the phrase opens with its verb ("The officer, a commander from a
+    European navy, will arrive in January": "officer"; "Ruiz, who took office in 2022,
+    resigned"; "the probe, launched in 2024, will reach Europa"; "Ruiz, 54, resigned"), or
+    []."""
     if low < 3 or not _CLAUSE_MARK.search(text[words[low - 1].end() : words[low].start()]) \
             or not _verb_comes_first(words, low):
         return []
@@ -872,7 +873,8 @@ def _subject_before_aside(text: str, words: list[re.Match[str]], low: int) -> li
     while first > 0 and _joined(text, words, first - 1):
         first -= 1  # back to the aside's first word
     opener = words[first].group(0)
-    if first < 1 or not (opener.lower() in _ASIDE_OPENERS or opener.isdigit()) \
+    if first < 1 or not (opener.lower() in _ASIDE_OPENERS or opener.isdigit()
+                         or (opener.islower() and _is_past_verb(opener))) \
             or "," not in text[words[first - 1].end() : words[first].start()]:
         return []
     subject = _noun_before(words, first)

@@ -1077,3 +1077,8 @@ def test_the_time_an_occurrence_is_moved_to_is_still_to_come() -> None:
 def test_a_participles_aside_after_a_name_tells_what_happened_to_it() -> None:
     assert _phrases("Kell Orbital's Tern Explorer, launched in October 2024, is on its way.") == [
         ("2024-10", "Kell Orbital's Tern Explorer launched")]
+
+
+def test_the_subject_before_a_participles_aside_is_the_later_verbs_too() -> None:
+    assert ("2030", "probe will reach Europa") in _phrases(
+        "The probe, launched last year, will reach Europa in 2030.")
