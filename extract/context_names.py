@@ -47,11 +47,17 @@ _PLACE_CONTEXTS = (
     re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)\s+of\s+"
                r"(?P<name>[A-Z][\w\-]+(?:[^\S\n][A-Z][\w\-]+)?)"),
     re.compile(rf"\b(?P<name>[A-Z][\w]+(?:[^\S\n][A-Z][\w]+)?)(?:-based|\s+(?:{gz.PLACE_NOUNS})\b)"),
-    # "the border with Norland": a border is shared with a place; "Kestrel, the capital": a
-    # capital, city or town in apposition names one.
+    # A site's kind with its qualifier, as GeoNames' feature codes name them (CMPRF refugee
+    # camp, MILB military base, AIRB air base, NVB naval base, AIRP international airport):
+    # "the Jabalia refugee camp", "Kell military base".
+    re.compile(r"\b(?P<name>[A-Z][\w]+(?:[^\S\n][A-Z][\w]+)?)\s+(?:refugee|military|air|naval|"
+               r"international)\s+(?:camp|base|airport|port)\b"),
+    # "the border with Norland": a border is shared with a place; "Kestrel, the capital",
+    # "Kell, the main port town on the coast": a capital, city or town in apposition names one.
     re.compile(r"\b(?:border|frontier)s?\s+with\s+(?:the\s+)?(?P<name>[A-Z][\w\-]+(?:[^\S\n][A-Z][\w\-]+)?)"),
     re.compile(r"(?<![\w’'.\-])(?P<name>[A-Z][\w\-]+(?:[^\S\n][A-Z][\w\-]+)?),\s+the\s+"
-               r"(?:[a-z\-]+\s+)?(?:capital|city|town|port|village)(?=\s*(?:[,.;:]|of\b))"),
+               r"(?:[a-z\-]+\s+){0,2}(?:capital|city|town|port|village)"
+               r"(?=\s*(?:[,.;:]|(?:of|on|in|near)\b))"),
 )
 
 

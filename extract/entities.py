@@ -448,7 +448,7 @@ def _trim(mention: Mention, text: str) -> Mention | None:
     if "(" in span and ")" not in span:
         span = span[: span.index("(")].rstrip()  # "Ministry of X (MX": the name ends at the bracket
     span = re.sub(r"^(?:[a-z][\w\-]*\s+)+(?=[A-Z])", "", span)
-    span = re.sub(r"(?:\s+\S*\d\S*)+$", "", span)
+    span = context.POSSESSIVE.sub("", re.sub(r"(?:\s+\S*\d\S*)+$", "", span))  # "Holcomb’s 2016"
     # "iPad Pro and": a list goes on; "Samsung Electronics of": the name stops before "of".
     span = re.sub(r"(?:,?\s+(?:and|or|&|of|for|the))+$", "", span)
     if mention.kind == PLACE:

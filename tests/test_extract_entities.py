@@ -486,3 +486,12 @@ def test_a_name_with_an_office_in_apposition_is_a_person_though_the_model_missed
             "route, agreed. Tomas Varga, a spokesman for the port, said more.")
     people = {m.text for m in find_mentions([], text) if m.kind == "person"}
     assert people == {"Ana Ruiz", "Tomas Varga"}
+
+
+def test_a_site_with_its_qualifier_and_a_town_in_apposition_are_places() -> None:
+    from extract.entities import find_mentions
+    text = ("Strikes hit the Orvela refugee camp. Crews reached Tavik, the main port town on "
+            "the coast. Ruiz said the Holt’s 2016 campaign failed.")
+    found = find_mentions([tag(text, "Holt’s 2016", "PERSON")], text)
+    assert {m.text for m in found if m.kind == "place"} == {"Orvela", "Tavik"}
+    assert "Holt" in {m.text for m in found if m.kind == "person"}  # the year and possessive cut
