@@ -264,18 +264,22 @@ national guard|judiciary|supreme court|court|central bank|election commission"""
 )
 
 # Head nouns of organisation names: the institution words and company suffixes (Inc., Ltd,
-# Corp., LLC, Productions, Studios, Partners) of English organisation names, research
+# Corp., Co., PLC, GmbH, LLC: the legal forms of ISO 20275 as news abbreviates them;
+# Productions, Studios, Partners) of English organisation names, research
 # institutions (observatory, laboratory), the usual newspaper and airline name words, and the
 # industry words that end company names (the industry names of the Global Industry
 # Classification Standard: Aerospace & Defense, Marine Shipping, Electronic Equipment, ...)
+# the military units' echelons of NATO's APP-6 symbology (brigade, battalion, regiment, in
+# the plural that names armed groups too: "Qassam Brigades", "Revolutionary Guards"),
 # and the name words of association football clubs (FC, AFC, United, Rovers, Wanderers,
 # Athletic, Albion: "Leeds United" is a club, no person).
 ORG_KEYWORDS = frozenset(
     """ministry|department|agency|council|commission|committee|senate|parliament|assembly|
 congress|court|bank|university|academy|institute|college|school|company|corp|corporation|
-inc|inc.|ltd|llc|group|party|army|navy|force|forces|guard|police|office|organisation|
+inc|inc.|ltd|llc|co|co.|plc|gmbh|group|party|army|navy|force|forces|guard|police|office|organisation|
 organization|union|association|federation|foundation|centre|center|authority|bureau|
-service|services|board|league|alliance|front|movement|brigade|command|corps|news|times|post|
+service|services|board|league|alliance|front|movement|brigade|brigades|battalion|battalions|
+regiment|regiments|guards|command|corps|news|times|post|
 journal|tribune|airlines|airline|airways|exchange|fund|reserve|hospital|clinic|
 church|club|network|institution|team|task|unit|house|chamber|cabinet|government|coalition|
 industries|systems|technologies|holdings|motors|media|press|productions|studios|studio|

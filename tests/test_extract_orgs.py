@@ -578,3 +578,11 @@ def test_cabinet_composes_an_office_title_and_names_no_body_there() -> None:
     assert [(p["name"], p["titles"]) for p in record["people"]] == [
         ("Aiko Morita", ["Chief Cabinet Secretary"])]
     assert record["organizations"] == []
+
+
+def test_a_legal_forms_abbreviation_and_a_plural_units_word_end_bodies_names() -> None:
+    from extract.entities import find_mentions
+    text = "Kell Ferries Co said sales rose. The Tarn Brigades claimed the attack."
+    spans = [tag(text, "The Tarn Brigades", "PERSON")]
+    kinds = {m.text: m.kind for m in find_mentions(spans, text)}
+    assert kinds.get("Tarn Brigades") == "org" and kinds.get("Kell Ferries Co") != "person"
