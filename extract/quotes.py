@@ -597,15 +597,15 @@ def _resolve_description(ctx: QuoteContext, phrase: str, offset: int,
     found = _affiliation(ctx, words[-1], offset)
     if found is None and words[-1] in _SPOKES_WORDS:
         return _spoken_for(ctx, words[-1], offset, spans)
-    if found is None and words[-1] in _BODY_NOUNS:
+    if found is None and words[-1] in _ANY_BODY_NOUNS:
         return _body_named_before(ctx, offset, spans)
     return found
 
 
-# The nouns that name an organisation again by its kind ("the company said", "the group
-# added"): the head words of organisation names (gazetteer.ORG_KEYWORDS) and "firm", the
-# common noun for a company that names none.
-_BODY_NOUNS = gz.ORG_KEYWORDS | {"firm"}
+# The nouns that name any kind of organisation again ("the company said", "the group
+# added"; "firm", the common noun for a company): the body named last.  A ministry, a
+# committee or a court is only one whose name holds that word (above), or nobody named.
+_ANY_BODY_NOUNS = frozenset({"company", "firm", "group", "organisation", "organization"})
 # How far back a body's name may stand for "the company" to be it: about two paragraphs.
 _BODY_LOOKBACK = 600
 

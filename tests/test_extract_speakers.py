@@ -262,3 +262,9 @@ def test_a_colon_clause_with_an_unnamed_description_gives_no_earlier_speaker() -
     text = ("\u201cWe have seen worse,\u201d Tomas Varga said, adding that pumps had arrived.\n"
             "The regional governor, however, was blunt: \u201cThis is a disaster for the valley.\u201d")
     assert _speaker(text, "This is a disaster") is None
+
+
+def test_an_institution_named_by_its_kind_is_one_of_that_kind_or_nobody() -> None:
+    text = ("The Kell Rescue Committee warned of hunger in the valley.\n"
+            "The foreign ministry said in a statement: \u201cWe reject these allegations entirely.\u201d")
+    assert _speaker(text, "We reject") is None
