@@ -35,8 +35,8 @@ _DAY_PART = r"(?:morning|afternoon|evening|night)"
 # English grammar (Quirk et al., "A Comprehensive Grammar of the English Language", 4.41-4.48:
 # will/shall, be going to, be to, be about to, and the simple present of scheduled events,
 # 4.42, with its verbs of beginning, ending, arriving and leaving, of releasing a work
-# ("premieres", "debuts", "airs"), of the arrangements news writes so ("meets", "plays",
-# "faces", "holds": a meeting, a match, a trial, an event held; not after a determiner,
+# ("premieres", "debuts", "airs"), of the arrangements news writes so ("meets", "meet",
+# "plays", "faces", "holds": a meeting, a match, a trial, an event held; not after a determiner,
 # where they are plural nouns, "the faces"), and their phrasal
 # equivalents "kick off", "wrap up", "go on sale") with the words of planning, and the past
 # forms (the auxiliaries "was/were/had/did", the "-ed" past and the irregular pasts of the
@@ -45,7 +45,7 @@ _DAY_PART = r"(?:morning|afternoon|evening|night)"
 # "leaves", spelled like plural nouns of frequent use ("higher returns", "autumn leaves").
 SCHEDULED_VERBS = frozenset(split_words(
     "starts begins opens ends closes resumes finishes concludes arrives departs sails "
-    "premieres debuts airs meets plays faces holds"))
+    "premieres debuts airs meets meet plays faces holds"))
 _NOT_AFTER_A_DETERMINER = "".join(f"(?<!\\b{d} )" for d in ("the", "his", "her", "its", "their", "our"))
 # The verbs of moving an occurrence to another time (WordNet's "postpone", "delay",
 # "reschedule" and "advance" synsets) with "to"/"until": the new time is still to come.

@@ -1057,6 +1057,7 @@ def test_a_relative_clause_ends_where_the_predicate_around_it_starts() -> None:
 def test_the_present_of_an_arrangement_is_a_plan_unless_a_determiner_makes_it_a_noun() -> None:
     assert _dates("Varga faces trial in January.", "2025-06-11") == ["2026-01"]
     assert _dates("Kell Rovers plays Arlo United on Oct. 20.", "2025-06-11") == ["2025-10-20"]
+    assert _dates("The ministers meet in Tavik on Oct. 2.", "2025-06-11") == ["2025-10-02"]
     assert _dates("The faces of the crew in March told the story.", "2025-06-11") == ["2025-03"]
 
 
