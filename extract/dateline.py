@@ -77,7 +77,7 @@ def trailing_agency(text: str) -> str | None:
 
 # The party-and-state label US style writes after a legislator's name: "(R-OH)",
 # "(D-Calif.)", "(I-Vt.)" (Republican, Democrat, Independent; postal code or state abbreviation).
-_PARTY_STATE = re.compile(r"^[RDI]\s*-\s*[A-Z][A-Za-z]{1,4}\.?$")
+PARTY_STATE = re.compile(r"^[RDI]\s*-\s*[A-Z][A-Za-z]{1,4}\.?$")
 
 
 def _credible(match: re.Match[str]) -> bool:
@@ -91,7 +91,7 @@ def _credible(match: re.Match[str]) -> bool:
         return False
     if not place.isupper() and place.split()[0].lower() in HONORIFICS:
         return False  # upper-case datelines keep "GENERAL SANTOS, Philippines"
-    if _PARTY_STATE.match((match.group("agency") or "").strip()):
+    if PARTY_STATE.match((match.group("agency") or "").strip()):
         return False
     if match.group("agency") or match.group("date"):
         return True

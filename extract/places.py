@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from extract.casing import written_in_lower_case
 from extract.context_names import possessive_owners
+from extract.dateline import PARTY_STATE
 from extract.entities import place_name
 from extract.gazetteer import PLACE_NAMES, names_a_site
 from extract.mentions import PLACE, Mention
@@ -78,8 +79,9 @@ def build_places(mentions: list[Mention], blocked: set[str], text: str) -> list[
     diseases' names and capitalised words the model alone took for places."""
     places: dict[str, Place] = {}
     for mention in mentions:
-        if mention.kind != PLACE or _NAMES_A_DISEASE.match(text, mention.end):
-            continue
+        if mention.kind != PLACE or _NAMES_A_DISEASE.match(text, mention.end) \
+                or PARTY_STATE.match(mention.text):
+            continue  # "Sen. Ana Ruiz, D-Mass.,": a party and a state's abbreviation
         for part in _parts(mention):
             name = place_name(" ".join(part.text.split()))
             if name.lower() in blocked:

@@ -495,3 +495,12 @@ def test_a_site_with_its_qualifier_and_a_town_in_apposition_are_places() -> None
     found = find_mentions([tag(text, "Holt’s 2016", "PERSON")], text)
     assert {m.text for m in found if m.kind == "place"} == {"Orvela", "Tavik"}
     assert "Holt" in {m.text for m in found if m.kind == "person"}  # the year and possessive cut
+
+
+def test_a_legislators_party_and_state_label_is_no_place() -> None:
+    from extract.entities import find_mentions
+    from extract.places import build_places
+    text = "Sen. Ana Ruiz, D-Mass., spoke in Boston."
+    spans = [tag(text, "D-Mass", "GPE"), tag(text, "Boston", "GPE")]
+    places = build_places(find_mentions(spans, text), set(), text)
+    assert [p.name for p in places] == ["Boston"]
