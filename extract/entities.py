@@ -289,7 +289,7 @@ def _from_speech(text: str, person_words: set[str]) -> list[Mention]:
 # A name of two or three words set off by an appositive that holds an office ("Ana Ruiz, the
 # mayor of Arlo,", "Tomas Varga, a spokesman for the ministry,"): news names a person so.
 _TITLED_APPOSITIVE = re.compile(
-    rf"(?<![\w.’'])({_NAME}),\s+(?:the|a|an|its|his|her|their)\s+((?:[\w\-]+\s+){{0,2}}[\w\-]+)\b")
+    rf"(?<![\w.’'])({_NAME}),\s+(?:the|a|an|its|his|her|their)\s+((?:[\w\-’']+\s+){{0,2}}[\w\-]+)\b")
 
 
 def _from_titled_appositives(text: str) -> list[Mention]:

@@ -327,17 +327,28 @@ def _attribute(ctx: QuoteContext, quote: QuoteSpan, following: int | None,
         ctx.text, sent_start, sent_end, quote.parts[0][0], quote.end, following
     )
     if attribution is None:
-        lead = _colon_lead(ctx, sent_start, quote)
-        introduced = _colon_introducer(ctx, sent_start, lead, spans) if lead else None
-        if introduced or (lead and _DESCRIBED_SUBJECT.match(lead)):
-            return introduced, None  # "The governor was blunt:" names someone, perhaps no one known
-        reported = _reported_context(ctx, sent_start, spans)
-        if reported:
-            return reported
-        return _introduced(ctx, sent_start, spans) or _continuation(ctx, quote, previous), None
+        return _unattributed(ctx, quote, sent_start, spans, previous)
     speaker = _speaker(ctx, attribution, quote, spans)
     channel = find_channel(ctx.text, sent_start, sent_end, attribution.verb_start)
     return speaker, channel
+
+
+def _unattributed(ctx: QuoteContext, quote: QuoteSpan, sent_start: int, spans: list[QuoteSpan],
+                  previous: tuple[QuoteSpan, str | None] | None) -> tuple[str | None, str | None]:
+    """(speaker, channel) of a quotation without a verb of saying: the subject of the clause
+    that introduces it with a colon, else the speaker of the reported speech it continues,
+    of the narrative sentence before it or of the quotation before it; not one of these when
+    the quotation's line names only someone else ("“I don't know …” Ruiz began")."""
+    lead = _colon_lead(ctx, sent_start, quote)
+    introduced = _colon_introducer(ctx, sent_start, lead, spans) if lead else None
+    if introduced or (lead and _DESCRIBED_SUBJECT.match(lead)):
+        return introduced, None  # "The governor was blunt:" names someone, perhaps no one known
+    others = _others_named(ctx, quote, spans)
+    reported = _reported_context(ctx, sent_start, spans)
+    if reported:
+        return reported if not others or reported[0] in others else (None, None)
+    found = _introduced(ctx, sent_start, spans) or _continuation(ctx, quote, previous)
+    return (found if not others or found in others else None), None
 
 
 def _split_attribution(ctx: QuoteContext, quote: QuoteSpan) -> Attribution | None:
@@ -425,6 +436,18 @@ def _introduced(ctx: QuoteContext, sent_start: int, spans: list[QuoteSpan]) -> s
     if not people or people[0].start - sentence.start > 3:
         return None
     return people[0].name
+
+
+def _others_named(ctx: QuoteContext, quote: QuoteSpan, spans: list[QuoteSpan]) -> set[str]:
+    """The people the quotation's line names outside quotations, before it or in the few
+    words after it where an attribution stands."""
+    start = ctx.text.rfind("\n", 0, quote.start) + 1
+    line_end = ctx.text.find("\n", quote.end)
+    end = min(quote.end + _AFTER_QUOTE, line_end if line_end >= 0 else len(ctx.text))
+    return {n.name for n in ctx.named_in(start, end) if n.kind == PERSON and not _inside(n.start, spans)}
+
+
+_AFTER_QUOTE = 40  # characters after a quotation that its attribution stands in
 
 
 def _continuation(ctx: QuoteContext, quote: QuoteSpan,

@@ -268,3 +268,10 @@ def test_an_institution_named_by_its_kind_is_one_of_that_kind_or_nobody() -> Non
     text = ("The Kell Rescue Committee warned of hunger in the valley.\n"
             "The foreign ministry said in a statement: \u201cWe reject these allegations entirely.\u201d")
     assert _speaker(text, "We reject") is None
+
+
+def test_a_quote_whose_line_names_someone_else_continues_no_earlier_speaker() -> None:
+    text = ("Ana Ruiz, the club's president, listened in silence.\n"
+            "\u201cIt is over for this season,\u201d Tomas Varga said.\n"
+            "\u201cI really do not know what comes next for the club...\u201d Ruiz began.")
+    assert _speaker(text, "I really do not know") != "Tomas Varga"
