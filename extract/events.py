@@ -383,7 +383,10 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
         return passive
     if words[trigger].group(0).lower() in EVENT_NOUNS \
             and not (trigger > 0 and words[trigger - 1].group(0).lower() in _BEFORE_BASE):
-        return _noun_phrase(text, words, trigger)
+        aspect = _aspect_before(text, words, trigger)
+        if aspect is None:
+            return _noun_phrase(text, words, trigger)
+        trigger = aspect  # "the terminal resumed normal operations": the verb's phrase
     # A verb of saying before it opens the clause it reports ("the guild said Ruiz founded it").
     low = _reach_back(text, words, trigger, _says)
     with_agent = trigger + 1 < len(words) and words[trigger + 1].group(0) == "by"  # a participle
@@ -411,8 +414,8 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     _trim_end(kept)
     # One verb ("announced") names no occurrence, nor a verb without its subject ("it would
     # enter into force": "would enter into force").
-    if kept and kept[0].lower() in _MODALS:
-        return None
+    if kept and (kept[0].lower() in _MODALS or kept[0] in SCHEDULED_VERBS):
+        return None  # "they meet in Brussels": "meet in Brussels" names no one
     return " ".join(kept) if len([w for w in kept if w.lower() not in _STOP]) >= 2 else None
 
 
@@ -442,6 +445,23 @@ def _gap_object(text: str, words: list[re.Match[str]], low: int, trigger: int) -
     if first > 0 and words[first - 1].group(0).lower() in _DETERMINERS:
         phrase = [words[first - 1].group(0).lower(), *phrase]
     return phrase
+
+
+# The aspectual verbs (Levin's classes 55.1 and 55.2, "begin" and "complete" verbs) in the
+# past: with an event noun as object they tell that phase of it ("resumed operations").
+_ASPECTUAL = frozenset(split_words(
+    "began started resumed ended halted suspended stopped finished completed concluded "
+    "ceased"))
+
+
+def _aspect_before(text: str, words: list[re.Match[str]], noun: int) -> int | None:
+    """The aspectual past verb whose object the event noun's phrase is, with a subject of its
+    own before it, or None."""
+    verb = _reach_back(text, words, noun, _opens_noun_phrase, noun=True) - 1
+    if verb < 1 or words[verb].group(0) not in _ASPECTUAL or not _joined(text, words, verb) \
+            or not (_noun_word(words[verb - 1]) or words[verb - 1].group(0)[:1].isupper()):
+        return None
+    return verb
 
 
 def _verb_joined_before(text: str, words: list[re.Match[str]], low: int) -> int | None:

@@ -57,7 +57,7 @@ def test_the_next_day_counts_from_the_day_the_story_last_named() -> None:
                      published="2019-11-20")
     assert [(e["date"], e["what"]) for e in events] == [
         ("2019-11-18", "Rebels attacked the port of Arlo"),
-        ("2019-11-19", "evacuation of the town"),
+        ("2019-11-19", "navy began an evacuation of the town"),
         ("2019-11-20", "Nordvik Ferries cancelled its sailings")]
 
 
@@ -1083,3 +1083,12 @@ def test_a_participles_aside_after_a_name_tells_what_happened_to_it() -> None:
 def test_the_subject_before_a_participles_aside_is_the_later_verbs_too() -> None:
     assert ("2030", "probe will reach Europa") in _phrases(
         "The probe, launched last year, will reach Europa in 2030.")
+
+
+def test_an_event_noun_an_aspectual_verb_takes_keeps_the_verb_and_its_subject() -> None:
+    assert _phrases("The ferry terminal resumed normal operations on Friday.") == [
+        ("2025-06-06", "ferry terminal resumed normal operations")]
+    assert _phrases("Dock workers began a strike on Monday.") == [
+        ("2025-06-09", "Dock workers began a strike")]
+    # A scheduled present without its subject names no one.
+    assert _phrases("The ministers will talk when they meet in Tavik next week.") == []
