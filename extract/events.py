@@ -779,9 +779,11 @@ def _name_end(text: str, words: list[re.Match[str]], high: int) -> int:
     eastern"), and a number cut from what it counts runs on to it ("to supply two coastal
     missile batteries", "worth around 9 billion")."""
     cut = high
+    if high > 0 and words[high - 1].group(0)[:1].isupper() and _of_a_name(text, words, high):
+        high += 1  # cut at the "of" of "the Gulf of Aden"
     if words[high].group(0)[:1].isupper():
         while high + 1 < len(words) and high - cut < _NAME_WORDS and _joined(text, words, high) \
-                and words[high + 1].group(0)[:1].isupper():
+                and (words[high + 1].group(0)[:1].isupper() or _of_a_name(text, words, high + 1)):
             high += 1
     elif _is_number(words[high].group(0)):
         while high + 1 < len(words) and high - cut < _NAME_WORDS and _joined(text, words, high) \
@@ -791,6 +793,13 @@ def _name_end(text: str, words: list[re.Match[str]], high: int) -> int:
     if high > 0 and (last in _ADJECTIVE_DEMONYMS or _COMPASS_ADJECTIVE.fullmatch(last)):
         high -= 1
     return high
+
+
+def _of_a_name(text: str, words: list[re.Match[str]], position: int) -> bool:
+    """Whether the "of" at ``position`` joins two capitalised words of one name ("Gulf of
+    Aden", "Bank of England")."""
+    return words[position].group(0) == "of" and position + 1 < len(words) \
+        and _joined(text, words, position) and words[position + 1].group(0)[:1].isupper()
 
 
 # The adjectives of the compass points and of nationality (the demonyms that are no plural

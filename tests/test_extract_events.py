@@ -1092,3 +1092,8 @@ def test_an_event_noun_an_aspectual_verb_takes_keeps_the_verb_and_its_subject() 
         ("2025-06-09", "Dock workers began a strike")]
     # A scheduled present without its subject names no one.
     assert _phrases("The ministers will talk when they meet in Tavik next week.") == []
+
+
+def test_a_name_cut_at_its_of_runs_on_to_its_end() -> None:
+    assert _phrases("The Kell Navy began a three-day naval exercise in the Gulf of Tavik on Monday.") == [
+        ("2025-06-09", "Kell Navy began a three-day naval exercise in the Gulf of Tavik")]
