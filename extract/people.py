@@ -27,7 +27,7 @@ _NAME_TOKEN = re.compile(
 )
 _TITLE_BEFORE = re.compile(r"((?:[\w.'’\-/]+,?\s+){1,7})$")
 _APPOSITIVE = re.compile(
-    r"^,\s+((?:a|an|the|former|ex-|another|[a-z])[^,;“”\"]{2,90}?)"
+    r"^,\s+((?:a|an|the|former|ex-|another|[a-z]|[A-Z][\w.&\-]*['’]s\s)[^,;“”\"]{2,90}?)"
     rf"(?=,|\s+(?:{PERSONAL_SPEECH_VERBS}|who)\b|\.|$)"
 )
 _AGE = re.compile(r"^,\s*(\d{1,3})\s*,")

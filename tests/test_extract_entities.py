@@ -504,3 +504,10 @@ def test_a_legislators_party_and_state_label_is_no_place() -> None:
     spans = [tag(text, "D-Mass", "GPE"), tag(text, "Boston", "GPE")]
     places = build_places(find_mentions(spans, text), set(), text)
     assert [p.name for p in places] == ["Boston"]
+
+
+def test_an_appositive_opened_by_an_owners_possessive_is_a_title() -> None:
+    record = extract_facts(article_from_text(
+        "Tomas Varga, Kellcorp's chief executive, said profits rose.", published="2026-02-03"))
+    assert [(p["name"], p["titles"]) for p in record["people"]] == [
+        ("Tomas Varga", ["Kellcorp's chief executive"])]
