@@ -101,6 +101,8 @@ def _names_an_organisation(org: Organization, text: str) -> bool:
     """
     if org.name in gz.ORG_ALIASES or org.name in gz.ORG_ALIASES.values():
         return True
+    if org.name.split()[0] in ("Operation", "Exercise") and " " in org.name:
+        return False  # "Operation Sea Guardian": a named operation (OntoNotes EVENT), no body
     if _names_a_product(org, text):
         return False
     if org.aliases:

@@ -586,3 +586,12 @@ def test_a_legal_forms_abbreviation_and_a_plural_units_word_end_bodies_names() -
     spans = [tag(text, "The Tarn Brigades", "PERSON")]
     kinds = {m.text: m.kind for m in find_mentions(spans, text)}
     assert kinds.get("Tarn Brigades") == "org" and kinds.get("Kell Ferries Co") != "person"
+
+
+def test_a_named_operation_or_exercise_is_no_body() -> None:
+    from extract.entities import find_mentions
+    from extract.orgs import build_orgs
+    text = "Operation Kell Shield was extended, and Exercise Tern Gale began. Kellcorp agreed."
+    spans = [tag(text, "Operation Kell Shield", "ORG"), tag(text, "Exercise Tern Gale", "ORG"),
+             tag(text, "Kellcorp", "ORG")]
+    assert [o.name for o in build_orgs(find_mentions(spans, text), text, set())] == ["Kellcorp"]
