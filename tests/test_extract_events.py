@@ -1097,3 +1097,10 @@ def test_an_event_noun_an_aspectual_verb_takes_keeps_the_verb_and_its_subject() 
 def test_a_name_cut_at_its_of_runs_on_to_its_end() -> None:
     assert _phrases("The Kell Navy began a three-day naval exercise in the Gulf of Tavik on Monday.") == [
         ("2025-06-09", "Kell Navy began a three-day naval exercise in the Gulf of Tavik")]
+
+
+def test_a_pronoun_after_a_verb_of_saying_is_the_sentences_subject() -> None:
+    assert _phrases("Rain fell. The Kell coast guard said on Monday it had rescued 20 sailors.") == [
+        ("2025-06-09", "Kell coast guard rescued 20 sailors")]
+    assert _phrases("Rain fell. Police said they arrested five men on Friday.") == [
+        ("2025-06-06", "Police arrested five men")]
