@@ -252,6 +252,14 @@ HONORIFICS = frozenset(split_words(
     "admiral colonel captain lieutenant spokesman spokeswoman prime"
 ))
 
+# The abbreviated titles the AP Stylebook writes before a full name, written out as a title
+# ("Sen. Ana Ruiz": a senator).
+TITLE_ABBREVIATIONS = {
+    "sen": "Senator", "rep": "Representative", "gov": "Governor", "gen": "General",
+    "adm": "Admiral", "col": "Colonel", "lt": "Lieutenant", "capt": "Captain", "maj": "Major",
+    "sgt": "Sergeant", "cmdr": "Commander", "prof": "Professor", "rev": "Reverend",
+}
+
 # Institutions of a state, named by their owner ("Afghan government", "US military"): the
 # branches of government, the armed services and the usual ministries.
 ORG_HEADS = frozenset(

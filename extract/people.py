@@ -85,6 +85,10 @@ def _is_title_token(token: str) -> bool:
     return lowered in gz.TITLE_WORDS or lowered in _HONORIFIC_STEMS
 
 
+# The forms of address that name no office or rank (the courtesy titles of English usage).
+_ADDRESS_ONLY = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr"})
+
+
 def _is_honorific(token: str) -> bool:
     """"Mr.", "Sen.", "Gen.": forms of address that are never part of the name."""
     return token.lower().rstrip(".") in {"mr", "mrs", "ms", "dr", "sen", "rep", "gen", "gov",
@@ -389,8 +393,9 @@ def _title_words(phrase: str) -> str | None:
     if kept and kept[-1].lower() in {"of", "the", "and", "for", "to"}:
         return None  # "Under-Secretary-General for" + the name's "Peace Operations": glued
     title = " ".join(kept).strip()
-    if all(_is_honorific(word) for word in title.split()):
-        return None  # "Ms." is a form of address, not a role
+    if all(word.lower().rstrip(".") in _ADDRESS_ONLY for word in title.split()):
+        return None  # "Ms." is a form of address, not a role; "Sen." and "Gen." are offices
+    title = " ".join(gz.TITLE_ABBREVIATIONS.get(w.lower().rstrip("."), w) for w in title.split())
     return title if title and _has_title_word(title) else None
 
 

@@ -511,3 +511,12 @@ def test_an_appositive_opened_by_an_owners_possessive_is_a_title() -> None:
         "Tomas Varga, Kellcorp's chief executive, said profits rose.", published="2026-02-03"))
     assert [(p["name"], p["titles"]) for p in record["people"]] == [
         ("Tomas Varga", ["Kellcorp's chief executive"])]
+
+
+def test_an_abbreviated_office_before_a_name_is_its_title_written_out() -> None:
+    record = extract_facts(article_from_text(
+        "Sen. Ana Ruiz and Gov. Tomas Varga said the bill would pass. Ms. Lena Sorvik agreed.",
+        published="2026-02-03"))
+    people = {p["name"]: p["titles"] for p in record["people"]}
+    assert people["Ana Ruiz"] == ["Senator"] and people["Tomas Varga"] == ["Governor"]
+    assert people["Lena Sorvik"] == []  # a form of address, no office
