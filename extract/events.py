@@ -1216,7 +1216,7 @@ def _triggers(text: str, words: list[re.Match[str]], date: DateMention,
         if not accept(word.group(0)) or _in_complex_preposition(words, position) \
                 or _reports_without_object(text, words, position) or _in_office_title(words, position) \
                 or _bare_infinitive(words, position) or _purpose_object(words, position) \
-                or _another_time(words, position, date):
+                or _another_time(words, position, date) or _a_speakers_noun(words, position):
             continue
         if word.start() >= date.end:
             distance = 2 * (word.start() - date.end)
@@ -1263,6 +1263,18 @@ def _another_time(words: list[re.Match[str]], position: int, date: DateMention) 
         if not (_noun_word(words[at]) or word in _DETERMINERS or words[at].group(0)[:1].isupper()):
             return False
     return False
+
+
+def _a_speakers_noun(words: list[re.Match[str]], position: int) -> bool:
+    """Whether an unlisted noun of action is the subject of a verb of saying ("the electoral
+    commission said on Monday"): what speaks is a body or a person, no occurrence."""
+    word = words[position].group(0).lower()
+    if word in EVENT_NOUNS or not _ACTION_NOUN.match(word):
+        return False
+    after = [w.group(0) for w in words[position + 1 : position + 3]]
+    if after and after[0] in ("also", "later", "then"):
+        after = after[1:]
+    return bool(after) and _says(after[0])
 
 
 def _purpose_object(words: list[re.Match[str]], position: int) -> bool:

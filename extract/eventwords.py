@@ -12,7 +12,8 @@ from extract.wordlists import split_words
 # triggers, with the kinds of scheduled occurrence news dates (elections, launches,
 # releases, disasters, negotiations and agreements), the general nouns of occurrence
 # ("event", "incident": WordNet's hyponyms of "happening" that name no kind) and the sporting
-# fixtures (WordNet's hyponyms of "contest": match, final, tournament, championship, race).
+# fixtures (WordNet's hyponyms of "contest": match, final, tournament, championship, race)
+# and of "election" (runoff, by-election, plebiscite, primaries, recount).
 EVENT_NOUNS = frozenset(
     split_words("""birth death deaths marriage wedding divorce injury funeral killing killings
 assassination murder execution
@@ -26,7 +27,8 @@ operation operations invasion coup uprising hijacking kidnapping abduction seizu
 protest protests demonstration rally riot
 meeting meetings summit talks conference negotiations dialogue consultations call speech
 address interview hearing testimony
-election elections vote referendum appointment nomination resignation dismissal
+election elections vote referendum runoff run-off by-election plebiscite primaries recount
+appointment nomination resignation dismissal
 inauguration impeachment
 arrest arrests detention trial verdict ruling conviction sentencing sentence charge charges
 indictment lawsuit appeal acquittal pardon release investigation inquiry

@@ -1104,3 +1104,9 @@ def test_a_pronoun_after_a_verb_of_saying_is_the_sentences_subject() -> None:
         ("2025-06-09", "Kell coast guard rescued 20 sailors")]
     assert _phrases("Rain fell. Police said they arrested five men on Friday.") == [
         ("2025-06-06", "Police arrested five men")]
+
+
+def test_an_elections_round_is_an_event_and_a_body_that_speaks_is_none() -> None:
+    assert _phrases("Ruiz won Norland's presidential runoff on Sunday.") == [
+        ("2025-06-08", "Norland's presidential runoff")]
+    assert _phrases("Rain fell. The electoral commission said on Monday that counting went on.") == []
