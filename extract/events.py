@@ -1216,7 +1216,8 @@ def _triggers(text: str, words: list[re.Match[str]], date: DateMention,
         if not accept(word.group(0)) or _in_complex_preposition(words, position) \
                 or _reports_without_object(text, words, position) or _in_office_title(words, position) \
                 or _bare_infinitive(words, position) or _purpose_object(words, position) \
-                or _another_time(words, position, date) or _a_speakers_noun(words, position):
+                or _another_time(words, position, date) or _a_speakers_noun(words, position) \
+                or _purpose_infinitive(words, position):
             continue
         if word.start() >= date.end:
             distance = 2 * (word.start() - date.end)
@@ -1291,6 +1292,18 @@ def _purpose_object(words: list[re.Match[str]], position: int) -> bool:
         return False  # a verb and its object's determiner: "to attend the", not "to capital"
     before = [w.group(0) for w in words[max(0, to - 6) : to]]
     return bool(before) and not _is_past_verb(before[-1]) and before[-1].lower() not in _PLANNING \
+        and any(_is_past_verb(w) for w in before)
+
+
+def _purpose_infinitive(words: list[re.Match[str]], position: int) -> bool:
+    """Whether an event noun is the verb of an infinitive of purpose after a past verb
+    ("have gone to the polls four times this month to vote"): what was aimed at; the past
+    verb tells the occurrence (not after a verb of planning: "agreed to meet")."""
+    if position < 2 or words[position].group(0) not in EVENT_NOUNS \
+            or words[position - 1].group(0).lower() != "to":
+        return False
+    before = [w.group(0) for w in words[max(0, position - 8) : position - 1]]
+    return not _is_past_verb(before[-1]) and before[-1].lower() not in _PLANNING \
         and any(_is_past_verb(w) for w in before)
 
 

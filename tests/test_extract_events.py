@@ -1110,3 +1110,9 @@ def test_an_elections_round_is_an_event_and_a_body_that_speaks_is_none() -> None
     assert _phrases("Ruiz won Norland's presidential runoff on Sunday.") == [
         ("2025-06-08", "Norland's presidential runoff")]
     assert _phrases("Rain fell. The electoral commission said on Monday that counting went on.") == []
+
+
+def test_an_event_noun_as_a_purpose_infinitive_leaves_the_past_verb_the_occurrence() -> None:
+    assert _phrases("Norlanders have gone to the polls four times this month to vote on "
+                    "local races.", "2019-11-20") == [
+        ("2019-11", "Norlanders have gone to the polls four times to vote")]
