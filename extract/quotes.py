@@ -467,7 +467,7 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
     names = [n for n in ctx.named_in(attr.window_start, attr.window_end)
              if n.kind in (PERSON, ORG) and not _inside(n.start, spans)]
     before_verb = [n for n in names if n.end <= attr.verb_start and not _a_source(ctx.text, n)
-                   and not _a_party_member(ctx.text, n)]
+                   and not _a_party_member(ctx.text, n) and not _an_owner(ctx.text, n)]
     if before_verb:
         clause_start = _clause_start(ctx.text, attr)
         near = [n for n in before_verb if n.start >= clause_start] or before_verb
@@ -498,6 +498,15 @@ def _speaker(ctx: QuoteContext, attr: Attribution, quote: QuoteSpan,
 # UK's "Tory" and "Conservative": a person, not the party.
 _PARTY_MEMBERS = frozenset({"democrat", "republican", "independent", "tory", "conservative"})
 _MEMBER_BEFORE = re.compile(r"\b(?:the|a|an)\s+(?:[A-Z][\w.\-]*\s+){0,2}$", re.IGNORECASE)
+
+
+def _an_owner(text: str, named: Named) -> bool:
+    """Whether a person named before the verb only owns the speaker's office ("Varga's
+    lawyer told reporters"): the lawyer speaks, whom the text does not name."""
+    return named.kind == PERSON and bool(_OWNER_BEFORE_A_ROLE.match(text, named.end))
+
+
+_OWNER_BEFORE_A_ROLE = re.compile(r"['’]s\s+[a-z]")  # "Varga's lawyer", "Ruiz's chief spokesman"
 
 
 def _a_party_member(text: str, named: Named) -> bool:

@@ -275,3 +275,9 @@ def test_a_quote_whose_line_names_someone_else_continues_no_earlier_speaker() ->
             "\u201cIt is over for this season,\u201d Tomas Varga said.\n"
             "\u201cI really do not know what comes next for the club...\u201d Ruiz began.")
     assert _speaker(text, "I really do not know") != "Tomas Varga"
+
+
+def test_the_owner_of_the_speakers_office_before_the_verb_is_not_the_speaker() -> None:
+    text = ("Tomas Varga lost the case on Monday.\n"
+            "\u201cWe will appeal this ruling at once,\u201d Varga's lawyer told reporters.")
+    assert _speaker(text, "We will appeal") is None
