@@ -623,13 +623,13 @@ _PERFECT = frozenset(split_words("has have had"))  # the perfect's auxiliary bef
 _MODALS = frozenset(split_words("will would shall should can could may might must"))
 # The primary and modal auxiliaries (Quirk et al. 3.21), which end a noun phrase.
 _AUXILIARIES = _BE_FORMS | _MODALS | frozenset(split_words("has have had do does did"))
-# And the post-determiners that need their noun (Quirk et al. 5.17-5.23: "the same",
-# "the other", "such", "certain"), and the deictic adverbs of place and time, which point at
-# the writer's here and now (Lyons, "Semantics", 1977, ch. 15), with the "right" that
-# intensifies them ("sale right here").
+# And the determiners and post-determiners that need their noun (Quirk et al. 5.12-5.23:
+# "another", "each", "every", "the same", "the other", "such", "certain"), and the deictic
+# adverbs of place and time, which point at the writer's here and now (Lyons, "Semantics",
+# 1977, ch. 15), with the "right" that intensifies them ("sale right here").
 _DEICTIC = frozenset(split_words("here there now"))
 _NO_PHRASE_END = _STOP | PREPOSITIONS | _AUXILIARIES | _CLAUSE_WORDS \
-    | frozenset(split_words("same other such certain")) | _DEICTIC
+    | frozenset(split_words("another each every same other such certain")) | _DEICTIC
 _SUBJECT_WORDS = 6
 # The English cardinal numerals and quantity words that open a subject ("Three soldiers").
 _NUMBER_WORDS = frozenset(split_words(

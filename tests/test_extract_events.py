@@ -1116,3 +1116,9 @@ def test_an_event_noun_as_a_purpose_infinitive_leaves_the_past_verb_the_occurren
     assert _phrases("Norlanders have gone to the polls four times this month to vote on "
                     "local races.", "2019-11-20") == [
         ("2019-11", "Norlanders have gone to the polls four times to vote")]
+
+
+def test_a_phrase_ends_before_a_determiner_left_without_its_noun() -> None:
+    assert _phrases("Rain fell. Kell ministers agreed on Monday to extend sanctions on Tavik "
+                    "for another six months.") == [
+        ("2025-06-09", "Kell ministers agreed to extend sanctions on Tavik")]
