@@ -406,7 +406,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     while len(kept) > 1 and kept[0].lower() in _NO_PHRASE_START \
             and kept[:2] != ["at", "least"]:
         kept.pop(0)
-    antecedent = relative or _subject_before_aside(text, words, low) or _reporters_subject(words, low)
+    antecedent = relative or _subject_before_aside(text, words, low) or _reporters_subject(text, words, low)
     if antecedent:
         kept = [*antecedent, *kept]
     if fallback and not _tells_an_occurrence(words, low, trigger, antecedent, day):
@@ -464,24 +464,34 @@ def _aspect_before(text: str, words: list[re.Match[str]], noun: int) -> int | No
     return verb
 
 
-def _reporters_subject(words: list[re.Match[str]], low: int) -> list[str]:
-    """The body or person a pronoun after a verb of saying stands for, when it opens the
-    sentence as that verb's subject ("The Nigerian army said it had killed 20 militants":
-    the army): news reports an actor's own account so (Quirk et al. 14.31, reported
-    speech keeps the reporter as the reported clause's subject); [] otherwise."""
-    pronoun = words[low].group(0).lower() if low < len(words) else ""
-    verb = low - 2 if low >= 2 and words[low - 1].group(0).lower() == "that" else low - 1
-    if pronoun not in ("it", "they") or not 1 <= verb <= _SUBJECT_WORDS or not _says(words[verb].group(0)):
+def _reporters_subject(text: str, words: list[re.Match[str]], low: int) -> list[str]:
+    """The body a pronoun after a verb of saying stands for, at the phrase's start or just
+    before it, when that body opens the sentence as the verb's subject ("The Nigerian army
+    said it had killed 20 militants": the army): news reports an actor's own account so
+    (Quirk et al. 14.31, reported speech keeps the reporter as the reported clause's
+    subject); [] otherwise."""
+    at = next((i for i in (low, low - 1) if 0 <= i < len(words)
+               and words[i].group(0).lower() in ("it", "they")), None)
+    if at is None:
         return []
-    first = 1 if words[0].group(0).lower() in ("the", "a", "an") else 0
+    verb = at - 2 if at >= 2 and words[at - 1].group(0).lower() == "that" else at - 1
+    if not 1 <= verb <= _SUBJECT_WORDS or not _says(words[verb].group(0)):
+        return []
+    start = verb
+    while start > 0 and _joined(text, words, start - 1):
+        start -= 1  # the clause's start: after a dateline's dash ("TOKYO (AP) — Japan's ...")
+    first = start + 1 if words[start].group(0).lower() in ("the", "a", "an") else start
     subject = words[first:verb]
     if not subject or not all(w.group(0)[:1].isupper() or _noun_word(w) for w in subject):
         return []
-    # "it" takes up a body named with its article ("The army said it"), never a person
-    # ("Ruiz said it would": the agreement); "they" a plural or "police".
+    # "it" takes up a body named with its article or its owner ("The army said it", "Japan's
+    # government said it"), never a person ("Ruiz said it would": the agreement); "they" a
+    # plural or "police".
     head = subject[-1].group(0).lower()
     plural = head.endswith("s") or head == "police"
-    if (pronoun == "it" and not first) or (pronoun == "they" and not plural):
+    owned = subject[0].group(0).endswith(("'s", "’s")) and subject[-1].group(0).islower()
+    if (words[at].group(0).lower() == "it" and not (first > start or owned)) \
+            or (words[at].group(0).lower() == "they" and not plural):
         return []
     return [w.group(0) for w in subject]
 

@@ -1104,6 +1104,10 @@ def test_a_pronoun_after_a_verb_of_saying_is_the_sentences_subject() -> None:
         ("2025-06-09", "Kell coast guard rescued 20 sailors")]
     assert _phrases("Rain fell. Police said they arrested five men on Friday.") == [
         ("2025-06-06", "Police arrested five men")]
+    # After a dateline's dash, an owner's body, a progressive.
+    assert _phrases("ARLO (AP) — Norland’s government said Friday it is investigating a "
+                    "cyber intrusion at a ferry operator.") == [
+        ("2025-06-06", "Norland’s government investigating a cyber intrusion at a ferry operator")]
 
 
 def test_an_elections_round_is_an_event_and_a_body_that_speaks_is_none() -> None:
