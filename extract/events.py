@@ -87,7 +87,7 @@ def extract_events(text: str, sentences: list[Sentence], published: str | None,
                            ahead=ahead)
             if event is None:
                 continue
-            event["what"] = _of_the_pronouns_person(text, sentence, str(event["what"]), antecedent_at)
+            event["what"] = _of_the_pronouns_person(sentence, str(event["what"]), antecedent_at)
             dated.add(date.iso)
             keys = {(str(event["date"]), str(event["what"]).lower())}
             head = _head_event_noun(str(event["what"]))
@@ -106,7 +106,7 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?P<pronoun>[Hh]e|[Ss]he|[Ii]t)\s+(?:(?:was|is
                               r"later|also|then)\s+)*(?P<verb>[a-z]+ed|[a-z]+)\b")
 
 
-def _of_the_pronouns_person(text: str, sentence: Sentence, what: str, antecedent_at: AntecedentAt) -> str:
+def _of_the_pronouns_person(sentence: Sentence, what: str, antecedent_at: AntecedentAt) -> str:
     """A bare event noun whose verb's subject is "he" or "she" ("he was arrested on Monday":
     "arrest") is named with the person the pronoun stands for ("arrest of Ana Ruiz"); one of
     a body's events with "it" ("it was founded in 1998") with the organisation named just
@@ -237,7 +237,7 @@ def _what(text: str, sentence: Sentence, date: DateMention,
         # A date's possessive is the noun phrase's determiner: nothing before it is of it.
         first = next(i for i, w in enumerate(words) if w.start() >= date.end) \
             if _DATE_OWNS.match(text, date.end) else 0
-        return _noun_phrase(text, words[first:], modified - first)
+        return _noun_phrase(words[first:], modified - first)
     reduced = _reduced_relative(text, words, date)
     if reduced:
         return reduced
@@ -256,7 +256,7 @@ def _what(text: str, sentence: Sentence, date: DateMention,
         (_is_event_noun_in_clause, clause), (_is_past_verb, clause),
         (_is_event_word, everywhere), (_is_past_verb, everywhere)]
     for accept, within in passes:
-        candidates = _triggers(text, words, date, accept, within)
+        candidates = _triggers(words, date, accept, within)
         planned = not candidates and accept is _is_event_noun_in_clause
         if planned:
             verb = _planned_verb(words, within, ahead)
@@ -320,7 +320,7 @@ def _modified_noun(text: str, words: list[re.Match[str]], date: DateMention) -> 
     if after is None or text[end : words[after].start()].strip() or not _noun_word(words[after]):
         return None
     head = after
-    while head + 1 < len(words) and _joined(text, words, head) and _noun_word(words[head + 1]):
+    while head + 1 < len(words) and _joined(words, head) and _noun_word(words[head + 1]):
         head += 1
     # Only an event's noun: "the 2016 model", "a 1976 album" date a thing, not an occurrence.
     nouns = range(after, head + 1)
@@ -352,9 +352,9 @@ def _reduced_relative(text: str, words: list[re.Match[str]], date: DateMention) 
     participle = verb in VERB_NOUNS or bool(_REGULAR_PAST.match(verb) and _is_past_verb(verb))
     if not participle or not verb.islower() or not _noun_word(words[position - 1]) \
             or noun_word in _NOT_SUBJECT or noun_word.endswith("ly") \
-            or not _joined(text, words, position - 1):
+            or not _joined(words, position - 1):
         return None
-    low = _reach_back(text, words[:position], position - 1, _opens_noun_phrase, noun=True)
+    low = _reach_back(words[:position], position - 1, _opens_noun_phrase, noun=True)
     if words[low].group(0).lower() not in _DETERMINERS or low < 1 \
             or words[low - 1].group(0).lower() not in PREPOSITIONS:
         return None  # the noun phrase stands after a preposition: "in a survey published"
@@ -362,7 +362,7 @@ def _reduced_relative(text: str, words: list[re.Match[str]], date: DateMention) 
             and not any(_verbish(w.group(0)) for w in words[: low - 1]) \
             and not any(_verbish(w.group(0)) for w in words[position + 1 :] if w.start() > date.end):
         return None  # "Production of the vehicle ended in 2019": the subject's verb, no other
-    return f"{_noun_phrase(text, words[:position], position - 1)} {verb}"
+    return f"{_noun_phrase(words[:position], position - 1)} {verb}"
 
 
 def _noun_word(word: re.Match[str]) -> bool:
@@ -383,30 +383,30 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
         return passive
     if words[trigger].group(0).lower() in EVENT_NOUNS \
             and not (trigger > 0 and words[trigger - 1].group(0).lower() in _BEFORE_BASE):
-        aspect = _aspect_before(text, words, trigger)
+        aspect = _aspect_before(words, trigger)
         if aspect is None:
-            return _noun_phrase(text, words, trigger)
+            return _noun_phrase(words, trigger)
         trigger = aspect  # "the terminal resumed normal operations": the verb's phrase
     # A verb of saying before it opens the clause it reports ("the guild said Ruiz founded it").
-    low = _reach_back(text, words, trigger, _says)
+    low = _reach_back(words, trigger, _says)
     with_agent = trigger + 1 < len(words) and words[trigger + 1].group(0) == "by"  # a participle
-    first_verb = _verb_joined_before(text, words, low) if low == trigger and not with_agent else None
+    first_verb = _verb_joined_before(words, low) if low == trigger and not with_agent else None
     if first_verb is not None:
-        low = _reach_back(text, words, first_verb)  # verbs joined by "and" share their subject
+        low = _reach_back(words, first_verb)  # verbs joined by "and" share their subject
     if low > 0 and words[low].group(0) in ("least", "most") and words[low - 1].group(0) == "at":
         low -= 1  # "at least nine hijackings": one quantifier
     # What a verb of saying reports follows it after "that" ("announced that it would buy").
     that = trigger + 1 if _reports_that(words, trigger) else None
     relative = _antecedent(words, low)
-    high = _verb_phrase_end(text, words, trigger, that, bool(relative))
+    high = _verb_phrase_end(words, trigger, that, bool(relative))
     kept = [words[i].group(0) for i in range(low, high + 1) if i != that]
-    gap = _gap_object(text, words, low, trigger)
+    gap = _gap_object(words, low, trigger)
     if gap:  # "the treaty, which Kenya signed in 2019": Kenya signed the treaty
         kept[trigger - low + 1 : trigger - low + 1] = gap
     while len(kept) > 1 and kept[0].lower() in _NO_PHRASE_START \
             and kept[:2] != ["at", "least"]:
         kept.pop(0)
-    antecedent = relative or _subject_before_aside(text, words, low) or _reporters_subject(text, words, low)
+    antecedent = relative or _subject_before_aside(text, words, low) or _reporters_subject(words, low)
     if antecedent:
         kept = [*antecedent, *kept]
     if fallback and not _tells_an_occurrence(words, low, trigger, antecedent, day):
@@ -419,7 +419,7 @@ def _phrase(text: str, words: list[re.Match[str]], trigger: int, fallback: bool,
     return " ".join(kept) if len([w for w in kept if w.lower() not in _STOP]) >= 2 else None
 
 
-def _gap_object(text: str, words: list[re.Match[str]], low: int, trigger: int) -> list[str]:
+def _gap_object(words: list[re.Match[str]], low: int, trigger: int) -> list[str]:
     """The object a relative clause with a subject of its own leaves out ("the treaty, which
     Kenya signed in 2019"; "the agreement that India and the EU signed"): the noun phrase
     before its pronoun, which the verb takes as its object (Quirk et al. 17.12: the relative
@@ -434,7 +434,7 @@ def _gap_object(text: str, words: list[re.Match[str]], low: int, trigger: int) -
     if _verbish(noun) or noun.lower() in _FUNCTION_WORDS:
         return []  # "said that Kenya signed it": a content clause
     following = trigger + 1
-    if following < len(words) and _joined(text, words, trigger) and (
+    if following < len(words) and _joined(words, trigger) and (
             words[following].group(0).lower() not in PREPOSITIONS | _AUXILIARIES
             or words[following].group(0).lower() in _APPROXIMATORS):
         return []  # "which Kenya signed a year later", "lost about 1,100 troops": an object
@@ -454,17 +454,17 @@ _ASPECTUAL = frozenset(split_words(
     "ceased"))
 
 
-def _aspect_before(text: str, words: list[re.Match[str]], noun: int) -> int | None:
+def _aspect_before(words: list[re.Match[str]], noun: int) -> int | None:
     """The aspectual past verb whose object the event noun's phrase is, with a subject of its
     own before it, or None."""
-    verb = _reach_back(text, words, noun, _opens_noun_phrase, noun=True) - 1
-    if verb < 1 or words[verb].group(0) not in _ASPECTUAL or not _joined(text, words, verb) \
+    verb = _reach_back(words, noun, _opens_noun_phrase, noun=True) - 1
+    if verb < 1 or words[verb].group(0) not in _ASPECTUAL or not _joined(words, verb) \
             or not (_noun_word(words[verb - 1]) or words[verb - 1].group(0)[:1].isupper()):
         return None
     return verb
 
 
-def _reporters_subject(text: str, words: list[re.Match[str]], low: int) -> list[str]:
+def _reporters_subject(words: list[re.Match[str]], low: int) -> list[str]:
     """The body a pronoun after a verb of saying stands for, at the phrase's start or just
     before it, when that body opens the sentence as the verb's subject ("The Nigerian army
     said it had killed 20 militants": the army): news reports an actor's own account so
@@ -478,7 +478,7 @@ def _reporters_subject(text: str, words: list[re.Match[str]], low: int) -> list[
     if not 1 <= verb <= _SUBJECT_WORDS or not _says(words[verb].group(0)):
         return []
     start = verb
-    while start > 0 and _joined(text, words, start - 1):
+    while start > 0 and _joined(words, start - 1):
         start -= 1  # the clause's start: after a dateline's dash ("TOKYO (AP) — Japan's ...")
     first = start + 1 if words[start].group(0).lower() in ("the", "a", "an") else start
     subject = words[first:verb]
@@ -496,15 +496,15 @@ def _reporters_subject(text: str, words: list[re.Match[str]], low: int) -> list[
     return [w.group(0) for w in subject]
 
 
-def _verb_joined_before(text: str, words: list[re.Match[str]], low: int) -> int | None:
+def _verb_joined_before(words: list[re.Match[str]], low: int) -> int | None:
     """The past verb an "and" right before ``low`` joins the phrase's verb to, within the
     clause and a few words back ("hunted and ate", "condemned the decision and summoned"):
     the two share its subject."""
-    if low < 2 or words[low - 1].group(0) != "and" or not _joined(text, words, low - 1):
+    if low < 2 or words[low - 1].group(0) != "and" or not _joined(words, low - 1):
         return None
     # Back over the first verb's object, which runs at most as far as a verb's phrase does.
     for position in range(low - 2, max(-1, low - 2 - _AFTER_TRIGGER), -1):
-        if not _joined(text, words, position):
+        if not _joined(words, position):
             return None
         value = words[position].group(0)
         if _is_past_verb(value) and value.islower():
@@ -518,19 +518,19 @@ def _says(word: str) -> bool:
     return bool(VERB_RE.fullmatch(word))
 
 
-def _verb_phrase_end(text: str, words: list[re.Match[str]], trigger: int, that: int | None,
+def _verb_phrase_end(words: list[re.Match[str]], trigger: int, that: int | None,
                      relative: bool) -> int:
     """Where a verb's phrase ends: up to _AFTER_TRIGGER words on, within the clause (through
     the "that" a verb of saying reports with), and before the verb of the clause around a
     relative clause or a past verb's object ("a strike that began on Monday has halted")."""
     high = trigger
-    while high + 1 < len(words) and high - trigger < _AFTER_TRIGGER and _joined(text, words, high) \
+    while high + 1 < len(words) and high - trigger < _AFTER_TRIGGER and _joined(words, high) \
             and (high + 1 == that or words[high + 1].group(0).lower() not in _CLAUSE_WORDS
                  or _joins_nouns(words, high + 1)) \
             and not ((relative or _predicate_follows(words, trigger, high + 1))
                      and _main_verb(words, high + 1)):
         high += 1
-    return _name_end(text, words, high)
+    return _name_end(words, high)
 
 
 # The prepositions that open an event noun's complement ("sale of jets to Ghana", "strike on
@@ -585,23 +585,23 @@ def _opens_noun_phrase(word: str) -> bool:
     return word.lower() in _BEFORE_NOUN_PHRASE or _verbish(word)
 
 
-def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
+def _noun_phrase(words: list[re.Match[str]], trigger: int) -> str:
     """The event noun's noun phrase: its modifiers back to a verb, preposition or clause word
     ("Holcomb's election campaign"), and one complement opened by a preposition ("sale of
     five jets to Ghana"), up to a verb, a clause word or a clause mark; "between" takes its
     two sides ("agreement between Washington and Moscow")."""
-    low = _reach_back(text, words, trigger, _opens_noun_phrase, noun=True)
+    low = _reach_back(words, trigger, _opens_noun_phrase, noun=True)
     if low >= 2 and words[low].group(0).lower() in _DETERMINERS and words[low - 1].group(0) == "of" \
-            and _is_event_noun_in_clause(words[low - 2].group(0)) and _joined(text, words, low - 2):
+            and _is_event_noun_in_clause(words[low - 2].group(0)) and _joined(words, low - 2):
         # The complement of another occurrence's noun: "violations of the agreement".
-        low = _reach_back(text, words, low - 2, _opens_noun_phrase, noun=True)
+        low = _reach_back(words, low - 2, _opens_noun_phrase, noun=True)
     high = trigger
-    if high + 1 < len(words) and _joined(text, words, high) \
+    if high + 1 < len(words) and _joined(words, high) \
             and words[high + 1].group(0).lower() in _COMPLEMENT:
         high += 1
         sides = words[high].group(0).lower() == "between"
         while high + 1 < len(words) and high - trigger < _NOUN_PHRASE_WORDS \
-                and _joined(text, words, high):
+                and _joined(words, high):
             after = words[high + 1].group(0)
             if sides and after.lower() == "and":
                 sides = False
@@ -611,9 +611,9 @@ def _noun_phrase(text: str, words: list[re.Match[str]], trigger: int) -> str:
                         and words[high + 2].group(0) not in _STOP):
                 break
             high += 1
-        high = _name_end(text, words, high)
+        high = _name_end(words, high)
     elif words[high].group(0)[:1].isupper():
-        high = _name_end(text, words, high)  # the name a capitalised noun opens: "Operation Tern"
+        high = _name_end(words, high)  # the name a capitalised noun opens: "Operation Tern"
     kept = [w.group(0) for w in words[low : high + 1]]
     while len(kept) > 1 and kept[0].lower() in _STOP:
         kept.pop(0)
@@ -684,7 +684,7 @@ def _passive_what(text: str, words: list[re.Match[str]], trigger: int) -> str | 
         if support:  # "an election that Ruiz said would be held": the election
             noun = next((i for i in range(trigger - 2, -1, -1)
                          if words[i].group(0).lower() in EVENT_NOUNS), None)
-            return _noun_phrase(text, words, noun) if noun is not None else None
+            return _noun_phrase(words, noun) if noun is not None else None
         return None if VERB_RE.fullmatch(verb) else VERB_NOUNS[verb]
     if support:  # "the last census was held": the census
         while len(subject) > 1 and subject[0].lower() in _DETERMINERS:
@@ -753,10 +753,10 @@ def _intransitive_what(text: str, words: list[re.Match[str]], trigger: int) -> s
     following = trigger + 1
     if following < len(words) and words[following].group(0).endswith("ly"):
         following += 1  # "fell sharply on Tuesday"
-    if following < len(words) and _joined(text, words, following - 1) \
+    if following < len(words) and _joined(words, following - 1) \
             and words[following].group(0).lower() not in _NO_OBJECT:
         return None
-    low = _reach_back(text, words, trigger, _is_past_verb)
+    low = _reach_back(words, trigger, _is_past_verb)
     subject = [w.group(0) for w in words[low:trigger]]
     while subject and subject[0].lower() in _NO_NOUN_WORDS \
             and not (subject[0].lower() in ("the", "a", "an") and len(subject) > 1):
@@ -769,13 +769,13 @@ def _intransitive_what(text: str, words: list[re.Match[str]], trigger: int) -> s
     return _named_event(noun, subject, text)
 
 
-def _reach_back(text: str, words: list[re.Match[str]], trigger: int,
+def _reach_back(words: list[re.Match[str]], trigger: int,
                 stops: Callable[[str], bool] = lambda word: False, noun: bool = False) -> int:
     """Where the phrase starts: up to _BEFORE_TRIGGER words back within the clause, and not
     past a word ``stops`` accepts (a subject stops at the verb before it, a noun phrase at a
     verb or a preposition: "strike at the port", not "staged a …")."""
     low = trigger
-    while low > 0 and trigger - low < _BEFORE_TRIGGER and _joined(text, words, low - 1):
+    while low > 0 and trigger - low < _BEFORE_TRIGGER and _joined(words, low - 1):
         before = words[low - 1].group(0)
         if (before.lower() in _CLAUSE_WORDS and not (before in ("and", "or")
                                                       and _between_names(words, low - 1))) \
@@ -789,7 +789,7 @@ def _reach_back(text: str, words: list[re.Match[str]], trigger: int,
             and (words[low].group(0)[:1].isupper()
                  or (words[low].group(0) in ("and", "or") and _between_names(words, low)
                      and words[low - 1].group(0).istitle())) \
-            and words[low - 1].group(0)[:1].isupper() and _joined(text, words, low - 1):
+            and words[low - 1].group(0)[:1].isupper() and _joined(words, low - 1):
         low -= 1  # a name cut at the length starts where it starts ("Ana Ruiz and Ida Brekke")
     return low
 
@@ -805,20 +805,20 @@ def _trim_end(kept: list[str]) -> None:
             kept.pop()
 
 
-def _name_end(text: str, words: list[re.Match[str]], high: int) -> int:
+def _name_end(words: list[re.Match[str]], high: int) -> int:
     """A phrase cut at its length ends where the name it cut ends ("talks with the United
     States", not "the United"), or before an adjective left without its noun ("toward its
     eastern"), and a number cut from what it counts runs on to it ("to supply two coastal
     missile batteries", "worth around 9 billion")."""
     cut = high
-    if high > 0 and words[high - 1].group(0)[:1].isupper() and _of_a_name(text, words, high):
+    if high > 0 and words[high - 1].group(0)[:1].isupper() and _of_a_name(words, high):
         high += 1  # cut at the "of" of "the Gulf of Aden"
     if words[high].group(0)[:1].isupper():
-        while high + 1 < len(words) and high - cut < _NAME_WORDS and _joined(text, words, high) \
-                and (words[high + 1].group(0)[:1].isupper() or _of_a_name(text, words, high + 1)):
+        while high + 1 < len(words) and high - cut < _NAME_WORDS and _joined(words, high) \
+                and (words[high + 1].group(0)[:1].isupper() or _of_a_name(words, high + 1)):
             high += 1
     elif _is_number(words[high].group(0)):
-        while high + 1 < len(words) and high - cut < _NAME_WORDS and _joined(text, words, high) \
+        while high + 1 < len(words) and high - cut < _NAME_WORDS and _joined(words, high) \
                 and _noun_word(words[high + 1]):
             high += 1
     last = words[high].group(0)
@@ -827,11 +827,11 @@ def _name_end(text: str, words: list[re.Match[str]], high: int) -> int:
     return high
 
 
-def _of_a_name(text: str, words: list[re.Match[str]], position: int) -> bool:
+def _of_a_name(words: list[re.Match[str]], position: int) -> bool:
     """Whether the "of" at ``position`` joins two capitalised words of one name ("Gulf of
     Aden", "Bank of England")."""
     return words[position].group(0) == "of" and position + 1 < len(words) \
-        and _joined(text, words, position) and words[position + 1].group(0)[:1].isupper()
+        and _joined(words, position) and words[position + 1].group(0)[:1].isupper()
 
 
 # The adjectives of the compass points and of nationality (the demonyms that are no plural
@@ -931,7 +931,7 @@ def _subject_before_aside(text: str, words: list[re.Match[str]], low: int) -> li
             or not _verb_comes_first(words, low):
         return []
     first = low - 1
-    while first > 0 and _joined(text, words, first - 1):
+    while first > 0 and _joined(words, first - 1):
         first -= 1  # back to the aside's first word
     opener = words[first].group(0)
     if first < 1 or not (opener.lower() in _ASIDE_OPENERS or opener.isdigit()
@@ -975,7 +975,7 @@ def _event_before(words: list[re.Match[str]], end: int) -> list[str]:
         if value.lower() in EVENT_NOUNS:
             return [w.group(0) for w in words[position:end]]
         if value.lower() in _CLAUSE_WORDS - {"and"} or _verbish(value) \
-                or not _joined(words[position].string, words, position):
+                or not _joined(words, position):
             break
         position -= 1
     return phrase
@@ -989,12 +989,12 @@ def _noun_before(words: list[re.Match[str]], end: int) -> list[str]:
     for position in range(end - 1, max(0, end - _SUBJECT_WORDS) - 1, -1):
         value = words[position].group(0)
         if value.lower() in _NO_NOUN_WORDS or _verbish(value) \
-                or (phrase and not _joined(words[position].string, words, position)):
+                or (phrase and not _joined(words, position)):
             break
         phrase.insert(0, value)
     first = end - len(phrase)
     if len(phrase) > 1 and first > 0 and phrase[0].endswith("ing") \
-            and not _joined(words[first].string, words, first - 1):
+            and not _joined(words, first - 1):
         phrase.pop(0)  # an -ing clause's verb after a clause mark: ", capping talks"
     return phrase
 
@@ -1129,7 +1129,7 @@ def _date_clause(text: str, words: list[re.Match[str]], date: DateMention) -> ra
     low = after
     if after > 0 and not _CLAUSE_MARK.search(text[words[after - 1].end() : date.start]):
         low = after - 1
-        while low > 0 and _within_clause(text, words, low - 1) \
+        while low > 0 and _within_clause(words, low - 1) \
                 and not _opens_clause(words, low):
             low -= 1
     # A relative clause ends where the predicate of the clause around it starts ("the strike
@@ -1144,17 +1144,17 @@ def _date_clause(text: str, words: list[re.Match[str]], date: DateMention) -> ra
     if after < len(words) and not _CLAUSE_MARK.search(text[date.end : words[after].start()]) \
             and words[after].group(0).lower() not in _CLAUSE_WORDS and not predicate_at(after):
         high = after
-        while high + 1 < len(words) and _within_clause(text, words, high) \
+        while high + 1 < len(words) and _within_clause(words, high) \
                 and not _opens_clause(words, high + 1) and not predicate_at(high + 1):
             high += 1
     return range(low, high + 1)
 
 
-def _within_clause(text: str, words: list[re.Match[str]], position: int) -> bool:
+def _within_clause(words: list[re.Match[str]], position: int) -> bool:
     """Whether words[position] and the next word are in one clause: no clause mark between
     them, or only the comma of an address, a name before a listed place ("in Arlo, Western
     Australia on 2 May")."""
-    if _joined(text, words, position):
+    if _joined(words, position):
         return True
     gap = _between(words, position)
     if gap.strip() != "," or not words[position].group(0)[:1].isupper():
@@ -1216,7 +1216,7 @@ def _planned_infinitive(words: list[re.Match[str]], to: int) -> bool:
 _PRESENT_BE = frozenset(split_words("am is are"))
 
 
-def _triggers(text: str, words: list[re.Match[str]], date: DateMention,
+def _triggers(words: list[re.Match[str]], date: DateMention,
               accept: Callable[[str], bool], within: Sequence[int]) -> list[int]:
     """Indexes of the accepted words among those ``within``, nearest the date first (words
     after it count double)."""
@@ -1224,7 +1224,7 @@ def _triggers(text: str, words: list[re.Match[str]], date: DateMention,
     for position in within:
         word = words[position]
         if not accept(word.group(0)) or _in_complex_preposition(words, position) \
-                or _reports_without_object(text, words, position) or _in_office_title(words, position) \
+                or _reports_without_object(words, position) or _in_office_title(words, position) \
                 or _bare_infinitive(words, position) or _purpose_object(words, position) \
                 or _another_time(words, position, date) or _a_speakers_noun(words, position) \
                 or _purpose_infinitive(words, position):
@@ -1345,13 +1345,13 @@ def _reports_that(words: list[re.Match[str]], trigger: int) -> bool:
         and trigger + 1 < len(words) and words[trigger + 1].group(0).lower() == "that"
 
 
-def _reports_without_object(text: str, words: list[re.Match[str]], position: int) -> bool:
+def _reports_without_object(words: list[re.Match[str]], position: int) -> bool:
     """"..., executives announced Wednesday at the air show": a verb of saying with no object
     of its own (a preposition or the clause's end follows it) reports the occurrence the
     sentence tells elsewhere; it names none."""
-    if not VERB_RE.fullmatch(words[position].group(0).lower()) or _relative(text, words, position):
+    if not VERB_RE.fullmatch(words[position].group(0).lower()) or _relative(words, position):
         return False
-    if position + 1 == len(words) or not _joined(text, words, position):
+    if position + 1 == len(words) or not _joined(words, position):
         return True
     return words[position + 1].group(0).lower() in _NO_OBJECT
 
@@ -1359,11 +1359,11 @@ def _reports_without_object(text: str, words: list[re.Match[str]], position: int
 _RELATIVE_PRONOUNS = frozenset(split_words("which that who whom"))
 
 
-def _relative(text: str, words: list[re.Match[str]], position: int) -> bool:
+def _relative(words: list[re.Match[str]], position: int) -> bool:
     """Whether a relative pronoun opens the verb's clause ("the lander, which Bezos announced
     in May"): the verb's object is the name before it."""
     low = position
-    while low > 0 and _joined(text, words, low - 1):
+    while low > 0 and _joined(words, low - 1):
         low -= 1
         if words[low].group(0).lower() in _RELATIVE_PRONOUNS:
             return True
@@ -1410,7 +1410,7 @@ def _is_past_verb(word: str) -> bool:
     return word in IRREGULAR_PAST or bool(_REGULAR_PAST.match(word))
 
 
-def _joined(text: str, words: list[re.Match[str]], position: int) -> bool:
+def _joined(words: list[re.Match[str]], position: int) -> bool:
     """Whether words[position] and the next word are in one clause (no clause mark between)."""
     return not _CLAUSE_MARK.search(_between(words, position))
 
