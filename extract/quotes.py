@@ -341,8 +341,11 @@ def _unattributed(ctx: QuoteContext, quote: QuoteSpan, sent_start: int, spans: l
     the quotation's line names only someone else ("“I don't know …” Ruiz began")."""
     lead = _colon_lead(ctx, sent_start, quote)
     introduced = _colon_introducer(ctx, sent_start, lead, spans) if lead else None
-    if introduced or (lead and _DESCRIBED_SUBJECT.match(lead)):
-        return introduced, None  # "The governor was blunt:" names someone, perhaps no one known
+    if introduced:
+        return introduced, None
+    described = _DESCRIBED_SUBJECT.match(lead) if lead else None
+    if described:  # "The regional governor was blunt:" names someone, perhaps no one known
+        return _resolve_description(ctx, described.group(1), sent_start, spans), None
     others = _others_named(ctx, quote, spans)
     reported = _reported_context(ctx, sent_start, spans)
     if reported:
@@ -380,9 +383,6 @@ def _colon_introducer(ctx: QuoteContext, sent_start: int, lead: str,
         found = ctx.nearest_before(sent_start, {PERSON}, spans,
                                    _PRONOUN_GENDER[first.group(1).lower()])
         return found.name if found else None
-    described = _DESCRIBED_SUBJECT.match(lead)  # "The regional governor was blunt:"
-    if described:
-        return _resolve_description(ctx, described.group(1), sent_start, spans)
     return _surname(ctx, " ".join(lead.split()[:1]))
 
 
