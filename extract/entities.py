@@ -18,7 +18,7 @@ from extract import gazetteer as gz
 from extract.attribution import INVERTED_SPEECH_VERBS, PERSONAL_SPEECH_VERBS
 from extract.mentions import ORG, PERSON, PLACE, Mention
 from extract.namelists import find_companies, is_company, is_given_name, surname_used_alone
-from extract.people import is_title_head, leading_title
+from extract.people import appositive_title, is_title_head, leading_title
 from extract.wordlists import split_words
 
 _LABELS = {"PERSON": PERSON, "ORG": ORG, "GPE": PLACE, "LOC": PLACE, "FAC": PLACE, "NORP": ORG}
@@ -273,38 +273,40 @@ def _from_speech(text: str, person_words: set[str]) -> list[Mention]:
         for match in pattern.finditer(text):
             title, name = leading_title(match.group(1))  # "Mayor Ana Ruiz said": Ana Ruiz
             start = match.end(1) - len(name)
-            words = name.split()
-            if any(w in gz.FUNCTION_WORDS or w in gz.WEEKDAY_AND_MONTHS or w in gz.DEMONYMS
-                   or w.lower() in gz.ORG_KEYWORDS or w.lower() in gz.TITLE_WORDS for w in words):
-                continue
-            if name in gz.PLACE_NAMES or name.lower() in gz.AGENCIES or name in gz.ARMED_GROUPS \
-                    or words[0] in gz.GENERIC_SPEAKERS:
-                continue
-            if len(words) == 1 and name not in person_words:
+            if not _may_name_a_person(name) or (" " not in name and name not in person_words):
                 continue
             found.append(Mention(name, PERSON, start, match.end(1), "speech"))
     return found
 
 
-# A name of two or three words set off by an appositive that holds an office ("Ana Ruiz, the
-# mayor of Arlo,", "Tomas Varga, a spokesman for the ministry,"): news names a person so.
-_TITLED_APPOSITIVE = re.compile(
-    rf"(?<![\w.’'])({_NAME}),\s+(?:the|a|an|its|his|her|their)\s+((?:[\w\-’']+\s+){{0,2}}[\w\-]+)\b")
+# A name of two or three words before a comma: a person's when the appositive after it
+# holds an office ("Ana Ruiz, the mayor of Arlo,", "Tomas Varga, a spokesman for the port,").
+_NAME_BEFORE_COMMA = re.compile(rf"(?<![\w.’'])({_NAME})(?=,\s)")
 
 
 def _from_titled_appositives(text: str) -> list[Mention]:
     """Names whose appositive after them gives an office: people, though NER missed them."""
     found = []
-    for match in _TITLED_APPOSITIVE.finditer(text):
+    for match in _NAME_BEFORE_COMMA.finditer(text):
         title, name = leading_title(match.group(1))
-        words = name.split()
-        if len(words) < 2 or not any(is_title_head(w) for w in match.group(2).split()) \
-                or any(w in gz.FUNCTION_WORDS or w in gz.WEEKDAY_AND_MONTHS or w in gz.DEMONYMS
-                       or w in gz.PLACE_NAMES or w.lower() in gz.ORG_KEYWORDS for w in words):
+        if len(name.split()) < 2 or not _may_name_a_person(name) \
+                or appositive_title(text, match.end(1)) is None:
             continue
         start = match.end(1) - len(name)
         found.append(Mention(name, PERSON, start, match.end(1), "appositive"))
     return found
+
+
+def _may_name_a_person(name: str) -> bool:
+    """Whether capitalised words found by their context alone may be a person's name: none
+    is a function word, a month or weekday, a demonym, an organisation's or a title's word,
+    and the whole is no listed place, agency, armed group or generic speaker."""
+    words = name.split()
+    if any(w in gz.FUNCTION_WORDS or w in gz.WEEKDAY_AND_MONTHS or w in gz.DEMONYMS
+           or w.lower() in gz.ORG_KEYWORDS or w.lower() in gz.TITLE_WORDS for w in words):
+        return False
+    return not (name in gz.PLACE_NAMES or name.lower() in gz.AGENCIES or name in gz.ARMED_GROUPS
+                or words[0] in gz.GENERIC_SPEAKERS)
 
 
 def _not_people(found: list[Mention], ner: list[Mention]) -> list[Mention]:

@@ -328,12 +328,22 @@ def titles_near(mention: Mention, text: str) -> list[str]:
             titles.append(title)
     if not titles and text.startswith(",", mention.end):
         titles += _front_appositive(before)
-    after = text[mention.end : mention.end + 140]
-    if not _AGE.match(after):
-        appositive = _APPOSITIVE.match(after)
-        if appositive and _has_title_head(appositive.group(1)) and _noun_phrase(appositive.group(1)):
-            titles.append(appositive.group(1).strip())
+    appositive = appositive_title(text, mention.end)
+    if appositive:
+        titles.append(appositive)
     return titles
+
+
+def appositive_title(text: str, end: int) -> str | None:
+    """The office an appositive right after a name gives ("X, a spokesman for the port,"),
+    else None (an age, or a phrase with no title's head or that is a clause)."""
+    after = text[end : end + 140]
+    if _AGE.match(after):
+        return None
+    appositive = _APPOSITIVE.match(after)
+    if appositive and _has_title_head(appositive.group(1)) and _noun_phrase(appositive.group(1)):
+        return appositive.group(1).strip()
+    return None
 
 
 def _front_appositive(before: str) -> list[str]:
