@@ -1126,3 +1126,12 @@ def test_a_phrase_ends_before_a_determiner_left_without_its_noun() -> None:
     assert _phrases("Rain fell. Kell ministers agreed on Monday to extend sanctions on Tavik "
                     "for another six months.") == [
         ("2025-06-09", "Kell ministers agreed to extend sanctions on Tavik")]
+
+
+def test_a_capitalised_ed_word_is_a_past_cue_only_where_it_opens_a_sentence() -> None:
+    from extract.temporal import clause_tense
+    for text, tense in (("Founded in March, the firm grew.", "past"),
+                        ("It grew. Launched in March, the app spread.", "past"),
+                        ("Kell United in March will play.", "future")):
+        start = text.index("March")
+        assert clause_tense(text, (start, start + 5)) == tense, text

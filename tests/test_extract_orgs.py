@@ -595,3 +595,11 @@ def test_a_named_operation_or_exercise_is_no_body() -> None:
     spans = [tag(text, "Operation Kell Shield", "ORG"), tag(text, "Exercise Tern Gale", "ORG"),
              tag(text, "Kellcorp", "ORG")]
     assert [o.name for o in build_orgs(find_mentions(spans, text), text, set())] == ["Kellcorp"]
+
+
+def test_names_the_model_tagged_apart_in_a_list_are_not_joined_at_its_and() -> None:
+    from extract.entities import find_mentions
+    text = "Vantor, Kell Systems and Orvel Dynamics spent $5 billion."
+    spans = [tag(text, "Vantor", "ORG"), tag(text, "Kell Systems", "ORG"), tag(text, "Orvel Dynamics", "ORG")]
+    assert [m.text for m in find_mentions(spans, text) if m.kind == "org"] == [
+        "Vantor", "Kell Systems", "Orvel Dynamics"]
